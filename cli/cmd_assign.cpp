@@ -1,0 +1,173 @@
+// guazhi assign add|list|show (import lives in cmd_assign_import.cpp).
+#include "commands.hpp"
+#include "domain/roster.hpp"
+#include "error.hpp"
+#include "render/assignment_view.hpp"
+#include "render/json.hpp"
+#include "render/table.hpp"
+#include "store/assignment_store.hpp"
+#include "store/recorder.hpp"
+#include "util/csv.hpp"
+#include "util/text.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+namespace guazhi::cli {
+
+namespace {
+
+// The flag for a roster field: id_number → --id-number.
+std::string flag_for(Field f) {
+    std::string flag = "--" + std::string(spec(f).key);
+    for (char& c : flag)
+        if (c == '_') c = '-';
+    return flag;
+}
+
+int run_add(const RowValues& raw, const Context& ctx) {
+    RowValues values;
+    for (std::size_t i = 0; i < kFieldCount; ++i) values[i] = util::clean(raw[i]);
+    RowResult row = validate_row(values, ctx.config);
+    std::vector<std::string> problems;
+    for (const auto& p : row.problems) problems.push_back(fmt::format("{}: {}", flag_for(p.field), p.message));
+    if (!problems.empty()) throw Error(fmt::format("{}\nnothing was recorded", fmt::join(problems, "\n")));
+
+    Database db = ctx.open(OpenMode::write);
+    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    AssignmentStore store(db.sql());
+    AssignmentRecorder recorder(store);
+    bool kind_given = !values[static_cast<std::size_t>(Field::home_level)].empty();
+    RecordOutcome outcome = recorder.record(*row.assignment, kind_given);
+    if (outcome.kind == RecordOutcome::Kind::refused) {
+        for (const auto& p : outcome.problems) problems.push_back(fmt::format("{}: {}", flag_for(p.field), p.message));
+        throw Error(fmt::format("{}\nnothing was recorded", fmt::join(problems, "\n")));
+    }
+    if (outcome.kind == RecordOutcome::Kind::identical) {
+        fmt::print(stderr, "already recorded as assignment #{}; nothing added\n", outcome.id);
+    } else {
+        tx.commit();
+        const Assignment& a = *row.assignment;
+        fmt::print(stderr, "recorded assignment #{}: {} {} {} → {}, {} ~ {}\n", outcome.id, a.cadre.name,
+                   directions().label(a.direction, ctx.lang), a.home_unit.name, a.host_unit.name, a.start.iso(),
+                   a.end.iso());
+    }
+    fmt::print("{}\n", outcome.id);
+    return 0;
+}
+
+struct ListOptions {
+    FilterOptions filter;
+    Format format = Format::table;
+    bool reveal_id = false;
+};
+
+int run_list(const ListOptions& o, const Context& ctx) {
+    AssignmentFilter filter = o.filter.to_filter();
+    Database db = ctx.open(OpenMode::read);
+    AssignmentStore store(db.sql());
+    for (const auto* unit : {&filter.home, &filter.host})
+        if (*unit && !store.find_unit(**unit)) throw Error(fmt::format("no unit named '{}' is recorded", **unit));
+
+    Output out(std::nullopt);
+    std::size_t count = 0;
+    if (o.format == Format::json) {
+        // Streamed: one array element at a time, whatever the number of rows.
+        out.write("[");
+        store.for_each(filter, ctx.config, [&](const Assignment& a) {
+            JsonWriter json(false);
+            write_assignment_json(json, a, filter.as_of, ctx.config, o.reveal_id);
+            out.write(count++ ? ",\n" : "\n");
+            out.write(json.str());
+        });
+        out.write(count ? "\n]\n" : "]\n");
+    } else if (o.format == Format::csv) {
+        std::string line;
+        std::vector<std::string> header;
+        for (const auto& c : list_columns(ctx.lang)) header.push_back(c.header);
+        util::write_csv_record(line, header);
+        out.write(line);
+        store.for_each(filter, ctx.config, [&](const Assignment& a) {
+            line.clear();
+            util::write_csv_record(line, list_cells(a, ctx.lang, filter.as_of));
+            out.write(line);
+            ++count;
+        });
+    } else {
+        std::vector<std::vector<std::string>> rows;
+        store.for_each(filter, ctx.config,
+                       [&](const Assignment& a) { rows.push_back(list_cells(a, ctx.lang, filter.as_of)); });
+        count = rows.size();
+        out.write(render_table(list_columns(ctx.lang), rows));
+    }
+    out.commit();
+    fmt::print(stderr, "{} assignment{}\n", count, count == 1 ? "" : "s");
+    return 0;
+}
+
+struct ShowOptions {
+    std::int64_t id = 0;
+    Format format = Format::table;
+    bool reveal_id = false;
+};
+
+int run_show(const ShowOptions& o, const Context& ctx) {
+    Database db = ctx.open(OpenMode::read);
+    AssignmentStore store(db.sql());
+    auto a = store.get(o.id);
+    if (!a) throw Error(fmt::format("no assignment #{}", o.id));
+    util::Date today = util::Date::today();
+    Output out(std::nullopt);
+    if (o.format == Format::json) {
+        JsonWriter json;
+        write_assignment_json(json, *a, today, ctx.config, o.reveal_id);
+        out.write(json.str());
+        out.write("\n");
+    } else {
+        out.write(show_text(*a, ctx.lang, today, ctx.config, o.reveal_id));
+    }
+    out.commit();
+    return 0;
+}
+
+} // namespace
+
+void setup_assign(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+    auto* assign = app.add_subcommand("assign", "Record and list secondments (挂职)");
+    assign->require_subcommand(1);
+
+    auto raw = std::make_shared<RowValues>();
+    auto* add = assign->add_subcommand("add", "Record one secondment from flags");
+    for (const auto& s : roster_fields()) {
+        auto* opt = add->add_option(flag_for(s.field), (*raw)[static_cast<std::size_t>(s.field)],
+                                    fmt::format("{} ({}){}", s.zh, s.key, s.required ? ", required" : ""));
+        if (s.required) opt->required();
+    }
+    add->footer("Creates the cadre and units when new; refuses data that contradicts what is recorded.\n"
+                "The end date defaults to start + term_months - 1 day; the batch year to the start's year.\n"
+                "Example:\n  guazhi assign add --id-number 511025198003150017 --name 张明 --political-status 中共党员 \\\n"
+                "    --home-unit 资中县财政局 --home-county 资中县 --direction 上挂 --host-unit 市财政局 \\\n"
+                "    --host-post 科长助理 --start-date 2006-08-01");
+    add->callback([raw, &global, &exit_code] { exit_code = run_add(*raw, make_context(global)); });
+
+    auto list_opts = std::make_shared<ListOptions>();
+    auto* list = assign->add_subcommand("list", "List secondments, filtered");
+    add_filter_options(list, list_opts->filter);
+    add_format_option(list, list_opts->format);
+    list->add_flag("--reveal-id", list_opts->reveal_id, "Show full ID numbers in JSON (masked by default)");
+    list->footer("Example:\n  guazhi assign list --year 2006 --direction 下派 --non-party\n"
+                 "  guazhi assign list --year 2006 --format json | jq '.[].name'");
+    list->callback([list_opts, &global, &exit_code] { exit_code = run_list(*list_opts, make_context(global)); });
+
+    auto show_opts = std::make_shared<ShowOptions>();
+    auto* show = assign->add_subcommand("show", "Show one secondment with its cadre");
+    show->add_option("ID", show_opts->id, "Assignment id (from `assign list`)")->required();
+    add_format_option(show, show_opts->format);
+    show->add_flag("--reveal-id", show_opts->reveal_id, "Show the full ID number (masked by default)");
+    show->footer("Example:\n  guazhi assign show 14 --format json");
+    show->callback([show_opts, &global, &exit_code] { exit_code = run_show(*show_opts, make_context(global)); });
+
+    setup_assign_import(*assign, global, exit_code);
+}
+
+} // namespace guazhi::cli

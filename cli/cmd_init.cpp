@@ -1,0 +1,56 @@
+// guazhi init: create (or upgrade) the database; optionally write a sample config.
+#include "commands.hpp"
+#include "error.hpp"
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+
+namespace guazhi::cli {
+
+namespace {
+
+struct InitOptions {
+    std::optional<std::string> sample_config;
+    bool want_sample = false;
+};
+
+int run_init(const InitOptions& o, const Context& ctx) {
+    if (o.want_sample) {
+        std::string path = o.sample_config && !o.sample_config->empty() ? *o.sample_config : "guazhi.toml";
+        if (std::filesystem::exists(path))
+            throw Error(fmt::format("{}: already exists; not overwritten", path));
+        std::ofstream out(path);
+        out << sample_config();
+        if (!out.flush()) throw Error(fmt::format("{}: cannot write the sample config", path));
+        fmt::print(stderr, "wrote a sample config to {}\n", path);
+    }
+    bool existed = std::filesystem::exists(ctx.db_path);
+    Database db = ctx.open(OpenMode::create);
+    if (!existed)
+        fmt::print(stderr, "created {} (schema version {})\n", ctx.db_path.string(), current_schema_version());
+    else if (db.opened_at_version() < current_schema_version())
+        fmt::print(stderr, "upgraded {} from schema version {} to {}\n", ctx.db_path.string(), db.opened_at_version(),
+                   current_schema_version());
+    else
+        fmt::print(stderr, "{} is already a guazhi database (schema version {}); nothing to do\n",
+                   ctx.db_path.string(), current_schema_version());
+    return 0;
+}
+
+} // namespace
+
+void setup_init(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+    auto o = std::make_shared<InitOptions>();
+    auto* sub = app.add_subcommand("init", "Create the database (file mode 0600), or upgrade an older one");
+    sub->add_option("--sample-config", o->sample_config,
+                    "Also write a commented sample config to this path (default ./guazhi.toml)")
+        ->expected(0, 1);
+    sub->footer("Example:\n  guazhi --db 2006.db init --sample-config");
+    sub->callback([o, sub, &global, &exit_code] {
+        o->want_sample = sub->count("--sample-config") > 0;
+        exit_code = run_init(*o, make_context(global));
+    });
+}
+
+} // namespace guazhi::cli

@@ -1,0 +1,17 @@
+// Each subcommand adds itself to the application: options, help with an example, and a
+// callback that runs it and sets the exit code.
+#pragma once
+
+#include "context.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace guazhi::cli {
+
+void setup_init(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_assign(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_assign_import(CLI::App& assign, const GlobalOptions& global, int& exit_code);
+void setup_stats(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_export(CLI::App& app, const GlobalOptions& global, int& exit_code);
+
+} // namespace guazhi::cli

@@ -1,0 +1,122 @@
+#include "context.hpp"
+
+#include "domain/vocabulary.hpp"
+#include "error.hpp"
+#include "util/date.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <cstdlib>
+#include <fmt/format.h>
+#include <fstream>
+#include <unistd.h>
+
+namespace guazhi::cli {
+
+Context make_context(const GlobalOptions& options) {
+    Context ctx;
+    std::optional<std::filesystem::path> explicit_config;
+    if (options.config) explicit_config = *options.config;
+    if (auto path = find_config(explicit_config, std::getenv("XDG_CONFIG_HOME"), std::getenv("HOME")))
+        ctx.config = load_config(*path);
+    ctx.lang = ctx.config.lang;
+    if (options.lang) ctx.lang = *parse_lang(*options.lang); // checked by the option's validator
+
+    if (options.db) ctx.db_path = *options.db;
+    else if (const char* env = std::getenv("GUAZHI_DB"); env && *env) ctx.db_path = env;
+    else if (ctx.config.db) ctx.db_path = *ctx.config.db;
+    else ctx.db_path = "guazhi.db";
+    return ctx;
+}
+
+void add_format_option(CLI::App* app, Format& format, bool table_allowed) {
+    std::vector<std::string> names = {"csv", "json"};
+    if (table_allowed) names.insert(names.begin(), "table");
+    app->add_option_function<std::string>(
+           "--format", [&format](const std::string& v) { format = *parse_format(v); },
+           fmt::format("Output format: {}", fmt::join(names, "|")))
+        ->check(CLI::IsMember(names));
+}
+
+namespace {
+// A CLI11 validator that accepts any spelling a vocabulary knows (code, label, alias).
+CLI::Validator member_of(const Vocabulary& v) {
+    return CLI::Validator(
+        [&v](std::string& value) -> std::string {
+            auto code = v.code_of(value);
+            if (!code) return v.unknown(value);
+            value = std::string(*code);
+            return {};
+        },
+        std::string(v.what()));
+}
+} // namespace
+
+void add_filter_options(CLI::App* app, FilterOptions& o) {
+    app->add_option("--year", o.year, "Batch year (年度)");
+    app->add_option("--direction", o.direction, "up|down (上挂|下派)")->check(member_of(directions()));
+    app->add_option("--status", o.status, "planned|active|completed, judged on --as-of")->check(member_of(statuses()));
+    app->add_option("--home", o.home, "Home unit name (派出单位)");
+    app->add_option("--host", o.host, "Host unit name (接收单位)");
+    app->add_option("--county", o.county, "County/district of the home unit (所属县区)");
+    app->add_option("--category", o.category, "Cadre category, e.g. 选调生 or county_reserve")
+        ->check(member_of(categories()));
+    app->add_flag("--non-party", o.non_party, "Only 党外干部 (non-Party cadres)");
+    app->add_option("--as-of", o.as_of, "Judge statuses on this date (default: today)");
+}
+
+AssignmentFilter FilterOptions::to_filter() const {
+    AssignmentFilter f;
+    f.year = year;
+    f.direction = direction;
+    f.status = status;
+    f.home = home;
+    f.host = host;
+    f.county = county;
+    f.category = category;
+    f.non_party = non_party;
+    if (as_of) {
+        auto d = util::parse_date(*as_of);
+        if (!d) throw Error(fmt::format("--as-of: {}", d.error));
+        f.as_of = *d.value;
+    }
+    return f;
+}
+
+Output::Output(const std::optional<std::string>& path) : file_(stdout) {
+    if (!path || *path == "-") return;
+    path_ = *path;
+    tmp_ = fmt::format("{}.tmp-{}", *path, ::getpid());
+    file_ = std::fopen(tmp_.c_str(), "wb");
+    if (!file_) throw Error(fmt::format("{}: cannot create the file: {}", *path, std::strerror(errno)));
+}
+
+Output::~Output() {
+    if (path_ && !committed_) {
+        std::fclose(file_);
+        std::remove(tmp_.c_str());
+    }
+}
+
+void Output::write(std::string_view data) {
+    if (std::fwrite(data.data(), 1, data.size(), file_) != data.size())
+        throw Error(fmt::format("{}: cannot write: {}", path_.value_or("standard output"), std::strerror(errno)));
+}
+
+void Output::commit() {
+    if (!path_) {
+        if (std::fflush(stdout) != 0) throw Error("cannot write to standard output");
+        committed_ = true;
+        return;
+    }
+    bool ok = std::fflush(file_) == 0 && ::fsync(::fileno(file_)) == 0;
+    ok = (std::fclose(file_) == 0) && ok;
+    committed_ = true;
+    if (!ok || std::rename(tmp_.c_str(), path_->c_str()) != 0) {
+        std::remove(tmp_.c_str());
+        throw Error(fmt::format("{}: cannot write the file: {}", *path_, std::strerror(errno)));
+    }
+}
+
+} // namespace guazhi::cli

@@ -1,0 +1,72 @@
+// What every subcommand shares: the global flags, the resolved configuration and database
+// path, and the option helpers that define shared flags once.
+#pragma once
+
+#include "config.hpp"
+#include "domain/filter.hpp"
+#include "render/format.hpp"
+#include "store/database.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace guazhi::cli {
+
+// Flags accepted before or after any subcommand.
+struct GlobalOptions {
+    std::optional<std::string> db;
+    std::optional<std::string> config;
+    std::optional<std::string> lang;
+};
+
+// The settings a command runs with, resolved from flags, environment and config file.
+struct Context {
+    Config config;
+    Lang lang = Lang::zh;
+    std::filesystem::path db_path;
+
+    Database open(OpenMode mode) const { return Database::open(db_path, mode); }
+};
+
+// Resolves --db, GUAZHI_DB, the config's `db`, then ./guazhi.db; --lang over the config.
+Context make_context(const GlobalOptions& options);
+
+// Adds --format (table|csv|json) to a subcommand.
+void add_format_option(CLI::App* app, Format& format, bool table_allowed = true);
+
+// The filter flags of `assign list`, shared by every command that selects assignments.
+struct FilterOptions {
+    std::optional<int> year;
+    std::optional<std::string> direction, status, home, host, county, category, as_of;
+    bool non_party = false;
+
+    // Validates codes and dates (throws Error naming the flag) and builds the filter.
+    AssignmentFilter to_filter() const;
+};
+void add_filter_options(CLI::App* app, FilterOptions& options);
+
+// Where data goes: stdout, or a file written through a temporary file and renamed into
+// place by commit(), so that an interrupted export never leaves half a file. Throws Error
+// on I/O failure.
+class Output {
+  public:
+    explicit Output(const std::optional<std::string>& path);
+    ~Output();
+    Output(const Output&) = delete;
+    Output& operator=(const Output&) = delete;
+
+    void write(std::string_view data);
+    void commit();
+
+  private:
+    std::optional<std::string> path_;
+    std::string tmp_;
+    std::FILE* file_;
+    bool committed_ = false;
+};
+
+} // namespace guazhi::cli

@@ -1,0 +1,55 @@
+// guazhi: records of cadre secondment work (干部挂职锻炼). Parses the command line, runs the
+// subcommand, and maps failures to the documented exit codes.
+#include "commands.hpp"
+#include "error.hpp"
+
+#include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
+
+namespace {
+constexpr const char* kExitCodes = R"(Exit codes:
+  0  success
+  1  refused: bad input, a broken rule, a database or I/O problem (nothing was written)
+  2  usage: unknown subcommand or option, bad option value
+
+Run `guazhi SUBCOMMAND --help` for the options and an example of each subcommand.)";
+}
+
+int main(int argc, char** argv) {
+    using namespace guazhi::cli;
+    CLI::App app{"guazhi — records of cadre secondment work (干部挂职锻炼)"};
+    app.set_version_flag("--version", "guazhi " GUAZHI_VERSION);
+    app.require_subcommand(1);
+    app.fallthrough(); // global flags work after the subcommand too
+    app.footer(kExitCodes);
+
+    GlobalOptions global;
+    app.add_option("--db", global.db, "Database file (default: $GUAZHI_DB, config `db`, ./guazhi.db)");
+    app.add_option("--config", global.config,
+                   "Config file (default: ./guazhi.toml, then $XDG_CONFIG_HOME/guazhi/config.toml)");
+    app.add_option("--lang", global.lang, "Label language: zh (default) or en")
+        ->check(CLI::IsMember({"zh", "en"}));
+
+    int exit_code = 0;
+    setup_init(app, global, exit_code);
+    setup_assign(app, global, exit_code);
+    setup_stats(app, global, exit_code);
+    setup_export(app, global, exit_code);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int rc = app.exit(e);
+        return rc == 0 ? 0 : 2;
+    } catch (const guazhi::Error& e) {
+        fmt::print(stderr, "guazhi: {}\n", e.what());
+        return 1;
+    } catch (const SQLite::Exception& e) {
+        fmt::print(stderr, "guazhi: database error: {}\n", e.what());
+        return 1;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "guazhi: unexpected error: {}\n", e.what());
+        return 1;
+    }
+    return exit_code;
+}

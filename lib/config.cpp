@@ -1,0 +1,110 @@
+#include "config.hpp"
+
+#include "error.hpp"
+
+#include <fmt/format.h>
+#include <fstream>
+#include <sstream>
+#include <toml++/toml.h>
+
+namespace guazhi {
+
+namespace {
+
+std::string where(std::string_view source, const toml::node& node, std::string_view key) {
+    return fmt::format("{}:{}: {}", source, node.source().begin.line, key);
+}
+
+} // namespace
+
+Config parse_config(std::string_view text, std::string_view source) {
+    Config cfg;
+    cfg.source = std::string(source);
+    toml::table table;
+    try {
+        table = toml::parse(text, source);
+    } catch (const toml::parse_error& e) {
+        throw ConfigError(fmt::format("{}:{}:{}: {}", source, e.source().begin.line, e.source().begin.column,
+                                      e.description()));
+    }
+    for (auto&& [key, node] : table) {
+        std::string_view k = key.str();
+        auto wrong_type = [&](std::string_view expected) {
+            return ConfigError(fmt::format("{}: must be {}", where(source, node, k), expected));
+        };
+        if (k == "db") {
+            auto v = node.value<std::string>();
+            if (!v || node.type() != toml::node_type::string) throw wrong_type("a string (a file path)");
+            cfg.db = *v;
+        } else if (k == "lang") {
+            auto v = node.value<std::string>();
+            if (!v || node.type() != toml::node_type::string) throw wrong_type("a string, \"zh\" or \"en\"");
+            auto lang = parse_lang(*v);
+            if (!lang) throw ConfigError(fmt::format("{}: '{}' is not \"zh\" or \"en\"", where(source, node, k), *v));
+            cfg.lang = *lang;
+        } else if (k == "term_months") {
+            if (node.type() != toml::node_type::integer) throw wrong_type("an integer number of months");
+            auto v = *node.value<int64_t>();
+            if (v < 1 || v > 120) throw ConfigError(fmt::format("{}: {} is outside 1..120", where(source, node, k), v));
+            cfg.term_months = static_cast<int>(v);
+        } else if (k == "non_party_exclude") {
+            auto* arr = node.as_array();
+            if (!arr) throw wrong_type("an array of political statuses, e.g. [\"群众\"]");
+            for (auto&& item : *arr) {
+                auto v = item.value<std::string>();
+                if (!v || item.type() != toml::node_type::string) throw wrong_type("an array of strings");
+                auto code = political_statuses().code_of(*v);
+                if (!code) throw ConfigError(fmt::format("{}: {}", where(source, item, k), political_statuses().unknown(*v)));
+                cfg.non_party_exclude.emplace_back(*code);
+            }
+        } else {
+            throw ConfigError(fmt::format("{}: unknown key (known: db, lang, term_months, non_party_exclude)",
+                                          where(source, node, k)));
+        }
+    }
+    return cfg;
+}
+
+Config load_config(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ConfigError(fmt::format("{}: cannot read the config file", path.string()));
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return parse_config(buffer.str(), path.string());
+}
+
+std::optional<std::filesystem::path> find_config(const std::optional<std::filesystem::path>& explicit_path,
+                                                 const char* xdg_config_home, const char* home) {
+    namespace fs = std::filesystem;
+    if (explicit_path) return explicit_path;
+    std::error_code ec;
+    if (fs::exists("guazhi.toml", ec)) return fs::path("guazhi.toml");
+    fs::path base;
+    if (xdg_config_home && *xdg_config_home) base = xdg_config_home;
+    else if (home && *home) base = fs::path(home) / ".config";
+    else return std::nullopt;
+    fs::path candidate = base / "guazhi" / "config.toml";
+    if (fs::exists(candidate, ec)) return candidate;
+    return std::nullopt;
+}
+
+std::string sample_config() {
+    return R"(# guazhi configuration (TOML). Every key is optional; the values shown are the defaults.
+
+# The database file. --db and the GUAZHI_DB environment variable take precedence.
+# db = "guazhi.db"
+
+# Language of labels and table headers: "zh" (中文) or "en". --lang takes precedence.
+lang = "zh"
+
+# Length of a secondment term in months; the end date defaults to start + term - 1 day
+# (2006-08-01 -> 2007-07-31).
+term_months = 12
+
+# Political statuses that are NOT counted as 党外干部 although they are not CPC members.
+# Some places leave out 群众 or 共青团员, e.g. non_party_exclude = ["群众", "共青团员"].
+non_party_exclude = []
+)";
+}
+
+} // namespace guazhi

@@ -1,0 +1,38 @@
+// Settings from guazhi.toml: where the database is, the label language and the rules that
+// vary between places. Unknown keys and wrong types are errors naming the key and line.
+#pragma once
+
+#include "domain/vocabulary.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace guazhi {
+
+struct Config {
+    std::optional<std::string> db;      // `db`: database path
+    Lang lang = Lang::zh;               // `lang`: "zh" or "en"
+    int term_months = 12;               // `term_months`: default length of a term
+    std::vector<std::string> non_party_exclude; // `non_party_exclude`: statuses not counted as 党外干部
+    std::string source;                 // the file it came from; empty for the defaults
+};
+
+// Parses TOML text; `source` names it in messages. Throws ConfigError.
+Config parse_config(std::string_view text, std::string_view source);
+
+// Reads and parses a config file. Throws ConfigError.
+Config load_config(const std::filesystem::path& path);
+
+// Where the config comes from: the explicit path if given; else ./guazhi.toml if it exists;
+// else $XDG_CONFIG_HOME/guazhi/config.toml (XDG_CONFIG_HOME defaults to ~/.config) if it
+// exists; else none. Environment values are passed in (null when unset).
+std::optional<std::filesystem::path> find_config(const std::optional<std::filesystem::path>& explicit_path,
+                                                 const char* xdg_config_home, const char* home);
+
+// A commented sample config with every key at its default.
+std::string sample_config();
+
+} // namespace guazhi

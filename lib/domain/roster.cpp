@@ -1,0 +1,197 @@
+#include "domain/roster.hpp"
+
+#include "domain/rules.hpp"
+#include "domain/vocabulary.hpp"
+#include "util/id_number.hpp"
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace guazhi {
+
+const std::array<FieldSpec, kFieldCount>& roster_fields() {
+    static const std::array<FieldSpec, kFieldCount> fields = {{
+        {Field::id_number, "id_number", "身份证号", true, {"身份证号码", "公民身份号码", "身份证"}},
+        {Field::name, "name", "姓名", true, {}},
+        {Field::gender, "gender", "性别", false, {}},
+        {Field::ethnicity, "ethnicity", "民族", false, {}},
+        {Field::birth_date, "birth_date", "出生年月", false, {"出生日期", "出生年月日"}},
+        {Field::political_status, "political_status", "政治面貌", true, {}},
+        {Field::education, "education", "学历", false, {"文化程度"}},
+        {Field::categories, "categories", "干部类别", false, {"类别"}},
+        {Field::home_unit, "home_unit", "派出单位", true, {"派员单位", "原单位"}},
+        {Field::home_county, "home_county", "所属县区", false, {"县区", "所属县(区)", "所属县（区）"}},
+        {Field::home_level, "home_level", "原单位层级", false, {"单位层级"}},
+        {Field::home_post, "home_post", "原职务", false, {"现任职务", "原单位职务"}},
+        {Field::direction, "direction", "挂职类型", true, {"挂职方式", "类型"}},
+        {Field::host_unit, "host_unit", "接收单位", true, {"挂职单位"}},
+        {Field::host_post, "host_post", "挂职职务", false, {}},
+        {Field::start_date, "start_date", "开始日期", true, {"挂职开始日期", "起始日期", "开始时间"}},
+        {Field::end_date, "end_date", "结束日期", false, {"挂职结束日期", "截止日期", "结束时间"}},
+        {Field::batch_year, "batch_year", "年度", false, {"批次", "年份"}},
+    }};
+    return fields;
+}
+
+const FieldSpec& spec(Field f) { return roster_fields()[static_cast<std::size_t>(f)]; }
+
+std::optional<Field> field_for_header(std::string_view header) {
+    auto h = util::ascii_lower(util::clean(header));
+    for (const auto& s : roster_fields()) {
+        if (h == s.key || h == s.zh) return s.field;
+        for (auto a : s.aliases)
+            if (h == a) return s.field;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+// Collects problems for one row and reads enumerations.
+struct Checker {
+    const RowValues& values;
+    std::vector<FieldProblem> problems;
+
+    const std::string& at(Field f) const { return values[static_cast<std::size_t>(f)]; }
+    void add(Field f, std::string message) { problems.push_back({f, std::move(message)}); }
+
+    std::string code(Field f, const Vocabulary& vocabulary) {
+        const auto& text = at(f);
+        if (text.empty()) return {};
+        if (auto c = vocabulary.code_of(text)) return std::string(*c);
+        add(f, vocabulary.unknown(text));
+        return {};
+    }
+};
+
+} // namespace
+
+RowResult validate_row(const RowValues& values, const Config& config) {
+    Checker c{values, {}};
+    Assignment a;
+    Cadre& cadre = a.cadre;
+
+    for (const auto& s : roster_fields())
+        if (s.required && c.at(s.field).empty()) c.add(s.field, "is required");
+
+    if (!c.at(Field::id_number).empty()) {
+        auto id = util::parse_id_number(c.at(Field::id_number));
+        if (id) cadre.id_number = *id.value;
+        else c.add(Field::id_number, id.error);
+    }
+    cadre.name = c.at(Field::name);
+    cadre.gender = c.code(Field::gender, genders());
+    cadre.ethnicity = c.code(Field::ethnicity, ethnicities());
+    cadre.political_status = c.code(Field::political_status, political_statuses());
+    cadre.education = c.code(Field::education, educations());
+    if (!c.at(Field::categories).empty()) {
+        for (const auto& piece : util::split_any(c.at(Field::categories), {";", ",", "、", "；", "，", "/"})) {
+            auto code = categories().code_of(piece);
+            if (!code) c.add(Field::categories, categories().unknown(piece));
+            else if (std::find(cadre.categories.begin(), cadre.categories.end(), *code) == cadre.categories.end())
+                cadre.categories.emplace_back(*code);
+        }
+        // Vocabulary order, so that the same set always reads (and compares) the same.
+        std::vector<std::string> ordered;
+        for (const Term& t : categories().terms())
+            if (std::find(cadre.categories.begin(), cadre.categories.end(), t.code) != cadre.categories.end())
+                ordered.emplace_back(t.code);
+        cadre.categories = std::move(ordered);
+    }
+
+    // GB 11643: the ID number carries the birth date and, in its 17th digit, the gender; the
+    // roster's own columns must agree with it.
+    if (!cadre.id_number.empty()) {
+        util::Date born = util::id_birth_date(cadre.id_number);
+        cadre.birth_date = born.iso();
+        if (!c.at(Field::birth_date).empty()) {
+            const std::string& text = c.at(Field::birth_date);
+            auto month = util::parse_year_month(text);
+            if (!month) c.add(Field::birth_date, month.error);
+            else if (month.value->year != born.year || month.value->month != born.month) {
+                // Excel turns the number 1985.10 into 1985.1: accept that when the ID says October.
+                bool mangled_october = born.month == 10 && text == fmt::format("{}.1", born.year);
+                if (!mangled_october)
+                    c.add(Field::birth_date, fmt::format("'{}' does not agree with the ID number's birth date {}",
+                                                         text, born.iso()));
+            }
+        }
+        std::string id_gender = util::id_is_female(cadre.id_number) ? "female" : "male";
+        if (cadre.gender.empty()) cadre.gender = id_gender;
+        else if (cadre.gender != id_gender)
+            c.add(Field::gender, fmt::format("'{}' does not agree with the ID number ({})", c.at(Field::gender),
+                                             genders().label(id_gender, Lang::zh)));
+    }
+
+    a.direction = c.code(Field::direction, directions());
+    a.home_unit.name = c.at(Field::home_unit);
+    a.home_unit.county = c.at(Field::home_county);
+    a.home_post = c.at(Field::home_post);
+    a.host_unit.name = c.at(Field::host_unit);
+    a.host_post = c.at(Field::host_post);
+    a.home_unit.kind = c.at(Field::home_level).empty()
+                           ? std::string(infer_unit_kind(a.home_unit.name, !a.home_unit.county.empty()))
+                           : c.code(Field::home_level, unit_kinds());
+    if (!a.direction.empty()) a.host_unit.kind = host_kind_for(a.direction);
+    if (!a.home_unit.name.empty() && a.home_unit.name == a.host_unit.name)
+        c.add(Field::host_unit, "is the same unit as the home unit");
+
+    bool dates_ok = true;
+    if (!c.at(Field::start_date).empty()) {
+        auto d = util::parse_date(c.at(Field::start_date));
+        if (d) a.start = *d.value;
+        else { c.add(Field::start_date, d.error); dates_ok = false; }
+    } else {
+        dates_ok = false;
+    }
+    if (!c.at(Field::end_date).empty()) {
+        auto d = util::parse_date(c.at(Field::end_date));
+        if (d) a.end = *d.value;
+        else { c.add(Field::end_date, d.error); dates_ok = false; }
+    } else if (dates_ok) {
+        a.end = default_end_date(a.start, config.term_months);
+    }
+    if (dates_ok && a.end < a.start)
+        c.add(Field::end_date, fmt::format("{} is before the start date {}", a.end.iso(), a.start.iso()));
+
+    const std::string& year = c.at(Field::batch_year);
+    if (year.empty()) {
+        if (dates_ok) a.batch_year = a.start.year;
+    } else if (util::is_digits(year) && year.size() == 4) {
+        a.batch_year = std::stoi(year);
+    } else {
+        c.add(Field::batch_year, fmt::format("'{}' is not a year", year));
+    }
+
+    RowResult result;
+    result.problems = std::move(c.problems);
+    if (result.problems.empty()) result.assignment = std::move(a);
+    return result;
+}
+
+RowValues to_row(const Assignment& a) {
+    RowValues v;
+    auto set = [&](Field f, std::string s) { v[static_cast<std::size_t>(f)] = std::move(s); };
+    set(Field::id_number, a.cadre.id_number);
+    set(Field::name, a.cadre.name);
+    set(Field::gender, a.cadre.gender);
+    set(Field::ethnicity, a.cadre.ethnicity);
+    set(Field::birth_date, a.cadre.birth_date);
+    set(Field::political_status, a.cadre.political_status);
+    set(Field::education, a.cadre.education);
+    set(Field::categories, fmt::format("{}", fmt::join(a.cadre.categories, ";")));
+    set(Field::home_unit, a.home_unit.name);
+    set(Field::home_county, a.home_unit.county);
+    set(Field::home_level, a.home_unit.kind);
+    set(Field::home_post, a.home_post);
+    set(Field::direction, a.direction);
+    set(Field::host_unit, a.host_unit.name);
+    set(Field::host_post, a.host_post);
+    set(Field::start_date, a.start.iso());
+    set(Field::end_date, a.end.iso());
+    set(Field::batch_year, std::to_string(a.batch_year));
+    return v;
+}
+
+} // namespace guazhi

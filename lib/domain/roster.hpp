@@ -1,0 +1,63 @@
+// The roster columns (花名册) that describe one assignment, and the validation that turns
+// the text of one row — from a CSV file or from `assign add` flags — into an Assignment.
+#pragma once
+
+#include "config.hpp"
+#include "domain/model.hpp"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace guazhi {
+
+// The roster fields, in canonical column order.
+enum class Field {
+    id_number, name, gender, ethnicity, birth_date, political_status, education, categories,
+    home_unit, home_county, home_level, home_post, direction, host_unit, host_post,
+    start_date, end_date, batch_year,
+};
+inline constexpr std::size_t kFieldCount = 18;
+
+struct FieldSpec {
+    Field field;
+    std::string_view key; // canonical English column name, also the JSON key
+    std::string_view zh;  // Chinese column name
+    bool required;
+    std::vector<std::string_view> aliases; // other headers clerks use
+};
+
+// All fields in canonical order.
+const std::array<FieldSpec, kFieldCount>& roster_fields();
+const FieldSpec& spec(Field f);
+
+// The field a header names (canonical, Chinese or alias; ASCII case-insensitive).
+std::optional<Field> field_for_header(std::string_view header);
+
+// The raw text of each field of one row (already cleaned), indexed by Field.
+using RowValues = std::array<std::string, kFieldCount>;
+
+// A problem with one field of a row.
+struct FieldProblem {
+    Field field;
+    std::string message;
+};
+
+// The outcome of validating one row: an assignment, or the problems found.
+struct RowResult {
+    std::optional<Assignment> assignment;
+    std::vector<FieldProblem> problems;
+};
+
+// Validates and normalises one row: ID check digit, enumerations, dates, end after start,
+// birth date and gender agreeing with the ID number. Units' kinds are inferred where the
+// row does not give them.
+RowResult validate_row(const RowValues& values, const Config& config);
+
+// The canonical text of each field of a stored assignment (codes, ISO dates), as written
+// by `export assignments` and read back by `assign import`.
+RowValues to_row(const Assignment& a);
+
+} // namespace guazhi

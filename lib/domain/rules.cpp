@@ -1,0 +1,84 @@
+#include "domain/rules.hpp"
+
+#include "domain/vocabulary.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace guazhi {
+
+bool is_non_party(std::string_view political_status, const Config& config) {
+    // Seed: "今年我们安排了7名党外干部上挂、6名党外干部下派" — 党外干部 are cadres who are not
+    // members (or probationary members) of the CPC. Some places leave 群众 or 共青团员 out;
+    // `non_party_exclude` says so.
+    if (political_status == "cpc_member" || political_status == "cpc_probationary") return false;
+    return std::find(config.non_party_exclude.begin(), config.non_party_exclude.end(), political_status) ==
+           config.non_party_exclude.end();
+}
+
+std::vector<std::string> non_party_statuses(const Config& config) {
+    std::vector<std::string> codes;
+    for (const Term& t : political_statuses().terms())
+        if (is_non_party(t.code, config)) codes.emplace_back(t.code);
+    return codes;
+}
+
+util::Date default_end_date(util::Date start, int term_months) {
+    // Seed: "挂职期均为一年，即：今年8月至明年8月" — a term of 12 months by default, ending the
+    // day before the same date a term later (2006-08-01 → 2007-07-31).
+    return start.plus_months(term_months).plus_days(-1);
+}
+
+std::string_view infer_unit_kind(std::string_view unit_name, bool belongs_to_county) {
+    for (std::string_view suffix : {"镇", "乡", "街道", "街道办事处", "镇人民政府", "乡人民政府"})
+        if (unit_name.ends_with(suffix)) return "township";
+    // A unit that names a county (or whose county is given) is a county department even if
+    // its name starts with 市 (市中区财政局 belongs to 市中区).
+    if (belongs_to_county) return "county_dept";
+    for (std::string_view marker : {"县", "区"}) {
+        auto pos = unit_name.find(marker);
+        if (pos != std::string_view::npos && pos <= 9) return "county_dept";
+    }
+    if (unit_name.starts_with("市")) return "city_organ";
+    return "county_dept";
+}
+
+std::string_view host_kind_for(std::string_view direction) {
+    // DOMAIN.md: 上挂 is from counties to city-level organs (市级机关); 下派 is to townships.
+    return direction == "down" ? "township" : "city_organ";
+}
+
+bool terms_overlap(util::Date a_start, util::Date a_end, util::Date b_start, util::Date b_end) {
+    return a_start <= b_end && b_start <= a_end;
+}
+
+std::string_view status_on(util::Date start, util::Date end, util::Date day) {
+    if (day < start) return "planned";
+    if (day > end) return "completed";
+    return "active";
+}
+
+bool same_assignment(const Assignment& a, const Assignment& b) {
+    return a.cadre.id_number == b.cadre.id_number && a.direction == b.direction && a.batch_year == b.batch_year &&
+           a.home_unit.name == b.home_unit.name && a.home_post == b.home_post && a.host_unit.name == b.host_unit.name &&
+           a.host_post == b.host_post && a.start == b.start && a.end == b.end;
+}
+
+std::vector<std::string> cadre_conflicts(const Cadre& stored, const Cadre& given) {
+    std::vector<std::string> out;
+    auto check = [&](std::string_view field, const std::string& s, const std::string& g) {
+        if (!g.empty() && s != g) out.push_back(fmt::format("{}: recorded '{}', given '{}'", field, s, g));
+    };
+    check("name", stored.name, given.name);
+    check("gender", stored.gender, given.gender);
+    check("ethnicity", stored.ethnicity, given.ethnicity);
+    check("birth_date", stored.birth_date, given.birth_date);
+    check("political_status", stored.political_status, given.political_status);
+    check("education", stored.education, given.education);
+    if (!given.categories.empty() && given.categories != stored.categories)
+        out.push_back(fmt::format("categories: recorded '{}', given '{}'", fmt::join(stored.categories, ";"),
+                                  fmt::join(given.categories, ";")));
+    return out;
+}
+
+} // namespace guazhi

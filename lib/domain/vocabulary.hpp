@@ -1,0 +1,67 @@
+// The enumerations of the domain (DOMAIN.md, "Glossary and codes"): stored as stable ASCII
+// codes, shown as Chinese or English labels, read from codes, labels or the usual aliases.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace guazhi {
+
+// The language of labels and headers. Codes and JSON keys are never translated.
+enum class Lang { zh, en };
+
+// Parses "zh"/"en" (also "zh-CN", "chinese", "english"); nullopt otherwise.
+std::optional<Lang> parse_lang(std::string_view text);
+
+// One value of an enumeration.
+struct Term {
+    std::string_view code;
+    std::string_view zh;
+    std::string_view en;
+    std::vector<std::string_view> aliases;
+};
+
+// A closed set of Terms with lookup by any of their spellings.
+class Vocabulary {
+  public:
+    Vocabulary(std::string_view what, std::vector<Term> terms);
+
+    // The code for a code, label or alias (ASCII case-insensitive); nullopt when unknown.
+    std::optional<std::string_view> code_of(std::string_view text) const;
+
+    // The label of a code in the given language; the code itself when unknown.
+    std::string_view label(std::string_view code, Lang lang) const;
+
+    // "unknown political status '…' (expected one of: 中共党员, …)": the message for a miss.
+    std::string unknown(std::string_view text) const;
+
+    const std::vector<Term>& terms() const { return terms_; }
+    std::string_view what() const { return what_; }
+
+  private:
+    std::string_view what_;
+    std::vector<Term> terms_;
+    std::unordered_map<std::string, std::size_t> index_;
+};
+
+// 上挂 up / 下派 down.
+const Vocabulary& directions();
+// 政治面貌 per GB/T 4762, matched by label and aliases.
+const Vocabulary& political_statuses();
+// 市级机关 city_organ / 县区部门 county_dept / 乡镇 township.
+const Vocabulary& unit_kinds();
+// 干部类别: 选调生, 县级后备干部, 少数民族, 女干部.
+const Vocabulary& categories();
+// 男 male / 女 female.
+const Vocabulary& genders();
+// 学历 per GB/T 4658 (the levels clerks use).
+const Vocabulary& educations();
+// 民族 per GB/T 3304 (56 groups).
+const Vocabulary& ethnicities();
+// planned / active / completed.
+const Vocabulary& statuses();
+
+} // namespace guazhi

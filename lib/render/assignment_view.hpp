@@ -1,0 +1,29 @@
+// How assignments look in listings (table/CSV with labels) and in JSON (codes).
+#pragma once
+
+#include "config.hpp"
+#include "domain/model.hpp"
+#include "domain/vocabulary.hpp"
+#include "render/json.hpp"
+#include "render/table.hpp"
+
+#include <string>
+#include <vector>
+
+namespace guazhi {
+
+// The columns of `assign list` in a language.
+std::vector<TableColumn> list_columns(Lang lang);
+
+// One row of `assign list`, labels in `lang`, status judged on `as_of`.
+std::vector<std::string> list_cells(const Assignment& a, Lang lang, util::Date as_of);
+
+// One assignment as a JSON object: codes, ISO dates, the status on `as_of`, whether the
+// cadre is 党外干部 under `config`. The ID number is masked unless `reveal_id`.
+void write_assignment_json(JsonWriter& json, const Assignment& a, util::Date as_of, const Config& config,
+                           bool reveal_id);
+
+// `assign show`: every field, one "label: value" line each.
+std::string show_text(const Assignment& a, Lang lang, util::Date as_of, const Config& config, bool reveal_id);
+
+} // namespace guazhi

@@ -1,0 +1,12 @@
+#include "render/format.hpp"
+
+namespace guazhi {
+
+std::optional<Format> parse_format(std::string_view text) {
+    if (text == "table") return Format::table;
+    if (text == "csv") return Format::csv;
+    if (text == "json") return Format::json;
+    return std::nullopt;
+}
+
+} // namespace guazhi

@@ -1,0 +1,14 @@
+// Output formats every listing offers.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace guazhi {
+
+enum class Format { table, csv, json };
+
+// Parses "table", "csv", "json"; nullopt otherwise.
+std::optional<Format> parse_format(std::string_view text);
+
+} // namespace guazhi

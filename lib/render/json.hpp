@@ -1,0 +1,48 @@
+// A small streaming JSON writer: objects, arrays and scalars with correct commas and
+// escaping. UTF-8 text is written as is.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace guazhi {
+
+class JsonWriter {
+  public:
+    // Indented output when pretty, one line otherwise.
+    explicit JsonWriter(bool pretty = true) : pretty_(pretty) {}
+
+    JsonWriter& begin_object();
+    JsonWriter& end_object();
+    JsonWriter& begin_array();
+    JsonWriter& end_array();
+    JsonWriter& key(std::string_view k);
+    JsonWriter& value(std::string_view v);
+    JsonWriter& value(const char* v) { return value(std::string_view(v)); }
+    JsonWriter& value(std::int64_t v);
+    JsonWriter& value(int v) { return value(static_cast<std::int64_t>(v)); }
+    JsonWriter& value(double v); // full precision; non-finite numbers become null
+    JsonWriter& value(bool v);
+    JsonWriter& null();
+
+    // The text so far; complete once every object and array is closed.
+    const std::string& str() const { return out_; }
+    // Hands out the text and starts afresh, for streaming large arrays.
+    std::string take();
+
+  private:
+    void before_value();
+    void newline();
+    bool pretty_;
+    std::string out_;
+    std::vector<bool> first_; // per open container: nothing written in it yet
+    bool after_key_ = false;
+};
+
+// Escapes a string as a JSON string literal, quotes included.
+std::string json_quote(std::string_view s);
+
+} // namespace guazhi

@@ -1,0 +1,64 @@
+#include "render/stats_view.hpp"
+
+#include "render/json.hpp"
+#include "render/table.hpp"
+#include "util/csv.hpp"
+
+#include <fmt/format.h>
+
+namespace guazhi {
+
+std::string percent(const Figure& f) {
+    auto share = f.share();
+    if (!f.denominator) return "";
+    if (!share) return "—";
+    return fmt::format("{:.1f}%", *share * 100.0);
+}
+
+namespace {
+std::string indented_label(const Figure& f, Lang lang) {
+    return std::string(static_cast<std::size_t>(f.depth) * 2, ' ') + std::string(f.label(lang));
+}
+} // namespace
+
+std::string stats_table(const YearStats& s, Lang lang) {
+    bool zh = lang == Lang::zh;
+    std::vector<TableColumn> columns = {
+        {zh ? "指标" : "figure"}, {zh ? "人数" : "count", true}, {zh ? "基数" : "of", true}, {zh ? "占比" : "share", true}};
+    std::vector<std::vector<std::string>> rows;
+    for (const Figure& f : figures(s))
+        rows.push_back({indented_label(f, lang), std::to_string(f.count),
+                        f.denominator ? std::to_string(*f.denominator) : "", percent(f)});
+    std::string title = zh ? fmt::format("{} 年度挂职干部统计\n", s.year) : fmt::format("Secondment batch {}\n", s.year);
+    return title + render_table(columns, rows);
+}
+
+std::string stats_csv(const YearStats& s, Lang lang) {
+    std::string out;
+    util::write_csv_record(out, {"key", "label", "count", "denominator", "share"});
+    for (const Figure& f : figures(s))
+        util::write_csv_record(out, {std::string(f.key), std::string(f.label(lang)), std::to_string(f.count),
+                                     f.denominator ? std::to_string(*f.denominator) : "", percent(f)});
+    return out;
+}
+
+std::string stats_json(const YearStats& s) {
+    JsonWriter json;
+    json.begin_object();
+    json.key("batch_year").value(s.year);
+    for (const Figure& f : figures(s)) {
+        json.key(f.key).begin_object();
+        json.key("count").value(f.count);
+        if (f.denominator) {
+            json.key("denominator").value(*f.denominator);
+            json.key("of").value(f.of_key);
+            if (auto share = f.share()) json.key("share").value(*share);
+            else json.key("share").null();
+        }
+        json.end_object();
+    }
+    json.end_object();
+    return json.str();
+}
+
+} // namespace guazhi

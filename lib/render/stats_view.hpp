@@ -1,0 +1,20 @@
+// The yearly summary as a table, CSV or JSON.
+#pragma once
+
+#include "domain/stats.hpp"
+#include "domain/vocabulary.hpp"
+
+#include <string>
+
+namespace guazhi {
+
+// "48.1%", or "—" when the denominator is zero.
+std::string percent(const Figure& f);
+
+std::string stats_table(const YearStats& s, Lang lang);
+// Header "key,label,count,denominator,share"; one line per figure.
+std::string stats_csv(const YearStats& s, Lang lang);
+// {"batch_year": Y, "<key>": {"count": n, "denominator": d, "of": "<key>", "share": x|null}, …}
+std::string stats_json(const YearStats& s);
+
+} // namespace guazhi

@@ -1,0 +1,259 @@
+#include "store/assignment_store.hpp"
+
+#include "domain/rules.hpp"
+#include "domain/vocabulary.hpp"
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace guazhi {
+
+std::string_view assignment_select_sql() {
+    return R"sql(SELECT a.id, c.id_number, c.name, c.gender, c.ethnicity, c.birth_date, c.political_status,
+       c.education, (SELECT group_concat(category, ';') FROM cadre_categories cc WHERE cc.cadre_id = c.id),
+       a.direction, a.batch_year, h.name, h.kind, h.county, a.home_post, t.name, t.kind, t.county,
+       a.host_post, a.start_date, a.end_date
+  FROM assignments a
+  JOIN cadres c ON c.id = a.cadre_id
+  JOIN units h ON h.id = a.home_unit_id
+  JOIN units t ON t.id = a.host_unit_id)sql";
+}
+
+namespace {
+
+util::Date date_of(const std::string& iso) {
+    auto d = util::parse_date(iso);
+    return d ? *d.value : util::Date{};
+}
+
+std::vector<std::string> categories_in_order(const std::string& joined) {
+    auto parts = util::split_any(joined, {";"});
+    std::vector<std::string> ordered;
+    for (const Term& t : categories().terms())
+        if (std::find(parts.begin(), parts.end(), t.code) != parts.end()) ordered.emplace_back(t.code);
+    return ordered;
+}
+
+std::string placeholders(std::size_t n) {
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
+    return s;
+}
+
+} // namespace
+
+Assignment read_assignment(SQLite::Statement& s) {
+    Assignment a;
+    a.id = s.getColumn(0).getInt64();
+    a.cadre.id_number = s.getColumn(1).getString();
+    a.cadre.name = s.getColumn(2).getString();
+    a.cadre.gender = s.getColumn(3).getString();
+    a.cadre.ethnicity = s.getColumn(4).getString();
+    a.cadre.birth_date = s.getColumn(5).getString();
+    a.cadre.political_status = s.getColumn(6).getString();
+    a.cadre.education = s.getColumn(7).getString();
+    a.cadre.categories = categories_in_order(s.getColumn(8).getString());
+    a.direction = s.getColumn(9).getString();
+    a.batch_year = s.getColumn(10).getInt();
+    a.home_unit = {s.getColumn(11).getString(), s.getColumn(12).getString(), s.getColumn(13).getString()};
+    a.home_post = s.getColumn(14).getString();
+    a.host_unit = {s.getColumn(15).getString(), s.getColumn(16).getString(), s.getColumn(17).getString()};
+    a.host_post = s.getColumn(18).getString();
+    a.start = date_of(s.getColumn(19).getString());
+    a.end = date_of(s.getColumn(20).getString());
+    return a;
+}
+
+SqlFilter build_filter(const AssignmentFilter& f, const Config& config) {
+    std::vector<std::string> conditions;
+    SqlFilter out;
+    if (f.year) {
+        conditions.push_back("a.batch_year = ?");
+        out.texts.push_back(std::to_string(*f.year));
+    }
+    if (f.direction) {
+        conditions.push_back("a.direction = ?");
+        out.texts.push_back(*f.direction);
+    }
+    if (f.status) {
+        // Mirrors rules::status_on() in SQL so that the date indexes can serve it.
+        std::string day = f.as_of.iso();
+        if (*f.status == "planned") {
+            conditions.push_back("a.start_date > ?");
+            out.texts.push_back(day);
+        } else if (*f.status == "completed") {
+            conditions.push_back("a.end_date < ?");
+            out.texts.push_back(day);
+        } else {
+            conditions.push_back("a.start_date <= ? AND a.end_date >= ?");
+            out.texts.push_back(day);
+            out.texts.push_back(day);
+        }
+    }
+    if (f.home) {
+        conditions.push_back("a.home_unit_id = (SELECT id FROM units WHERE name = ?)");
+        out.texts.push_back(*f.home);
+    }
+    if (f.host) {
+        conditions.push_back("a.host_unit_id = (SELECT id FROM units WHERE name = ?)");
+        out.texts.push_back(*f.host);
+    }
+    if (f.county) {
+        conditions.push_back("h.county = ?");
+        out.texts.push_back(*f.county);
+    }
+    if (f.category) {
+        conditions.push_back("a.cadre_id IN (SELECT cadre_id FROM cadre_categories WHERE category = ?)");
+        out.texts.push_back(*f.category);
+    }
+    if (f.non_party) {
+        auto codes = non_party_statuses(config);
+        conditions.push_back(fmt::format("c.political_status IN ({})", placeholders(codes.size())));
+        out.texts.insert(out.texts.end(), codes.begin(), codes.end());
+    }
+    if (!conditions.empty()) out.where = fmt::format(" WHERE {}", fmt::join(conditions, " AND "));
+    return out;
+}
+
+void bind_filter(SQLite::Statement& stmt, const SqlFilter& filter) {
+    for (std::size_t i = 0; i < filter.texts.size(); ++i) stmt.bind(static_cast<int>(i + 1), filter.texts[i]);
+}
+
+struct AssignmentStore::Statements {
+    SQLite::Statement find_cadre, insert_cadre, insert_category, find_unit, insert_unit, of_cadre, insert_assignment,
+        get;
+    explicit Statements(SQLite::Database& db)
+        : find_cadre(db, "SELECT id, id_number, name, gender, ethnicity, birth_date, political_status, education, "
+                         "(SELECT group_concat(category, ';') FROM cadre_categories WHERE cadre_id = cadres.id) "
+                         "FROM cadres WHERE id_number = ?"),
+          insert_cadre(db, "INSERT INTO cadres (id_number, name, gender, ethnicity, birth_date, political_status, "
+                           "education) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+          insert_category(db, "INSERT INTO cadre_categories (cadre_id, category) VALUES (?, ?)"),
+          find_unit(db, "SELECT id, name, kind, county FROM units WHERE name = ?"),
+          insert_unit(db, "INSERT INTO units (name, kind, county) VALUES (?, ?, ?)"),
+          of_cadre(db, std::string(assignment_select_sql()) + " WHERE a.cadre_id = ? ORDER BY a.start_date"),
+          insert_assignment(db, "INSERT INTO assignments (cadre_id, direction, batch_year, home_unit_id, home_post, "
+                                "host_unit_id, host_post, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          get(db, std::string(assignment_select_sql()) + " WHERE a.id = ?") {}
+};
+
+AssignmentStore::AssignmentStore(SQLite::Database& db) : db_(db), st_(std::make_unique<Statements>(db)) {}
+AssignmentStore::~AssignmentStore() = default;
+
+namespace {
+// Resets a statement when leaving scope, so that an exception cannot leave it mid-step.
+struct Resetter {
+    SQLite::Statement& s;
+    ~Resetter() {
+        s.reset();
+        s.clearBindings();
+    }
+};
+} // namespace
+
+std::optional<AssignmentStore::StoredCadre> AssignmentStore::find_cadre(std::string_view id_number) {
+    auto& s = st_->find_cadre;
+    Resetter r{s};
+    s.bind(1, std::string(id_number));
+    if (!s.executeStep()) return std::nullopt;
+    StoredCadre out{s.getColumn(0).getInt64(), {}};
+    Cadre& c = out.cadre;
+    c.id_number = s.getColumn(1).getString();
+    c.name = s.getColumn(2).getString();
+    c.gender = s.getColumn(3).getString();
+    c.ethnicity = s.getColumn(4).getString();
+    c.birth_date = s.getColumn(5).getString();
+    c.political_status = s.getColumn(6).getString();
+    c.education = s.getColumn(7).getString();
+    c.categories = categories_in_order(s.getColumn(8).getString());
+    return out;
+}
+
+std::int64_t AssignmentStore::insert_cadre(const Cadre& c) {
+    {
+        auto& s = st_->insert_cadre;
+        Resetter r{s};
+        s.bind(1, c.id_number);
+        s.bind(2, c.name);
+        s.bind(3, c.gender);
+        s.bind(4, c.ethnicity);
+        s.bind(5, c.birth_date);
+        s.bind(6, c.political_status);
+        s.bind(7, c.education);
+        s.exec();
+    }
+    std::int64_t id = db_.getLastInsertRowid();
+    for (const auto& category : c.categories) {
+        auto& s = st_->insert_category;
+        Resetter r{s};
+        s.bind(1, id);
+        s.bind(2, category);
+        s.exec();
+    }
+    return id;
+}
+
+std::optional<AssignmentStore::StoredUnit> AssignmentStore::find_unit(std::string_view name) {
+    auto& s = st_->find_unit;
+    Resetter r{s};
+    s.bind(1, std::string(name));
+    if (!s.executeStep()) return std::nullopt;
+    return StoredUnit{s.getColumn(0).getInt64(),
+                      {s.getColumn(1).getString(), s.getColumn(2).getString(), s.getColumn(3).getString()}};
+}
+
+std::int64_t AssignmentStore::insert_unit(const Unit& u) {
+    auto& s = st_->insert_unit;
+    Resetter r{s};
+    s.bind(1, u.name);
+    s.bind(2, u.kind);
+    s.bind(3, u.county);
+    s.exec();
+    return db_.getLastInsertRowid();
+}
+
+std::vector<Assignment> AssignmentStore::assignments_of(std::int64_t cadre_id) {
+    auto& s = st_->of_cadre;
+    Resetter r{s};
+    s.bind(1, cadre_id);
+    std::vector<Assignment> out;
+    while (s.executeStep()) out.push_back(read_assignment(s));
+    return out;
+}
+
+std::int64_t AssignmentStore::insert_assignment(const Assignment& a, std::int64_t cadre_id, std::int64_t home_unit_id,
+                                                std::int64_t host_unit_id) {
+    auto& s = st_->insert_assignment;
+    Resetter r{s};
+    s.bind(1, cadre_id);
+    s.bind(2, a.direction);
+    s.bind(3, a.batch_year);
+    s.bind(4, home_unit_id);
+    s.bind(5, a.home_post);
+    s.bind(6, host_unit_id);
+    s.bind(7, a.host_post);
+    s.bind(8, a.start.iso());
+    s.bind(9, a.end.iso());
+    s.exec();
+    return db_.getLastInsertRowid();
+}
+
+std::optional<Assignment> AssignmentStore::get(std::int64_t id) {
+    auto& s = st_->get;
+    Resetter r{s};
+    s.bind(1, id);
+    if (!s.executeStep()) return std::nullopt;
+    return read_assignment(s);
+}
+
+void AssignmentStore::for_each(const AssignmentFilter& filter, const Config& config,
+                               const std::function<void(const Assignment&)>& visit) {
+    SqlFilter where = build_filter(filter, config);
+    SQLite::Statement s(db_, fmt::format("{}{} ORDER BY a.batch_year, a.direction DESC, a.id", assignment_select_sql(),
+                                         where.where));
+    bind_filter(s, where);
+    while (s.executeStep()) visit(read_assignment(s));
+}
+
+} // namespace guazhi

@@ -1,0 +1,72 @@
+// Reading and writing cadres, units and assignments with prepared statements.
+#pragma once
+
+#include "config.hpp"
+#include "domain/filter.hpp"
+#include "domain/model.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace guazhi {
+
+// A WHERE clause over the aliases of assignment_select_sql() and its bound values.
+struct SqlFilter {
+    std::string where; // "" or " WHERE …"
+    std::vector<std::string> texts; // bound in order to the `?` placeholders
+};
+
+// The SELECT … FROM … JOIN … that read_assignment() understands (aliases a, c, h, t).
+std::string_view assignment_select_sql();
+
+// The one translation of an AssignmentFilter into SQL, used by listing, statistics and export.
+SqlFilter build_filter(const AssignmentFilter& filter, const Config& config);
+
+// Binds a filter's values to a statement, starting at placeholder 1.
+void bind_filter(SQLite::Statement& stmt, const SqlFilter& filter);
+
+// Reads the current row of a statement built on assignment_select_sql().
+Assignment read_assignment(SQLite::Statement& stmt);
+
+class AssignmentStore {
+  public:
+    explicit AssignmentStore(SQLite::Database& db);
+    ~AssignmentStore();
+
+    struct StoredCadre {
+        std::int64_t id;
+        Cadre cadre;
+    };
+    struct StoredUnit {
+        std::int64_t id;
+        Unit unit;
+    };
+
+    std::optional<StoredCadre> find_cadre(std::string_view id_number);
+    std::int64_t insert_cadre(const Cadre& cadre);
+    std::optional<StoredUnit> find_unit(std::string_view name);
+    std::int64_t insert_unit(const Unit& unit);
+    // Every assignment of a cadre, oldest first.
+    std::vector<Assignment> assignments_of(std::int64_t cadre_id);
+    std::int64_t insert_assignment(const Assignment& a, std::int64_t cadre_id, std::int64_t home_unit_id,
+                                   std::int64_t host_unit_id);
+    std::optional<Assignment> get(std::int64_t id);
+    // Calls `visit` for each matching assignment, ordered by batch year, direction and id.
+    void for_each(const AssignmentFilter& filter, const Config& config,
+                  const std::function<void(const Assignment&)>& visit);
+
+  private:
+    SQLite::Database& db_;
+    struct Statements;
+    std::unique_ptr<Statements> st_;
+};
+
+} // namespace guazhi

@@ -1,0 +1,144 @@
+#include "store/importer.hpp"
+
+#include "domain/roster.hpp"
+#include "error.hpp"
+#include "store/recorder.hpp"
+#include "util/csv.hpp"
+#include "util/text.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+namespace guazhi {
+
+namespace {
+
+// Title rows above the header ("2006年度挂职干部花名册" in a merged cell) have at most one
+// non-empty cell; at most this many are skipped.
+constexpr int kMaxTitleRows = 5;
+
+std::size_t non_empty_count(const util::CsvRecord& r) {
+    std::size_t n = 0;
+    for (const auto& f : r.fields)
+        if (!util::trim(f).empty()) ++n;
+    return n;
+}
+
+// Which column of the file holds each field, and the header text it had there.
+struct HeaderMap {
+    std::array<std::optional<std::size_t>, kFieldCount> column;
+    std::vector<std::string> headers; // as written in the file, cleaned
+    std::vector<bool> used;
+
+    std::string name_of(Field f) const {
+        auto c = column[static_cast<std::size_t>(f)];
+        return c ? headers[*c] : std::string(spec(f).key);
+    }
+};
+
+HeaderMap read_header(const util::CsvRecord& header, const std::string& file, bool ignore_unknown) {
+    HeaderMap map;
+    std::vector<std::string> errors;
+    for (std::size_t i = 0; i < header.fields.size(); ++i) {
+        std::string text = util::clean(header.fields[i]);
+        map.headers.push_back(text);
+        map.used.push_back(false);
+        if (text.empty()) continue; // an unnamed column (Excel's trailing comma) must stay empty
+        auto field = field_for_header(text);
+        if (!field) {
+            if (!ignore_unknown)
+                errors.push_back(fmt::format("{}:{}:{}: unknown column '{}' (use --ignore-unknown-columns to skip it)",
+                                             file, header.line, i + 1, text));
+            continue;
+        }
+        auto& slot = map.column[static_cast<std::size_t>(*field)];
+        if (slot) {
+            errors.push_back(fmt::format("{}:{}:{}: duplicate column '{}': column {} ('{}') already means {}", file,
+                                         header.line, i + 1, text, *slot + 1, map.headers[*slot], spec(*field).key));
+            continue;
+        }
+        slot = i;
+        map.used[i] = true;
+    }
+    for (const auto& s : roster_fields())
+        if (s.required && !map.column[static_cast<std::size_t>(s.field)])
+            errors.push_back(fmt::format("{}:{}: missing required column {} ({})", file, header.line, s.zh, s.key));
+    if (!errors.empty()) throw Error(fmt::format("{}", fmt::join(errors, "\n")));
+    return map;
+}
+
+} // namespace
+
+ImportReport import_roster(Database& db, std::istream& in, const std::string& name, const Config& config,
+                           const ImportOptions& options) {
+    ImportReport report;
+    util::CsvReader reader(in, options.encoding, name);
+    util::CsvRecord record;
+
+    bool have_header = false;
+    for (int skipped = 0; reader.next(record);) {
+        if (record.blank()) continue;
+        if (non_empty_count(record) <= 1 && skipped < kMaxTitleRows) {
+            ++skipped;
+            continue;
+        }
+        have_header = true;
+        break;
+    }
+    if (!have_header) throw Error(fmt::format("{}: the file is empty (no header row)", name));
+    HeaderMap header = read_header(record, name, options.ignore_unknown_columns);
+    report.encoding = reader.encoding();
+
+    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    AssignmentStore store(db.sql());
+    AssignmentRecorder recorder(store);
+
+    auto problem = [&](std::size_t line, std::string_view column, std::string_view message) {
+        if (report.problem_count++ < options.max_problems)
+            report.problems.push_back(fmt::format("{}:{}: {}: {}", name, line, column, message));
+    };
+
+    RowValues values;
+    while (reader.next(record)) {
+        if (record.blank()) continue;
+        ++report.rows;
+        if (options.progress && report.rows % 1000 == 0) options.progress(report.rows);
+
+        bool extra = false;
+        for (std::size_t i = header.headers.size(); i < record.fields.size(); ++i)
+            if (!util::trim(record.fields[i]).empty()) extra = true;
+        for (std::size_t i = 0; i < header.headers.size() && i < record.fields.size(); ++i)
+            if (!header.used[i] && !util::trim(record.fields[i]).empty() && header.headers[i].empty()) extra = true;
+        if (extra) {
+            problem(record.line, "row", fmt::format("has values in {} columns, the header names {}",
+                                                    record.fields.size(), header.headers.size()));
+            continue;
+        }
+
+        for (std::size_t f = 0; f < kFieldCount; ++f) {
+            auto col = header.column[f];
+            values[f] = (col && *col < record.fields.size()) ? util::clean(record.fields[*col]) : std::string();
+        }
+        RowResult row = validate_row(values, config);
+        for (const auto& p : row.problems) problem(record.line, header.name_of(p.field), p.message);
+        if (!row.assignment) continue;
+
+        bool kind_given = !values[static_cast<std::size_t>(Field::home_level)].empty();
+        RecordOutcome outcome = recorder.record(*row.assignment, kind_given);
+        switch (outcome.kind) {
+        case RecordOutcome::Kind::inserted: ++report.inserted; break;
+        case RecordOutcome::Kind::identical: ++report.identical; break;
+        case RecordOutcome::Kind::refused:
+            for (const auto& p : outcome.problems) problem(record.line, header.name_of(p.field), p.message);
+            break;
+        }
+    }
+    if (report.rows == 0) throw Error(fmt::format("{}:{}: there are no data rows after the header", name, record.line));
+    if (report.problem_count == 0 && !options.dry_run) {
+        tx.commit();
+        report.committed = true;
+    }
+    return report;
+}
+
+} // namespace guazhi

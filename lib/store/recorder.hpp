@@ -1,0 +1,41 @@
+// Recording a validated assignment: the checks that need the database (the cadre's recorded
+// data, units' kinds, overlapping terms, an identical earlier record) and the inserts.
+// Shared by `assign add` and `assign import`, so both apply exactly the same rules.
+#pragma once
+
+#include "domain/model.hpp"
+#include "domain/roster.hpp"
+#include "store/assignment_store.hpp"
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace guazhi {
+
+struct RecordOutcome {
+    enum class Kind { inserted, identical, refused };
+    Kind kind = Kind::refused;
+    std::int64_t id = 0; // the new assignment, or the identical one already recorded
+    std::vector<FieldProblem> problems;
+};
+
+class AssignmentRecorder {
+  public:
+    explicit AssignmentRecorder(AssignmentStore& store) : store_(store) {}
+
+    // Inserts `a` (already validated by validate_row) unless the database contradicts it.
+    // `home_kind_given` says the home unit's kind came from the input rather than a guess.
+    // Call inside a transaction: on refusal nothing of `a` is written.
+    RecordOutcome record(const Assignment& a, bool home_kind_given);
+
+  private:
+    // The unit's id, inserting it when new; problems when the record contradicts it.
+    std::int64_t resolve_unit(const Unit& unit, bool kind_given, Field field, std::vector<FieldProblem>& problems);
+
+    AssignmentStore& store_;
+    std::unordered_map<std::string, AssignmentStore::StoredUnit> units_; // by name; units are few
+};
+
+} // namespace guazhi

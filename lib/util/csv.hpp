@@ -1,0 +1,59 @@
+// Streaming RFC 4180 CSV: one record at a time, quoted fields with commas, quotes and line
+// breaks, CRLF or LF, any encoding Utf8Source reads.
+#pragma once
+
+#include "util/encoding.hpp"
+
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace guazhi::util {
+
+// One CSV record and the physical line it starts on (1-based), for error messages.
+struct CsvRecord {
+    std::vector<std::string> fields;
+    std::size_t line = 0;
+
+    // True when every field is empty: Excel writes ",,,," for blank rows.
+    bool blank() const;
+};
+
+// Reads records from a stream. Malformed input throws guazhi::Error whose message starts
+// with "NAME:LINE:COLUMN: ".
+class CsvReader {
+  public:
+    CsvReader(std::istream& in, Encoding encoding, std::string name);
+
+    // Reads the next record into out; false at the end of input.
+    bool next(CsvRecord& out);
+
+    // The encoding in use (known after the first record).
+    Encoding encoding() const { return source_.encoding(); }
+
+    // Refuses a record larger than this many bytes rather than buffering without limit.
+    static constexpr std::size_t kMaxRecordBytes = 64 * 1024 * 1024;
+
+  private:
+    bool get(char& c);
+    bool peek(char& c);
+    [[noreturn]] void fail(std::size_t line, std::size_t column, std::string_view what) const;
+
+    Utf8Source source_;
+    std::string name_;
+    std::string_view chunk_;
+    std::size_t pos_ = 0;
+    bool done_ = false;
+    std::size_t line_ = 1;
+    std::size_t column_ = 0; // characters consumed on the current line
+};
+
+// Writes one CSV field, quoted when it holds a comma, quote, CR or LF (or leading/trailing
+// space, which spreadsheets would otherwise eat).
+void write_csv_field(std::string& out, std::string_view field);
+
+// Writes a whole record and the line ending ("\r\n" when crlf, else "\n").
+void write_csv_record(std::string& out, const std::vector<std::string>& fields, bool crlf = false);
+
+} // namespace guazhi::util

@@ -1,0 +1,148 @@
+#include "util/date.hpp"
+
+#include "util/text.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <fmt/format.h>
+#include <vector>
+
+namespace guazhi::util {
+
+namespace chr = std::chrono;
+
+namespace {
+
+chr::year_month_day ymd(const Date& d) {
+    return chr::year{d.year} / chr::month{d.month} / chr::day{d.day};
+}
+
+Date from_ymd(chr::year_month_day v) {
+    return {static_cast<int>(v.year()), static_cast<unsigned>(v.month()), static_cast<unsigned>(v.day())};
+}
+
+// Splits "2006年8月1日", "2006-8-1", "2006/8/1", "2006.8.1" into its numbers; false when
+// anything else is in the way.
+bool split_numbers(std::string_view s, std::vector<std::string_view>& parts) {
+    parts.clear();
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t j = i;
+        while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
+        if (j == i) return false;
+        parts.push_back(s.substr(i, j - i));
+        i = j;
+        if (i == s.size()) break;
+        std::string_view rest = s.substr(i);
+        std::size_t sep = 0;
+        for (std::string_view t : {"-", "/", ".", "年", "月", "日"})
+            if (rest.starts_with(t)) { sep = t.size(); break; }
+        if (sep == 0) return false;
+        i += sep;
+    }
+    return !parts.empty();
+}
+
+int to_int(std::string_view s) {
+    int v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+}
+
+std::string bad(std::string_view text, std::string_view expected) {
+    return fmt::format("'{}' is not a {}", text, expected);
+}
+
+} // namespace
+
+std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+std::string YearMonth::iso() const { return fmt::format("{:04}-{:02}", year, month); }
+
+bool Date::valid(int year, unsigned month, unsigned day) {
+    return year >= 1 && year <= 9999 && ymd({year, month, day}).ok();
+}
+
+long Date::days() const { return chr::sys_days(ymd(*this)).time_since_epoch().count(); }
+
+Date Date::from_days(long days) { return from_ymd(chr::year_month_day(chr::sys_days(chr::days(days)))); }
+
+Date Date::plus_days(int n) const { return from_days(days() + n); }
+
+Date Date::plus_months(int n) const {
+    auto v = ymd(*this) + chr::months(n);
+    if (!v.ok()) v = v.year() / v.month() / chr::last;
+    return from_ymd(v);
+}
+
+Date Date::today() {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return {local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1), static_cast<unsigned>(local.tm_mday)};
+}
+
+std::optional<Date> from_excel_serial(long serial) {
+    // Excel counts 1900-01-01 as 1 and wrongly treats 1900 as a leap year, so from serial 61
+    // on the days are counted from 1899-12-30. Serial 60 (the fictitious 1900-02-29) is no date.
+    if (serial < 1 || serial == 60 || serial > 2958465) return std::nullopt;
+    Date epoch{1899, 12, serial < 60 ? 31u : 30u};
+    return epoch.plus_days(static_cast<int>(serial));
+}
+
+Parsed<Date> parse_date(std::string_view text) {
+    constexpr std::string_view expected = "date (2006-08-01, 2006/8/1, 2006.8.1, 2006年8月1日 or an Excel date number)";
+    if (text.empty()) return {std::nullopt, "date is empty"};
+    if (is_digits(text) && text.size() == 8) {
+        int y = to_int(text.substr(0, 4));
+        unsigned m = static_cast<unsigned>(to_int(text.substr(4, 2)));
+        unsigned d = static_cast<unsigned>(to_int(text.substr(6, 2)));
+        if (Date::valid(y, m, d)) return {Date{y, m, d}, {}};
+        return {std::nullopt, fmt::format("'{}' is not a real date", text)};
+    }
+    if (is_digits(text) && text.size() <= 7) {
+        // Only numbers Excel could have produced for the years we care about (1950..2100).
+        long serial = std::stol(std::string(text));
+        if (serial >= 18264 && serial <= 73415)
+            if (auto d = from_excel_serial(serial)) return {*d, {}};
+        return {std::nullopt, bad(text, expected)};
+    }
+    std::vector<std::string_view> parts;
+    if (!split_numbers(text, parts) || parts.size() != 3 || parts[0].size() != 4 || parts[1].size() > 2 ||
+        parts[2].size() > 2)
+        return {std::nullopt, bad(text, expected)};
+    int y = to_int(parts[0]);
+    unsigned m = static_cast<unsigned>(to_int(parts[1]));
+    unsigned d = static_cast<unsigned>(to_int(parts[2]));
+    if (!Date::valid(y, m, d)) return {std::nullopt, fmt::format("'{}' is not a real date", text)};
+    return {Date{y, m, d}, {}};
+}
+
+Parsed<YearMonth> parse_year_month(std::string_view text) {
+    constexpr std::string_view expected = "month (1978-05, 1978.05, 197805, 1978年5月)";
+    if (text.empty()) return {std::nullopt, "month is empty"};
+    if (is_digits(text) && text.size() == 6) {
+        int y = to_int(text.substr(0, 4));
+        unsigned m = static_cast<unsigned>(to_int(text.substr(4, 2)));
+        if (y >= 1 && m >= 1 && m <= 12) return {YearMonth{y, m}, {}};
+        return {std::nullopt, bad(text, expected)};
+    }
+    if (is_digits(text) && text.size() != 4) {
+        if (auto full = parse_date(text)) return {YearMonth{full.value->year, full.value->month}, {}};
+        return {std::nullopt, bad(text, expected)};
+    }
+    std::vector<std::string_view> parts;
+    if (!split_numbers(text, parts) || parts[0].size() != 4 || parts.size() < 2 || parts.size() > 3 ||
+        parts[1].size() > 2)
+        return {std::nullopt, bad(text, expected)};
+    if (parts.size() == 3) {
+        auto full = parse_date(text);
+        if (!full) return {std::nullopt, full.error};
+        return {YearMonth{full.value->year, full.value->month}, {}};
+    }
+    int y = to_int(parts[0]);
+    unsigned m = static_cast<unsigned>(to_int(parts[1]));
+    if (m < 1 || m > 12) return {std::nullopt, fmt::format("'{}' has no month {}", text, m)};
+    return {YearMonth{y, m}, {}};
+}
+
+} // namespace guazhi::util

@@ -1,0 +1,100 @@
+#include "util/encoding.hpp"
+
+#include "util/text.hpp"
+
+#include <cerrno>
+#include <iconv.h>
+#include <istream>
+
+namespace guazhi::util {
+
+namespace {
+constexpr std::size_t kChunk = 64 * 1024;
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+} // namespace
+
+std::optional<Encoding> parse_encoding(std::string_view name) {
+    auto n = ascii_lower(name);
+    if (n == "auto") return Encoding::automatic;
+    if (n == "utf-8" || n == "utf8") return Encoding::utf8;
+    if (n == "gbk" || n == "gb2312" || n == "gb18030" || n == "cp936") return Encoding::gb18030;
+    return std::nullopt;
+}
+
+struct Utf8Source::Iconv {
+    iconv_t cd;
+    Iconv() : cd(iconv_open("UTF-8", "GB18030")) {
+        if (cd == reinterpret_cast<iconv_t>(-1)) throw DecodeError("this system cannot convert GB18030 (iconv)");
+    }
+    ~Iconv() { iconv_close(cd); }
+};
+
+Utf8Source::Utf8Source(std::istream& in, Encoding encoding) : in_(in), encoding_(encoding) {}
+Utf8Source::~Utf8Source() = default;
+
+bool Utf8Source::fill_raw() {
+    if (eof_) return false;
+    std::size_t old = raw_.size();
+    raw_.resize(old + kChunk);
+    in_.read(raw_.data() + old, static_cast<std::streamsize>(kChunk));
+    auto got = static_cast<std::size_t>(in_.gcount());
+    raw_.resize(old + got);
+    if (got < kChunk) eof_ = true;
+    if (in_.bad()) throw DecodeError("read error");
+    return got > 0;
+}
+
+std::string_view Utf8Source::next_chunk() {
+    fill_raw();
+    if (!started_) {
+        started_ = true;
+        if (std::string_view(raw_).starts_with(kUtf8Bom)) {
+            raw_.erase(0, kUtf8Bom.size());
+            if (encoding_ == Encoding::automatic) encoding_ = Encoding::utf8;
+        }
+        if (encoding_ == Encoding::automatic) {
+            std::string_view head(raw_);
+            if (!eof_) head = head.substr(0, utf8_complete_prefix(head));
+            encoding_ = is_valid_utf8(head) ? Encoding::utf8 : Encoding::gb18030;
+        }
+    }
+    if (raw_.empty()) return {};
+    return encoding_ == Encoding::utf8 ? decode_utf8(eof_) : decode_gb18030(eof_);
+}
+
+std::string_view Utf8Source::decode_utf8(bool at_end) {
+    std::string_view view(raw_);
+    std::size_t usable = at_end ? view.size() : utf8_complete_prefix(view);
+    if (!is_valid_utf8(view.substr(0, usable)))
+        throw DecodeError("invalid UTF-8 (if the file is GBK, use --encoding gbk)");
+    decoded_.assign(raw_, 0, usable);
+    raw_.erase(0, usable);
+    return decoded_;
+}
+
+std::string_view Utf8Source::decode_gb18030(bool at_end) {
+    if (!iconv_) iconv_ = std::make_unique<Iconv>();
+    decoded_.resize(raw_.size() * 2 + 16); // GB18030 never grows by more than 2x into UTF-8
+    char* inp = raw_.data();
+    std::size_t inleft = raw_.size();
+    char* outp = decoded_.data();
+    std::size_t outleft = decoded_.size();
+    while (inleft > 0) {
+        std::size_t rc = iconv(iconv_->cd, &inp, &inleft, &outp, &outleft);
+        if (rc != static_cast<std::size_t>(-1)) break;
+        if (errno == EINVAL && !at_end) break; // a character cut at the chunk end: keep it
+        if (errno == E2BIG) {
+            std::size_t used = decoded_.size() - outleft;
+            decoded_.resize(decoded_.size() * 2);
+            outp = decoded_.data() + used;
+            outleft = decoded_.size() - used;
+            continue;
+        }
+        throw DecodeError("bytes that are neither UTF-8 nor GB18030 (check the file's encoding)");
+    }
+    decoded_.resize(decoded_.size() - outleft);
+    raw_.erase(0, raw_.size() - inleft);
+    return decoded_;
+}
+
+} // namespace guazhi::util

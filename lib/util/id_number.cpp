@@ -1,0 +1,69 @@
+#include "util/id_number.hpp"
+
+#include "util/text.hpp"
+
+#include <fmt/format.h>
+
+namespace guazhi::util {
+
+namespace {
+constexpr int kWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+constexpr std::string_view kCheckChars = "10X98765432";
+constexpr std::string_view kExcelHint = "Excel has turned it into a number; format the column as text and re-enter it";
+
+bool looks_scientific(std::string_view s) {
+    return s.find_first_of("eE") != std::string_view::npos && s.find('.') != std::string_view::npos &&
+           s.find_first_not_of("0123456789.eE+-") == std::string_view::npos;
+}
+} // namespace
+
+char id_check_char(std::string_view first17) {
+    int sum = 0;
+    for (std::size_t i = 0; i < 17; ++i) sum += (first17[i] - '0') * kWeights[i];
+    return kCheckChars[static_cast<std::size_t>(sum % 11)];
+}
+
+Parsed<std::string> parse_id_number(std::string_view text) {
+    if (text.empty()) return {std::nullopt, "ID number is empty"};
+    if (looks_scientific(text)) return {std::nullopt, fmt::format("ID number '{}': {}", text, kExcelHint)};
+    if (is_masked_id_number(text))
+        return {std::nullopt, fmt::format("ID number '{}' is masked; export again with --reveal-id to import", text)};
+    std::string id(text);
+    if (!id.empty() && id.back() == 'x') id.back() = 'X';
+    if (id.size() == 15 && is_digits(id))
+        return {std::nullopt, fmt::format("ID number '{}' is an old 15-digit number; the 18-character number is required", text)};
+    if (id.size() != 18 || !is_digits(std::string_view(id).substr(0, 17)) || !(is_digits(id.substr(17)) || id[17] == 'X'))
+        return {std::nullopt, fmt::format("ID number '{}' must be 17 digits and a check digit or X", text)};
+    int y = std::stoi(id.substr(6, 4));
+    auto m = static_cast<unsigned>(std::stoi(id.substr(10, 2)));
+    auto d = static_cast<unsigned>(std::stoi(id.substr(12, 2)));
+    char expected = id_check_char(id);
+    if (id[17] != expected) {
+        if (id.ends_with("000"))
+            return {std::nullopt, fmt::format("ID number '{}' has a wrong check digit and ends in zeros: {}", text, kExcelHint)};
+        return {std::nullopt, fmt::format("ID number '{}' has a wrong check digit (expected {})", text, expected)};
+    }
+    if (!Date::valid(y, m, d) || y < 1900)
+        return {std::nullopt, fmt::format("ID number '{}' holds no real birth date ({})", text, id.substr(6, 8))};
+    return {id, {}};
+}
+
+Date id_birth_date(std::string_view id) {
+    auto num = [&](std::size_t pos, std::size_t len) {
+        int v = 0;
+        for (char c : id.substr(pos, len)) v = v * 10 + (c - '0');
+        return v;
+    };
+    return {num(6, 4), static_cast<unsigned>(num(10, 2)), static_cast<unsigned>(num(12, 2))};
+}
+
+bool id_is_female(std::string_view id) { return (id[16] - '0') % 2 == 0; }
+
+std::string mask_id_number(std::string_view id) {
+    if (id.size() < 8) return std::string(id.size(), '*');
+    return std::string(id.substr(0, 3)) + std::string(id.size() - 7, '*') + std::string(id.substr(id.size() - 4));
+}
+
+bool is_masked_id_number(std::string_view text) { return text.find("***") != std::string_view::npos; }
+
+} // namespace guazhi::util

@@ -1,0 +1,137 @@
+#include "util/text.hpp"
+
+namespace guazhi::util {
+
+namespace {
+
+constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; }
+
+// Byte length of the UTF-8 sequence that starts with lead byte c, 0 if c cannot lead.
+std::size_t sequence_length(unsigned char c) {
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) return 2;
+    if (c >= 0xE0 && c <= 0xEF) return 3;
+    if (c >= 0xF0 && c <= 0xF4) return 4;
+    return 0;
+}
+
+} // namespace
+
+std::string_view trim(std::string_view s) {
+    for (;;) {
+        if (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
+        else if (s.starts_with(kIdeographicSpace)) s.remove_prefix(kIdeographicSpace.size());
+        else break;
+    }
+    for (;;) {
+        if (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
+        else if (s.ends_with(kIdeographicSpace)) s.remove_suffix(kIdeographicSpace.size());
+        else break;
+    }
+    return s;
+}
+
+std::string normalize_width(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        auto c0 = static_cast<unsigned char>(s[i]);
+        if (s.substr(i, 3) == kIdeographicSpace) {
+            out += ' ';
+            i += 3;
+            continue;
+        }
+        // U+FF01..U+FF5E is EF BC 81..EF BD 9E.
+        if (c0 == 0xEF && i + 2 < s.size()) {
+            auto c1 = static_cast<unsigned char>(s[i + 1]);
+            auto c2 = static_cast<unsigned char>(s[i + 2]);
+            unsigned cp = ((c0 & 0x0Fu) << 12) | ((c1 & 0x3Fu) << 6) | (c2 & 0x3Fu);
+            if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 && cp >= 0xFF01 && cp <= 0xFF5E) {
+                out += static_cast<char>(cp - 0xFEE0);
+                i += 3;
+                continue;
+            }
+        }
+        out += s[i];
+        ++i;
+    }
+    return out;
+}
+
+std::string clean(std::string_view s) { return std::string(trim(normalize_width(s))); }
+
+std::vector<std::string> split_any(std::string_view s, const std::vector<std::string_view>& seps) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    std::size_t i = 0;
+    auto flush = [&](std::size_t end) {
+        auto piece = trim(s.substr(start, end - start));
+        if (!piece.empty()) parts.emplace_back(piece);
+    };
+    while (i < s.size()) {
+        bool matched = false;
+        for (auto sep : seps) {
+            if (!sep.empty() && s.substr(i).starts_with(sep)) {
+                flush(i);
+                i += sep.size();
+                start = i;
+                matched = true;
+                break;
+            }
+        }
+        if (!matched) ++i;
+    }
+    flush(s.size());
+    return parts;
+}
+
+bool is_digits(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool is_valid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto c0 = static_cast<unsigned char>(s[i]);
+        auto n = sequence_length(c0);
+        if (n == 0 || i + n > s.size()) return false;
+        for (std::size_t k = 1; k < n; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+        if (n >= 3) {
+            auto c1 = static_cast<unsigned char>(s[i + 1]);
+            if (c0 == 0xE0 && c1 < 0xA0) return false; // overlong
+            if (c0 == 0xED && c1 >= 0xA0) return false; // UTF-16 surrogate
+            if (c0 == 0xF0 && c1 < 0x90) return false; // overlong
+            if (c0 == 0xF4 && c1 >= 0x90) return false; // above U+10FFFF
+        }
+        i += n;
+    }
+    return true;
+}
+
+std::size_t utf8_complete_prefix(std::string_view s) {
+    // Look back at most 3 bytes for the lead byte of the last sequence.
+    std::size_t n = s.size();
+    for (std::size_t back = 1; back <= 4 && back <= n; ++back) {
+        auto c = static_cast<unsigned char>(s[n - back]);
+        if ((c & 0xC0) == 0x80) continue;  // continuation byte: keep looking for the lead
+        auto len = sequence_length(c);
+        if (len == 0 || len <= back) return n;  // complete (or invalid: let validation say so)
+        return n - back;                         // the last sequence is cut: hold it back
+    }
+    return n;
+}
+
+} // namespace guazhi::util

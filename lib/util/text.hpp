@@ -1,0 +1,36 @@
+// Small string helpers shared by parsers: trimming, splitting, width normalisation.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace guazhi::util {
+
+// Removes ASCII white space and U+3000 (ideographic space) from both ends.
+std::string_view trim(std::string_view s);
+
+// Replaces full-width ASCII forms (U+FF01..U+FF5E) by ASCII and U+3000 by a space, because
+// Chinese input methods produce "２００６" and "，" where a clerk meant "2006" and ",".
+std::string normalize_width(std::string_view s);
+
+// normalize_width() then trim(): how every imported value is cleaned before parsing.
+std::string clean(std::string_view s);
+
+// Splits on any of the given separators (each a UTF-8 string), dropping empty pieces.
+std::vector<std::string> split_any(std::string_view s, const std::vector<std::string_view>& seps);
+
+// True when s is entirely ASCII digits (and not empty).
+bool is_digits(std::string_view s);
+
+// ASCII lower-casing; other bytes untouched.
+std::string ascii_lower(std::string_view s);
+
+// True when s is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+bool is_valid_utf8(std::string_view s);
+
+// Length of the longest prefix of s that ends on a complete UTF-8 sequence boundary, used
+// to leave a split multi-byte character for the next chunk of a stream.
+std::size_t utf8_complete_prefix(std::string_view s);
+
+} // namespace guazhi::util
