@@ -65,8 +65,10 @@ std::string_view Utf8Source::next_chunk() {
 std::string_view Utf8Source::decode_utf8(bool at_end) {
     std::string_view view(raw_);
     std::size_t usable = at_end ? view.size() : utf8_complete_prefix(view);
-    if (!is_valid_utf8(view.substr(0, usable)))
-        throw DecodeError("invalid UTF-8 (if the file is GBK, use --encoding gbk)");
+    std::size_t valid = utf8_valid_prefix(view.substr(0, usable));
+    // Hand out the good text before a bad byte first, so the reader knows the line it is on.
+    if (valid == 0 && usable > 0) throw DecodeError("invalid UTF-8 (if the file is GBK, use --encoding gbk)");
+    usable = valid;
     decoded_.assign(raw_, 0, usable);
     raw_.erase(0, usable);
     return decoded_;
@@ -90,7 +92,9 @@ std::string_view Utf8Source::decode_gb18030(bool at_end) {
             outleft = decoded_.size() - used;
             continue;
         }
-        throw DecodeError("bytes that are neither UTF-8 nor GB18030 (check the file's encoding)");
+        // Hand out what was converted before the bad bytes; the next call reports them.
+        if (inp == raw_.data()) throw DecodeError("bytes that are neither UTF-8 nor GB18030 (check the file's encoding)");
+        break;
     }
     decoded_.resize(decoded_.size() - outleft);
     raw_.erase(0, raw_.size() - inleft);

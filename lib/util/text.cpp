@@ -101,24 +101,24 @@ std::string ascii_lower(std::string_view s) {
     return out;
 }
 
-bool is_valid_utf8(std::string_view s) {
+std::size_t utf8_valid_prefix(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         auto c0 = static_cast<unsigned char>(s[i]);
         auto n = sequence_length(c0);
-        if (n == 0 || i + n > s.size()) return false;
+        if (n == 0 || i + n > s.size()) return i;
         for (std::size_t k = 1; k < n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
         if (n >= 3) {
             auto c1 = static_cast<unsigned char>(s[i + 1]);
-            if (c0 == 0xE0 && c1 < 0xA0) return false; // overlong
-            if (c0 == 0xED && c1 >= 0xA0) return false; // UTF-16 surrogate
-            if (c0 == 0xF0 && c1 < 0x90) return false; // overlong
-            if (c0 == 0xF4 && c1 >= 0x90) return false; // above U+10FFFF
+            if (c0 == 0xE0 && c1 < 0xA0) return i; // overlong
+            if (c0 == 0xED && c1 >= 0xA0) return i; // UTF-16 surrogate
+            if (c0 == 0xF0 && c1 < 0x90) return i; // overlong
+            if (c0 == 0xF4 && c1 >= 0x90) return i; // above U+10FFFF
         }
         i += n;
     }
-    return true;
+    return i;
 }
 
 std::size_t utf8_complete_prefix(std::string_view s) {

@@ -26,8 +26,12 @@ bool is_digits(std::string_view s);
 // ASCII lower-casing; other bytes untouched.
 std::string ascii_lower(std::string_view s);
 
-// True when s is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
-bool is_valid_utf8(std::string_view s);
+// Length of the longest prefix of s that is well-formed UTF-8 (no overlongs, no
+// surrogates, nothing above U+10FFFF, no cut sequence).
+std::size_t utf8_valid_prefix(std::string_view s);
+
+// True when all of s is well-formed UTF-8.
+inline bool is_valid_utf8(std::string_view s) { return utf8_valid_prefix(s) == s.size(); }
 
 // Length of the longest prefix of s that ends on a complete UTF-8 sequence boundary, used
 // to leave a split multi-byte character for the next chunk of a stream.

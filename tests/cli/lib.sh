@@ -1,0 +1,66 @@
+# Helpers for the end-to-end suites: each suite runs the real binary in a fresh temporary
+# directory and checks stdout, stderr, exit codes and database contents.
+# Usage: source lib.sh GUAZHI_BINARY SOURCE_ROOT
+set -u
+GUAZHI=$1
+ROOT=$2
+EXAMPLE="$ROOT/examples/roster-2005-2006.csv"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 1
+export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/xdg" LANG=C.UTF-8
+unset GUAZHI_DB
+mkdir -p "$HOME"
+
+checks=0
+failures=0
+current=""
+
+# A named group of checks, printed when one of them fails.
+describe() { current=$1; }
+
+fail() {
+    failures=$((failures + 1))
+    echo "FAIL [$current] $*"
+    echo "  rc=$rc"
+    echo "  stdout: $(head -c 2000 out.txt)"
+    echo "  stderr: $(head -c 2000 err.txt)"
+}
+
+# run ARGS...: runs guazhi, keeping stdout in out.txt, stderr in err.txt, exit code in $rc.
+run() {
+    "$GUAZHI" "$@" >out.txt 2>err.txt
+    rc=$?
+}
+# run_in INPUT ARGS...: the same with INPUT on standard input.
+run_in() {
+    local input=$1
+    shift
+    "$GUAZHI" "$@" <"$input" >out.txt 2>err.txt
+    rc=$?
+}
+
+expect_rc() { checks=$((checks + 1)); [ "$rc" -eq "$1" ] || fail "exit code $rc, expected $1"; }
+expect_out() { checks=$((checks + 1)); grep -qF -- "$1" out.txt || fail "stdout lacks: $1"; }
+expect_err() { checks=$((checks + 1)); grep -qF -- "$1" err.txt || fail "stderr lacks: $1"; }
+expect_no_out() { checks=$((checks + 1)); ! grep -qF -- "$1" out.txt || fail "stdout has: $1"; }
+expect_out_empty() { checks=$((checks + 1)); [ ! -s out.txt ] || fail "stdout is not empty"; }
+# expect_line REGEX: some stdout line matches the extended regex.
+expect_line() { checks=$((checks + 1)); grep -qE -- "$1" out.txt || fail "no stdout line matches: $1"; }
+expect_eq() { checks=$((checks + 1)); [ "$1" = "$2" ] || fail "got '$1', expected '$2'"; }
+
+# sql DB QUERY: one value from the database, read with the sqlite3 shell.
+sql() { sqlite3 "$1" "$2"; }
+# fingerprint DB: a hash of the database's whole content, to prove it did not change.
+fingerprint() { sqlite3 "$1" .dump | sha256sum | cut -d' ' -f1; }
+
+# new_db NAME: an initialised database with the example roster imported.
+new_db() {
+    "$GUAZHI" --db "$1" init 2>/dev/null && "$GUAZHI" --db "$1" assign import "$EXAMPLE" 2>/dev/null
+}
+
+finish() {
+    echo "$checks checks, $failures failed"
+    [ "$failures" -eq 0 ]
+    exit $?
+}
