@@ -55,13 +55,13 @@ CLI::Validator member_of(const Vocabulary& v) {
 
 void add_filter_options(CLI::App* app, FilterOptions& o) {
     app->add_option("--year", o.year, "Batch year (年度)");
-    app->add_option("--direction", o.direction, "up|down (上挂|下派)")->check(member_of(directions()));
-    app->add_option("--status", o.status, "planned|active|completed, judged on --as-of")->check(member_of(statuses()));
+    app->add_option("--direction", o.direction, "up|down (上挂|下派)")->transform(member_of(directions()));
+    app->add_option("--status", o.status, "planned|active|completed, judged on --as-of")->transform(member_of(statuses()));
     app->add_option("--home", o.home, "Home unit name (派出单位)");
     app->add_option("--host", o.host, "Host unit name (接收单位)");
     app->add_option("--county", o.county, "County/district of the home unit (所属县区)");
     app->add_option("--category", o.category, "Cadre category, e.g. 选调生 or county_reserve")
-        ->check(member_of(categories()));
+        ->transform(member_of(categories()));
     app->add_flag("--non-party", o.non_party, "Only 党外干部 (non-Party cadres)");
     app->add_option("--as-of", o.as_of, "Judge statuses on this date (default: today)");
 }

@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", "guazhi " GUAZHI_VERSION);
     app.require_subcommand(1);
     app.fallthrough(); // global flags work after the subcommand too
+    // A repeated option takes its last value, as in most Unix tools (handy in scripts).
+    app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     app.footer(kExitCodes);
 
     GlobalOptions global;

@@ -5,7 +5,7 @@ source "$(dirname "$0")/lib.sh" "$@"
 new_db db || exit 1
 HEADER="身份证号,姓名,性别,政治面貌,派出单位,所属县区,挂职类型,接收单位,挂职职务,开始日期,结束日期"
 GOOD1="511025198003150018,张明,男,中共党员,资中县财政局,资中县,上挂,市外事办,科长助理,2008-08-01,2009-07-31"
-GOOD2="511028198205120024,李芳,女,民盟盟员,隆昌县教育局,隆昌县,上挂,市侨办,科长助理,2008-08-01,"
+GOOD2="511028198205120027,李芳,女,民盟盟员,隆昌县教育局,隆昌县,上挂,市侨办,科长助理,2008-08-01,"
 before=$(fingerprint db)
 
 # refused FILE NEEDLE...: importing FILE fails with each NEEDLE on stderr; db unchanged.

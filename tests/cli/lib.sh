@@ -13,6 +13,7 @@ unset GUAZHI_DB
 mkdir -p "$HOME"
 
 checks=0
+rc=0
 failures=0
 current=""
 

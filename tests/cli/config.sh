@@ -1,0 +1,62 @@
+# Configuration and database location: --db, GUAZHI_DB, config `db`, ./guazhi.db; config
+# search order; errors that name the key and line.
+source "$(dirname "$0")/lib.sh" "$@"
+
+describe "database location precedence"
+run init
+expect_err "created guazhi.db"
+printf 'db = "from-config.db"\n' >guazhi.toml
+run init
+expect_err "created from-config.db"
+GUAZHI_DB=from-env.db run init
+expect_err "created from-env.db"
+GUAZHI_DB=from-env.db run --db from-flag.db init
+expect_err "created from-flag.db"
+rm guazhi.toml
+
+describe "config search: --config, ./guazhi.toml, \$XDG_CONFIG_HOME, ~/.config"
+mkdir -p "$HOME/.config/guazhi" "$XDG_CONFIG_HOME/guazhi"
+printf 'lang = "en"\n' >"$HOME/.config/guazhi/config.toml"
+"$GUAZHI" --db db init 2>/dev/null
+"$GUAZHI" --db db assign import "$EXAMPLE" 2>/dev/null
+XDG_CONFIG_HOME= run --db db stats --year 2006
+expect_line "^secondees +27$"
+printf 'lang = "zh"\n' >"$XDG_CONFIG_HOME/guazhi/config.toml"
+run --db db stats --year 2006
+expect_line "^挂职干部总数 +27$"
+printf 'lang = "en"\n' >guazhi.toml
+run --db db stats --year 2006
+expect_line "^secondees +27$"
+printf 'lang = "zh"\n' >other.toml
+run --config other.toml --db db stats --year 2006
+expect_line "^挂职干部总数 +27$"
+run --db db --lang zh stats --year 2006
+expect_line "^挂职干部总数 +27$"
+rm guazhi.toml
+
+describe "config errors name the file, line and key"
+printf 'lang = "en"\n\ncolour = "red"\n' >bad.toml
+run --config bad.toml --db db stats
+expect_rc 1
+expect_err "bad.toml:3: colour: unknown key (known: db, lang, term_months, non_party_exclude)"
+printf 'term_months = "twelve"\n' >bad.toml
+run --config bad.toml --db db stats
+expect_rc 1
+expect_err "bad.toml:1: term_months: must be an integer number of months"
+printf 'lang = "fr"\n' >bad.toml
+run --config bad.toml --db db stats
+expect_rc 1
+expect_err "bad.toml:1: lang: 'fr' is not \"zh\" or \"en\""
+printf 'non_party_exclude = ["群众", "共产主义者"]\n' >bad.toml
+run --config bad.toml --db db stats
+expect_rc 1
+expect_err "bad.toml:1: non_party_exclude: unknown political status '共产主义者'"
+printf 'lang = \n' >bad.toml
+run --config bad.toml --db db stats
+expect_rc 1
+expect_err "bad.toml:1:"
+run --config missing.toml --db db stats
+expect_rc 1
+expect_err "missing.toml: cannot read the config file"
+
+finish

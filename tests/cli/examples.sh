@@ -1,0 +1,21 @@
+# The Quick start's demo (examples/demo.sh) on the built binary: the seed's 2006 figures.
+source "$(dirname "$0")/lib.sh" "$@"
+
+describe "examples/demo.sh prints the 2006 statistics of the example roster"
+GUAZHI_BIN=$GUAZHI GUAZHI_DEMO_DB=$WORK/demo.db bash "$ROOT/examples/demo.sh" >out.txt 2>err.txt
+rc=$?
+expect_rc 0
+expect_err "created $WORK/demo.db"
+expect_err "40 rows (UTF-8): 40 added"
+expect_line "^挂职干部总数 +27$"
+expect_line "^党外干部 +13 +27 +48.1%$"
+expect_line "^选调生和县级后备干部 +8 +27 +29.6%$"
+expect_line "^上挂干部中来自乡镇 +5 +21 +23.8%$"
+
+describe "running it again starts from a fresh database"
+GUAZHI_BIN=$GUAZHI GUAZHI_DEMO_DB=$WORK/demo.db bash "$ROOT/examples/demo.sh" >out.txt 2>err.txt
+rc=$?
+expect_rc 0
+expect_err "40 added"
+
+finish

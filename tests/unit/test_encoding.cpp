@@ -1,0 +1,179 @@
+#include "util/encoding.hpp"
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+
+using guazhi::util::DecodeError;
+using guazhi::util::Encoding;
+using guazhi::util::Utf8Source;
+
+namespace {
+
+constexpr std::size_t kChunk = 64 * 1024;
+
+struct Decoded {
+    std::string text;
+    Encoding encoding = Encoding::automatic;
+    std::size_t chunks = 0;
+};
+
+// Reads a whole stream through Utf8Source, checking that every chunk is valid UTF-8 on its own.
+Decoded decode(const std::string& bytes, Encoding encoding) {
+    std::istringstream in(bytes);
+    Utf8Source source(in, encoding);
+    Decoded out;
+    for (;;) {
+        std::string_view chunk = source.next_chunk();
+        if (chunk.empty()) break;
+        ++out.chunks;
+        out.text += chunk;
+    }
+    out.encoding = source.encoding();
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("encoding: parse_encoding names") {
+    CHECK(guazhi::util::parse_encoding("auto") == Encoding::automatic);
+    CHECK(guazhi::util::parse_encoding("utf-8") == Encoding::utf8);
+    CHECK(guazhi::util::parse_encoding("UTF8") == Encoding::utf8);
+    CHECK(guazhi::util::parse_encoding("gbk") == Encoding::gb18030);
+    CHECK(guazhi::util::parse_encoding("GB2312") == Encoding::gb18030);
+    CHECK(guazhi::util::parse_encoding("gb18030") == Encoding::gb18030);
+    CHECK(guazhi::util::parse_encoding("cp936") == Encoding::gb18030);
+    CHECK_FALSE(guazhi::util::parse_encoding("latin1").has_value());
+    CHECK_FALSE(guazhi::util::parse_encoding("").has_value());
+    CHECK_FALSE(guazhi::util::parse_encoding("utf-16").has_value());
+}
+
+TEST_CASE("encoding: automatic detection of UTF-8") {
+    auto d = decode("姓名,身份证号\n罗鸿灵\n", Encoding::automatic);
+    CHECK(d.encoding == Encoding::utf8);
+    CHECK(d.text == "姓名,身份证号\n罗鸿灵\n");
+}
+
+TEST_CASE("encoding: automatic detection of GBK bytes decodes them as GB18030") {
+    // "姓名,身份证号\n罗鸿灵\n" in GBK (checked with iconv -t GB18030).
+    auto d = decode("\xD0\xD5\xC3\xFB,\xC9\xED\xB7\xDD\xD6\xA4\xBA\xC5\n\xC2\xDE\xBA\xE8\xC1\xE9\n", Encoding::automatic);
+    CHECK(d.encoding == Encoding::gb18030);
+    CHECK(d.text == "姓名,身份证号\n罗鸿灵\n");
+}
+
+TEST_CASE("encoding: GB18030 four-byte sequences and the full-width forms decode") {
+    // U+1F600 is 94 39 FC 36 in GB18030; "２" is A3 B2; U+3000 is A1 A1.
+    auto d = decode("\x94\x39\xFC\x36\xA3\xB2\xA1\xA1", Encoding::gb18030);
+    CHECK(d.text == "\xF0\x9F\x98\x80" "２\xE3\x80\x80");
+}
+
+TEST_CASE("encoding: pure ASCII is UTF-8") {
+    auto d = decode("id,name\n", Encoding::automatic);
+    CHECK(d.encoding == Encoding::utf8);
+    CHECK(d.text == "id,name\n");
+}
+
+TEST_CASE("encoding: empty input gives no chunks") {
+    auto d = decode("", Encoding::automatic);
+    CHECK(d.text.empty());
+    CHECK(d.chunks == 0);
+}
+
+TEST_CASE("encoding: a UTF-8 BOM is dropped and means UTF-8") {
+    auto d = decode("\xEF\xBB\xBF姓名\n", Encoding::automatic);
+    CHECK(d.encoding == Encoding::utf8);
+    CHECK(d.text == "姓名\n");
+    auto forced = decode("\xEF\xBB\xBF姓名\n", Encoding::utf8);
+    CHECK(forced.text == "姓名\n");
+    // Only one BOM at the start is dropped.
+    auto twice = decode("\xEF\xBB\xBF\xEF\xBB\xBF" "a", Encoding::automatic);
+    CHECK(twice.text == "\xEF\xBB\xBF" "a");
+}
+
+TEST_CASE("encoding: a file that is only a BOM is empty") {
+    auto d = decode("\xEF\xBB\xBF", Encoding::automatic);
+    CHECK(d.text.empty());
+    CHECK(d.encoding == Encoding::utf8);
+}
+
+TEST_CASE("encoding: forced UTF-8 on GBK bytes throws DecodeError") {
+    CHECK_THROWS_AS(decode("\xD0\xD5\xC3\xFB\n", Encoding::utf8), DecodeError);
+    try {
+        decode("\xD0\xD5\xC3\xFB\n", Encoding::utf8);
+    } catch (const DecodeError& e) {
+        CHECK(std::string(e.what()).find("--encoding gbk") != std::string::npos);
+    }
+}
+
+TEST_CASE("encoding: UTF-8 cut off at the end of the file throws") {
+    CHECK_THROWS_AS(decode("abc\xE6\x8C", Encoding::utf8), DecodeError);
+}
+
+TEST_CASE("encoding: bytes invalid in GB18030 throw DecodeError") {
+    // 0xFF is never a GB18030 lead byte; a lone lead byte at the end is incomplete.
+    CHECK_THROWS_AS(decode("\xD0\xD5\xFF\xFF", Encoding::gb18030), DecodeError);
+    CHECK_THROWS_AS(decode("\xD0\xD5\xD0", Encoding::gb18030), DecodeError);
+}
+
+TEST_CASE("encoding: forced GB18030 still reads ASCII unchanged") {
+    auto d = decode("a,b\r\n", Encoding::gb18030);
+    CHECK(d.encoding == Encoding::gb18030);
+    CHECK(d.text == "a,b\r\n");
+}
+
+TEST_CASE("encoding: a UTF-8 character split across the 64 KiB chunk boundary") {
+    // "挂" (3 bytes) starts at byte 65535, so the first read ends after its first byte.
+    std::string text = std::string(kChunk - 1, 'a') + "挂职" + std::string(10, 'b');
+    SUBCASE("automatic") {
+        auto d = decode(text, Encoding::automatic);
+        CHECK(d.encoding == Encoding::utf8);
+        CHECK(d.text == text);
+        CHECK(d.chunks >= 2);
+    }
+    SUBCASE("forced") {
+        auto d = decode(text, Encoding::utf8);
+        CHECK(d.text == text);
+    }
+    SUBCASE("two bytes before the boundary") {
+        std::string t2 = std::string(kChunk - 2, 'a') + "挂职" + "\xF0\x9F\x98\x80";
+        auto d = decode(t2, Encoding::automatic);
+        CHECK(d.text == t2);
+    }
+}
+
+TEST_CASE("encoding: a GB18030 character split across the 64 KiB chunk boundary") {
+    // GBK text at the start makes detection choose GB18030; "姓" (D0 D5) straddles byte 65536.
+    std::string bytes = "\xD0\xD5\xC3\xFB" + std::string(kChunk - 4 - 1, 'a') + "\xD0\xD5\xC3\xFB\n";
+    REQUIRE(bytes[kChunk - 1] == '\xD0');
+    std::string expected = "姓名" + std::string(kChunk - 5, 'a') + "姓名\n";
+    SUBCASE("automatic") {
+        auto d = decode(bytes, Encoding::automatic);
+        CHECK(d.encoding == Encoding::gb18030);
+        CHECK(d.text == expected);
+    }
+    SUBCASE("forced") {
+        auto d = decode(bytes, Encoding::gb18030);
+        CHECK(d.text == expected);
+    }
+    SUBCASE("a four-byte sequence cut after its second byte") {
+        std::string b4 = "\xD0\xD5" + std::string(kChunk - 2 - 2, 'a') + "\x94\x39\xFC\x36" + "z";
+        REQUIRE(b4[kChunk - 2] == '\x94');
+        auto d = decode(b4, Encoding::automatic);
+        CHECK(d.text == "姓" + std::string(kChunk - 4, 'a') + "\xF0\x9F\x98\x80" "z");
+    }
+}
+
+TEST_CASE("encoding: detection looks only at the first 64 KiB") {
+    // Documented behaviour: valid UTF-8 in the first chunk decides UTF-8, so GBK bytes later
+    // in the file are an error rather than silently mis-decoded.
+    std::string bytes = std::string(kChunk + 100, 'a') + "\xD0\xD5";
+    CHECK_THROWS_AS(decode(bytes, Encoding::automatic), DecodeError);
+}
+
+TEST_CASE("encoding: a file of exactly 64 KiB is read whole") {
+    std::string text = std::string(kChunk - 3, 'x') + "职";
+    REQUIRE(text.size() == kChunk);
+    auto d = decode(text, Encoding::automatic);
+    CHECK(d.text == text);
+}

@@ -1,0 +1,162 @@
+#include "domain/rules.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace guazhi;
+using guazhi::util::Date;
+
+namespace {
+
+bool has(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+Assignment sample() {
+    Assignment a;
+    a.cadre = {"511028197003141730", "罗鸿灵", "male", "han", "1970-03-14", "cpc_member", "bachelor", {}};
+    a.direction = "up";
+    a.batch_year = 2005;
+    a.home_unit = {"隆昌县国土资源局", "county_dept", "隆昌县"};
+    a.home_post = "地籍股股长";
+    a.host_unit = {"市国土资源局", "city_organ", ""};
+    a.host_post = "地籍管理科科长助理";
+    a.start = {2005, 8, 1};
+    a.end = {2006, 7, 31};
+    return a;
+}
+
+} // namespace
+
+TEST_CASE("rules: is_non_party by default") {
+    Config cfg;
+    CHECK_FALSE(is_non_party("cpc_member", cfg));
+    CHECK_FALSE(is_non_party("cpc_probationary", cfg));
+    CHECK(is_non_party("cyl_member", cfg));
+    CHECK(is_non_party("rcckmt", cfg));
+    CHECK(is_non_party("jiusan", cfg));
+    CHECK(is_non_party("non_partisan", cfg));
+    CHECK(is_non_party("masses", cfg));
+}
+
+TEST_CASE("rules: is_non_party with non_party_exclude") {
+    Config cfg;
+    cfg.non_party_exclude = {"masses", "cyl_member"};
+    CHECK_FALSE(is_non_party("masses", cfg));
+    CHECK_FALSE(is_non_party("cyl_member", cfg));
+    CHECK(is_non_party("non_partisan", cfg));
+    CHECK(is_non_party("cdl", cfg));
+    CHECK_FALSE(is_non_party("cpc_member", cfg));
+    // Excluding a CPC status changes nothing: it never counted.
+    cfg.non_party_exclude = {"cpc_member"};
+    CHECK_FALSE(is_non_party("cpc_member", cfg));
+    CHECK(is_non_party("masses", cfg));
+}
+
+TEST_CASE("rules: non_party_statuses lists every non-CPC status minus the excluded") {
+    Config cfg;
+    auto all = non_party_statuses(cfg);
+    CHECK(all.size() == 11);
+    CHECK_FALSE(has(all, "cpc_member"));
+    CHECK_FALSE(has(all, "cpc_probationary"));
+    CHECK(has(all, "masses"));
+    CHECK(has(all, "cyl_member"));
+    CHECK(has(all, "non_partisan"));
+    CHECK(has(all, "tdsl"));
+    cfg.non_party_exclude = {"masses"};
+    auto fewer = non_party_statuses(cfg);
+    CHECK(fewer.size() == 10);
+    CHECK_FALSE(has(fewer, "masses"));
+    CHECK(has(fewer, "cyl_member"));
+}
+
+TEST_CASE("rules: infer_unit_kind from the unit's name") {
+    CHECK(infer_unit_kind("越溪镇", false) == "township");
+    CHECK(infer_unit_kind("伏龙乡", false) == "township");
+    CHECK(infer_unit_kind("玉溪街道", false) == "township");
+    CHECK(infer_unit_kind("玉溪街道办事处", false) == "township");
+    CHECK(infer_unit_kind("越溪镇人民政府", false) == "township");
+    CHECK(infer_unit_kind("越溪镇", true) == "township"); // a township belongs to a county too
+    CHECK(infer_unit_kind("资中县财政局", false) == "county_dept");
+    CHECK(infer_unit_kind("东兴区委组织部", false) == "county_dept");
+    CHECK(infer_unit_kind("隆昌县委政法委", false) == "county_dept");
+    CHECK(infer_unit_kind("市中区财政局", true) == "county_dept");
+    CHECK(infer_unit_kind("市财政局", false) == "city_organ");
+    CHECK(infer_unit_kind("市委组织部", false) == "city_organ");
+    CHECK(infer_unit_kind("市人口和计划生育局", false) == "city_organ");
+    // A city organ's name given with a county means the county's department.
+    CHECK(infer_unit_kind("市财政局", true) == "county_dept");
+}
+
+TEST_CASE("rules: host_kind_for a direction") {
+    CHECK(host_kind_for("up") == "city_organ");
+    CHECK(host_kind_for("down") == "township");
+}
+
+TEST_CASE("rules: terms_overlap counts touching days (inclusive ends)") {
+    Date s1{2006, 8, 1}, e1{2007, 7, 31};
+    CHECK(terms_overlap(s1, e1, {2007, 7, 31}, {2008, 7, 30}));  // share the last day
+    CHECK_FALSE(terms_overlap(s1, e1, {2007, 8, 1}, {2008, 7, 31})); // the day after
+    CHECK(terms_overlap(s1, e1, {2005, 8, 1}, {2006, 8, 1}));    // share the first day
+    CHECK_FALSE(terms_overlap(s1, e1, {2005, 8, 1}, {2006, 7, 31}));
+    CHECK(terms_overlap(s1, e1, {2006, 10, 1}, {2006, 10, 1})); // inside
+    CHECK(terms_overlap(s1, e1, {2005, 1, 1}, {2009, 1, 1}));   // around
+    CHECK(terms_overlap(s1, e1, s1, e1));                        // the same
+    // Symmetric.
+    CHECK(terms_overlap({2007, 7, 31}, {2008, 7, 30}, s1, e1));
+    CHECK_FALSE(terms_overlap({2007, 8, 1}, {2008, 7, 31}, s1, e1));
+}
+
+TEST_CASE("rules: status_on a day") {
+    Date s{2006, 8, 1}, e{2007, 7, 31};
+    CHECK(status_on(s, e, {2006, 7, 31}) == "planned");
+    CHECK(status_on(s, e, s) == "active");
+    CHECK(status_on(s, e, {2007, 1, 1}) == "active");
+    CHECK(status_on(s, e, e) == "active");
+    CHECK(status_on(s, e, {2007, 8, 1}) == "completed");
+}
+
+TEST_CASE("rules: same_assignment ignores the id but nothing else of the term") {
+    Assignment a = sample();
+    Assignment b = sample();
+    b.id = 42;
+    CHECK(same_assignment(a, b));
+    b.cadre.education = "master"; // the cadre's data is checked by cadre_conflicts
+    CHECK(same_assignment(a, b));
+    b = sample();
+    b.host_post = "科长助理";
+    CHECK_FALSE(same_assignment(a, b));
+    b = sample();
+    b.end = {2006, 8, 31};
+    CHECK_FALSE(same_assignment(a, b));
+    b = sample();
+    b.batch_year = 2006;
+    CHECK_FALSE(same_assignment(a, b));
+    b = sample();
+    b.home_unit.name = "隆昌县国土局";
+    CHECK_FALSE(same_assignment(a, b));
+    b = sample();
+    b.direction = "down";
+    CHECK_FALSE(same_assignment(a, b));
+}
+
+TEST_CASE("rules: cadre_conflicts lists contradicting fields, empty values say nothing") {
+    Cadre stored = sample().cadre;
+    Cadre given = stored;
+    CHECK(cadre_conflicts(stored, given).empty());
+    given.education = "";
+    given.ethnicity = "";
+    CHECK(cadre_conflicts(stored, given).empty());
+    given.name = "罗宏灵";
+    given.political_status = "masses";
+    auto c = cadre_conflicts(stored, given);
+    REQUIRE(c.size() == 2);
+    CHECK(c[0] == "name: recorded '罗鸿灵', given '罗宏灵'");
+    CHECK(c[1] == "political_status: recorded 'cpc_member', given 'masses'");
+    given = stored;
+    given.categories = {"selected_graduate", "county_reserve"};
+    auto d = cadre_conflicts(stored, given);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0] == "categories: recorded '', given 'selected_graduate;county_reserve'");
+}

@@ -1,0 +1,98 @@
+#include "util/text.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace guazhi::util;
+
+TEST_CASE("text: trim removes ASCII white space and U+3000 from both ends") {
+    CHECK(trim("  abc \t\r\n") == "abc");
+    CHECK(trim("\xE3\x80\x80姓名\xE3\x80\x80") == "姓名");
+    CHECK(trim(" \xE3\x80\x80 \xE3\x80\x80x y\xE3\x80\x80 ") == "x y");
+    CHECK(trim("a\xE3\x80\x80" "b") == "a\xE3\x80\x80" "b"); // inner U+3000 stays
+    CHECK(trim("") == "");
+    CHECK(trim(" \xE3\x80\x80\t") == "");
+    // A different 3-byte character that merely starts with E3 80 is not a space.
+    CHECK(trim("\xE3\x80\x81") == "\xE3\x80\x81"); // 、
+}
+
+TEST_CASE("text: normalize_width turns full-width ASCII into ASCII") {
+    CHECK(normalize_width("２００６") == "2006");
+    CHECK(normalize_width("，") == ",");
+    CHECK(normalize_width("；") == ";");
+    CHECK(normalize_width("ＡＢｃ！～") == "ABc!~");   // U+FF01 and U+FF5E are the ends of the range
+    CHECK(normalize_width("a\xE3\x80\x80" "b") == "a b"); // U+3000 becomes a space
+    CHECK(normalize_width("中文、。") == "中文、。");   // CJK text and CJK punctuation are kept
+    CHECK(normalize_width("\xEF\xBD\x9F") == "\xEF\xBD\x9F"); // U+FF5F is outside the range
+    CHECK(normalize_width("\xEF\xBC\x80") == "\xEF\xBC\x80"); // U+FF00 is outside the range
+    CHECK(normalize_width("ab\xEF\xBC") == "ab\xEF\xBC");     // a cut sequence is left alone
+}
+
+TEST_CASE("text: clean normalises then trims") {
+    CHECK(clean("\xE3\x80\x80２００６年　") == "2006年");
+    CHECK(clean("  ＩＤ ") == "ID");
+}
+
+TEST_CASE("text: split_any splits on several UTF-8 separators and drops empty pieces") {
+    std::vector<std::string> expected = {"选调生", "县级后备干部", "女干部"};
+    CHECK(split_any("选调生、县级后备干部；女干部", {"、", "；"}) == expected);
+    CHECK(split_any("、选调生 、、 县级后备干部 ；；女干部；", {"、", "；"}) == expected);
+    CHECK(split_any("a;b,c", {";", ","}) == std::vector<std::string>{"a", "b", "c"});
+    CHECK(split_any("", {";"}).empty());
+    CHECK(split_any(" ; ; ", {";"}).empty());
+    CHECK(split_any("abc", {}) == std::vector<std::string>{"abc"});
+}
+
+TEST_CASE("text: is_digits and ascii_lower") {
+    CHECK(is_digits("0123456789"));
+    CHECK_FALSE(is_digits(""));
+    CHECK_FALSE(is_digits("12a"));
+    CHECK_FALSE(is_digits("１２")); // full-width digits are not ASCII digits
+    CHECK(ascii_lower("ABC中文xYz") == "abc中文xyz");
+}
+
+TEST_CASE("text: is_valid_utf8 accepts well-formed text") {
+    CHECK(is_valid_utf8(""));
+    CHECK(is_valid_utf8("plain ASCII"));
+    CHECK(is_valid_utf8("挂职干部"));
+    CHECK(is_valid_utf8("\xC2\x80"));                 // U+0080
+    CHECK(is_valid_utf8("\xED\x9F\xBF"));             // U+D7FF, just below the surrogates
+    CHECK(is_valid_utf8("\xEE\x80\x80"));             // U+E000, just above them
+    CHECK(is_valid_utf8("\xF0\x9F\x98\x80"));         // U+1F600
+    CHECK(is_valid_utf8("\xF4\x8F\xBF\xBF"));         // U+10FFFF
+}
+
+TEST_CASE("text: is_valid_utf8 rejects overlongs, surrogates, truncation and stray bytes") {
+    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));            // overlong '/'
+    CHECK_FALSE(is_valid_utf8("\xC1\xBF"));            // overlong
+    CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF"));        // overlong 3-byte
+    CHECK_FALSE(is_valid_utf8("\xF0\x80\x80\xAF"));    // overlong 4-byte
+    CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));        // U+D800
+    CHECK_FALSE(is_valid_utf8("\xED\xBF\xBF"));        // U+DFFF
+    CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));    // above U+10FFFF
+    CHECK_FALSE(is_valid_utf8("\xF5\x80\x80\x80"));    // lead byte beyond F4
+    CHECK_FALSE(is_valid_utf8("abc\xE6\x8C"));         // truncated at the end
+    CHECK_FALSE(is_valid_utf8("\xE6\x8C" "a"));        // truncated before ASCII
+    CHECK_FALSE(is_valid_utf8("\x80"));                // lone continuation byte
+    CHECK_FALSE(is_valid_utf8("\xD0\xD5\xC3\xFB"));    // "姓名" in GBK
+}
+
+TEST_CASE("text: utf8_complete_prefix holds back a cut character") {
+    const std::string zh = "挂"; // E6 8C 82
+    REQUIRE(zh.size() == 3);
+    CHECK(utf8_complete_prefix("") == 0);
+    CHECK(utf8_complete_prefix("abc") == 3);
+    CHECK(utf8_complete_prefix("ab" + zh) == 5);
+    CHECK(utf8_complete_prefix("ab" + zh.substr(0, 1)) == 2);
+    CHECK(utf8_complete_prefix("ab" + zh.substr(0, 2)) == 2);
+    const std::string emoji = "\xF0\x9F\x98\x80";
+    CHECK(utf8_complete_prefix("x" + emoji) == 5);
+    CHECK(utf8_complete_prefix("x" + emoji.substr(0, 3)) == 1);
+    CHECK(utf8_complete_prefix("x" + emoji.substr(0, 1)) == 1);
+    CHECK(utf8_complete_prefix("\xC3") == 0);
+    // Invalid bytes are not held back: validation reports them.
+    CHECK(utf8_complete_prefix("ab\xFF") == 3);
+    CHECK(utf8_complete_prefix("\x80\x80\x80\x80") == 4);
+}
