@@ -7,7 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 if [ -z "${GUAZHI_BIN:-}" ]; then
     "$root/.ci/install-deps"
     (cd "$root" && cmake --preset release >/dev/null && cmake --build --preset release >&2)
-    GUAZHI_BIN=$root/build/cli/guazhi
+    GUAZHI_BIN=$root/build/release/cli/guazhi
 fi
 db=${GUAZHI_DEMO_DB:-$root/build/demo.db}
 rm -f "$db" "$db-wal" "$db-shm"

@@ -13,18 +13,24 @@ std::optional<Lang> parse_lang(std::string_view text) {
     return std::nullopt;
 }
 
+namespace {
+// The lookup key of a spelling. Width is normalised too: imported values pass through
+// util::clean(), which turns the "（）" of aliases such as "乡镇（街道）" into "()".
+std::string lookup_key(std::string_view text) { return util::ascii_lower(util::normalize_width(text)); }
+} // namespace
+
 Vocabulary::Vocabulary(std::string_view what, std::vector<Term> terms) : what_(what), terms_(std::move(terms)) {
     for (std::size_t i = 0; i < terms_.size(); ++i) {
         const Term& t = terms_[i];
-        index_.emplace(util::ascii_lower(t.code), i);
-        index_.emplace(util::ascii_lower(t.zh), i);
-        index_.emplace(util::ascii_lower(t.en), i);
-        for (auto a : t.aliases) index_.emplace(util::ascii_lower(a), i);
+        index_.emplace(lookup_key(t.code), i);
+        index_.emplace(lookup_key(t.zh), i);
+        index_.emplace(lookup_key(t.en), i);
+        for (auto a : t.aliases) index_.emplace(lookup_key(a), i);
     }
 }
 
 std::optional<std::string_view> Vocabulary::code_of(std::string_view text) const {
-    auto it = index_.find(util::ascii_lower(text));
+    auto it = index_.find(lookup_key(text));
     if (it == index_.end()) return std::nullopt;
     return terms_[it->second].code;
 }

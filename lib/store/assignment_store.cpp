@@ -143,10 +143,12 @@ AssignmentStore::~AssignmentStore() = default;
 
 namespace {
 // Resets a statement when leaving scope, so that an exception cannot leave it mid-step.
+// tryReset(), not reset(): after a failed step (a constraint violation) reset() throws the
+// step's error again, and a destructor throwing during unwinding terminates the program.
 struct Resetter {
     SQLite::Statement& s;
     ~Resetter() {
-        s.reset();
+        s.tryReset();
         s.clearBindings();
     }
 };

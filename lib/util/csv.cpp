@@ -88,7 +88,13 @@ bool CsvReader::next(CsvRecord& out) {
             break;
         case State::quoted:
             if (c == '"') state = State::after_quote;
-            else field += c;
+            else {
+                field += c;
+                // A lone CR in a quoted field is a line break too, as it is between records;
+                // otherwise every later line number of an old Mac file would be off.
+                char n;
+                if (c == '\r' && !(peek(n) && n == '\n')) { ++line_; column_ = 0; }
+            }
             break;
         case State::after_quote:
             if (c == '"') { field += '"'; state = State::quoted; }

@@ -103,6 +103,23 @@ TEST_CASE("csv: a quoted field followed by CRLF or CR") {
     CHECK(rs[2].line == 3);
 }
 
+TEST_CASE("csv: line breaks inside quoted fields count like those between records") {
+    auto rs = read_all("\"a\rb\",x\rnext,y\r\"c\r\nd\"\rlast\r\"e\nf\",\"g\r\r\"\nend");
+    REQUIRE(rs.size() == 6);
+    CHECK(rs[0].fields == Fields{"a\rb", "x"});
+    CHECK(rs[1].fields == Fields{"next", "y"});
+    CHECK(rs[2].fields == Fields{"c\r\nd"});
+    CHECK(rs[3].fields == Fields{"last"});
+    CHECK(rs[4].fields == Fields{"e\nf", "g\r\r"});
+    CHECK(rs[5].fields == Fields{"end"});
+    CHECK(rs[0].line == 1);
+    CHECK(rs[1].line == 3);
+    CHECK(rs[2].line == 4);
+    CHECK(rs[3].line == 6);
+    CHECK(rs[4].line == 7);
+    CHECK(rs[5].line == 11);
+}
+
 TEST_CASE("csv: a UTF-8 BOM is dropped from the first field") {
     auto rs = read_all("\xEF\xBB\xBF身份证号,姓名\n");
     REQUIRE(rs.size() == 1);
@@ -144,6 +161,15 @@ TEST_CASE("csv: a decoding failure becomes an error with the place") {
     std::string msg = read_error("\xD0\xD5\xC3\xFB,b\n", Encoding::utf8);
     CHECK(msg.starts_with("t.csv:1:1: "));
     CHECK(msg.find("invalid UTF-8") != std::string::npos);
+}
+
+TEST_CASE("csv: a decoding failure later in the file names its line") {
+    std::string msg = read_error("a,b\nc,d\ne,\xD0\xD5\n", Encoding::utf8);
+    CHECK(msg.starts_with("t.csv:3:3: "));
+    CHECK(msg.find("invalid UTF-8") != std::string::npos);
+    std::string gb = read_error("\xD0\xD5,b\nc,\xFF\xFF\n", Encoding::gb18030);
+    CHECK(gb.starts_with("t.csv:2:3: "));
+    CHECK(gb.find("neither UTF-8 nor GB18030") != std::string::npos);
 }
 
 TEST_CASE("csv: GBK input is decoded") {

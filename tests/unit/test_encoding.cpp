@@ -177,3 +177,18 @@ TEST_CASE("encoding: a file of exactly 64 KiB is read whole") {
     auto d = decode(text, Encoding::automatic);
     CHECK(d.text == text);
 }
+
+TEST_CASE("encoding: the good text before a bad byte is handed out before the error") {
+    SUBCASE("UTF-8") {
+        std::istringstream in("line one\n\xD0\xD5\n");
+        Utf8Source source(in, Encoding::utf8);
+        CHECK(source.next_chunk() == "line one\n");
+        CHECK_THROWS_AS(source.next_chunk(), DecodeError);
+    }
+    SUBCASE("GB18030") {
+        std::istringstream in("\xD0\xD5\xC3\xFB\n\xFF\xFF");
+        Utf8Source source(in, Encoding::gb18030);
+        CHECK(source.next_chunk() == "姓名\n");
+        CHECK_THROWS_AS(source.next_chunk(), DecodeError);
+    }
+}

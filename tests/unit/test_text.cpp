@@ -96,3 +96,13 @@ TEST_CASE("text: utf8_complete_prefix holds back a cut character") {
     CHECK(utf8_complete_prefix("ab\xFF") == 3);
     CHECK(utf8_complete_prefix("\x80\x80\x80\x80") == 4);
 }
+
+TEST_CASE("text: utf8_valid_prefix stops at the first bad byte") {
+    CHECK(utf8_valid_prefix("") == 0);
+    CHECK(utf8_valid_prefix("挂职") == 6);
+    CHECK(utf8_valid_prefix("ab\xD0\xD5" "cd") == 2);       // GBK after ASCII
+    CHECK(utf8_valid_prefix("挂\xED\xA0\x80") == 3);         // a surrogate after a good character
+    CHECK(utf8_valid_prefix("挂\xE0\x80\xAF") == 3);         // an overlong
+    CHECK(utf8_valid_prefix("abc\xE6\x8C") == 3);            // a cut sequence
+    CHECK(utf8_valid_prefix("\xFF" "abc") == 0);
+}
