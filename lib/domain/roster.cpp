@@ -131,7 +131,7 @@ RowResult validate_row(const RowValues& values, const Config& config) {
     a.host_unit.name = c.at(Field::host_unit);
     a.host_post = c.at(Field::host_post);
     a.home_unit.kind = c.at(Field::home_level).empty()
-                           ? std::string(infer_unit_kind(a.home_unit.name, !a.home_unit.county.empty()))
+                           ? std::string(infer_unit_kind(a.home_unit.name))
                            : c.code(Field::home_level, unit_kinds());
     if (!a.direction.empty()) a.host_unit.kind = host_kind_for(a.direction);
     if (!a.home_unit.name.empty() && a.home_unit.name == a.host_unit.name)

@@ -25,21 +25,26 @@ std::vector<std::string> non_party_statuses(const Config& config) {
 
 util::Date default_end_date(util::Date start, int term_months) {
     // Seed: "挂职期均为一年，即：今年8月至明年8月" — a term of 12 months by default, ending the
-    // day before the same date a term later (2006-08-01 → 2007-07-31).
-    return start.plus_months(term_months).plus_days(-1);
+    // day before the same date a term later (2006-08-01 → 2007-07-31). When that date does
+    // not exist (a term from 2008-02-29, or from 01-31 for one month) the term runs to the end
+    // of that month instead: 2008-02-29 → 2009-02-28.
+    util::Date anniversary = start.plus_months(term_months);
+    if (anniversary.day != start.day) return anniversary; // clamped to the month's last day
+    return anniversary.plus_days(-1);
 }
 
-std::string_view infer_unit_kind(std::string_view unit_name, bool belongs_to_county) {
+std::string_view infer_unit_kind(std::string_view unit_name) {
     for (std::string_view suffix : {"镇", "乡", "街道", "街道办事处", "镇人民政府", "乡人民政府"})
         if (unit_name.ends_with(suffix)) return "township";
-    // A unit that names a county (or whose county is given) is a county department even if
-    // its name starts with 市 (市中区财政局 belongs to 市中区).
-    if (belongs_to_county) return "county_dept";
+    // A name that starts with a county (资中县…, 市中区…: 县 or 区 within its first three
+    // characters) is a county department even when it starts with 市.
     for (std::string_view marker : {"县", "区"}) {
         auto pos = unit_name.find(marker);
-        if (pos != std::string_view::npos && pos <= 9) return "county_dept";
+        if (pos != std::string_view::npos && pos <= 6) return "county_dept";
     }
     if (unit_name.starts_with("市")) return "city_organ";
+    // Otherwise we cannot tell; county departments are what most rosters list, and the roster
+    // can say so explicitly in 原单位层级.
     return "county_dept";
 }
 

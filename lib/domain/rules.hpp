@@ -21,7 +21,7 @@ std::vector<std::string> non_party_statuses(const Config& config);
 util::Date default_end_date(util::Date start, int term_months);
 
 // The kind of a unit guessed from its name when the roster does not say.
-std::string_view infer_unit_kind(std::string_view unit_name, bool belongs_to_county);
+std::string_view infer_unit_kind(std::string_view unit_name);
 
 // The kind a host unit must have for a direction: city organs receive up-seconded cadres,
 // townships receive down-dispatched ones.

@@ -8,6 +8,7 @@
 
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
+#include <optional>
 
 namespace guazhi {
 
@@ -87,6 +88,7 @@ ImportReport import_roster(Database& db, std::istream& in, const std::string& na
     }
     if (!have_header) throw Error(fmt::format("{}: the file is empty (no header row)", name));
     HeaderMap header = read_header(record, name, options.ignore_unknown_columns);
+    const std::size_t header_line = record.line;
     report.encoding = reader.encoding();
 
     SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
@@ -104,14 +106,17 @@ ImportReport import_roster(Database& db, std::istream& in, const std::string& na
         ++report.rows;
         if (options.progress && report.rows % 1000 == 0) options.progress(report.rows);
 
-        bool extra = false;
-        for (std::size_t i = header.headers.size(); i < record.fields.size(); ++i)
-            if (!util::trim(record.fields[i]).empty()) extra = true;
-        for (std::size_t i = 0; i < header.headers.size() && i < record.fields.size(); ++i)
-            if (!header.used[i] && !util::trim(record.fields[i]).empty() && header.headers[i].empty()) extra = true;
-        if (extra) {
-            problem(record.line, "row", fmt::format("has values in {} columns, the header names {}",
-                                                    record.fields.size(), header.headers.size()));
+        // A value where the header names no column would be silently lost: refuse it.
+        std::optional<std::size_t> stray;
+        for (std::size_t i = 0; i < record.fields.size() && !stray; ++i)
+            if ((i >= header.headers.size() || header.headers[i].empty()) && !util::trim(record.fields[i]).empty())
+                stray = i;
+        if (stray) {
+            problem(record.line, "row",
+                    *stray >= header.headers.size()
+                        ? fmt::format("has values in {} columns, the header names {}", record.fields.size(),
+                                      header.headers.size())
+                        : fmt::format("column {} has a value but no header", *stray + 1));
             continue;
         }
 
@@ -133,7 +138,7 @@ ImportReport import_roster(Database& db, std::istream& in, const std::string& na
             break;
         }
     }
-    if (report.rows == 0) throw Error(fmt::format("{}:{}: there are no data rows after the header", name, record.line));
+    if (report.rows == 0) throw Error(fmt::format("{}:{}: there are no data rows after the header", name, header_line));
     if (report.problem_count == 0 && !options.dry_run) {
         tx.commit();
         report.committed = true;

@@ -7,16 +7,13 @@
 
 namespace guazhi {
 
-std::int64_t AssignmentRecorder::resolve_unit(const Unit& unit, bool kind_given, Field field,
-                                              std::vector<FieldProblem>& problems) {
+std::optional<AssignmentStore::StoredUnit> AssignmentRecorder::check_unit(const Unit& unit, bool kind_given,
+                                                                      Field field,
+                                                                      std::vector<FieldProblem>& problems) {
     auto it = units_.find(unit.name);
     if (it == units_.end()) {
         auto stored = store_.find_unit(unit.name);
-        if (!stored) {
-            // Not inserted while the row has problems: a refused row leaves no trace.
-            if (!problems.empty()) return 0;
-            stored = AssignmentStore::StoredUnit{store_.insert_unit(unit), unit};
-        }
+        if (!stored) return std::nullopt;
         it = units_.emplace(unit.name, *stored).first;
     }
     const Unit& known = it->second.unit;
@@ -27,7 +24,14 @@ std::int64_t AssignmentRecorder::resolve_unit(const Unit& unit, bool kind_given,
     if (!unit.county.empty() && !known.county.empty() && unit.county != known.county)
         problems.push_back({Field::home_county, fmt::format("'{}' is recorded in {}, the row says {}", unit.name,
                                                             known.county, unit.county)});
-    return it->second.id;
+    return it->second;
+}
+
+std::int64_t AssignmentRecorder::unit_id(const Unit& unit, const std::optional<AssignmentStore::StoredUnit>& known) {
+    if (known) return known->id;
+    AssignmentStore::StoredUnit stored{store_.insert_unit(unit), unit};
+    units_.emplace(unit.name, stored);
+    return stored.id;
 }
 
 RecordOutcome AssignmentRecorder::record(const Assignment& a, bool home_kind_given) {
@@ -57,12 +61,14 @@ RecordOutcome AssignmentRecorder::record(const Assignment& a, bool home_kind_giv
     }
 
     // A host's kind follows from the direction (rules::host_kind_for), so it is always "given".
-    std::int64_t home = resolve_unit(a.home_unit, home_kind_given, Field::home_unit, problems);
-    std::int64_t host = resolve_unit(a.host_unit, true, Field::host_unit, problems);
-    if (!problems.empty()) return out;
+    auto home = check_unit(a.home_unit, home_kind_given, Field::home_unit, problems);
+    auto host = check_unit(a.host_unit, true, Field::host_unit, problems);
+    if (!problems.empty()) return out; // nothing was written for this row
 
+    std::int64_t home_id = unit_id(a.home_unit, home);
+    std::int64_t host_id = unit_id(a.host_unit, host);
     std::int64_t cadre_id = stored ? stored->id : store_.insert_cadre(a.cadre);
-    out.id = store_.insert_assignment(a, cadre_id, home, host);
+    out.id = store_.insert_assignment(a, cadre_id, home_id, host_id);
     out.kind = RecordOutcome::Kind::inserted;
     return out;
 }

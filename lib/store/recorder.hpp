@@ -8,6 +8,7 @@
 #include "store/assignment_store.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -31,8 +32,11 @@ class AssignmentRecorder {
     RecordOutcome record(const Assignment& a, bool home_kind_given);
 
   private:
-    // The unit's id, inserting it when new; problems when the record contradicts it.
-    std::int64_t resolve_unit(const Unit& unit, bool kind_given, Field field, std::vector<FieldProblem>& problems);
+    // The recorded unit of that name (nullopt when new); problems when `unit` contradicts it.
+    std::optional<AssignmentStore::StoredUnit> check_unit(const Unit& unit, bool kind_given, Field field,
+                                                          std::vector<FieldProblem>& problems);
+    // The unit's id, inserting it when new (only once every check has passed).
+    std::int64_t unit_id(const Unit& unit, const std::optional<AssignmentStore::StoredUnit>& known);
 
     AssignmentStore& store_;
     std::unordered_map<std::string, AssignmentStore::StoredUnit> units_; // by name; units are few

@@ -38,6 +38,8 @@ bool split_numbers(std::string_view s, std::vector<std::string_view>& parts) {
         for (std::string_view t : {"-", "/", ".", "年", "月", "日"})
             if (rest.starts_with(t)) { sep = t.size(); break; }
         if (sep == 0) return false;
+        // Only 月 and 日 may end a date ("2006年8月", "2006年8月1日"); "2006-08-01-" is a typo.
+        if (i + sep == s.size() && !(rest == "月" || rest == "日")) return false;
         i += sep;
     }
     return !parts.empty();

@@ -248,7 +248,7 @@ TEST_CASE("importer: values in an unnamed column are refused, empty ones are fin
     std::string unnamed = "511025196811053356,吴建忠,中共党员,资中县委办公室,上挂,市委办,2005-08-01,stray\n";
     ImportReport u = import_text(db, header + unnamed);
     REQUIRE(u.problems.size() == 1);
-    CHECK(u.problems[0].starts_with("t.csv:2: row: has values in 8 columns"));
+    CHECK(u.problems[0] == "t.csv:2: row: column 8 has a value but no header");
 }
 
 TEST_CASE("importer: short rows leave the missing fields empty") {
@@ -262,7 +262,7 @@ TEST_CASE("importer: short rows leave the missing fields empty") {
 
 TEST_CASE("importer: header-only and empty input throw") {
     CHECK(import_error(kHeader) == "t.csv:1: there are no data rows after the header");
-    CHECK(contains(import_error(std::string(kHeader) + ",,,,,,\n\n"), ": there are no data rows after the header"));
+    CHECK(import_error(std::string(kHeader) + ",,,,,,\n\n") == "t.csv:1: there are no data rows after the header");
     CHECK(import_error("") == "t.csv: the file is empty (no header row)");
     CHECK(import_error("\n\n,,,\n") == "t.csv: the file is empty (no header row)");
     CHECK(import_error("\xEF\xBB\xBF") == "t.csv: the file is empty (no header row)");

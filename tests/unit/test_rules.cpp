@@ -72,21 +72,20 @@ TEST_CASE("rules: non_party_statuses lists every non-CPC status minus the exclud
 }
 
 TEST_CASE("rules: infer_unit_kind from the unit's name") {
-    CHECK(infer_unit_kind("越溪镇", false) == "township");
-    CHECK(infer_unit_kind("伏龙乡", false) == "township");
-    CHECK(infer_unit_kind("玉溪街道", false) == "township");
-    CHECK(infer_unit_kind("玉溪街道办事处", false) == "township");
-    CHECK(infer_unit_kind("越溪镇人民政府", false) == "township");
-    CHECK(infer_unit_kind("越溪镇", true) == "township"); // a township belongs to a county too
-    CHECK(infer_unit_kind("资中县财政局", false) == "county_dept");
-    CHECK(infer_unit_kind("东兴区委组织部", false) == "county_dept");
-    CHECK(infer_unit_kind("隆昌县委政法委", false) == "county_dept");
-    CHECK(infer_unit_kind("市中区财政局", true) == "county_dept");
-    CHECK(infer_unit_kind("市财政局", false) == "city_organ");
-    CHECK(infer_unit_kind("市委组织部", false) == "city_organ");
-    CHECK(infer_unit_kind("市人口和计划生育局", false) == "city_organ");
-    // A city organ's name given with a county means the county's department.
-    CHECK(infer_unit_kind("市财政局", true) == "county_dept");
+    CHECK(infer_unit_kind("越溪镇") == "township");
+    CHECK(infer_unit_kind("伏龙乡") == "township");
+    CHECK(infer_unit_kind("玉溪街道") == "township");
+    CHECK(infer_unit_kind("玉溪街道办事处") == "township");
+    CHECK(infer_unit_kind("越溪镇人民政府") == "township");
+    CHECK(infer_unit_kind("资中县财政局") == "county_dept");
+    CHECK(infer_unit_kind("东兴区委组织部") == "county_dept");
+    CHECK(infer_unit_kind("隆昌县委政法委") == "county_dept");
+    CHECK(infer_unit_kind("市中区财政局") == "county_dept");
+    CHECK(infer_unit_kind("市财政局") == "city_organ");
+    CHECK(infer_unit_kind("市委组织部") == "city_organ");
+    CHECK(infer_unit_kind("市人口和计划生育局") == "city_organ");
+    CHECK(infer_unit_kind("市经济开发区管委会") == "city_organ"); // 区 late in the name is no county
+    CHECK(infer_unit_kind("档案馆") == "county_dept");          // no clue: the common case
 }
 
 TEST_CASE("rules: host_kind_for a direction") {
