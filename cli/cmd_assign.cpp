@@ -162,7 +162,7 @@ void setup_assign(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     auto show_opts = std::make_shared<ShowOptions>();
     auto* show = assign->add_subcommand("show", "Show one secondment with its cadre");
     show->add_option("ID", show_opts->id, "Assignment id (from `assign list`)")->required();
-    add_format_option(show, show_opts->format);
+    add_format_option(show, show_opts->format, {"table", "json"});
     show->add_flag("--reveal-id", show_opts->reveal_id, "Show the full ID number (masked by default)");
     show->footer("Example:\n  guazhi assign show 14 --format json");
     show->callback([show_opts, &global, &exit_code] { exit_code = run_show(*show_opts, make_context(global)); });

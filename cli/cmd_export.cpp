@@ -69,7 +69,7 @@ void setup_export(CLI::App& app, const GlobalOptions& global, int& exit_code) {
         ->required()
         ->check(CLI::IsMember({"assignments"}));
     add_filter_options(sub, o->filter);
-    add_format_option(sub, o->format, false);
+    add_format_option(sub, o->format, {"csv", "json"});
     sub->add_option("-o,--output", o->output, "Write to this file (atomically) instead of standard output");
     sub->add_flag("--reveal-id", o->reveal_id, "Write full ID numbers (masked by default; a masked export cannot be imported)");
     sub->footer("The CSV has the canonical English header and codes, so export → import → export is identical.\n"

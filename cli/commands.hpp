@@ -13,5 +13,6 @@ void setup_assign(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_assign_import(CLI::App& assign, const GlobalOptions& global, int& exit_code);
 void setup_stats(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_export(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_unit(CLI::App& app, const GlobalOptions& global, int& exit_code);
 
 } // namespace guazhi::cli

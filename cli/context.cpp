@@ -30,18 +30,15 @@ Context make_context(const GlobalOptions& options) {
     return ctx;
 }
 
-void add_format_option(CLI::App* app, Format& format, bool table_allowed) {
-    std::vector<std::string> names = {"csv", "json"};
-    if (table_allowed) names.insert(names.begin(), "table");
+void add_format_option(CLI::App* app, Format& format, std::vector<std::string> names) {
+    format = *parse_format(names.front());
     app->add_option_function<std::string>(
            "--format", [&format](const std::string& v) { format = *parse_format(v); },
            fmt::format("Output format: {}", fmt::join(names, "|")))
         ->check(CLI::IsMember(names));
 }
 
-namespace {
-// A CLI11 validator that accepts any spelling a vocabulary knows (code, label, alias).
-CLI::Validator member_of(const Vocabulary& v) {
+CLI::Validator vocabulary_validator(const Vocabulary& v) {
     return CLI::Validator(
         [&v](std::string& value) -> std::string {
             auto code = v.code_of(value);
@@ -51,17 +48,16 @@ CLI::Validator member_of(const Vocabulary& v) {
         },
         std::string(v.what()));
 }
-} // namespace
 
 void add_filter_options(CLI::App* app, FilterOptions& o) {
     app->add_option("--year", o.year, "Batch year (年度)");
-    app->add_option("--direction", o.direction, "up|down (上挂|下派)")->transform(member_of(directions()));
-    app->add_option("--status", o.status, "planned|active|completed, judged on --as-of")->transform(member_of(statuses()));
+    app->add_option("--direction", o.direction, "up|down (上挂|下派)")->transform(vocabulary_validator(directions()));
+    app->add_option("--status", o.status, "planned|active|completed, judged on --as-of")->transform(vocabulary_validator(statuses()));
     app->add_option("--home", o.home, "Home unit name (派出单位)");
     app->add_option("--host", o.host, "Host unit name (接收单位)");
     app->add_option("--county", o.county, "County/district of the home unit (所属县区)");
     app->add_option("--category", o.category, "Cadre category, e.g. 选调生 or county_reserve")
-        ->transform(member_of(categories()));
+        ->transform(vocabulary_validator(categories()));
     app->add_flag("--non-party", o.non_party, "Only 党外干部 (non-Party cadres)");
     app->add_option("--as-of", o.as_of, "Judge statuses on this date (default: today)");
 }

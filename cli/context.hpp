@@ -3,6 +3,7 @@
 #pragma once
 
 #include "config.hpp"
+#include "domain/vocabulary.hpp"
 #include "domain/filter.hpp"
 #include "render/format.hpp"
 #include "store/database.hpp"
@@ -13,6 +14,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace guazhi::cli {
 
@@ -35,8 +37,12 @@ struct Context {
 // Resolves --db, GUAZHI_DB, the config's `db`, then ./guazhi.db; --lang over the config.
 Context make_context(const GlobalOptions& options);
 
-// Adds --format (table|csv|json) to a subcommand.
-void add_format_option(CLI::App* app, Format& format, bool table_allowed = true);
+// Adds --format to a subcommand, offering the given formats (the first is the default).
+void add_format_option(CLI::App* app, Format& format, std::vector<std::string> names = {"table", "csv", "json"});
+
+// A validator that accepts any spelling a vocabulary knows (code, label, alias) and turns it
+// into the code; use with CLI::Option::transform.
+CLI::Validator vocabulary_validator(const Vocabulary& vocabulary);
 
 // The filter flags of `assign list`, shared by every command that selects assignments.
 struct FilterOptions {

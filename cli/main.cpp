@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
     setup_assign(app, global, exit_code);
     setup_stats(app, global, exit_code);
     setup_export(app, global, exit_code);
+    setup_unit(app, global, exit_code);
 
     try {
         app.parse(argc, argv);

@@ -49,7 +49,7 @@ run --help
 expect_rc 0
 expect_out "Exit codes:"
 expect_out "2  usage"
-for sub in init "assign add" "assign list" "assign show" "assign import" stats export; do
+for sub in init "assign add" "assign list" "assign show" "assign import" stats export "unit list" "unit set"; do
     run $sub --help
     expect_rc 0
     expect_out "Example:"

@@ -1,0 +1,105 @@
+// guazhi unit list|set: the units secondees come from and go to, and corrections to them.
+#include "commands.hpp"
+#include "error.hpp"
+#include "render/json.hpp"
+#include "render/table.hpp"
+#include "store/units.hpp"
+#include "util/csv.hpp"
+
+#include <fmt/format.h>
+
+namespace guazhi::cli {
+
+namespace {
+
+struct UnitListOptions {
+    std::optional<std::string> kind, county;
+    Format format = Format::table;
+};
+
+int run_unit_list(const UnitListOptions& o, const Context& ctx) {
+    Database db = ctx.open(OpenMode::read);
+    auto rows = list_units(db.sql(), o.kind, o.county);
+    bool zh = ctx.lang == Lang::zh;
+    Output out(std::nullopt);
+    if (o.format == Format::json) {
+        JsonWriter json;
+        json.begin_array();
+        for (const auto& r : rows) {
+            json.begin_object();
+            json.key("name").value(r.unit.name);
+            json.key("kind").value(r.unit.kind);
+            json.key("county").value(r.unit.county);
+            json.key("sent").value(r.sent);
+            json.key("received").value(r.received);
+            json.end_object();
+        }
+        json.end_array();
+        out.write(json.str());
+    } else {
+        std::vector<TableColumn> columns = {{zh ? "单位" : "unit"},
+                                            {zh ? "层级" : "kind"},
+                                            {zh ? "所属县区" : "county"},
+                                            {zh ? "派出" : "sent", true},
+                                            {zh ? "接收" : "received", true}};
+        std::vector<std::vector<std::string>> cells;
+        for (const auto& r : rows)
+            cells.push_back({r.unit.name, std::string(unit_kinds().label(r.unit.kind, ctx.lang)), r.unit.county,
+                             std::to_string(r.sent), std::to_string(r.received)});
+        if (o.format == Format::table) {
+            out.write(render_table(columns, cells));
+        } else {
+            std::string text;
+            std::vector<std::string> header;
+            for (const auto& c : columns) header.push_back(c.header);
+            util::write_csv_record(text, header);
+            for (const auto& row : cells) util::write_csv_record(text, row);
+            out.write(text);
+        }
+    }
+    out.commit();
+    fmt::print(stderr, "{} unit{}\n", rows.size(), rows.size() == 1 ? "" : "s");
+    return 0;
+}
+
+struct UnitSetOptions {
+    std::string name;
+    std::optional<std::string> kind, county;
+};
+
+int run_unit_set(const UnitSetOptions& o, const Context& ctx) {
+    if (!o.kind && !o.county) throw Error("unit set: give --kind and/or --county");
+    Database db = ctx.open(OpenMode::write);
+    Unit before = correct_unit(db.sql(), o.name, o.kind, o.county);
+    fmt::print(stderr, "{}: {} {} → {} {}\n", o.name, unit_kinds().label(before.kind, ctx.lang), before.county,
+               unit_kinds().label(o.kind.value_or(before.kind), ctx.lang), o.county.value_or(before.county));
+    return 0;
+}
+
+} // namespace
+
+void setup_unit(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+    auto* unit = app.add_subcommand("unit", "List units and correct their kind or county");
+    unit->require_subcommand(1);
+
+    auto list_opts = std::make_shared<UnitListOptions>();
+    auto* list = unit->add_subcommand("list", "List units with how many secondees they sent and received");
+    list->add_option("--kind", list_opts->kind, "市级机关|县区部门|乡镇 (city_organ|county_dept|township)")
+        ->transform(vocabulary_validator(unit_kinds()));
+    list->add_option("--county", list_opts->county, "Only units of this county/district");
+    add_format_option(list, list_opts->format);
+    list->footer("Example:\n  guazhi unit list --kind 乡镇");
+    list->callback([list_opts, &global, &exit_code] { exit_code = run_unit_list(*list_opts, make_context(global)); });
+
+    auto set_opts = std::make_shared<UnitSetOptions>();
+    auto* set = unit->add_subcommand("set", "Correct a unit's kind (guessed from its name on import) or county");
+    set->add_option("NAME", set_opts->name, "The unit's name")->required();
+    set->add_option("--kind", set_opts->kind, "市级机关|县区部门|乡镇 (city_organ|county_dept|township)")
+        ->transform(vocabulary_validator(unit_kinds()));
+    set->add_option("--county", set_opts->county, "The county/district it belongs to");
+    set->footer("A host unit keeps the kind its secondments require (上挂 → 市级机关, 下派 → 乡镇).\n"
+                "Example:\n  guazhi unit set 档案馆 --kind 市级机关");
+    set->callback([set_opts, &global, &exit_code] { exit_code = run_unit_set(*set_opts, make_context(global)); });
+}
+
+} // namespace guazhi::cli
