@@ -32,6 +32,13 @@ Config parse_config(std::string_view text, std::string_view source) {
         auto wrong_type = [&](std::string_view expected) {
             return ConfigError(fmt::format("{}: must be {}", where(source, node, k), expected));
         };
+        auto integer = [&](int64_t min, int64_t max, std::string_view expected) {
+            if (node.type() != toml::node_type::integer) throw wrong_type(expected);
+            auto v = *node.value<int64_t>();
+            if (v < min || v > max)
+                throw ConfigError(fmt::format("{}: {} is outside {}..{}", where(source, node, k), v, min, max));
+            return static_cast<int>(v);
+        };
         if (k == "db") {
             auto v = node.value<std::string>();
             if (!v || node.type() != toml::node_type::string) throw wrong_type("a string (a file path)");
@@ -43,10 +50,18 @@ Config parse_config(std::string_view text, std::string_view source) {
             if (!lang) throw ConfigError(fmt::format("{}: '{}' is not \"zh\" or \"en\"", where(source, node, k), *v));
             cfg.lang = *lang;
         } else if (k == "term_months") {
-            if (node.type() != toml::node_type::integer) throw wrong_type("an integer number of months");
-            auto v = *node.value<int64_t>();
-            if (v < 1 || v > 120) throw ConfigError(fmt::format("{}: {} is outside 1..120", where(source, node, k), v));
-            cfg.term_months = static_cast<int>(v);
+            cfg.term_months = integer(1, 120, "an integer number of months");
+        } else if (k == "max_per_host_per_batch") {
+            cfg.max_per_host_per_batch = integer(0, 1000, "an integer (0 = no limit)");
+        } else if (k == "inspection_window_days") {
+            cfg.inspection_window_days = integer(0, 3650, "an integer number of days");
+        } else if (k == "allowance_per_day") {
+            if (node.type() != toml::node_type::floating_point && node.type() != toml::node_type::integer)
+                throw wrong_type("a number of 元 per day");
+            double v = node.type() == toml::node_type::integer ? static_cast<double>(*node.value<int64_t>())
+                                                                : *node.value<double>();
+            if (!(v >= 0 && v <= 100000)) throw ConfigError(fmt::format("{}: {} is outside 0..100000", where(source, node, k), v));
+            cfg.allowance_per_day = v;
         } else if (k == "non_party_exclude") {
             auto* arr = node.as_array();
             if (!arr) throw wrong_type("an array of political statuses, e.g. [\"群众\"]");
@@ -58,7 +73,8 @@ Config parse_config(std::string_view text, std::string_view source) {
                 cfg.non_party_exclude.emplace_back(*code);
             }
         } else {
-            throw ConfigError(fmt::format("{}: unknown key (known: db, lang, term_months, non_party_exclude)",
+            throw ConfigError(fmt::format("{}: unknown key (known: db, lang, term_months, non_party_exclude, "
+                                          "max_per_host_per_batch, allowance_per_day, inspection_window_days)",
                                           where(source, node, k)));
         }
     }
@@ -104,6 +120,17 @@ term_months = 12
 # Political statuses that are NOT counted as 党外干部 although they are not CPC members.
 # Some places leave out 群众 or 共青团员, e.g. non_party_exclude = ["群众", "共青团员"].
 non_party_exclude = []
+
+# At most this many secondees per host unit per batch (0 = no limit). Seed: units that applied
+# for 2 got 1. Exceeding it needs --override --reason, which is recorded.
+max_per_host_per_batch = 1
+
+# Living allowance (生活补助) paid by the home unit, in 元 per day (内财政行[1996]63号: 2 元).
+allowance_per_day = 2.0
+
+# `assign list --no-inspection` looks this many days ahead for terms ending without an
+# inspection (考察) by the home unit.
+inspection_window_days = 60
 )";
 }
 

@@ -17,6 +17,9 @@ struct Config {
     Lang lang = Lang::zh;               // `lang`: "zh" or "en"
     int term_months = 12;               // `term_months`: default length of a term
     std::vector<std::string> non_party_exclude; // `non_party_exclude`: statuses not counted as 党外干部
+    int max_per_host_per_batch = 1;     // `max_per_host_per_batch`: secondees a host gets per batch; 0 = no limit
+    double allowance_per_day = 2.0;     // `allowance_per_day`: living allowance in 元 per day
+    int inspection_window_days = 60;    // `inspection_window_days`: how soon before a term's end an inspection is due
     std::string source;                 // the file it came from; empty for the defaults
 };
 

@@ -12,7 +12,7 @@ namespace guazhi {
 struct AssignmentFilter {
     std::optional<int> year;               // batch year
     std::optional<std::string> direction;  // up | down
-    std::optional<std::string> status;     // planned | active | completed, on `as_of`
+    std::optional<std::string> status;     // planned | active | extended | recalled | completed, on `as_of`
     std::optional<std::string> home;       // home unit name
     std::optional<std::string> host;       // host unit name
     std::optional<std::string> county;     // the home unit's county/district

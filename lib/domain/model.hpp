@@ -4,6 +4,7 @@
 #include "util/date.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,7 +44,15 @@ struct Assignment {
     Unit host_unit;
     std::string host_post;
     util::Date start;
-    util::Date end; // the last day of the term, inclusive
+    util::Date end; // the last day of the term as planned, inclusive
+    // Changes of the term (see rules.hpp): the new last day after an extension (延长), the
+    // last day of an early recall (中途抽回) and why.
+    std::optional<util::Date> extended_until;
+    std::optional<util::Date> recalled_on;
+    std::string recall_reason;
+
+    // The last day actually served or to be served: recall, else extension, else planned.
+    util::Date effective_end() const { return recalled_on ? *recalled_on : extended_until ? *extended_until : end; }
 };
 
 } // namespace guazhi

@@ -57,10 +57,64 @@ bool terms_overlap(util::Date a_start, util::Date a_end, util::Date b_start, uti
     return a_start <= b_end && b_start <= a_end;
 }
 
-std::string_view status_on(util::Date start, util::Date end, util::Date day) {
-    if (day < start) return "planned";
-    if (day > end) return "completed";
-    return "active";
+bool is_party_member(std::string_view political_status) {
+    return political_status == "cpc_member" || political_status == "cpc_probationary";
+}
+
+std::string_view status_on(const Assignment& a, util::Date day) {
+    // store/assignment_store.cpp (build_filter) states the same in SQL; keep them together.
+    if (day < a.start) return "planned";
+    if (a.recalled_on && day > *a.recalled_on) return "recalled";
+    if (day <= a.end) return "active";
+    if (a.extended_until && day <= *a.extended_until) return "extended";
+    return "completed";
+}
+
+std::optional<std::string> refuse_extension(const Assignment& a, util::Date until, bool home_consent) {
+    // Seed: "如果接收单位要求上挂干部再继续工作一段时间的，要及时与派出单位协商，取得派出单位的同意" —
+    // a host that keeps a cadre longer needs the sending unit's consent.
+    if (!home_consent)
+        return std::string("an extension needs the home unit's consent (派出单位同意): give --home-consent");
+    if (a.recalled_on) return fmt::format("the assignment was recalled on {}", a.recalled_on->iso());
+    if (until <= a.effective_end())
+        return fmt::format("--until {} is not after the current end of the term {}", until.iso(), a.effective_end().iso());
+    return std::nullopt;
+}
+
+std::optional<std::string> refuse_recall(const Assignment& a, util::Date last_day, std::string_view reason,
+                                         bool host_consent) {
+    // Seed: "在挂职期间，除提拔使用和参加先进性教育活动外，原单位原则上不得中途抽回挂职人员，如因某项
+    // 特殊工作确需抽回的，派员单位要与接收单位协商，经接收单位同意后才能抽回".
+    if (reason != "promotion" && reason != "education_campaign" && reason != "special")
+        return fmt::format("unknown recall reason '{}' (promotion, education-campaign or special)", reason);
+    if (reason == "special" && !host_consent)
+        return std::string("a recall for special work needs the host unit's consent (接收单位同意): give --host-consent");
+    if (a.recalled_on) return fmt::format("the assignment was already recalled on {}", a.recalled_on->iso());
+    if (last_day < a.start || last_day >= a.effective_end())
+        return fmt::format("--date {} must fall within the term {}..{} (before its last day)", last_day.iso(),
+                           a.start.iso(), a.effective_end().iso());
+    return std::nullopt;
+}
+
+std::optional<std::string> refuse_completion(const Assignment& a, util::Date day) {
+    // Seed: "今天会后，各接收单位要安排一定时间，让挂职干部搞好工作交接" — completion is the end of
+    // the term; ending earlier is a recall, and a recalled term is not completed.
+    if (a.recalled_on) return fmt::format("the assignment was recalled on {}; it cannot be completed", a.recalled_on->iso());
+    if (day < a.effective_end())
+        return fmt::format("{} is before the end of the term {}; an early end is a recall (assign recall)", day.iso(),
+                           a.effective_end().iso());
+    return std::nullopt;
+}
+
+bool over_host_quota(std::int64_t already, const Config& config) {
+    // Seed: "对申报接收2名挂职干部的单位，我们只安排了1名挂职干部" — one secondee per host per
+    // batch unless the department decides otherwise (`max_per_host_per_batch`, 0 = no limit).
+    return config.max_per_host_per_batch > 0 && already >= config.max_per_host_per_batch;
+}
+
+std::int64_t allowance_days(const Assignment& a) {
+    // Seed: "由原单位每人每天补助2元" — paid for each day actually seconded.
+    return a.effective_end().days() - a.start.days() + 1;
 }
 
 bool same_assignment(const Assignment& a, const Assignment& b) {

@@ -5,6 +5,8 @@
 #include "config.hpp"
 #include "domain/model.hpp"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,8 +32,32 @@ std::string_view host_kind_for(std::string_view direction);
 // True when two inclusive terms share at least one day.
 bool terms_overlap(util::Date a_start, util::Date a_end, util::Date b_start, util::Date b_end);
 
-// The status of a term on a given day: planned before it starts, completed after it ends.
-std::string_view status_on(util::Date start, util::Date end, util::Date day);
+// Whether a political status is CPC membership (full or probationary): only members move a
+// temporary Party relationship (转临时组织关系).
+bool is_party_member(std::string_view political_status);
+
+// The status of an assignment on a given day: planned before it starts; active during the
+// planned term; extended after it, until the extension ends; recalled after an early recall;
+// completed after the (extended) term.
+std::string_view status_on(const Assignment& a, util::Date day);
+
+// Why an extension to `until` is refused, or nullopt when it is allowed.
+std::optional<std::string> refuse_extension(const Assignment& a, util::Date until, bool home_consent);
+
+// Why an early recall on `last_day` for `reason` (promotion | education_campaign | special) is
+// refused, or nullopt when it is allowed.
+std::optional<std::string> refuse_recall(const Assignment& a, util::Date last_day, std::string_view reason,
+                                         bool host_consent);
+
+// Why recording the completion of the term on `day` is refused, or nullopt.
+std::optional<std::string> refuse_completion(const Assignment& a, util::Date day);
+
+// True when a host that already has `already` secondees in a batch may not get another
+// (`max_per_host_per_batch`, 0 = no limit) without an override.
+bool over_host_quota(std::int64_t already, const Config& config);
+
+// Days of secondment for the living allowance: start to the effective end, both included.
+std::int64_t allowance_days(const Assignment& a);
 
 // True when two assignments record the same secondment (every field equal but the id), so
 // that importing a file twice skips instead of duplicating.

@@ -155,6 +155,8 @@ const Vocabulary& statuses() {
     static const Vocabulary v("status", {
         {"planned", "未开始", "planned", {"待派"}},
         {"active", "在岗", "active", {"挂职中", "进行中"}},
+        {"extended", "延长", "extended", {"延期"}},
+        {"recalled", "中途抽回", "recalled", {"抽回"}},
         {"completed", "期满", "completed", {"已完成", "结束"}},
     });
     return v;

@@ -61,7 +61,7 @@ const Vocabulary& genders();
 const Vocabulary& educations();
 // 民族 per GB/T 3304 (56 groups).
 const Vocabulary& ethnicities();
-// planned / active / completed.
+// planned / active / extended / recalled / completed.
 const Vocabulary& statuses();
 
 } // namespace guazhi

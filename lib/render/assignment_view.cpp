@@ -49,7 +49,7 @@ std::vector<std::string> list_cells(const Assignment& a, Lang lang, util::Date a
         a.host_post,
         std::string(political_statuses().label(a.cadre.political_status, lang)),
         fmt::format("{}~{}", a.start.iso(), a.end.iso()),
-        std::string(statuses().label(status_on(a.start, a.end, as_of), lang)),
+        std::string(statuses().label(status_on(a, as_of), lang)),
     };
 }
 
@@ -57,7 +57,7 @@ void write_assignment_json(JsonWriter& json, const Assignment& a, util::Date as_
                            bool reveal_id) {
     json.begin_object();
     json.key("id").value(a.id);
-    json.key("status").value(status_on(a.start, a.end, as_of));
+    json.key("status").value(status_on(a, as_of));
     json.key("non_party").value(is_non_party(a.cadre.political_status, config));
     RowValues row = to_row(a);
     for (const auto& s : roster_fields()) {
@@ -98,7 +98,7 @@ std::string show_text(const Assignment& a, Lang lang, util::Date as_of, const Co
          fmt::format("{} ({})", a.host_unit.name, unit_kinds().label(a.host_unit.kind, lang))},
         {std::string(pick(lang, "挂职职务", "host post")), a.host_post},
         {std::string(pick(lang, "起止时间", "term")), fmt::format("{} ~ {}", a.start.iso(), a.end.iso())},
-        {std::string(pick(lang, "状态", "status")), std::string(statuses().label(status_on(a.start, a.end, as_of), lang))},
+        {std::string(pick(lang, "状态", "status")), std::string(statuses().label(status_on(a, as_of), lang))},
     };
     std::size_t width = 0;
     for (const auto& [label, value] : lines) width = std::max(width, display_width(label));

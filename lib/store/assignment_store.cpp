@@ -5,6 +5,7 @@
 #include "util/text.hpp"
 
 #include <algorithm>
+#include <map>
 #include <fmt/format.h>
 
 namespace guazhi {
@@ -13,7 +14,7 @@ std::string_view assignment_select_sql() {
     return R"sql(SELECT a.id, c.id_number, c.name, c.gender, c.ethnicity, c.birth_date, c.political_status,
        c.education, (SELECT group_concat(category, ';') FROM cadre_categories cc WHERE cc.cadre_id = c.id),
        a.direction, a.batch_year, h.name, h.kind, h.county, a.home_post, t.name, t.kind, t.county,
-       a.host_post, a.start_date, a.end_date
+       a.host_post, a.start_date, a.end_date, a.extended_until, a.recalled_on, a.recall_reason
   FROM assignments a
   JOIN cadres c ON c.id = a.cadre_id
   JOIN units h ON h.id = a.home_unit_id
@@ -62,6 +63,9 @@ Assignment read_assignment(SQLite::Statement& s) {
     a.host_post = s.getColumn(18).getString();
     a.start = date_of(s.getColumn(19).getString());
     a.end = date_of(s.getColumn(20).getString());
+    if (!s.getColumn(21).isNull()) a.extended_until = date_of(s.getColumn(21).getString());
+    if (!s.getColumn(22).isNull()) a.recalled_on = date_of(s.getColumn(22).getString());
+    a.recall_reason = s.getColumn(23).getString();
     return a;
 }
 
@@ -77,19 +81,18 @@ SqlFilter build_filter(const AssignmentFilter& f, const Config& config) {
         out.texts.push_back(*f.direction);
     }
     if (f.status) {
-        // Mirrors rules::status_on() in SQL so that the date indexes can serve it.
-        std::string day = f.as_of.iso();
-        if (*f.status == "planned") {
-            conditions.push_back("a.start_date > ?");
-            out.texts.push_back(day);
-        } else if (*f.status == "completed") {
-            conditions.push_back("a.end_date < ?");
-            out.texts.push_back(day);
-        } else {
-            conditions.push_back("a.start_date <= ? AND a.end_date >= ?");
-            out.texts.push_back(day);
-            out.texts.push_back(day);
-        }
+        // rules::status_on() in SQL, so that the date indexes can serve it; keep them together.
+        // Each ? is the day statuses are judged on.
+        static const std::map<std::string, std::string, std::less<>> by_status = {
+            {"planned", "a.start_date > ?"},
+            {"active", "a.start_date <= ? AND ? <= a.end_date AND (a.recalled_on IS NULL OR ? <= a.recalled_on)"},
+            {"extended", "a.end_date < ? AND ? <= a.extended_until AND (a.recalled_on IS NULL OR ? <= a.recalled_on)"},
+            {"recalled", "a.recalled_on < ?"},
+            {"completed", "a.recalled_on IS NULL AND coalesce(a.extended_until, a.end_date) < ?"},
+        };
+        const std::string& condition = by_status.at(*f.status);
+        out.texts.insert(out.texts.end(), std::count(condition.begin(), condition.end(), '?'), f.as_of.iso());
+        conditions.push_back("(" + condition + ")");
     }
     if (f.home) {
         conditions.push_back("a.home_unit_id = (SELECT id FROM units WHERE name = ?)");

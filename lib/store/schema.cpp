@@ -54,6 +54,54 @@ CREATE INDEX assignments_home ON assignments (home_unit_id, batch_year);
 CREATE INDEX assignments_host ON assignments (host_unit_id, batch_year);
 CREATE INDEX assignments_dates ON assignments (start_date, end_date);
 )sql",
+        // 2: the life of a secondment. The term's changes live on the assignment (so that
+        // status and allowance are plain SQL); every change is also an event with a date, who
+        // recorded it and why. Appointment details, host applications (申报) per batch.
+        R"sql(
+ALTER TABLE assignments ADD COLUMN extended_until TEXT;
+ALTER TABLE assignments ADD COLUMN recalled_on TEXT;
+ALTER TABLE assignments ADD COLUMN recall_reason TEXT NOT NULL DEFAULT '';
+CREATE INDEX assignments_recalled ON assignments (recalled_on);
+
+CREATE TABLE appointments (
+    assignment_id       INTEGER PRIMARY KEY REFERENCES assignments (id) ON DELETE CASCADE,
+    post_level          TEXT NOT NULL DEFAULT '',
+    doc_number          TEXT NOT NULL DEFAULT '',
+    doc_date            TEXT,
+    filed_on            TEXT,
+    united_front_on     TEXT,
+    election_date       TEXT,
+    election_result     TEXT CHECK (election_result IN ('elected', 'not_elected')),
+    mentor              TEXT NOT NULL DEFAULT '',
+    division_of_work    TEXT NOT NULL DEFAULT '',
+    party_transfer_on   TEXT
+);
+
+CREATE TABLE events (
+    id            INTEGER PRIMARY KEY,
+    assignment_id INTEGER REFERENCES assignments (id) ON DELETE CASCADE,
+    cadre_id      INTEGER NOT NULL REFERENCES cadres (id),
+    kind          TEXT NOT NULL,
+    date          TEXT NOT NULL,
+    recorded_by   TEXT NOT NULL,
+    recorded_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    reason        TEXT NOT NULL DEFAULT '',
+    details       TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX events_assignment ON events (assignment_id, date);
+CREATE INDEX events_cadre ON events (cadre_id, kind, date);
+CREATE INDEX events_kind ON events (kind, assignment_id);
+
+CREATE TABLE applications (
+    host_unit_id INTEGER NOT NULL REFERENCES units (id),
+    batch_year   INTEGER NOT NULL,
+    requested    INTEGER NOT NULL CHECK (requested >= 0),
+    recorded_by  TEXT NOT NULL,
+    recorded_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    PRIMARY KEY (host_unit_id, batch_year)
+) WITHOUT ROWID;
+CREATE INDEX applications_year ON applications (batch_year);
+)sql",
     };
     return steps;
 }

@@ -107,13 +107,97 @@ TEST_CASE("rules: terms_overlap counts touching days (inclusive ends)") {
     CHECK_FALSE(terms_overlap({2007, 8, 1}, {2008, 7, 31}, s1, e1));
 }
 
-TEST_CASE("rules: status_on a day") {
-    Date s{2006, 8, 1}, e{2007, 7, 31};
-    CHECK(status_on(s, e, {2006, 7, 31}) == "planned");
-    CHECK(status_on(s, e, s) == "active");
-    CHECK(status_on(s, e, {2007, 1, 1}) == "active");
-    CHECK(status_on(s, e, e) == "active");
-    CHECK(status_on(s, e, {2007, 8, 1}) == "completed");
+TEST_CASE("rules: status_on a day, through extension and recall") {
+    Assignment a;
+    a.start = {2006, 8, 1};
+    a.end = {2007, 7, 31};
+    CHECK(status_on(a, {2006, 7, 31}) == "planned");
+    CHECK(status_on(a, a.start) == "active");
+    CHECK(status_on(a, a.end) == "active");
+    CHECK(status_on(a, {2007, 8, 1}) == "completed");
+    a.extended_until = Date{2007, 10, 31};
+    CHECK(status_on(a, a.end) == "active");
+    CHECK(status_on(a, {2007, 8, 1}) == "extended");
+    CHECK(status_on(a, {2007, 10, 31}) == "extended");
+    CHECK(status_on(a, {2007, 11, 1}) == "completed");
+    a.extended_until.reset();
+    a.recalled_on = Date{2007, 1, 15};
+    CHECK(status_on(a, {2007, 1, 15}) == "active");
+    CHECK(status_on(a, {2007, 1, 16}) == "recalled");
+    CHECK(status_on(a, {2008, 1, 1}) == "recalled");
+    CHECK(status_on(a, {2006, 7, 1}) == "planned");
+}
+
+TEST_CASE("rules: extension needs the home unit's consent and a later end") {
+    Assignment a;
+    a.start = {2006, 8, 1};
+    a.end = {2007, 7, 31};
+    CHECK(refuse_extension(a, {2007, 10, 31}, false).value().find("home unit's consent") != std::string::npos);
+    CHECK_FALSE(refuse_extension(a, {2007, 10, 31}, true));
+    CHECK(refuse_extension(a, {2007, 7, 31}, true).value().find("not after the current end") != std::string::npos);
+    a.extended_until = Date{2007, 10, 31};
+    CHECK(refuse_extension(a, {2007, 9, 30}, true).has_value());
+    CHECK_FALSE(refuse_extension(a, {2007, 12, 31}, true));
+    a.recalled_on = Date{2007, 1, 1};
+    CHECK(refuse_extension(a, {2008, 1, 1}, true).value().find("recalled") != std::string::npos);
+}
+
+TEST_CASE("rules: recall only for promotion or the education campaign, or with the host's consent") {
+    Assignment a;
+    a.start = {2006, 8, 1};
+    a.end = {2007, 7, 31};
+    CHECK_FALSE(refuse_recall(a, {2007, 1, 15}, "promotion", false));
+    CHECK_FALSE(refuse_recall(a, {2007, 1, 15}, "education_campaign", false));
+    CHECK(refuse_recall(a, {2007, 1, 15}, "special", false).value().find("host unit's consent") != std::string::npos);
+    CHECK_FALSE(refuse_recall(a, {2007, 1, 15}, "special", true));
+    CHECK(refuse_recall(a, {2007, 1, 15}, "boredom", true).value().find("unknown recall reason") != std::string::npos);
+    CHECK(refuse_recall(a, {2006, 7, 31}, "promotion", false).has_value()); // before the term
+    CHECK(refuse_recall(a, {2007, 7, 31}, "promotion", false).has_value()); // the last day is no early end
+    CHECK_FALSE(refuse_recall(a, {2006, 8, 1}, "promotion", false));
+    a.recalled_on = Date{2007, 1, 15};
+    CHECK(refuse_recall(a, {2007, 1, 10}, "promotion", false).value().find("already recalled") != std::string::npos);
+}
+
+TEST_CASE("rules: completion at or after the end of the term, not after a recall") {
+    Assignment a;
+    a.start = {2006, 8, 1};
+    a.end = {2007, 7, 31};
+    CHECK_FALSE(refuse_completion(a, {2007, 7, 31}));
+    CHECK_FALSE(refuse_completion(a, {2007, 8, 10}));
+    CHECK(refuse_completion(a, {2007, 7, 30}).value().find("an early end is a recall") != std::string::npos);
+    a.extended_until = Date{2007, 9, 30};
+    CHECK(refuse_completion(a, {2007, 8, 10}).has_value());
+    a.recalled_on = Date{2007, 1, 15};
+    CHECK(refuse_completion(a, {2007, 10, 1}).value().find("recalled") != std::string::npos);
+}
+
+TEST_CASE("rules: host quota, allowance days, Party membership") {
+    Config config;
+    CHECK_FALSE(over_host_quota(0, config));
+    CHECK(over_host_quota(1, config));
+    config.max_per_host_per_batch = 2;
+    CHECK_FALSE(over_host_quota(1, config));
+    CHECK(over_host_quota(2, config));
+    config.max_per_host_per_batch = 0;
+    CHECK_FALSE(over_host_quota(1000, config));
+
+    Assignment a;
+    a.start = {2006, 8, 1};
+    a.end = {2007, 7, 31};
+    CHECK(allowance_days(a) == 365);
+    a.extended_until = Date{2007, 8, 31};
+    CHECK(allowance_days(a) == 396);
+    a.recalled_on = Date{2006, 8, 10};
+    CHECK(allowance_days(a) == 10);
+    a = Assignment{};
+    a.start = {2007, 8, 1};
+    a.end = {2008, 7, 31}; // spans 2008-02-29
+    CHECK(allowance_days(a) == 366);
+
+    CHECK(is_party_member("cpc_member"));
+    CHECK(is_party_member("cpc_probationary"));
+    CHECK_FALSE(is_party_member("cyl_member"));
+    CHECK_FALSE(is_party_member("non_partisan"));
 }
 
 TEST_CASE("rules: same_assignment ignores the id but nothing else of the term") {
