@@ -3,7 +3,7 @@
 #include "domain/roster.hpp"
 #include "error.hpp"
 #include "render/assignment_view.hpp"
-#include "render/json.hpp"
+#include "util/json.hpp"
 #include "render/table.hpp"
 #include "store/assignment_store.hpp"
 #include "store/recorder.hpp"
@@ -25,7 +25,8 @@ std::string flag_for(Field f) {
     return flag;
 }
 
-int run_add(const RowValues& raw, const Context& ctx) {
+int run_add(const RowValues& raw, const RecordFlags& flags, const Context& ctx) {
+    RecordPolicy policy = flags.to_policy();
     RowValues values;
     for (std::size_t i = 0; i < kFieldCount; ++i) values[i] = util::clean(raw[i]);
     RowResult row = validate_row(values, ctx.config);
@@ -36,7 +37,7 @@ int run_add(const RowValues& raw, const Context& ctx) {
     Database db = ctx.open(OpenMode::write);
     SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
     AssignmentStore store(db.sql());
-    AssignmentRecorder recorder(store);
+    AssignmentRecorder recorder(store, ctx.config, policy);
     bool kind_given = !values[static_cast<std::size_t>(Field::home_level)].empty();
     RecordOutcome outcome = recorder.record(*row.assignment, kind_given);
     if (outcome.kind == RecordOutcome::Kind::refused) {
@@ -48,6 +49,9 @@ int run_add(const RowValues& raw, const Context& ctx) {
     } else {
         tx.commit();
         const Assignment& a = *row.assignment;
+        if (outcome.over_quota)
+            fmt::print(stderr, "{} now receives more than max_per_host_per_batch = {} in batch {}; override recorded\n",
+                       a.host_unit.name, ctx.config.max_per_host_per_batch, a.batch_year);
         fmt::print(stderr, "recorded assignment #{}: {} {} {} → {}, {} ~ {}\n", outcome.id, a.cadre.name,
                    directions().label(a.direction, ctx.lang), a.home_unit.name, a.host_unit.name, a.start.iso(),
                    a.end.iso());
@@ -148,7 +152,11 @@ void setup_assign(CLI::App& app, const GlobalOptions& global, int& exit_code) {
                 "Example:\n  guazhi assign add --id-number 511025198003150017 --name 张明 --political-status 中共党员 \\\n"
                 "    --home-unit 资中县财政局 --home-county 资中县 --direction 上挂 --host-unit 市财政局 \\\n"
                 "    --host-post 科长助理 --start-date 2006-08-01");
-    add->callback([raw, &global, &exit_code] { exit_code = run_add(*raw, make_context(global)); });
+    auto add_flags = std::make_shared<RecordFlags>();
+    add_record_flags(add, *add_flags);
+    add->callback([raw, add_flags, &global, &exit_code] {
+        exit_code = run_add(*raw, *add_flags, make_context(global));
+    });
 
     auto list_opts = std::make_shared<ListOptions>();
     auto* list = assign->add_subcommand("list", "List secondments, filtered");

@@ -17,6 +17,7 @@ struct ImportCliOptions {
     std::string encoding = "auto";
     bool dry_run = false;
     bool ignore_unknown = false;
+    RecordFlags record;
 };
 
 int run_import(const ImportCliOptions& o, const Context& ctx) {
@@ -24,6 +25,7 @@ int run_import(const ImportCliOptions& o, const Context& ctx) {
     options.encoding = *util::parse_encoding(o.encoding); // checked by the option's validator
     options.dry_run = o.dry_run;
     options.ignore_unknown_columns = o.ignore_unknown;
+    options.policy = o.record.to_policy();
     bool tty = ::isatty(STDERR_FILENO);
     options.progress = [tty](std::size_t rows) {
         if (tty && rows >= 5000) fmt::print(stderr, "\rread {} rows…", rows);
@@ -52,6 +54,9 @@ int run_import(const ImportCliOptions& o, const Context& ctx) {
     }
     fmt::print(stderr, "{}: {} rows ({}): {} {}, {} already recorded (skipped)\n", name, report.rows, encoding,
                report.inserted, o.dry_run ? "would be added (dry run, nothing written)" : "added", report.identical);
+    if (report.over_quota)
+        fmt::print(stderr, "{} row{} beyond max_per_host_per_batch = {} (override recorded: {})\n", report.over_quota,
+                   report.over_quota == 1 ? "" : "s", ctx.config.max_per_host_per_batch, o.record.reason);
     return 0;
 }
 
@@ -65,6 +70,7 @@ void setup_assign_import(CLI::App& assign, const GlobalOptions& global, int& exi
         ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gbk", "gb18030", "gb2312"}, CLI::ignore_case));
     sub->add_flag("--dry-run", o->dry_run, "Validate every row and report, but write nothing");
     sub->add_flag("--ignore-unknown-columns", o->ignore_unknown, "Skip columns guazhi does not know");
+    add_record_flags(sub, o->record);
     sub->footer("Columns (Chinese or English headers, any order): 身份证号 id_number, 姓名 name, 性别 gender,\n"
                 "民族 ethnicity, 出生年月 birth_date, 政治面貌 political_status, 学历 education, 干部类别 categories,\n"
                 "派出单位 home_unit, 所属县区 home_county, 原单位层级 home_level, 原职务 home_post, 挂职类型 direction,\n"

@@ -3,7 +3,7 @@
 #include "domain/roster.hpp"
 #include "error.hpp"
 #include "render/assignment_view.hpp"
-#include "render/json.hpp"
+#include "util/json.hpp"
 #include "store/assignment_store.hpp"
 #include "util/csv.hpp"
 #include "util/id_number.hpp"

@@ -1,7 +1,7 @@
 // guazhi unit list|set: the units secondees come from and go to, and corrections to them.
 #include "commands.hpp"
 #include "error.hpp"
-#include "render/json.hpp"
+#include "util/json.hpp"
 #include "render/table.hpp"
 #include "store/units.hpp"
 #include "util/csv.hpp"

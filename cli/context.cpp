@@ -62,6 +62,24 @@ void add_filter_options(CLI::App* app, FilterOptions& o) {
     app->add_option("--as-of", o.as_of, "Judge statuses on this date (default: today)");
 }
 
+void add_by_option(CLI::App* app, std::string& by) {
+    const char* user = std::getenv("USER");
+    by = user && *user ? user : "unknown";
+    app->add_option("--by", by, "Who records this (default: $USER)");
+}
+
+void add_record_flags(CLI::App* app, RecordFlags& flags) {
+    add_by_option(app, flags.by);
+    app->add_flag("--override", flags.override_quota,
+                  "Exceed max_per_host_per_batch (the department decided otherwise); needs --reason");
+    app->add_option("--reason", flags.reason, "Why the host quota is exceeded (recorded with the assignment)");
+}
+
+RecordPolicy RecordFlags::to_policy() const {
+    if (override_quota && reason.empty()) throw Error("--override needs --reason \"…\" (it is recorded)");
+    return {by, override_quota, reason};
+}
+
 AssignmentFilter FilterOptions::to_filter() const {
     AssignmentFilter f;
     f.year = year;

@@ -7,6 +7,7 @@
 #include "domain/filter.hpp"
 #include "render/format.hpp"
 #include "store/database.hpp"
+#include "store/recorder.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -54,6 +55,20 @@ struct FilterOptions {
     AssignmentFilter to_filter() const;
 };
 void add_filter_options(CLI::App* app, FilterOptions& options);
+
+// Who records a change: --by, default $USER.
+void add_by_option(CLI::App* app, std::string& by);
+
+// --by, --override and --reason for commands that record assignments.
+struct RecordFlags {
+    std::string by;
+    bool override_quota = false;
+    std::string reason;
+
+    // Throws Error when --override comes without --reason.
+    RecordPolicy to_policy() const;
+};
+void add_record_flags(CLI::App* app, RecordFlags& flags);
 
 // Where data goes: stdout, or a file written through a temporary file and renamed into
 // place by commit(), so that an interrupted export never leaves half a file. Throws Error

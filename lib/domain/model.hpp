@@ -55,4 +55,37 @@ struct Assignment {
     util::Date effective_end() const { return recalled_on ? *recalled_on : extended_until ? *extended_until : end; }
 };
 
+// The appointment at the host (任职): post, document, filing, election, mentor, division of
+// work, Party relationship. Empty/absent fields are not yet recorded.
+struct Appointment {
+    std::string post_level;                      // e.g. 副科级领导职务, 副乡镇长
+    std::string doc_number;                      // 任职文件 number
+    std::optional<util::Date> doc_date;
+    std::optional<util::Date> filed_on;          // 报市委组织部备案
+    std::optional<util::Date> united_front_on;   // 抄送市委统战部 (non-Party cadres)
+    std::optional<util::Date> election_date;     // 人代会选举 (down-dispatched cadres)
+    std::string election_result;                 // elected | not_elected
+    std::string mentor;                          // 传帮带
+    std::string division_of_work;                // 分工
+    std::optional<util::Date> party_transfer_on; // 转临时组织关系 (Party members)
+};
+
+// A change to an appointment: each field that is set replaces the recorded one.
+struct AppointmentChange {
+    std::optional<std::string> post_level, doc_number, election_result, mentor, division_of_work;
+    std::optional<util::Date> doc_date, filed_on, united_front_on, election_date, party_transfer_on;
+};
+
+// One entry of an assignment's (or, for follow-up, a cadre's) history.
+struct Event {
+    std::int64_t id = 0;
+    std::int64_t assignment_id = 0; // 0 for a cadre's follow-up after the secondment
+    std::string kind;               // see events() in vocabulary.hpp
+    util::Date date;
+    std::string recorded_by;
+    std::string recorded_at;        // UTC, ISO 8601
+    std::string reason;
+    std::string details;            // a JSON object
+};
+
 } // namespace guazhi

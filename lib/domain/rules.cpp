@@ -106,6 +106,25 @@ std::optional<std::string> refuse_completion(const Assignment& a, util::Date day
     return std::nullopt;
 }
 
+std::optional<std::string> refuse_appointment(const Assignment& a, const AppointmentChange& change,
+                                              const Config& config) {
+    // Seed: "下派干部，拟任副乡镇长，并请各县（区）及时安排召开一次人代会进行选举" — only
+    // down-dispatched cadres are elected.
+    if ((change.election_date || change.election_result) && a.direction != "down")
+        return std::string("only down-dispatched (下派) cadres are elected by a township people's congress");
+    if (change.election_result && *change.election_result != "elected" && *change.election_result != "not_elected")
+        return fmt::format("election result '{}' is not elected or not_elected", *change.election_result);
+    // Seed: "党外干部的任职文件，抄送市委统战部".
+    if (change.united_front_on && !is_non_party(a.cadre.political_status, config))
+        return fmt::format("{} is not a non-Party cadre; only non-Party cadres' documents are copied to the United "
+                           "Front Work Department",
+                           a.cadre.name);
+    // DOMAIN.md: Party members move only their Party relationship, temporarily.
+    if (change.party_transfer_on && !is_party_member(a.cadre.political_status))
+        return fmt::format("{} is not a CPC member; only Party members transfer a Party relationship", a.cadre.name);
+    return std::nullopt;
+}
+
 bool over_host_quota(std::int64_t already, const Config& config) {
     // Seed: "对申报接收2名挂职干部的单位，我们只安排了1名挂职干部" — one secondee per host per
     // batch unless the department decides otherwise (`max_per_host_per_batch`, 0 = no limit).

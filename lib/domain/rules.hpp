@@ -52,6 +52,12 @@ std::optional<std::string> refuse_recall(const Assignment& a, util::Date last_da
 // Why recording the completion of the term on `day` is refused, or nullopt.
 std::optional<std::string> refuse_completion(const Assignment& a, util::Date day);
 
+// Why this change to the appointment of `a` is refused, or nullopt: an election only for
+// down-dispatched cadres, a copy to the United Front Work Department only for non-Party
+// cadres, a Party relationship only for Party members.
+std::optional<std::string> refuse_appointment(const Assignment& a, const AppointmentChange& change,
+                                              const Config& config);
+
 // True when a host that already has `already` secondees in a batch may not get another
 // (`max_per_host_per_batch`, 0 = no limit) without an override.
 bool over_host_quota(std::int64_t already, const Config& config);

@@ -162,4 +162,41 @@ const Vocabulary& statuses() {
     return v;
 }
 
+const Vocabulary& note_kinds() {
+    static const Vocabulary v("note kind", {
+        {"talk", "谈心谈话", "talk", {"谈话", "谈心"}},
+        {"visit", "看望", "visit", {"走访"}},
+        {"inspection", "考察", "inspection", {}},
+        {"problem", "反映问题", "problem", {"问题"}},
+        {"other", "其他", "other", {}},
+    });
+    return v;
+}
+
+const Vocabulary& event_kinds() {
+    static const Vocabulary v = [] {
+        std::vector<Term> terms = {{"appointment", "任职", "appointment", {}}};
+        for (const Term& t : note_kinds().terms()) terms.push_back(t);
+        for (Term t : std::vector<Term>{
+                 {"extended", "延长", "extension", {}},
+                 {"recalled", "中途抽回", "recall", {}},
+                 {"completed", "期满", "completion", {}},
+                 {"quota_override", "超额安排", "quota override", {}},
+                 {"follow_up", "跟踪管理", "follow-up", {}},
+             })
+            terms.push_back(t);
+        return Vocabulary("event kind", std::move(terms));
+    }();
+    return v;
+}
+
+const Vocabulary& recall_reasons() {
+    static const Vocabulary v("recall reason", {
+        {"promotion", "提拔使用", "promotion", {}},
+        {"education_campaign", "参加先进性教育活动", "education campaign", {"education-campaign", "先进性教育活动", "先教活动"}},
+        {"special", "特殊工作", "special work", {}},
+    });
+    return v;
+}
+
 } // namespace guazhi

@@ -63,5 +63,12 @@ const Vocabulary& educations();
 const Vocabulary& ethnicities();
 // planned / active / extended / recalled / completed.
 const Vocabulary& statuses();
+// What an event records: appointment, the care notes (talk, visit, inspection, problem,
+// other), extension, recall, completion, quota override, follow-up.
+const Vocabulary& event_kinds();
+// The kinds `assign note` takes (a subset of event_kinds).
+const Vocabulary& note_kinds();
+// Why a secondee may be recalled early: promotion, education_campaign, special.
+const Vocabulary& recall_reasons();
 
 } // namespace guazhi

@@ -4,7 +4,7 @@
 #include "config.hpp"
 #include "domain/model.hpp"
 #include "domain/vocabulary.hpp"
-#include "render/json.hpp"
+#include "util/json.hpp"
 #include "render/table.hpp"
 
 #include <string>

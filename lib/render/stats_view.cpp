@@ -1,6 +1,6 @@
 #include "render/stats_view.hpp"
 
-#include "render/json.hpp"
+#include "util/json.hpp"
 #include "render/table.hpp"
 #include "util/csv.hpp"
 

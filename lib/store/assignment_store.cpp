@@ -125,7 +125,7 @@ void bind_filter(SQLite::Statement& stmt, const SqlFilter& filter) {
 
 struct AssignmentStore::Statements {
     SQLite::Statement find_cadre, insert_cadre, insert_category, find_unit, insert_unit, of_cadre, insert_assignment,
-        get;
+        get, count_hosted;
     explicit Statements(SQLite::Database& db)
         : find_cadre(db, "SELECT id, id_number, name, gender, ethnicity, birth_date, political_status, education, "
                          "(SELECT group_concat(category, ';') FROM cadre_categories WHERE cadre_id = cadres.id) "
@@ -138,7 +138,9 @@ struct AssignmentStore::Statements {
           of_cadre(db, std::string(assignment_select_sql()) + " WHERE a.cadre_id = ? ORDER BY a.start_date"),
           insert_assignment(db, "INSERT INTO assignments (cadre_id, direction, batch_year, home_unit_id, home_post, "
                                 "host_unit_id, host_post, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-          get(db, std::string(assignment_select_sql()) + " WHERE a.id = ?") {}
+          get(db, std::string(assignment_select_sql()) + " WHERE a.id = ?"),
+          count_hosted(db, "SELECT count(*) FROM assignments WHERE host_unit_id = ? AND batch_year = ? "
+                           "AND recalled_on IS NULL") {}
 };
 
 AssignmentStore::AssignmentStore(SQLite::Database& db) : db_(db), st_(std::make_unique<Statements>(db)) {}
@@ -250,6 +252,15 @@ std::optional<Assignment> AssignmentStore::get(std::int64_t id) {
     s.bind(1, id);
     if (!s.executeStep()) return std::nullopt;
     return read_assignment(s);
+}
+
+std::int64_t AssignmentStore::count_hosted(std::int64_t host_unit_id, int batch_year) {
+    auto& s = st_->count_hosted;
+    Resetter r{s};
+    s.bind(1, host_unit_id);
+    s.bind(2, batch_year);
+    s.executeStep();
+    return s.getColumn(0).getInt64();
 }
 
 void AssignmentStore::for_each(const AssignmentFilter& filter, const Config& config,

@@ -59,9 +59,14 @@ class AssignmentStore {
     std::int64_t insert_assignment(const Assignment& a, std::int64_t cadre_id, std::int64_t home_unit_id,
                                    std::int64_t host_unit_id);
     std::optional<Assignment> get(std::int64_t id);
+    // How many secondees a host unit receives in a batch, not counting recalled ones (a
+    // recalled secondee's place may be filled again).
+    std::int64_t count_hosted(std::int64_t host_unit_id, int batch_year);
     // Calls `visit` for each matching assignment, ordered by batch year, direction and id.
     void for_each(const AssignmentFilter& filter, const Config& config,
                   const std::function<void(const Assignment&)>& visit);
+
+    SQLite::Database& db() { return db_; }
 
   private:
     SQLite::Database& db_;

@@ -97,7 +97,7 @@ ImportReport import_roster(Database& db, std::istream& in, const std::string& na
     db.sql().exec("PRAGMA cache_size = -65536");
     SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
     AssignmentStore store(db.sql());
-    AssignmentRecorder recorder(store);
+    AssignmentRecorder recorder(store, config, options.policy);
 
     auto problem = [&](std::size_t line, std::string_view column, std::string_view message) {
         if (report.problem_count++ < options.max_problems)
@@ -135,7 +135,10 @@ ImportReport import_roster(Database& db, std::istream& in, const std::string& na
         bool kind_given = !values[static_cast<std::size_t>(Field::home_level)].empty();
         RecordOutcome outcome = recorder.record(*row.assignment, kind_given);
         switch (outcome.kind) {
-        case RecordOutcome::Kind::inserted: ++report.inserted; break;
+        case RecordOutcome::Kind::inserted:
+            ++report.inserted;
+            if (outcome.over_quota) ++report.over_quota;
+            break;
         case RecordOutcome::Kind::identical: ++report.identical; break;
         case RecordOutcome::Kind::refused:
             for (const auto& p : outcome.problems) problem(record.line, header.name_of(p.field), p.message);

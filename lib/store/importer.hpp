@@ -4,6 +4,7 @@
 
 #include "config.hpp"
 #include "store/database.hpp"
+#include "store/recorder.hpp"
 #include "util/encoding.hpp"
 
 #include <cstddef>
@@ -19,6 +20,7 @@ struct ImportOptions {
     bool dry_run = false;                // validate everything, write nothing
     bool ignore_unknown_columns = false; // otherwise an unknown column is an error
     std::size_t max_problems = 50;       // report this many, then only count
+    RecordPolicy policy;                 // who records, and the host-quota override
     // Called every 1000 data rows with the number read so far (for a progress line).
     std::function<void(std::size_t)> progress;
 };
@@ -27,6 +29,7 @@ struct ImportReport {
     std::size_t rows = 0;      // data rows read (blank rows not counted)
     std::size_t inserted = 0;  // new assignments
     std::size_t identical = 0; // rows already recorded exactly so, skipped
+    std::size_t over_quota = 0; // rows inserted beyond the host quota by the override
     std::vector<std::string> problems; // "FILE:LINE: column: message", at most max_problems
     std::size_t problem_count = 0;     // all problems, including those not listed
     util::Encoding encoding = util::Encoding::utf8;

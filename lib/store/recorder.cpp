@@ -2,6 +2,8 @@
 
 #include "domain/rules.hpp"
 #include "domain/vocabulary.hpp"
+#include "store/lifecycle.hpp"
+#include "util/json.hpp"
 
 #include <fmt/format.h>
 
@@ -63,12 +65,28 @@ RecordOutcome AssignmentRecorder::record(const Assignment& a, bool home_kind_giv
     // A host's kind follows from the direction (rules::host_kind_for), so it is always "given".
     auto home = check_unit(a.home_unit, home_kind_given, Field::home_unit, problems);
     auto host = check_unit(a.host_unit, true, Field::host_unit, problems);
+    // The quota is judged only for an otherwise acceptable row: a row refused anyway would
+    // only repeat the count of secondees it would not have added.
+    std::int64_t hosted = host && problems.empty() ? store_.count_hosted(host->id, a.batch_year) : 0;
+    if (problems.empty() && over_host_quota(hosted, config_)) {
+        if (policy_.override_quota) out.over_quota = true;
+        else
+            problems.push_back({Field::host_unit, fmt::format("'{}' already receives {} secondee(s) in batch {} "
+                                                              "(max_per_host_per_batch = {}); to exceed it give "
+                                                              "--override --reason \"…\"",
+                                                              a.host_unit.name, hosted, a.batch_year,
+                                                              config_.max_per_host_per_batch)});
+    }
     if (!problems.empty()) return out; // nothing was written for this row
 
     std::int64_t home_id = unit_id(a.home_unit, home);
     std::int64_t host_id = unit_id(a.host_unit, host);
     std::int64_t cadre_id = stored ? stored->id : store_.insert_cadre(a.cadre);
     out.id = store_.insert_assignment(a, cadre_id, home_id, host_id);
+    if (out.over_quota)
+        insert_event(store_.db(), out.id, "quota_override", a.start, policy_.recorded_by, policy_.override_reason,
+                     fmt::format(R"({{"host_unit":{},"already":{},"max_per_host_per_batch":{}}})",
+                                 json_quote(a.host_unit.name), hosted, config_.max_per_host_per_batch));
     out.kind = RecordOutcome::Kind::inserted;
     return out;
 }

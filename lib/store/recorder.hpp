@@ -19,12 +19,21 @@ struct RecordOutcome {
     enum class Kind { inserted, identical, refused };
     Kind kind = Kind::refused;
     std::int64_t id = 0; // the new assignment, or the identical one already recorded
+    bool over_quota = false; // inserted beyond the host quota by an override (recorded as an event)
     std::vector<FieldProblem> problems;
+};
+
+// How recorded rows are attributed, and whether the host quota may be exceeded.
+struct RecordPolicy {
+    std::string recorded_by;
+    bool override_quota = false; // --override: exceed max_per_host_per_batch...
+    std::string override_reason; // ...for this reason, recorded with each such row
 };
 
 class AssignmentRecorder {
   public:
-    explicit AssignmentRecorder(AssignmentStore& store) : store_(store) {}
+    AssignmentRecorder(AssignmentStore& store, const Config& config, RecordPolicy policy)
+        : store_(store), config_(config), policy_(std::move(policy)) {}
 
     // Inserts `a` (already validated by validate_row) unless the database contradicts it.
     // `home_kind_given` says the home unit's kind came from the input rather than a guess.
@@ -39,6 +48,8 @@ class AssignmentRecorder {
     std::int64_t unit_id(const Unit& unit, const std::optional<AssignmentStore::StoredUnit>& known);
 
     AssignmentStore& store_;
+    const Config& config_;
+    RecordPolicy policy_;
     std::unordered_map<std::string, AssignmentStore::StoredUnit> units_; // by name; units are few
 };
 

@@ -1,6 +1,6 @@
 #include "render/assignment_view.hpp"
 #include "render/format.hpp"
-#include "render/json.hpp"
+#include "util/json.hpp"
 #include "render/stats_view.hpp"
 #include "render/table.hpp"
 

@@ -342,7 +342,8 @@ TEST_CASE("store: build_filter binds values, never splices them") {
 TEST_CASE("store: the recorder inserts, then finds the identical assignment") {
     Database db = Database::in_memory();
     AssignmentStore store(db.sql());
-    AssignmentRecorder recorder(store);
+    Config config;
+    AssignmentRecorder recorder(store, config, {"test", false, ""});
     RecordOutcome first = recorder.record(luo(), true);
     CHECK(first.kind == RecordOutcome::Kind::inserted);
     CHECK(first.problems.empty());
@@ -355,14 +356,15 @@ TEST_CASE("store: the recorder inserts, then finds the identical assignment") {
     CHECK(count(db, "cadres") == 1);
     CHECK(count(db, "units") == 2);
     // A fresh recorder (a new command) sees the same.
-    AssignmentRecorder other(store);
+    AssignmentRecorder other(store, config, {"test", false, ""});
     CHECK(other.record(luo(), false).kind == RecordOutcome::Kind::identical);
 }
 
 TEST_CASE("store: the recorder refuses an overlapping term") {
     Database db = Database::in_memory();
     AssignmentStore store(db.sql());
-    AssignmentRecorder recorder(store);
+    Config config;
+    AssignmentRecorder recorder(store, config, {"test", false, ""});
     RecordOutcome first = recorder.record(luo(), true);
     REQUIRE(first.kind == RecordOutcome::Kind::inserted);
 
@@ -390,7 +392,8 @@ TEST_CASE("store: the recorder refuses an overlapping term") {
 TEST_CASE("store: the recorder refuses data that contradicts the recorded cadre") {
     Database db = Database::in_memory();
     AssignmentStore store(db.sql());
-    AssignmentRecorder recorder(store);
+    Config config;
+    AssignmentRecorder recorder(store, config, {"test", false, ""});
     REQUIRE(recorder.record(luo(), true).kind == RecordOutcome::Kind::inserted);
 
     Assignment renamed = luo();
@@ -418,7 +421,8 @@ TEST_CASE("store: the recorder refuses data that contradicts the recorded cadre"
 TEST_CASE("store: the recorder checks units' kinds and counties") {
     Database db = Database::in_memory();
     AssignmentStore store(db.sql());
-    AssignmentRecorder recorder(store);
+    Config config;
+    AssignmentRecorder recorder(store, config, {"test", false, ""});
     Assignment wang = make("511024196607255675", "王国平", "cpc_member", "up", 2005, {"越溪镇", "township", "威远县"},
                            {"市委农办", "city_organ", ""}, {2005, 8, 1}, {2006, 7, 31});
     REQUIRE(recorder.record(wang, true).kind == RecordOutcome::Kind::inserted);

@@ -25,7 +25,8 @@ Assignment secondment(std::string id_number, std::string direction, Unit home, U
 Database with_two_secondments() {
     Database db = Database::in_memory();
     AssignmentStore store(db.sql());
-    AssignmentRecorder recorder(store);
+    Config config;
+    AssignmentRecorder recorder(store, config, {"test", false, ""});
     REQUIRE(recorder.record(secondment("511025198003150018", "up", {"档案馆", "county_dept", ""},
                                        {"市外事办", "city_organ", ""}),
                             false)

@@ -1,4 +1,4 @@
-#include "render/json.hpp"
+#include "util/json.hpp"
 
 #include <cmath>
 #include <fmt/format.h>

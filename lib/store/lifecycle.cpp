@@ -1,0 +1,241 @@
+#include "store/lifecycle.hpp"
+
+#include "domain/rules.hpp"
+#include "error.hpp"
+#include "util/json.hpp"
+#include "store/assignment_store.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+namespace guazhi {
+
+namespace {
+
+std::optional<util::Date> optional_date(const SQLite::Column& c) {
+    if (c.isNull()) return std::nullopt;
+    auto d = util::parse_date(c.getString());
+    return d ? d.value : std::nullopt;
+}
+
+void bind_date(SQLite::Statement& s, int index, const std::optional<util::Date>& d) {
+    if (d) s.bind(index, d->iso());
+    else s.bind(index);
+}
+
+Event read_event(SQLite::Statement& s) {
+    Event e;
+    e.id = s.getColumn(0).getInt64();
+    e.assignment_id = s.getColumn(1).isNull() ? 0 : s.getColumn(1).getInt64();
+    e.kind = s.getColumn(2).getString();
+    e.date = optional_date(s.getColumn(3)).value_or(util::Date{});
+    e.recorded_by = s.getColumn(4).getString();
+    e.recorded_at = s.getColumn(5).getString();
+    e.reason = s.getColumn(6).getString();
+    e.details = s.getColumn(7).getString();
+    return e;
+}
+
+constexpr const char* kEventColumns = "id, assignment_id, kind, date, recorded_by, recorded_at, reason, details";
+
+// A one-line JSON object of the non-empty string fields given.
+std::string details_json(std::initializer_list<std::pair<std::string_view, std::string>> fields) {
+    JsonWriter json(false);
+    json.begin_object();
+    for (const auto& [key, value] : fields)
+        if (!value.empty()) json.key(key).value(value);
+    json.end_object();
+    return json.str();
+}
+
+} // namespace
+
+void insert_event(SQLite::Database& db, std::int64_t assignment_id, const std::string& kind, util::Date date,
+                  const std::string& recorded_by, const std::string& reason, const std::string& details) {
+    SQLite::Statement s(db, "INSERT INTO events (assignment_id, cadre_id, kind, date, recorded_by, reason, details) "
+                            "SELECT id, cadre_id, ?, ?, ?, ?, ? FROM assignments WHERE id = ?");
+    s.bind(1, kind);
+    s.bind(2, date.iso());
+    s.bind(3, recorded_by);
+    s.bind(4, reason);
+    s.bind(5, details);
+    s.bind(6, assignment_id);
+    if (s.exec() != 1) throw Error(fmt::format("no assignment #{}", assignment_id));
+}
+
+std::vector<Event> events_of(SQLite::Database& db, std::int64_t assignment_id) {
+    // The assignment's own events, and the follow-ups of its cadre after it ended.
+    SQLite::Statement s(db, fmt::format("SELECT {} FROM events WHERE assignment_id = ?1 "
+                                        "UNION ALL SELECT {} FROM events WHERE assignment_id IS NULL AND cadre_id = "
+                                        "(SELECT cadre_id FROM assignments WHERE id = ?1) ORDER BY 4, 1",
+                                        kEventColumns, kEventColumns));
+    s.bind(1, assignment_id);
+    std::vector<Event> out;
+    while (s.executeStep()) out.push_back(read_event(s));
+    return out;
+}
+
+Lifecycle::Lifecycle(SQLite::Database& db, const Config& config, std::string recorded_by)
+    : db_(db), config_(config), by_(std::move(recorded_by)) {}
+
+Assignment Lifecycle::load(std::int64_t id) {
+    AssignmentStore store(db_);
+    auto a = store.get(id);
+    if (!a) throw Error(fmt::format("no assignment #{}", id));
+    return *a;
+}
+
+Appointment Lifecycle::appointment(std::int64_t id) {
+    SQLite::Statement s(db_, "SELECT post_level, doc_number, doc_date, filed_on, united_front_on, election_date, "
+                             "coalesce(election_result, ''), mentor, division_of_work, party_transfer_on "
+                             "FROM appointments WHERE assignment_id = ?");
+    s.bind(1, id);
+    Appointment p;
+    if (!s.executeStep()) return p;
+    p.post_level = s.getColumn(0).getString();
+    p.doc_number = s.getColumn(1).getString();
+    p.doc_date = optional_date(s.getColumn(2));
+    p.filed_on = optional_date(s.getColumn(3));
+    p.united_front_on = optional_date(s.getColumn(4));
+    p.election_date = optional_date(s.getColumn(5));
+    p.election_result = s.getColumn(6).getString();
+    p.mentor = s.getColumn(7).getString();
+    p.division_of_work = s.getColumn(8).getString();
+    p.party_transfer_on = optional_date(s.getColumn(9));
+    return p;
+}
+
+std::vector<Event> Lifecycle::history(std::int64_t id) { return events_of(db_, id); }
+
+void Lifecycle::add_event(std::int64_t assignment_id, const std::string& kind, util::Date date,
+                          const std::string& reason, const std::string& details) {
+    insert_event(db_, assignment_id, kind, date, by_, reason, details);
+}
+
+void Lifecycle::appoint(std::int64_t id, const AppointmentChange& c, util::Date date, const std::string& reason) {
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    Assignment a = load(id);
+    if (auto refusal = refuse_appointment(a, c, config_)) throw Error(fmt::format("assignment #{}: {}", id, *refusal));
+    Appointment p = appointment(id);
+    if (c.post_level) p.post_level = *c.post_level;
+    if (c.doc_number) p.doc_number = *c.doc_number;
+    if (c.doc_date) p.doc_date = c.doc_date;
+    if (c.filed_on) p.filed_on = c.filed_on;
+    if (c.united_front_on) p.united_front_on = c.united_front_on;
+    if (c.election_date) p.election_date = c.election_date;
+    if (c.election_result) p.election_result = *c.election_result;
+    if (c.mentor) p.mentor = *c.mentor;
+    if (c.division_of_work) p.division_of_work = *c.division_of_work;
+    if (c.party_transfer_on) p.party_transfer_on = c.party_transfer_on;
+
+    SQLite::Statement s(db_, "INSERT OR REPLACE INTO appointments (assignment_id, post_level, doc_number, doc_date, "
+                             "filed_on, united_front_on, election_date, election_result, mentor, division_of_work, "
+                             "party_transfer_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, id);
+    s.bind(2, p.post_level);
+    s.bind(3, p.doc_number);
+    bind_date(s, 4, p.doc_date);
+    bind_date(s, 5, p.filed_on);
+    bind_date(s, 6, p.united_front_on);
+    bind_date(s, 7, p.election_date);
+    if (p.election_result.empty()) s.bind(8);
+    else s.bind(8, p.election_result);
+    s.bind(9, p.mentor);
+    s.bind(10, p.division_of_work);
+    bind_date(s, 11, p.party_transfer_on);
+    s.exec();
+
+    // The event carries what this change set, so the history shows each step.
+    auto iso = [](const std::optional<util::Date>& d) { return d ? d->iso() : std::string(); };
+    add_event(id, "appointment", date, reason,
+              details_json({{"post_level", c.post_level.value_or("")},
+                            {"doc_number", c.doc_number.value_or("")},
+                            {"doc_date", iso(c.doc_date)},
+                            {"filed_on", iso(c.filed_on)},
+                            {"united_front_on", iso(c.united_front_on)},
+                            {"election_date", iso(c.election_date)},
+                            {"election_result", c.election_result.value_or("")},
+                            {"mentor", c.mentor.value_or("")},
+                            {"division_of_work", c.division_of_work.value_or("")},
+                            {"party_transfer_on", iso(c.party_transfer_on)}}));
+    tx.commit();
+}
+
+void Lifecycle::note(std::int64_t id, const std::string& kind, util::Date date, const std::string& text) {
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    load(id);
+    add_event(id, kind, date, "", details_json({{"text", text}}));
+    tx.commit();
+}
+
+void Lifecycle::extend(std::int64_t id, util::Date until, const std::string& home_consent, const std::string& reason) {
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    Assignment a = load(id);
+    if (auto refusal = refuse_extension(a, until, !home_consent.empty()))
+        throw Error(fmt::format("assignment #{}: {}", id, *refusal));
+    SQLite::Statement s(db_, "UPDATE assignments SET extended_until = ? WHERE id = ?");
+    s.bind(1, until.iso());
+    s.bind(2, id);
+    s.exec();
+    add_event(id, "extended", a.effective_end().plus_days(1), reason,
+              details_json({{"from", a.effective_end().iso()}, {"until", until.iso()}, {"home_consent", home_consent}}));
+    tx.commit();
+}
+
+void Lifecycle::recall(std::int64_t id, util::Date last_day, const std::string& reason, const std::string& host_consent,
+                       const std::string& note) {
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    Assignment a = load(id);
+    if (auto refusal = refuse_recall(a, last_day, reason, !host_consent.empty()))
+        throw Error(fmt::format("assignment #{}: {}", id, *refusal));
+    SQLite::Statement s(db_, "UPDATE assignments SET recalled_on = ?, recall_reason = ? WHERE id = ?");
+    s.bind(1, last_day.iso());
+    s.bind(2, reason);
+    s.bind(3, id);
+    s.exec();
+    add_event(id, "recalled", last_day, reason,
+              details_json({{"planned_end", a.effective_end().iso()}, {"host_consent", host_consent}, {"note", note}}));
+    tx.commit();
+}
+
+void Lifecycle::complete(std::int64_t id, util::Date day, const std::string& handover, const std::string& unfinished,
+                         const std::string& arrangement) {
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    Assignment a = load(id);
+    if (auto refusal = refuse_completion(a, day)) throw Error(fmt::format("assignment #{}: {}", id, *refusal));
+    for (const Event& e : events_of(db_, id))
+        if (e.kind == "completed" && e.assignment_id == id)
+            throw Error(fmt::format("assignment #{}: its completion was already recorded on {}", id, e.date.iso()));
+    add_event(id, "completed", day, "",
+              details_json({{"handover", handover}, {"unfinished", unfinished}, {"arrangement", arrangement}}));
+    tx.commit();
+}
+
+void Lifecycle::follow_up(std::int64_t cadre_id, util::Date date, const std::string& post, bool promotion,
+                          const std::string& note) {
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement first(db_, "SELECT min(start_date) FROM assignments WHERE cadre_id = ?");
+    first.bind(1, cadre_id);
+    first.executeStep();
+    auto began = optional_date(first.getColumn(0));
+    if (!began) throw Error("no secondment is recorded for this cadre");
+    if (date <= *began)
+        throw Error(fmt::format("--date {} is not after the cadre's first secondment began ({})", date.iso(), began->iso()));
+    // Follow-up belongs to the cadre, not one assignment: assignment_id stays NULL.
+    SQLite::Statement s(db_, "INSERT INTO events (assignment_id, cadre_id, kind, date, recorded_by, reason, details) "
+                             "VALUES (NULL, ?, 'follow_up', ?, ?, ?, ?)");
+    s.bind(1, cadre_id);
+    s.bind(2, date.iso());
+    s.bind(3, by_);
+    s.bind(4, promotion ? "promotion" : "");
+    JsonWriter json(false);
+    json.begin_object().key("post").value(post).key("promotion").value(promotion);
+    if (!note.empty()) json.key("note").value(note);
+    json.end_object();
+    s.bind(5, json.str());
+    s.exec();
+    tx.commit();
+}
+
+} // namespace guazhi
