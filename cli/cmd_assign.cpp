@@ -6,6 +6,7 @@
 #include "util/json.hpp"
 #include "render/table.hpp"
 #include "store/assignment_store.hpp"
+#include "store/lifecycle.hpp"
 #include "store/recorder.hpp"
 #include "util/csv.hpp"
 #include "util/text.hpp"
@@ -121,14 +122,16 @@ int run_show(const ShowOptions& o, const Context& ctx) {
     auto a = store.get(o.id);
     if (!a) throw Error(fmt::format("no assignment #{}", o.id));
     util::Date today = util::Date::today();
+    Appointment appointment = appointment_of(db.sql(), o.id);
+    std::vector<Event> events = events_of(db.sql(), o.id);
     Output out(std::nullopt);
     if (o.format == Format::json) {
         JsonWriter json;
-        write_assignment_json(json, *a, today, ctx.config, o.reveal_id);
+        write_assignment_json(json, *a, today, ctx.config, o.reveal_id, appointment, events);
         out.write(json.str());
-        out.write("\n");
     } else {
         out.write(show_text(*a, ctx.lang, today, ctx.config, o.reveal_id));
+        out.write(history_text(appointment, events, ctx.lang));
     }
     out.commit();
     return 0;
@@ -176,6 +179,7 @@ void setup_assign(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     show->callback([show_opts, &global, &exit_code] { exit_code = run_show(*show_opts, make_context(global)); });
 
     setup_assign_import(*assign, global, exit_code);
+    setup_assign_life(*assign, global, exit_code);
 }
 
 } // namespace guazhi::cli

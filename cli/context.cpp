@@ -3,7 +3,9 @@
 #include "domain/vocabulary.hpp"
 #include "error.hpp"
 #include "util/date.hpp"
+#include "util/text.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -60,6 +62,30 @@ void add_filter_options(CLI::App* app, FilterOptions& o) {
         ->transform(vocabulary_validator(categories()));
     app->add_flag("--non-party", o.non_party, "Only 党外干部 (non-Party cadres)");
     app->add_option("--as-of", o.as_of, "Judge statuses on this date (default: today)");
+    std::vector<std::string> pending;
+    for (auto [name, what] : pending_kinds()) pending.emplace_back(name);
+    app->add_option("--pending", o.pending,
+                    fmt::format("Appointment paperwork not yet recorded: {}", fmt::join(pending, "|")))
+        ->transform([](std::string v) {
+            std::replace(v.begin(), v.end(), '-', '_'); // united-front reads as united_front
+            return v;
+        })
+        ->check(CLI::IsMember(pending));
+    app->add_flag("--no-inspection", o.no_inspection,
+                  "Terms ending within inspection_window_days of --as-of with no inspection (考察) recorded");
+    app->add_flag("--returned", o.returned, "Secondments already over (completed or recalled) on --as-of");
+    app->add_flag("--not-promoted", o.not_promoted, "No promotion recorded after the secondment ended");
+}
+
+util::Date flag_date(const std::string& value, std::string_view flag) {
+    auto d = util::parse_date(util::clean(value));
+    if (!d) throw Error(fmt::format("{}: {}", flag, d.error));
+    return *d.value;
+}
+
+std::optional<util::Date> flag_date(const std::optional<std::string>& value, std::string_view flag) {
+    if (!value) return std::nullopt;
+    return flag_date(*value, flag);
 }
 
 void add_by_option(CLI::App* app, std::string& by) {
@@ -90,11 +116,11 @@ AssignmentFilter FilterOptions::to_filter() const {
     f.county = county;
     f.category = category;
     f.non_party = non_party;
-    if (as_of) {
-        auto d = util::parse_date(*as_of);
-        if (!d) throw Error(fmt::format("--as-of: {}", d.error));
-        f.as_of = *d.value;
-    }
+    f.pending = pending;
+    f.no_inspection = no_inspection;
+    f.returned = returned;
+    f.not_promoted = not_promoted;
+    if (as_of) f.as_of = flag_date(*as_of, "--as-of");
     return f;
 }
 

@@ -48,13 +48,17 @@ CLI::Validator vocabulary_validator(const Vocabulary& vocabulary);
 // The filter flags of `assign list`, shared by every command that selects assignments.
 struct FilterOptions {
     std::optional<int> year;
-    std::optional<std::string> direction, status, home, host, county, category, as_of;
-    bool non_party = false;
+    std::optional<std::string> direction, status, home, host, county, category, as_of, pending;
+    bool non_party = false, no_inspection = false, returned = false, not_promoted = false;
 
     // Validates codes and dates (throws Error naming the flag) and builds the filter.
     AssignmentFilter to_filter() const;
 };
 void add_filter_options(CLI::App* app, FilterOptions& options);
+
+// A date flag's value, or Error naming the flag.
+util::Date flag_date(const std::string& value, std::string_view flag);
+std::optional<util::Date> flag_date(const std::optional<std::string>& value, std::string_view flag);
 
 // Who records a change: --by, default $USER.
 void add_by_option(CLI::App* app, std::string& by);

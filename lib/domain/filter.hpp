@@ -6,6 +6,9 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace guazhi {
 
@@ -18,7 +21,16 @@ struct AssignmentFilter {
     std::optional<std::string> county;     // the home unit's county/district
     std::optional<std::string> category;   // category code
     bool non_party = false;                // only 党外干部
+    // Appointment paperwork not yet recorded: election | united_front | filing | document |
+    // mentor | division | party_transfer (see pending_kinds()).
+    std::optional<std::string> pending;
+    bool no_inspection = false;            // term ends within inspection_window_days, no 考察 yet
+    bool returned = false;                 // the secondment is over (completed or recalled)
+    bool not_promoted = false;             // no promotion recorded since the secondment ended
     util::Date as_of = util::Date::today(); // the day statuses are judged on
 };
+
+// The values --pending takes, with what each lists.
+const std::vector<std::pair<std::string_view, std::string_view>>& pending_kinds();
 
 } // namespace guazhi

@@ -1,5 +1,6 @@
 #include "domain/rules.hpp"
 
+#include "domain/filter.hpp"
 #include "domain/vocabulary.hpp"
 
 #include <algorithm>
@@ -157,6 +158,19 @@ std::vector<std::string> cadre_conflicts(const Cadre& stored, const Cadre& given
         out.push_back(fmt::format("categories: recorded '{}', given '{}'", fmt::join(stored.categories, ";"),
                                   fmt::join(given.categories, ";")));
     return out;
+}
+
+const std::vector<std::pair<std::string_view, std::string_view>>& pending_kinds() {
+    static const std::vector<std::pair<std::string_view, std::string_view>> kinds = {
+        {"election", "下派 cadres not yet elected by the township people's congress"},
+        {"united_front", "non-Party cadres whose appointment document is not yet copied to the United Front"},
+        {"filing", "appointment documents not yet filed with the Organization Department"},
+        {"document", "no appointment document recorded"},
+        {"mentor", "no mentor (传帮带) recorded"},
+        {"division", "no division of work (分工) recorded"},
+        {"party_transfer", "Party members whose Party relationship transfer is not recorded"},
+    };
+    return kinds;
 }
 
 } // namespace guazhi

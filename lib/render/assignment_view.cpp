@@ -48,14 +48,15 @@ std::vector<std::string> list_cells(const Assignment& a, Lang lang, util::Date a
         a.host_unit.name,
         a.host_post,
         std::string(political_statuses().label(a.cadre.political_status, lang)),
-        fmt::format("{}~{}", a.start.iso(), a.end.iso()),
+        fmt::format("{}~{}", a.start.iso(), a.effective_end().iso()),
         std::string(statuses().label(status_on(a, as_of), lang)),
     };
 }
 
-void write_assignment_json(JsonWriter& json, const Assignment& a, util::Date as_of, const Config& config,
-                           bool reveal_id) {
-    json.begin_object();
+namespace {
+// The members of an assignment's JSON object, without the braces.
+void write_assignment_members(JsonWriter& json, const Assignment& a, util::Date as_of, const Config& config,
+                              bool reveal_id) {
     json.key("id").value(a.id);
     json.key("status").value(status_on(a, as_of));
     json.key("non_party").value(is_non_party(a.cadre.political_status, config));
@@ -71,7 +72,103 @@ void write_assignment_json(JsonWriter& json, const Assignment& a, util::Date as_
             json.end_array();
         } else json.value(v);
     }
+    // The term as changed after it was recorded (null when unchanged).
+    json.key("extended_until");
+    if (a.extended_until) json.value(a.extended_until->iso());
+    else json.null();
+    json.key("recalled_on");
+    if (a.recalled_on) json.value(a.recalled_on->iso());
+    else json.null();
+    json.key("recall_reason").value(a.recall_reason);
+    json.key("effective_end").value(a.effective_end().iso());
+}
+} // namespace
+
+void write_assignment_json(JsonWriter& json, const Assignment& a, util::Date as_of, const Config& config,
+                           bool reveal_id) {
+    json.begin_object();
+    write_assignment_members(json, a, as_of, config, reveal_id);
     json.end_object();
+}
+
+void write_assignment_json(JsonWriter& json, const Assignment& a, util::Date as_of, const Config& config,
+                           bool reveal_id, const Appointment& appointment, const std::vector<Event>& events) {
+    json.begin_object();
+    write_assignment_members(json, a, as_of, config, reveal_id);
+    write_history_json(json, appointment, events);
+    json.end_object();
+}
+
+namespace {
+std::string iso(const std::optional<util::Date>& d) { return d ? d->iso() : std::string(); }
+} // namespace
+
+std::string history_text(const Appointment& p, const std::vector<Event>& events, Lang lang) {
+    std::vector<std::pair<std::string_view, std::string>> lines = {
+        {pick(lang, "任职", "post"), p.post_level},
+        {pick(lang, "任职文件", "appointment document"),
+         p.doc_number.empty() && !p.doc_date ? "" : fmt::format("{} {}", p.doc_number, iso(p.doc_date))},
+        {pick(lang, "备案", "filed"), iso(p.filed_on)},
+        {pick(lang, "抄送统战部", "copied to United Front"), iso(p.united_front_on)},
+        {pick(lang, "人代会选举", "election"),
+         p.election_date || !p.election_result.empty()
+             ? fmt::format("{} {}", iso(p.election_date),
+                           p.election_result == "elected"       ? pick(lang, "当选", "elected")
+                           : p.election_result == "not_elected" ? pick(lang, "未当选", "not elected")
+                                                                : "")
+             : ""},
+        {pick(lang, "传帮带", "mentor"), p.mentor},
+        {pick(lang, "分工", "division of work"), p.division_of_work},
+        {pick(lang, "转临时组织关系", "Party relationship moved"), iso(p.party_transfer_on)},
+    };
+    std::string out;
+    std::size_t width = 0;
+    for (const auto& [label, value] : lines)
+        if (!value.empty()) width = std::max(width, display_width(label));
+    for (const auto& [label, value] : lines)
+        if (!value.empty()) out += fmt::format("{:<{}}  {}\n", label, width, value);
+    out += fmt::format("\n{}\n", pick(lang, "履历", "history"));
+    if (events.empty()) out += pick(lang, "  （无记录）\n", "  (none)\n");
+    for (const Event& e : events) {
+        out += fmt::format("  {}  {}", e.date.iso(), event_kinds().label(e.kind, lang));
+        if (!e.reason.empty()) out += fmt::format("  [{}]", e.kind == "recalled" ? recall_reasons().label(e.reason, lang) : e.reason);
+        if (e.details != "{}") out += fmt::format("  {}", e.details);
+        out += fmt::format("  — {}\n", e.recorded_by);
+    }
+    return out;
+}
+
+void write_history_json(JsonWriter& json, const Appointment& p, const std::vector<Event>& events) {
+    auto date = [&](std::string_view key, const std::optional<util::Date>& d) {
+        json.key(key);
+        if (d) json.value(d->iso());
+        else json.null();
+    };
+    json.key("appointment").begin_object();
+    json.key("post_level").value(p.post_level);
+    json.key("doc_number").value(p.doc_number);
+    date("doc_date", p.doc_date);
+    date("filed_on", p.filed_on);
+    date("united_front_on", p.united_front_on);
+    date("election_date", p.election_date);
+    json.key("election_result").value(p.election_result);
+    json.key("mentor").value(p.mentor);
+    json.key("division_of_work").value(p.division_of_work);
+    date("party_transfer_on", p.party_transfer_on);
+    json.end_object();
+    json.key("events").begin_array();
+    for (const Event& e : events) {
+        json.begin_object();
+        json.key("id").value(e.id);
+        json.key("kind").value(e.kind);
+        json.key("date").value(e.date.iso());
+        json.key("recorded_by").value(e.recorded_by);
+        json.key("recorded_at").value(e.recorded_at);
+        json.key("reason").value(e.reason);
+        json.key("details").raw(e.details);
+        json.end_object();
+    }
+    json.end_array();
 }
 
 std::string show_text(const Assignment& a, Lang lang, util::Date as_of, const Config& config, bool reveal_id) {
@@ -98,12 +195,16 @@ std::string show_text(const Assignment& a, Lang lang, util::Date as_of, const Co
          fmt::format("{} ({})", a.host_unit.name, unit_kinds().label(a.host_unit.kind, lang))},
         {std::string(pick(lang, "挂职职务", "host post")), a.host_post},
         {std::string(pick(lang, "起止时间", "term")), fmt::format("{} ~ {}", a.start.iso(), a.end.iso())},
+        {std::string(pick(lang, "延长至", "extended until")), a.extended_until ? a.extended_until->iso() : ""},
+        {std::string(pick(lang, "中途抽回", "recalled")),
+         a.recalled_on ? fmt::format("{} ({})", a.recalled_on->iso(), recall_reasons().label(a.recall_reason, lang)) : ""},
         {std::string(pick(lang, "状态", "status")), std::string(statuses().label(status_on(a, as_of), lang))},
     };
     std::size_t width = 0;
     for (const auto& [label, value] : lines) width = std::max(width, display_width(label));
     std::string out;
-    for (const auto& [label, value] : lines) out += fmt::format("{:<{}}  {}\n", label, width, value);
+    for (const auto& [label, value] : lines)
+        if (!value.empty() || label == "ID") out += fmt::format("{:<{}}  {}\n", label, width, value);
     return out;
 }
 

@@ -23,6 +23,16 @@ std::vector<std::string> list_cells(const Assignment& a, Lang lang, util::Date a
 void write_assignment_json(JsonWriter& json, const Assignment& a, util::Date as_of, const Config& config,
                            bool reveal_id);
 
+// The same object with the appointment and events (for `assign show` and `export`).
+void write_assignment_json(JsonWriter& json, const Assignment& a, util::Date as_of, const Config& config,
+                           bool reveal_id, const Appointment& appointment, const std::vector<Event>& events);
+
+// The appointment and the history (events, oldest first) under `assign show`.
+std::string history_text(const Appointment& appointment, const std::vector<Event>& events, Lang lang);
+
+// The same as JSON members "appointment" and "events" of an open object.
+void write_history_json(JsonWriter& json, const Appointment& appointment, const std::vector<Event>& events);
+
 // `assign show`: every field, one "label: value" line each.
 std::string show_text(const Assignment& a, Lang lang, util::Date as_of, const Config& config, bool reveal_id);
 

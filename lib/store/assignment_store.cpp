@@ -2,6 +2,7 @@
 
 #include "domain/rules.hpp"
 #include "domain/vocabulary.hpp"
+#include "error.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -114,6 +115,50 @@ SqlFilter build_filter(const AssignmentFilter& f, const Config& config) {
         auto codes = non_party_statuses(config);
         conditions.push_back(fmt::format("c.political_status IN ({})", placeholders(codes.size())));
         out.texts.insert(out.texts.end(), codes.begin(), codes.end());
+    }
+    if (f.pending) {
+        // Seed: 下派 cadres are elected by the township people's congress; appointment documents
+        // are filed with the Organization Department and, for non-Party cadres, copied to the
+        // United Front Work Department; each secondee gets a mentor and a division of work;
+        // Party members transfer their Party relationship.
+        auto missing = [](std::string_view condition) {
+            return fmt::format("NOT EXISTS (SELECT 1 FROM appointments p WHERE p.assignment_id = a.id AND {})",
+                               condition);
+        };
+        const std::string& k = *f.pending;
+        if (k == "election") conditions.push_back("a.direction = 'down' AND " + missing("p.election_result = 'elected'"));
+        else if (k == "united_front") {
+            auto codes = non_party_statuses(config);
+            conditions.push_back(fmt::format("c.political_status IN ({}) AND {}", placeholders(codes.size()),
+                                             missing("p.united_front_on IS NOT NULL")));
+            out.texts.insert(out.texts.end(), codes.begin(), codes.end());
+        } else if (k == "filing") conditions.push_back(missing("p.filed_on IS NOT NULL"));
+        else if (k == "document") conditions.push_back(missing("p.doc_number <> ''"));
+        else if (k == "mentor") conditions.push_back(missing("p.mentor <> ''"));
+        else if (k == "division") conditions.push_back(missing("p.division_of_work <> ''"));
+        else if (k == "party_transfer")
+            conditions.push_back("c.political_status IN ('cpc_member', 'cpc_probationary') AND " +
+                                 missing("p.party_transfer_on IS NOT NULL"));
+        else throw Error(fmt::format("unknown pending item '{}'", k));
+    }
+    constexpr std::string_view effective_end = "coalesce(a.recalled_on, a.extended_until, a.end_date)";
+    if (f.no_inspection) {
+        // Seed: "在挂职期届满前，派出专人到接收单位对挂职干部一年的工作、表现情况进行考察".
+        conditions.push_back(fmt::format("{} BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM events e "
+                                         "WHERE e.assignment_id = a.id AND e.kind = 'inspection')",
+                                         effective_end));
+        out.texts.push_back(f.as_of.iso());
+        out.texts.push_back(f.as_of.plus_days(config.inspection_window_days).iso());
+    }
+    if (f.returned) {
+        conditions.push_back(fmt::format("{} < ?", effective_end));
+        out.texts.push_back(f.as_of.iso());
+    }
+    if (f.not_promoted) {
+        // Seed: "在提拔任用干部时，在同等条件下，对挂职干部要优先考虑".
+        conditions.push_back(fmt::format("NOT EXISTS (SELECT 1 FROM events e WHERE e.cadre_id = a.cadre_id AND "
+                                         "e.kind = 'follow_up' AND e.reason = 'promotion' AND e.date > {})",
+                                         effective_end));
     }
     if (!conditions.empty()) out.where = fmt::format(" WHERE {}", fmt::join(conditions, " AND "));
     return out;

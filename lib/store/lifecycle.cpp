@@ -86,8 +86,8 @@ Assignment Lifecycle::load(std::int64_t id) {
     return *a;
 }
 
-Appointment Lifecycle::appointment(std::int64_t id) {
-    SQLite::Statement s(db_, "SELECT post_level, doc_number, doc_date, filed_on, united_front_on, election_date, "
+Appointment appointment_of(SQLite::Database& db, std::int64_t id) {
+    SQLite::Statement s(db, "SELECT post_level, doc_number, doc_date, filed_on, united_front_on, election_date, "
                              "coalesce(election_result, ''), mentor, division_of_work, party_transfer_on "
                              "FROM appointments WHERE assignment_id = ?");
     s.bind(1, id);
@@ -106,8 +106,6 @@ Appointment Lifecycle::appointment(std::int64_t id) {
     return p;
 }
 
-std::vector<Event> Lifecycle::history(std::int64_t id) { return events_of(db_, id); }
-
 void Lifecycle::add_event(std::int64_t assignment_id, const std::string& kind, util::Date date,
                           const std::string& reason, const std::string& details) {
     insert_event(db_, assignment_id, kind, date, by_, reason, details);
@@ -117,7 +115,7 @@ void Lifecycle::appoint(std::int64_t id, const AppointmentChange& c, util::Date 
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     Assignment a = load(id);
     if (auto refusal = refuse_appointment(a, c, config_)) throw Error(fmt::format("assignment #{}: {}", id, *refusal));
-    Appointment p = appointment(id);
+    Appointment p = appointment_of(db_, id);
     if (c.post_level) p.post_level = *c.post_level;
     if (c.doc_number) p.doc_number = *c.doc_number;
     if (c.doc_date) p.doc_date = c.doc_date;

@@ -22,10 +22,6 @@ class Lifecycle {
 
     // The assignment; throws Error "no assignment #N".
     Assignment load(std::int64_t id);
-    // The appointment as recorded (all fields empty when nothing was).
-    Appointment appointment(std::int64_t id);
-    // The assignment's events, oldest first, and its cadre's follow-ups.
-    std::vector<Event> history(std::int64_t id);
 
     // Each of these throws Error with the rule's message when refused; nothing is written then.
     void appoint(std::int64_t id, const AppointmentChange& change, util::Date date, const std::string& reason);
@@ -47,6 +43,9 @@ class Lifecycle {
     const Config& config_;
     std::string by_;
 };
+
+// The appointment of an assignment as recorded (all fields empty when nothing was).
+Appointment appointment_of(SQLite::Database& db, std::int64_t assignment_id);
 
 // An assignment's events and its cadre's follow-ups, in date order.
 std::vector<Event> events_of(SQLite::Database& db, std::int64_t assignment_id);

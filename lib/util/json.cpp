@@ -113,6 +113,12 @@ JsonWriter& JsonWriter::null() {
     return *this;
 }
 
+JsonWriter& JsonWriter::raw(std::string_view text) {
+    before_value();
+    out_ += text;
+    return *this;
+}
+
 std::string JsonWriter::take() {
     std::string s;
     s.swap(out_);

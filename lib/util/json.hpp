@@ -27,6 +27,8 @@ class JsonWriter {
     JsonWriter& value(double v); // full precision; non-finite numbers become null
     JsonWriter& value(bool v);
     JsonWriter& null();
+    // A value that is already JSON text (e.g. a stored JSON object), written as is.
+    JsonWriter& raw(std::string_view json);
 
     // The text so far; complete once every object and array is closed.
     const std::string& str() const { return out_; }
