@@ -180,6 +180,8 @@ void setup_assign(CLI::App& app, const GlobalOptions& global, int& exit_code) {
 
     setup_assign_import(*assign, global, exit_code);
     setup_assign_life(*assign, global, exit_code);
+    setup_assign_quota(*assign, global, exit_code);
+    setup_assign_allowance(*assign, global, exit_code);
 }
 
 } // namespace guazhi::cli

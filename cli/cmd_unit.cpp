@@ -1,10 +1,8 @@
 // guazhi unit list|set: the units secondees come from and go to, and corrections to them.
 #include "commands.hpp"
 #include "error.hpp"
-#include "util/json.hpp"
-#include "render/table.hpp"
+#include "render/report.hpp"
 #include "store/units.hpp"
-#include "util/csv.hpp"
 
 #include <fmt/format.h>
 
@@ -21,42 +19,18 @@ int run_unit_list(const UnitListOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::read);
     auto rows = list_units(db.sql(), o.kind, o.county);
     bool zh = ctx.lang == Lang::zh;
+    std::vector<ReportColumn> columns = {{zh ? "单位" : "unit", "name"},
+                                         {zh ? "层级" : "kind", "kind"},
+                                         {zh ? "所属县区" : "county", "county"},
+                                         {zh ? "派出" : "sent", "sent", true},
+                                         {zh ? "接收" : "received", "received", true}};
+    std::vector<std::vector<std::string>> cells;
+    for (const auto& r : rows)
+        cells.push_back({r.unit.name,
+                         o.format == Format::json ? r.unit.kind : std::string(unit_kinds().label(r.unit.kind, ctx.lang)),
+                         r.unit.county, std::to_string(r.sent), std::to_string(r.received)});
     Output out(std::nullopt);
-    if (o.format == Format::json) {
-        JsonWriter json;
-        json.begin_array();
-        for (const auto& r : rows) {
-            json.begin_object();
-            json.key("name").value(r.unit.name);
-            json.key("kind").value(r.unit.kind);
-            json.key("county").value(r.unit.county);
-            json.key("sent").value(r.sent);
-            json.key("received").value(r.received);
-            json.end_object();
-        }
-        json.end_array();
-        out.write(json.str());
-    } else {
-        std::vector<TableColumn> columns = {{zh ? "单位" : "unit"},
-                                            {zh ? "层级" : "kind"},
-                                            {zh ? "所属县区" : "county"},
-                                            {zh ? "派出" : "sent", true},
-                                            {zh ? "接收" : "received", true}};
-        std::vector<std::vector<std::string>> cells;
-        for (const auto& r : rows)
-            cells.push_back({r.unit.name, std::string(unit_kinds().label(r.unit.kind, ctx.lang)), r.unit.county,
-                             std::to_string(r.sent), std::to_string(r.received)});
-        if (o.format == Format::table) {
-            out.write(render_table(columns, cells));
-        } else {
-            std::string text;
-            std::vector<std::string> header;
-            for (const auto& c : columns) header.push_back(c.header);
-            util::write_csv_record(text, header);
-            for (const auto& row : cells) util::write_csv_record(text, row);
-            out.write(text);
-        }
-    }
+    out.write(render_report(o.format, columns, cells));
     out.commit();
     fmt::print(stderr, "{} unit{}\n", rows.size(), rows.size() == 1 ? "" : "s");
     return 0;

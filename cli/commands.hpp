@@ -12,6 +12,8 @@ void setup_init(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_assign(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_assign_import(CLI::App& assign, const GlobalOptions& global, int& exit_code);
 void setup_assign_life(CLI::App& assign, const GlobalOptions& global, int& exit_code);
+void setup_assign_quota(CLI::App& assign, const GlobalOptions& global, int& exit_code);
+void setup_assign_allowance(CLI::App& assign, const GlobalOptions& global, int& exit_code);
 void setup_stats(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_export(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_unit(CLI::App& app, const GlobalOptions& global, int& exit_code);

@@ -1,0 +1,40 @@
+#include "render/report.hpp"
+
+#include "util/csv.hpp"
+#include "util/json.hpp"
+
+namespace guazhi {
+
+std::string render_report(Format format, const std::vector<ReportColumn>& columns,
+                          const std::vector<std::vector<std::string>>& rows) {
+    if (format == Format::table) {
+        std::vector<TableColumn> table;
+        for (const auto& c : columns) table.push_back({c.header, c.numeric});
+        return render_table(table, rows);
+    }
+    if (format == Format::csv) {
+        std::string out;
+        std::vector<std::string> header;
+        for (const auto& c : columns) header.push_back(c.header);
+        util::write_csv_record(out, header);
+        for (const auto& row : rows) util::write_csv_record(out, row);
+        return out;
+    }
+    JsonWriter json;
+    json.begin_array();
+    for (const auto& row : rows) {
+        json.begin_object();
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const std::string cell = i < row.size() ? row[i] : std::string();
+            json.key(columns[i].key);
+            if (!columns[i].numeric) json.value(cell);
+            else if (cell.empty()) json.null();
+            else json.raw(cell);
+        }
+        json.end_object();
+    }
+    json.end_array();
+    return json.str();
+}
+
+} // namespace guazhi

@@ -1,0 +1,24 @@
+// A small tabular report rendered as a table, CSV or JSON, so that each listing states only
+// its columns and rows.
+#pragma once
+
+#include "render/format.hpp"
+#include "render/table.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace guazhi {
+
+struct ReportColumn {
+    std::string header;   // table and CSV header, in the user's language
+    std::string key;      // JSON key, never translated
+    bool numeric = false; // right-aligned; a JSON number (null when empty)
+};
+
+// Table: aligned columns; CSV: header and rows; JSON: an array of objects keyed by `key`.
+std::string render_report(Format format, const std::vector<ReportColumn>& columns,
+                          const std::vector<std::vector<std::string>>& rows);
+
+} // namespace guazhi
