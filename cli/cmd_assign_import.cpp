@@ -4,8 +4,6 @@
 #include "store/importer.hpp"
 
 #include <fmt/format.h>
-#include <fstream>
-#include <iostream>
 #include <unistd.h>
 
 namespace guazhi::cli {
@@ -31,16 +29,10 @@ int run_import(const ImportCliOptions& o, const Context& ctx) {
         if (tty && rows >= 5000) fmt::print(stderr, "\rread {} rows…", rows);
     };
 
-    std::ifstream file;
-    std::istream* in = &std::cin;
-    std::string name = o.file == "-" ? "<stdin>" : o.file;
-    if (o.file != "-") {
-        file.open(o.file, std::ios::binary);
-        if (!file) throw Error(fmt::format("{}: cannot open: {}", o.file, std::strerror(errno)));
-        in = &file;
-    }
+    Input input(o.file);
+    const std::string& name = input.name();
     Database db = ctx.open(o.dry_run ? OpenMode::read : OpenMode::write);
-    ImportReport report = import_roster(db, *in, name, ctx.config, options);
+    ImportReport report = import_roster(db, input.stream(), name, ctx.config, options);
     if (tty && report.rows >= 5000) fmt::print(stderr, "\r");
 
     for (const auto& p : report.problems) fmt::print(stderr, "{}\n", p);

@@ -5,8 +5,6 @@
 #include "store/applications.hpp"
 
 #include <fmt/format.h>
-#include <fstream>
-#include <iostream>
 
 namespace guazhi::cli {
 
@@ -22,16 +20,9 @@ struct ApplyOptions {
 int run_apply(const ApplyOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::write);
     if (o.import_file) {
-        std::ifstream file;
-        std::istream* in = &std::cin;
-        std::string name = *o.import_file == "-" ? "<stdin>" : *o.import_file;
-        if (*o.import_file != "-") {
-            file.open(*o.import_file, std::ios::binary);
-            if (!file) throw Error(fmt::format("{}: cannot open: {}", *o.import_file, std::strerror(errno)));
-            in = &file;
-        }
-        std::size_t n = import_applications(db.sql(), *in, name, *util::parse_encoding(o.encoding), o.by);
-        fmt::print(stderr, "{}: {} application{} recorded\n", name, n, n == 1 ? "" : "s");
+        Input input(*o.import_file);
+        std::size_t n = import_applications(db.sql(), input.stream(), input.name(), *util::parse_encoding(o.encoding), o.by);
+        fmt::print(stderr, "{}: {} application{} recorded\n", input.name(), n, n == 1 ? "" : "s");
         return 0;
     }
     if (!o.host || !o.year || !o.requested)

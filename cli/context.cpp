@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <fmt/format.h>
 #include <fstream>
+#include <iostream>
 #include <unistd.h>
 
 namespace guazhi::cli {
@@ -122,6 +123,13 @@ AssignmentFilter FilterOptions::to_filter() const {
     f.not_promoted = not_promoted;
     if (as_of) f.as_of = flag_date(*as_of, "--as-of");
     return f;
+}
+
+Input::Input(const std::string& path) : in_(&std::cin), name_(path == "-" ? "<stdin>" : path) {
+    if (path == "-") return;
+    file_.open(path, std::ios::binary);
+    if (!file_) throw Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+    in_ = &file_;
 }
 
 Output::Output(const std::optional<std::string>& path) : file_(stdout) {

@@ -13,6 +13,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -73,6 +74,20 @@ struct RecordFlags {
     RecordPolicy to_policy() const;
 };
 void add_record_flags(CLI::App* app, RecordFlags& flags);
+
+// Where data comes from: a file opened in binary mode, or standard input for "-".
+class Input {
+  public:
+    explicit Input(const std::string& path); // throws Error naming the path
+    std::istream& stream() { return *in_; }
+    // The name for messages: the path, or "<stdin>".
+    const std::string& name() const { return name_; }
+
+  private:
+    std::ifstream file_;
+    std::istream* in_;
+    std::string name_;
+};
 
 // Where data goes: stdout, or a file written through a temporary file and renamed into
 // place by commit(), so that an interrupted export never leaves half a file. Throws Error
