@@ -101,6 +101,8 @@ class Output {
 
     void write(std::string_view data);
     void commit();
+    // The stream to write to directly (e.g. an attachment copied in chunks).
+    std::FILE* file() { return file_; }
 
   private:
     std::optional<std::string> path_;

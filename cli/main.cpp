@@ -11,6 +11,7 @@ constexpr const char* kExitCodes = R"(Exit codes:
   0  success
   1  refused: bad input, a broken rule, a database or I/O problem (nothing was written)
   2  usage: unknown subcommand or option, bad option value
+  3  a condition was found: `report due --fail-if-overdue` found overdue reports
 
 Run `guazhi SUBCOMMAND --help` for the options and an example of each subcommand.)";
 }
@@ -35,6 +36,7 @@ int main(int argc, char** argv) {
     int exit_code = 0;
     setup_init(app, global, exit_code);
     setup_assign(app, global, exit_code);
+    setup_report(app, global, exit_code);
     setup_stats(app, global, exit_code);
     setup_export(app, global, exit_code);
     setup_unit(app, global, exit_code);

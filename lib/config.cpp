@@ -55,6 +55,17 @@ Config parse_config(std::string_view text, std::string_view source) {
             cfg.max_per_host_per_batch = integer(0, 1000, "an integer (0 = no limit)");
         } else if (k == "inspection_window_days") {
             cfg.inspection_window_days = integer(0, 3650, "an integer number of days");
+        } else if (k == "report_grace_days") {
+            cfg.report_grace_days = integer(0, 366, "an integer number of days");
+        } else if (k == "final_report_days") {
+            cfg.final_report_days = integer(0, 366, "an integer number of days");
+        } else if (k == "max_attachment_mib") {
+            cfg.max_attachment_bytes = static_cast<std::int64_t>(integer(1, 1024, "an integer number of MiB")) * 1024 * 1024;
+        } else if (k == "report_periods") {
+            auto v = node.value<std::string>();
+            if (!v || node.type() != toml::node_type::string || (*v != "term" && *v != "calendar"))
+                throw wrong_type("\"term\" or \"calendar\"");
+            cfg.report_periods = *v;
         } else if (k == "allowance_per_day") {
             if (node.type() != toml::node_type::floating_point && node.type() != toml::node_type::integer)
                 throw wrong_type("a number of 元 per day");
@@ -74,7 +85,8 @@ Config parse_config(std::string_view text, std::string_view source) {
             }
         } else {
             throw ConfigError(fmt::format("{}: unknown key (known: db, lang, term_months, non_party_exclude, "
-                                          "max_per_host_per_batch, allowance_per_day, inspection_window_days)",
+                                          "max_per_host_per_batch, allowance_per_day, inspection_window_days, report_periods, "
+                                          "report_grace_days, final_report_days, max_attachment_mib)",
                                           where(source, node, k)));
         }
     }
@@ -131,6 +143,16 @@ allowance_per_day = 2.0
 # `assign list --no-inspection` looks this many days ahead for terms ending without an
 # inspection (考察) by the home unit.
 inspection_window_days = 60
+
+# Reports (季度汇报, 半年思想和工作汇报, 挂职工作总结): quarters and half-years are counted from
+# the start of the term ("term") or are calendar quarters ("calendar"). A report is overdue
+# report_grace_days after its period ends; the final summary final_report_days after the term.
+report_periods = "term"
+report_grace_days = 15
+final_report_days = 30
+
+# Largest attachment `report add --attach` stores, in MiB.
+max_attachment_mib = 50
 )";
 }
 

@@ -4,6 +4,7 @@
 
 #include "domain/vocabulary.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -20,6 +21,10 @@ struct Config {
     int max_per_host_per_batch = 1;     // `max_per_host_per_batch`: secondees a host gets per batch; 0 = no limit
     double allowance_per_day = 2.0;     // `allowance_per_day`: living allowance in 元 per day
     int inspection_window_days = 60;    // `inspection_window_days`: how soon before a term's end an inspection is due
+    std::string report_periods = "term"; // `report_periods`: quarters counted from the start ("term") or "calendar"
+    int report_grace_days = 15;         // `report_grace_days`: days after a period's end before a report is overdue
+    int final_report_days = 30;         // `final_report_days`: days after the term's end the summary is due
+    std::int64_t max_attachment_bytes = 50LL * 1024 * 1024; // `max_attachment_mib`: attachment size limit
     std::string source;                 // the file it came from; empty for the defaults
 };
 

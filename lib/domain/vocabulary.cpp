@@ -190,6 +190,24 @@ const Vocabulary& event_kinds() {
     return v;
 }
 
+const Vocabulary& report_kinds() {
+    static const Vocabulary v("report kind", {
+        {"quarterly", "季度汇报", "quarterly report", {"季度", "季报"}},
+        {"semiannual", "思想和工作汇报", "half-year report", {"半年汇报", "半年", "思想汇报", "书面思想和工作汇报"}},
+        {"final", "挂职工作总结", "final summary", {"总结", "工作总结"}},
+    });
+    return v;
+}
+
+const Vocabulary& recipients() {
+    static const Vocabulary v("recipient", {
+        {"home", "派出单位", "home unit", {"派员单位", "原单位"}},
+        {"orgdept", "市委组织部", "Organization Department", {"组织部"}},
+        {"both", "派出单位和市委组织部", "both", {"两者", "都"}},
+    });
+    return v;
+}
+
 const Vocabulary& recall_reasons() {
     static const Vocabulary v("recall reason", {
         {"promotion", "提拔使用", "promotion", {}},

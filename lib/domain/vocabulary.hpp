@@ -70,5 +70,9 @@ const Vocabulary& event_kinds();
 const Vocabulary& note_kinds();
 // Why a secondee may be recalled early: promotion, education_campaign, special.
 const Vocabulary& recall_reasons();
+// 季度汇报 quarterly / 思想和工作汇报 semiannual / 挂职工作总结 final.
+const Vocabulary& report_kinds();
+// Whom a report went to: home (派出单位), orgdept (市委组织部), both.
+const Vocabulary& recipients();
 
 } // namespace guazhi

@@ -57,9 +57,13 @@ std::size_t import_applications(SQLite::Database& db, std::istream& in, const st
     int host_col = -1, year_col = -1, count_col = -1;
     for (std::size_t i = 0; i < record.fields.size(); ++i) {
         std::string h = util::ascii_lower(util::clean(record.fields[i]));
-        if (h == "host_unit" || h == "接收单位" || h == "申报单位") host_col = static_cast<int>(i);
-        else if (h == "batch_year" || h == "年度") year_col = static_cast<int>(i);
-        else if (h == "requested" || h == "申报人数") count_col = static_cast<int>(i);
+        int* slot = h == "host_unit" || h == "接收单位" || h == "申报单位" ? &host_col
+                    : h == "batch_year" || h == "年度"                   ? &year_col
+                    : h == "requested" || h == "申报人数"                ? &count_col
+                                                                         : nullptr;
+        if (slot && *slot >= 0)
+            throw Error(fmt::format("{}:{}:{}: duplicate column '{}'", name, record.line, i + 1, h));
+        if (slot) *slot = static_cast<int>(i);
         else if (!h.empty())
             throw Error(fmt::format("{}:{}:{}: unknown column '{}' (expected 接收单位, 年度, 申报人数)", name, record.line,
                                     i + 1, h));

@@ -1,6 +1,7 @@
 #include "store/lifecycle.hpp"
 
 #include "domain/rules.hpp"
+#include "domain/vocabulary.hpp"
 #include "error.hpp"
 #include "util/json.hpp"
 #include "store/assignment_store.hpp"
@@ -75,6 +76,22 @@ std::vector<Event> events_of(SQLite::Database& db, std::int64_t assignment_id) {
     while (s.executeStep()) out.push_back(read_event(s));
     return out;
 }
+
+namespace {
+// The date a completion was recorded for the assignment, if it was.
+std::optional<util::Date> completed_on(SQLite::Database& db, std::int64_t id) {
+    SQLite::Statement s(db, "SELECT date FROM events WHERE assignment_id = ? AND kind = 'completed'");
+    s.bind(1, id);
+    if (!s.executeStep()) return std::nullopt;
+    return optional_date(s.getColumn(0));
+}
+
+// A completed term is closed: neither extended nor recalled afterwards.
+void refuse_if_completed(SQLite::Database& db, std::int64_t id) {
+    if (auto day = completed_on(db, id))
+        throw Error(fmt::format("assignment #{}: its completion was recorded on {}; the term is closed", id, day->iso()));
+}
+} // namespace
 
 Lifecycle::Lifecycle(SQLite::Database& db, const Config& config, std::string recorded_by)
     : db_(db), config_(config), by_(std::move(recorded_by)) {}
@@ -161,15 +178,18 @@ void Lifecycle::appoint(std::int64_t id, const AppointmentChange& c, util::Date 
 }
 
 void Lifecycle::note(std::int64_t id, const std::string& kind, util::Date date, const std::string& text) {
+    auto code = note_kinds().code_of(kind);
+    if (!code) throw Error(note_kinds().unknown(kind));
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     load(id);
-    add_event(id, kind, date, "", details_json({{"text", text}}));
+    add_event(id, std::string(*code), date, "", details_json({{"text", text}}));
     tx.commit();
 }
 
 void Lifecycle::extend(std::int64_t id, util::Date until, const std::string& home_consent, const std::string& reason) {
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     Assignment a = load(id);
+    refuse_if_completed(db_, id);
     if (auto refusal = refuse_extension(a, until, !home_consent.empty()))
         throw Error(fmt::format("assignment #{}: {}", id, *refusal));
     SQLite::Statement s(db_, "UPDATE assignments SET extended_until = ? WHERE id = ?");
@@ -185,6 +205,7 @@ void Lifecycle::recall(std::int64_t id, util::Date last_day, const std::string& 
                        const std::string& note) {
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     Assignment a = load(id);
+    refuse_if_completed(db_, id);
     if (auto refusal = refuse_recall(a, last_day, reason, !host_consent.empty()))
         throw Error(fmt::format("assignment #{}: {}", id, *refusal));
     SQLite::Statement s(db_, "UPDATE assignments SET recalled_on = ?, recall_reason = ? WHERE id = ?");
@@ -202,9 +223,8 @@ void Lifecycle::complete(std::int64_t id, util::Date day, const std::string& han
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     Assignment a = load(id);
     if (auto refusal = refuse_completion(a, day)) throw Error(fmt::format("assignment #{}: {}", id, *refusal));
-    for (const Event& e : events_of(db_, id))
-        if (e.kind == "completed" && e.assignment_id == id)
-            throw Error(fmt::format("assignment #{}: its completion was already recorded on {}", id, e.date.iso()));
+    if (auto earlier = completed_on(db_, id))
+        throw Error(fmt::format("assignment #{}: its completion was already recorded on {}", id, earlier->iso()));
     add_event(id, "completed", day, "",
               details_json({{"handover", handover}, {"unfinished", unfinished}, {"arrangement", arrangement}}));
     tx.commit();

@@ -47,7 +47,7 @@ class Lifecycle {
 // The appointment of an assignment as recorded (all fields empty when nothing was).
 Appointment appointment_of(SQLite::Database& db, std::int64_t assignment_id);
 
-// An assignment's events and its cadre's follow-ups, in date order.
+// An assignment's events and all of its cadre's follow-ups, in date order.
 std::vector<Event> events_of(SQLite::Database& db, std::int64_t assignment_id);
 
 // Records an event in the caller's transaction (also used by the recorder for overrides).

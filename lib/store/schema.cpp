@@ -102,6 +102,34 @@ CREATE TABLE applications (
 ) WITHOUT ROWID;
 CREATE INDEX applications_year ON applications (batch_year);
 )sql",
+        // 3: reports secondees submit, with their attached documents stored in the database
+        // (name, size, SHA-256 and the bytes), so that nothing depends on a shared drive. A
+        // replaced submission stays, pointing at the one that replaced it.
+        R"sql(
+CREATE TABLE reports (
+    id            INTEGER PRIMARY KEY,
+    assignment_id INTEGER NOT NULL REFERENCES assignments (id) ON DELETE CASCADE,
+    kind          TEXT NOT NULL CHECK (kind IN ('quarterly', 'semiannual', 'final')),
+    period        TEXT NOT NULL,
+    period_start  TEXT NOT NULL,
+    period_end    TEXT NOT NULL,
+    submitted_on  TEXT NOT NULL,
+    recipient     TEXT NOT NULL CHECK (recipient IN ('home', 'orgdept', 'both')),
+    recorded_by   TEXT NOT NULL,
+    recorded_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    superseded_by INTEGER REFERENCES reports (id)
+);
+CREATE UNIQUE INDEX reports_current ON reports (assignment_id, kind, period_start) WHERE superseded_by IS NULL;
+CREATE INDEX reports_submitted ON reports (submitted_on);
+
+CREATE TABLE attachments (
+    report_id INTEGER PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,
+    name      TEXT NOT NULL,
+    size      INTEGER NOT NULL,
+    sha256    TEXT NOT NULL,
+    content   BLOB NOT NULL
+);
+)sql",
     };
     return steps;
 }

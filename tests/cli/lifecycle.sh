@@ -88,6 +88,8 @@ run --db db assign complete 14 --handover 已完成 --unfinished "预算调研�
 expect_rc 0
 expect_err "completion on 2007-07-31 recorded"
 refused assign complete 14 "already recorded"
+refused assign extend 14 --until 2007-12-31 --home-consent 同意 "its completion was recorded on 2007-07-31; the term is closed"
+refused assign recall 14 --date 2007-05-01 --reason promotion "the term is closed"
 
 describe "follow-up after return, and who is not yet promoted"
 run --db db assign list --returned --not-promoted --year 2006 --as-of 2008-01-01 --format csv

@@ -1,0 +1,264 @@
+// guazhi report add|get|list|due|import|compliance: the reports secondees owe.
+#include "commands.hpp"
+#include "domain/vocabulary.hpp"
+#include "error.hpp"
+#include "render/report.hpp"
+#include "store/report_import.hpp"
+#include "store/reports.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+#include <map>
+
+namespace guazhi::cli {
+
+namespace {
+
+struct AddOptions {
+    std::int64_t id = 0;
+    std::string kind, period, submitted, recipient = "both", by;
+    std::optional<std::string> attach;
+    bool replace = false;
+};
+
+int run_add(const AddOptions& o, const Context& ctx) {
+    NewReport r;
+    r.assignment_id = o.id;
+    r.kind = o.kind;
+    r.period = o.period;
+    r.submitted_on = flag_date(o.submitted, "--submitted");
+    r.recipient = o.recipient;
+    if (o.attach) r.attach = *o.attach;
+    r.replace = o.replace;
+    r.recorded_by = o.by;
+    Database db = ctx.open(OpenMode::write);
+    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    std::int64_t id = add_report(db.sql(), ctx.config, r);
+    tx.commit();
+    fmt::print(stderr, "recorded report #{}: assignment #{} {} {}{}\n", id, o.id, report_kinds().label(o.kind, ctx.lang),
+               o.period, o.attach ? " with its attachment" : "");
+    fmt::print("{}\n", id);
+    return 0;
+}
+
+struct GetOptions {
+    std::int64_t id = 0;
+    std::string output;
+};
+
+int run_get(const GetOptions& o, const Context& ctx) {
+    Database db = ctx.open(OpenMode::read);
+    Output out(o.output);
+    Attachment att = read_attachment(db.sql(), o.id, out.file());
+    out.commit();
+    fmt::print(stderr, "report #{}: {} ({} bytes, SHA-256 {}) written to {}\n", o.id, att.name, att.size, att.sha256,
+               o.output == "-" ? "standard output" : o.output);
+    return 0;
+}
+
+struct ListOptions {
+    FilterOptions filter;
+    std::optional<std::string> kind;
+    bool history = false;
+    Format format = Format::table;
+};
+
+int run_list(const ListOptions& o, const Context& ctx) {
+    AssignmentFilter filter = o.filter.to_filter();
+    Database db = ctx.open(OpenMode::read);
+    bool zh = ctx.lang == Lang::zh;
+    bool json = o.format == Format::json;
+    std::vector<ReportColumn> columns = {
+        {"ID", "id", true},           {zh ? "挂职" : "assignment", "assignment_id", true},
+        {zh ? "姓名" : "name", "name"}, {zh ? "类型" : "kind", "kind"},
+        {zh ? "期次" : "period", "period"}, {zh ? "起止" : "covers", "covers"},
+        {zh ? "提交日期" : "submitted", "submitted_on"}, {zh ? "报送" : "to", "recipient"},
+        {zh ? "附件" : "attachment", "attachment"}, {"SHA-256", "sha256"},
+        {zh ? "被替换为" : "replaced by", "superseded_by", true}};
+    std::vector<std::vector<std::string>> rows;
+    auto reports = list_reports(db.sql(), filter, ctx.config, o.kind, o.history);
+    for (const Report& r : reports)
+        rows.push_back({std::to_string(r.id), std::to_string(r.assignment_id), r.cadre_name,
+                        json ? r.kind : std::string(report_kinds().label(r.kind, ctx.lang)), r.period,
+                        fmt::format("{}~{}", r.period_start.iso(), r.period_end.iso()), r.submitted_on.iso(),
+                        json ? r.recipient : std::string(recipients().label(r.recipient, ctx.lang)),
+                        r.attachment ? fmt::format("{} ({} B)", r.attachment->name, r.attachment->size) : "",
+                        r.attachment ? r.attachment->sha256 : "",
+                        r.superseded_by ? std::to_string(*r.superseded_by) : ""});
+    Output out(std::nullopt);
+    out.write(render_report(o.format, columns, rows));
+    out.commit();
+    fmt::print(stderr, "{} report{}\n", rows.size(), rows.size() == 1 ? "" : "s");
+    return 0;
+}
+
+struct DueOptions {
+    FilterOptions filter;
+    bool fail_if_overdue = false;
+    Format format = Format::table;
+};
+
+int run_due(const DueOptions& o, const Context& ctx) {
+    AssignmentFilter filter = o.filter.to_filter();
+    Database db = ctx.open(OpenMode::read);
+    AssignmentStore store(db.sql());
+    bool zh = ctx.lang == Lang::zh;
+    bool json = o.format == Format::json;
+    std::vector<ReportColumn> columns = {
+        {zh ? "挂职" : "assignment", "assignment_id", true}, {zh ? "姓名" : "name", "name"},
+        {zh ? "派出单位" : "home unit", "home_unit"},         {zh ? "接收单位" : "host unit", "host_unit"},
+        {zh ? "类型" : "kind", "kind"},                       {zh ? "期次" : "period", "period"},
+        {zh ? "应交日期" : "due", "due"},                     {zh ? "逾期天数" : "days overdue", "days_overdue", true}};
+    std::vector<std::vector<std::string>> rows;
+    std::size_t overdue = 0;
+    for (const DueReport& d : reports_due(store, filter, ctx.config)) {
+        if (d.days_overdue > 0) ++overdue;
+        rows.push_back({std::to_string(d.assignment.id), d.assignment.cadre.name, d.assignment.home_unit.name,
+                        d.assignment.host_unit.name,
+                        json ? d.period.kind : std::string(report_kinds().label(d.period.kind, ctx.lang)),
+                        d.period.label, d.period.due.iso(), std::to_string(d.days_overdue)});
+    }
+    Output out(std::nullopt);
+    out.write(render_report(o.format, columns, rows));
+    out.commit();
+    fmt::print(stderr, "{} report{} owed on {}, {} overdue\n", rows.size(), rows.size() == 1 ? "" : "s",
+               filter.as_of.iso(), overdue);
+    return o.fail_if_overdue && overdue > 0 ? 3 : 0;
+}
+
+struct ImportOptions {
+    std::string file, encoding = "auto", by;
+};
+
+int run_import(const ImportOptions& o, const Context& ctx) {
+    Input input(o.file);
+    Database db = ctx.open(OpenMode::write);
+    std::size_t n =
+        import_reports(db.sql(), input.stream(), input.name(), *util::parse_encoding(o.encoding), ctx.config, o.by);
+    fmt::print(stderr, "{}: {} report{} recorded\n", input.name(), n, n == 1 ? "" : "s");
+    return 0;
+}
+
+struct ComplianceOptions {
+    FilterOptions filter;
+    std::string group = "all";
+    Format format = Format::table;
+};
+
+int run_compliance(const ComplianceOptions& o, const Context& ctx) {
+    AssignmentFilter filter = o.filter.to_filter();
+    Database db = ctx.open(OpenMode::read);
+    AssignmentStore store(db.sql());
+    bool zh = ctx.lang == Lang::zh;
+    // (group, kind) → counts by Standing, in vocabulary order of kinds.
+    std::map<std::pair<std::string, int>, std::array<std::int64_t, 4>> counts;
+    auto kind_index = [](const std::string& kind) {
+        const auto& terms = report_kinds().terms();
+        for (std::size_t i = 0; i < terms.size(); ++i)
+            if (terms[i].code == kind) return static_cast<int>(i);
+        return 0;
+    };
+    for_each_standing(store, filter, ctx.config, [&](const Assignment& a, const ReportPeriod& p, Standing s) {
+        std::string group = o.group == "county" ? a.home_unit.county : o.group == "host" ? a.host_unit.name : "";
+        counts[{group, kind_index(p.kind)}][static_cast<std::size_t>(s)] += 1;
+    });
+    std::vector<ReportColumn> columns;
+    if (o.group != "all")
+        columns.push_back({o.group == "county" ? (zh ? "所属县区" : "county") : (zh ? "接收单位" : "host unit"), "group"});
+    for (ReportColumn c : std::vector<ReportColumn>{{zh ? "类型" : "kind", "kind"},
+                                                    {zh ? "按时" : "on time", "on_time", true},
+                                                    {zh ? "逾期提交" : "late", "late", true},
+                                                    {zh ? "未交" : "missing", "missing", true},
+                                                    {zh ? "宽限期内" : "within grace", "pending", true}})
+        columns.push_back(c);
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& [key, n] : counts) {
+        std::vector<std::string> row;
+        if (o.group != "all") row.push_back(key.first);
+        const Term& kind = report_kinds().terms()[static_cast<std::size_t>(key.second)];
+        row.push_back(o.format == Format::json ? std::string(kind.code) : std::string(zh ? kind.zh : kind.en));
+        for (auto v : n) row.push_back(std::to_string(v));
+        rows.push_back(std::move(row));
+    }
+    Output out(std::nullopt);
+    out.write(render_report(o.format, columns, rows));
+    out.commit();
+    return 0;
+}
+
+} // namespace
+
+void setup_report(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+    auto* report = app.add_subcommand("report", "Reports secondees owe: record, list, what is due, compliance");
+    report->require_subcommand(1);
+    {
+        auto o = std::make_shared<AddOptions>();
+        auto* sub = report->add_subcommand("add", "Record a submitted report, optionally with its document");
+        sub->add_option("ASSIGNMENT", o->id, "Assignment id")->required();
+        sub->add_option("--kind", o->kind, "quarterly|semiannual|final (季度汇报|思想和工作汇报|挂职工作总结)")
+            ->required()
+            ->transform(vocabulary_validator(report_kinds()));
+        sub->add_option("--period", o->period, "Q2, H1 (counted from the start), 2006Q4, 2007H1, or final")->required();
+        sub->add_option("--submitted", o->submitted, "Date it was submitted")->required();
+        sub->add_option("--to", o->recipient, "home|orgdept|both (default both)")
+            ->transform(vocabulary_validator(recipients()));
+        sub->add_option("--attach", o->attach, "The document (docx, pdf, txt …), stored in the database");
+        sub->add_flag("--replace", o->replace, "Replace an earlier submission of the same kind and period (kept in history)");
+        add_by_option(sub, o->by);
+        sub->footer("Example:\n  guazhi report add 14 --kind quarterly --period Q1 --submitted 2006-11-05 --attach 汇报.docx");
+        sub->callback([o, &global, &exit_code] { exit_code = run_add(*o, make_context(global)); });
+    }
+    {
+        auto o = std::make_shared<GetOptions>();
+        auto* sub = report->add_subcommand("get", "Write a report's attached document back, byte for byte");
+        sub->add_option("ID", o->id, "Report id (from `report list`)")->required();
+        sub->add_option("-o,--output", o->output, "File to write (- for standard output)")->required();
+        sub->footer("Example:\n  guazhi report get 3 -o 汇报.docx");
+        sub->callback([o, &global, &exit_code] { exit_code = run_get(*o, make_context(global)); });
+    }
+    {
+        auto o = std::make_shared<ListOptions>();
+        auto* sub = report->add_subcommand("list", "List recorded reports");
+        add_filter_options(sub, o->filter);
+        sub->add_option("--kind", o->kind, "Only this kind")->transform(vocabulary_validator(report_kinds()));
+        sub->add_flag("--history", o->history, "Include replaced submissions");
+        add_format_option(sub, o->format);
+        sub->footer("Example:\n  guazhi report list --year 2006 --kind final");
+        sub->callback([o, &global, &exit_code] { exit_code = run_list(*o, make_context(global)); });
+    }
+    {
+        auto o = std::make_shared<DueOptions>();
+        auto* sub = report->add_subcommand("due", "Reports owed and not submitted, most overdue first");
+        add_filter_options(sub, o->filter);
+        sub->add_flag("--fail-if-overdue", o->fail_if_overdue, "Exit 3 when anything is overdue (for cron and scripts)");
+        add_format_option(sub, o->format);
+        sub->footer("A quarter or half-year is owed once it has ended; it is overdue report_grace_days later.\n"
+                    "Negative days overdue: still within the grace.\n"
+                    "Example:\n  guazhi report due --as-of 2007-03-01 --year 2006 --fail-if-overdue");
+        sub->callback([o, &global, &exit_code] { exit_code = run_due(*o, make_context(global)); });
+    }
+    {
+        auto o = std::make_shared<ImportOptions>();
+        auto* sub = report->add_subcommand("import", "Record many submissions from CSV: all or none");
+        sub->add_option("FILE", o->file, "CSV file, or - for standard input")->required();
+        sub->add_option("--encoding", o->encoding, "auto, utf-8 or gbk")
+            ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gbk", "gb18030", "gb2312"}, CLI::ignore_case));
+        add_by_option(sub, o->by);
+        sub->footer("Columns: 挂职编号 (assignment_id) or 身份证号 (id_number) [+ 年度 (batch_year)], 报告类型 (kind),\n"
+                    "期次 (period), 提交日期 (submitted_on), 报送对象 (recipient, optional).\n"
+                    "Example:\n  guazhi report import 2006年汇报登记.csv");
+        sub->callback([o, &global, &exit_code] { exit_code = run_import(*o, make_context(global)); });
+    }
+    {
+        auto o = std::make_shared<ComplianceOptions>();
+        auto* sub = report->add_subcommand("compliance", "On time / late / missing per kind, overall or by county or host");
+        add_filter_options(sub, o->filter);
+        sub->add_option("--by", o->group, "all (default), county (of the home unit) or host")
+            ->check(CLI::IsMember({"all", "county", "host"}));
+        add_format_option(sub, o->format);
+        sub->footer("Example:\n  guazhi report compliance --year 2006 --by county --as-of 2007-12-31");
+        sub->callback([o, &global, &exit_code] { exit_code = run_compliance(*o, make_context(global)); });
+    }
+}
+
+} // namespace guazhi::cli

@@ -1,0 +1,234 @@
+#include "store/reports.hpp"
+
+#include "error.hpp"
+#include "util/sha256.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fmt/format.h>
+#include <fstream>
+#include <map>
+#include <sqlite3.h>
+
+namespace guazhi {
+
+namespace {
+
+constexpr std::size_t kChunk = 64 * 1024;
+
+util::Date date_of(const SQLite::Column& c) {
+    auto d = util::parse_date(c.getString());
+    return d ? *d.value : util::Date{};
+}
+
+// Current submissions of an assignment: (kind, period start) → submitted on.
+std::map<std::pair<std::string, std::string>, util::Date> submissions_of(SQLite::Statement& s, std::int64_t id) {
+    s.reset();
+    s.bind(1, id);
+    std::map<std::pair<std::string, std::string>, util::Date> out;
+    while (s.executeStep()) out[{s.getColumn(0).getString(), s.getColumn(1).getString()}] = date_of(s.getColumn(2));
+    return out;
+}
+
+constexpr const char* kSubmissionsSql =
+    "SELECT kind, period_start, submitted_on FROM reports WHERE assignment_id = ? AND superseded_by IS NULL";
+
+// Streams a file into the attachment row's blob, hashing as it goes.
+void store_attachment(SQLite::Database& db, std::int64_t report_id, const std::filesystem::path& path,
+                      std::int64_t size) {
+    SQLite::Statement insert(db, "INSERT INTO attachments (report_id, name, size, sha256, content) "
+                                 "VALUES (?, ?, ?, '', zeroblob(?))");
+    insert.bind(1, report_id);
+    insert.bind(2, path.filename().string());
+    insert.bind(3, size);
+    insert.bind(4, size);
+    insert.exec();
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(fmt::format("--attach {}: cannot read: {}", path.string(), std::strerror(errno)));
+    sqlite3_blob* blob = nullptr;
+    if (sqlite3_blob_open(db.getHandle(), "main", "attachments", "content", report_id, 1, &blob) != SQLITE_OK)
+        throw Error(fmt::format("cannot store the attachment: {}", sqlite3_errmsg(db.getHandle())));
+    util::Sha256 sha;
+    std::string buffer(kChunk, '\0');
+    std::int64_t offset = 0;
+    int rc = SQLITE_OK;
+    while (rc == SQLITE_OK && offset < size) {
+        in.read(buffer.data(), static_cast<std::streamsize>(std::min<std::int64_t>(kChunk, size - offset)));
+        auto got = in.gcount();
+        if (got <= 0) break;
+        sha.update(std::string_view(buffer.data(), static_cast<std::size_t>(got)));
+        rc = sqlite3_blob_write(blob, buffer.data(), static_cast<int>(got), static_cast<int>(offset));
+        offset += got;
+    }
+    sqlite3_blob_close(blob);
+    if (rc != SQLITE_OK || offset != size)
+        throw Error(fmt::format("--attach {}: the file changed or could not be read while storing it", path.string()));
+    SQLite::Statement set_hash(db, "UPDATE attachments SET sha256 = ? WHERE report_id = ?");
+    set_hash.bind(1, sha.hex());
+    set_hash.bind(2, report_id);
+    set_hash.exec();
+}
+
+} // namespace
+
+std::int64_t add_report(SQLite::Database& db, const Config& config, const NewReport& r) {
+    AssignmentStore store(db);
+    auto a = store.get(r.assignment_id);
+    if (!a) throw Error(fmt::format("no assignment #{}", r.assignment_id));
+    auto resolved = resolve_period(report_schedule(*a, config), r.kind, r.period);
+    if (!resolved.period) throw Error(fmt::format("--period: {}", resolved.error));
+    const ReportPeriod& p = *resolved.period;
+    if (r.submitted_on < p.start)
+        throw Error(fmt::format("--submitted: {} is before the period {} began ({})", r.submitted_on.iso(), p.label,
+                                p.start.iso()));
+
+    std::int64_t size = 0;
+    if (r.attach) {
+        std::error_code ec;
+        auto status = std::filesystem::status(*r.attach, ec);
+        if (ec || !std::filesystem::is_regular_file(status))
+            throw Error(fmt::format("--attach {}: not a readable file", r.attach->string()));
+        size = static_cast<std::int64_t>(std::filesystem::file_size(*r.attach, ec));
+        if (ec) throw Error(fmt::format("--attach {}: cannot read: {}", r.attach->string(), ec.message()));
+        if (size > config.max_attachment_bytes)
+            throw Error(fmt::format("--attach {}: {} bytes is larger than the limit of {} MiB (max_attachment_mib)",
+                                    r.attach->string(), size, config.max_attachment_bytes / (1024 * 1024)));
+        std::ifstream probe(*r.attach, std::ios::binary);
+        if (!probe) throw Error(fmt::format("--attach {}: cannot read: {}", r.attach->string(), std::strerror(errno)));
+    }
+
+    SQLite::Statement existing(db, "SELECT id, submitted_on FROM reports WHERE assignment_id = ? AND kind = ? AND "
+                                   "period_start = ? AND superseded_by IS NULL");
+    existing.bind(1, r.assignment_id);
+    existing.bind(2, r.kind);
+    existing.bind(3, p.start.iso());
+    std::optional<std::int64_t> earlier;
+    if (existing.executeStep()) {
+        if (!r.replace)
+            throw Error(fmt::format("report #{} ({} {}, submitted {}) is already recorded; --replace replaces it and "
+                                    "keeps it in the history",
+                                    existing.getColumn(0).getInt64(), r.kind, p.label, existing.getColumn(1).getString()));
+        earlier = existing.getColumn(0).getInt64();
+        // Out of the unique "current" index first, then pointed at its replacement below.
+        SQLite::Statement park(db, "UPDATE reports SET superseded_by = id WHERE id = ?");
+        park.bind(1, *earlier);
+        park.exec();
+    }
+
+    SQLite::Statement insert(db, "INSERT INTO reports (assignment_id, kind, period, period_start, period_end, "
+                                 "submitted_on, recipient, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, r.assignment_id);
+    insert.bind(2, r.kind);
+    insert.bind(3, p.label);
+    insert.bind(4, p.start.iso());
+    insert.bind(5, p.end.iso());
+    insert.bind(6, r.submitted_on.iso());
+    insert.bind(7, r.recipient);
+    insert.bind(8, r.recorded_by);
+    insert.exec();
+    std::int64_t id = db.getLastInsertRowid();
+    if (earlier) {
+        SQLite::Statement link(db, "UPDATE reports SET superseded_by = ? WHERE id = ?");
+        link.bind(1, id);
+        link.bind(2, *earlier);
+        link.exec();
+    }
+    if (r.attach) store_attachment(db, id, *r.attach, size);
+    return id;
+}
+
+Attachment read_attachment(SQLite::Database& db, std::int64_t report_id, std::FILE* out) {
+    SQLite::Statement s(db, "SELECT name, size, sha256 FROM attachments WHERE report_id = ?");
+    s.bind(1, report_id);
+    if (!s.executeStep()) throw Error(fmt::format("report #{} has no attachment", report_id));
+    Attachment att{s.getColumn(0).getString(), s.getColumn(1).getInt64(), s.getColumn(2).getString()};
+    sqlite3_blob* blob = nullptr;
+    if (sqlite3_blob_open(db.getHandle(), "main", "attachments", "content", report_id, 0, &blob) != SQLITE_OK)
+        throw Error(fmt::format("cannot read the attachment: {}", sqlite3_errmsg(db.getHandle())));
+    util::Sha256 sha;
+    std::string buffer(kChunk, '\0');
+    bool ok = true;
+    for (std::int64_t offset = 0; ok && offset < att.size;) {
+        int n = static_cast<int>(std::min<std::int64_t>(kChunk, att.size - offset));
+        ok = sqlite3_blob_read(blob, buffer.data(), n, static_cast<int>(offset)) == SQLITE_OK &&
+             std::fwrite(buffer.data(), 1, static_cast<std::size_t>(n), out) == static_cast<std::size_t>(n);
+        sha.update(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
+        offset += n;
+    }
+    sqlite3_blob_close(blob);
+    if (!ok) throw Error(fmt::format("report #{}: the attachment could not be written out", report_id));
+    if (sha.hex() != att.sha256)
+        throw Error(fmt::format("report #{}: the stored attachment does not match its SHA-256 {}", report_id, att.sha256));
+    return att;
+}
+
+std::vector<Report> list_reports(SQLite::Database& db, const AssignmentFilter& filter, const Config& config,
+                                 const std::optional<std::string>& kind, bool history) {
+    SqlFilter where = build_filter(filter, config);
+    std::string sql = fmt::format(
+        "SELECT r.id, r.assignment_id, c.name, r.kind, r.period, r.period_start, r.period_end, r.submitted_on, "
+        "r.recipient, r.recorded_by, r.recorded_at, r.superseded_by, f.name, f.size, f.sha256 "
+        "FROM reports r JOIN ({} {}) sel ON sel.id = r.assignment_id "
+        "JOIN assignments a ON a.id = r.assignment_id JOIN cadres c ON c.id = a.cadre_id "
+        "LEFT JOIN attachments f ON f.report_id = r.id WHERE 1 = 1{}{} "
+        "ORDER BY a.batch_year, r.assignment_id, r.period_start, r.kind, r.id",
+        "SELECT a.id FROM assignments a JOIN cadres c ON c.id = a.cadre_id JOIN units h ON h.id = a.home_unit_id "
+        "JOIN units t ON t.id = a.host_unit_id",
+        where.where, history ? "" : " AND r.superseded_by IS NULL", kind ? " AND r.kind = ?" : "");
+    SQLite::Statement s(db, sql);
+    bind_filter(s, where);
+    if (kind) s.bind(static_cast<int>(where.texts.size() + 1), *kind);
+    std::vector<Report> out;
+    while (s.executeStep()) {
+        Report r;
+        r.id = s.getColumn(0).getInt64();
+        r.assignment_id = s.getColumn(1).getInt64();
+        r.cadre_name = s.getColumn(2).getString();
+        r.kind = s.getColumn(3).getString();
+        r.period = s.getColumn(4).getString();
+        r.period_start = date_of(s.getColumn(5));
+        r.period_end = date_of(s.getColumn(6));
+        r.submitted_on = date_of(s.getColumn(7));
+        r.recipient = s.getColumn(8).getString();
+        r.recorded_by = s.getColumn(9).getString();
+        r.recorded_at = s.getColumn(10).getString();
+        if (!s.getColumn(11).isNull()) r.superseded_by = s.getColumn(11).getInt64();
+        if (!s.getColumn(12).isNull())
+            r.attachment = Attachment{s.getColumn(12).getString(), s.getColumn(13).getInt64(), s.getColumn(14).getString()};
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+void for_each_standing(AssignmentStore& store, const AssignmentFilter& filter, const Config& config,
+                       const std::function<void(const Assignment&, const ReportPeriod&, Standing)>& visit) {
+    std::vector<Assignment> selected;
+    store.for_each(filter, config, [&](const Assignment& a) { selected.push_back(a); });
+    SQLite::Statement submitted(store.db(), kSubmissionsSql);
+    for (const Assignment& a : selected) {
+        auto done = submissions_of(submitted, a.id);
+        for (const ReportPeriod& p : report_schedule(a, config)) {
+            if (p.end >= filter.as_of) continue; // the period has not ended: nothing owed yet
+            auto it = done.find({p.kind, p.start.iso()});
+            Standing standing = it != done.end() ? (it->second <= p.due ? Standing::on_time : Standing::late)
+                                : p.due < filter.as_of ? Standing::missing
+                                                        : Standing::pending;
+            visit(a, p, standing);
+        }
+    }
+}
+
+std::vector<DueReport> reports_due(AssignmentStore& store, const AssignmentFilter& filter, const Config& config) {
+    std::vector<DueReport> out;
+    for_each_standing(store, filter, config, [&](const Assignment& a, const ReportPeriod& p, Standing s) {
+        if (s == Standing::missing || s == Standing::pending)
+            out.push_back({a, p, filter.as_of.days() - p.due.days()});
+    });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const DueReport& x, const DueReport& y) { return x.days_overdue > y.days_overdue; });
+    return out;
+}
+
+} // namespace guazhi

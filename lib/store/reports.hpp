@@ -1,0 +1,84 @@
+// Reports secondees submit (汇报): recording them with their attached documents, listing them,
+// and what is still owed — the one place that compares the schedule with the submissions.
+#pragma once
+
+#include "config.hpp"
+#include "domain/filter.hpp"
+#include "domain/schedule.hpp"
+#include "store/assignment_store.hpp"
+
+#include <SQLiteCpp/Database.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace guazhi {
+
+struct Attachment {
+    std::string name;
+    std::int64_t size = 0;
+    std::string sha256;
+};
+
+struct Report {
+    std::int64_t id = 0;
+    std::int64_t assignment_id = 0;
+    std::string cadre_name;
+    std::string kind;   // quarterly | semiannual | final
+    std::string period; // the schedule's label
+    util::Date period_start, period_end, submitted_on;
+    std::string recipient; // home | orgdept | both
+    std::string recorded_by, recorded_at;
+    std::optional<std::int64_t> superseded_by;
+    std::optional<Attachment> attachment;
+};
+
+// A submission to record.
+struct NewReport {
+    std::int64_t assignment_id = 0;
+    std::string kind;
+    std::string period; // as the clerk wrote it: Q2, 2006Q4, H1, final
+    util::Date submitted_on;
+    std::string recipient = "both";
+    std::optional<std::filesystem::path> attach;
+    bool replace = false; // replace an earlier submission of the same kind and period
+    std::string recorded_by;
+};
+
+// Records a submission in the caller's transaction and returns its id. Throws Error (nothing
+// written) for an unknown assignment, a period outside the term, a date before the period
+// began, a duplicate without `replace`, an unreadable or too large attachment. The
+// attachment is streamed into the database while its SHA-256 is computed.
+std::int64_t add_report(SQLite::Database& db, const Config& config, const NewReport& report);
+
+// Writes an attachment back byte for byte to `out`; returns it. Throws Error when the report
+// has none or its content no longer matches the recorded SHA-256.
+Attachment read_attachment(SQLite::Database& db, std::int64_t report_id, std::FILE* out);
+
+// Submissions of the assignments a filter selects (current ones; with `history`, replaced
+// ones too), ordered by assignment and period.
+std::vector<Report> list_reports(SQLite::Database& db, const AssignmentFilter& filter, const Config& config,
+                                 const std::optional<std::string>& kind, bool history);
+
+// One owed report not yet submitted.
+struct DueReport {
+    Assignment assignment;
+    ReportPeriod period;
+    std::int64_t days_overdue = 0; // negative: due in that many days (within the grace)
+};
+
+// Everything owed and not submitted on `filter.as_of` (periods that have ended), most
+// overdue first.
+std::vector<DueReport> reports_due(AssignmentStore& store, const AssignmentFilter& filter, const Config& config);
+
+// How one owed report stands on `filter.as_of`.
+enum class Standing { on_time, late, missing, pending };
+
+// Calls `visit` for every owed report (period ended by as_of) of the matching assignments.
+void for_each_standing(AssignmentStore& store, const AssignmentFilter& filter, const Config& config,
+                       const std::function<void(const Assignment&, const ReportPeriod&, Standing)>& visit);
+
+} // namespace guazhi

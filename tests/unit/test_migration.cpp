@@ -1,0 +1,148 @@
+#include "error.hpp"
+#include "store/assignment_store.hpp"
+#include "store/database.hpp"
+#include "store/lifecycle.hpp"
+#include "store/schema.hpp"
+
+#include <doctest/doctest.h>
+
+#include <SQLiteCpp/Database.h>
+
+#include <atomic>
+#include <filesystem>
+#include <string>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace guazhi;
+using guazhi::util::Date;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        static std::atomic<int> counter{0};
+        path = fs::temp_directory_path() /
+               ("guazhi-unit-migration-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+// A file as guazhi 1 wrote it: schema version 1 and one assignment, written with plain SQL.
+void write_version_1(const fs::path& path) {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec(std::string(migrations().at(0)));
+    db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    db.exec("PRAGMA user_version = 1");
+    db.exec("INSERT INTO units (id, name, kind, county) VALUES (1, '隆昌县国土资源局', 'county_dept', '隆昌县'), "
+            "(2, '市国土资源局', 'city_organ', '')");
+    db.exec("INSERT INTO cadres (id, id_number, name, gender, ethnicity, birth_date, political_status, education) "
+            "VALUES (1, '511028197003141730', '罗鸿灵', 'male', 'han', '1970-03-14', 'cpc_member', 'bachelor')");
+    db.exec("INSERT INTO cadre_categories (cadre_id, category) VALUES (1, 'county_reserve')");
+    db.exec("INSERT INTO assignments (id, cadre_id, direction, batch_year, home_unit_id, home_post, host_unit_id, "
+            "host_post, start_date, end_date) VALUES (7, 1, 'up', 2005, 1, '地籍股股长', 2, '地籍管理科科长助理', "
+            "'2005-08-01', '2006-07-31')");
+}
+
+bool has_column(SQLite::Database& db, const std::string& table, const std::string& column) {
+    SQLite::Statement s(db, "SELECT count(*) FROM pragma_table_info(?) WHERE name = ?");
+    s.bind(1, table);
+    s.bind(2, column);
+    s.executeStep();
+    return s.getColumn(0).getInt() == 1;
+}
+
+} // namespace
+
+TEST_CASE("migration: a schema version 1 file is upgraded when opened for writing") {
+    REQUIRE(current_schema_version() >= 2);
+    TempDir dir;
+    fs::path p = dir.path / "v1.db";
+    write_version_1(p);
+    {
+        SQLite::Database raw(p.string(), SQLite::OPEN_READONLY);
+        REQUIRE(raw.execAndGet("PRAGMA user_version").getInt() == 1);
+        REQUIRE_FALSE(raw.tableExists("events"));
+        REQUIRE_FALSE(has_column(raw, "assignments", "extended_until"));
+    }
+
+    {
+        Database db = Database::open(p, OpenMode::write);
+        CHECK(db.opened_at_version() == 1);
+        CHECK(db.sql().execAndGet("PRAGMA user_version").getInt() == current_schema_version());
+        CHECK(db.sql().execAndGet("PRAGMA application_id").getInt() == kApplicationId);
+        for (const char* table : {"events", "appointments", "applications"}) {
+            CAPTURE(table);
+            CHECK(db.sql().tableExists(table));
+            CHECK(db.sql().execAndGet(std::string("SELECT count(*) FROM ") + table).getInt() == 0);
+        }
+        for (const char* column : {"extended_until", "recalled_on", "recall_reason"}) {
+            CAPTURE(column);
+            CHECK(has_column(db.sql(), "assignments", column));
+        }
+
+        // The old row reads back whole, with the new columns empty.
+        AssignmentStore store(db.sql());
+        auto a = store.get(7);
+        REQUIRE(a);
+        CHECK(a->cadre.name == "罗鸿灵");
+        CHECK(a->cadre.categories == std::vector<std::string>{"county_reserve"});
+        CHECK(a->direction == "up");
+        CHECK(a->batch_year == 2005);
+        CHECK(a->home_unit == Unit{"隆昌县国土资源局", "county_dept", "隆昌县"});
+        CHECK(a->host_unit == Unit{"市国土资源局", "city_organ", ""});
+        CHECK(a->home_post == "地籍股股长");
+        CHECK(a->start == Date{2005, 8, 1});
+        CHECK(a->end == Date{2006, 7, 31});
+        CHECK_FALSE(a->extended_until);
+        CHECK_FALSE(a->recalled_on);
+        CHECK(a->recall_reason.empty());
+        CHECK(a->effective_end() == Date{2006, 7, 31});
+        CHECK(db.sql().execAndGet("SELECT count(*) FROM assignments").getInt() == 1);
+
+        // And the new tables work with it.
+        Config config;
+        Lifecycle(db.sql(), config, "王干事").extend(7, {2006, 9, 30}, "同意", "");
+        CHECK(store.get(7)->extended_until == Date{2006, 9, 30});
+        CHECK(db.sql().execAndGet("SELECT count(*) FROM events WHERE assignment_id = 7 AND cadre_id = 1").getInt() == 1);
+    }
+
+    // Opened again, it is already current.
+    Database again = Database::open(p, OpenMode::write);
+    CHECK(again.opened_at_version() == current_schema_version());
+    CHECK(AssignmentStore(again.sql()).get(7)->extended_until == Date{2006, 9, 30});
+}
+
+TEST_CASE("migration: a read-only version 1 file is refused, not half upgraded") {
+    TempDir dir;
+    fs::path p = dir.path / "v1.db";
+    write_version_1(p);
+    REQUIRE(::chmod(p.c_str(), 0400) == 0);
+    const std::string upgrade =
+        "needs an upgrade to schema version " + std::to_string(current_schema_version()) + " but is read-only";
+    CHECK_THROWS_WITH_AS(Database::open(p, OpenMode::read), doctest::Contains(upgrade.c_str()), StoreError);
+    CHECK_THROWS_WITH_AS(Database::open(p, OpenMode::write), doctest::Contains("the database file is read-only"),
+                         StoreError);
+    REQUIRE(::chmod(p.c_str(), 0600) == 0);
+    SQLite::Database raw(p.string(), SQLite::OPEN_READONLY);
+    CHECK(raw.execAndGet("PRAGMA user_version").getInt() == 1);
+    CHECK_FALSE(raw.tableExists("events"));
+}
+
+TEST_CASE("migration: opening in read mode upgrades a writable version 1 file") {
+    TempDir dir;
+    fs::path p = dir.path / "v1.db";
+    write_version_1(p);
+    Database db = Database::open(p, OpenMode::read);
+    CHECK(db.opened_at_version() == 1);
+    CHECK(db.sql().execAndGet("PRAGMA user_version").getInt() == current_schema_version());
+    CHECK(db.sql().tableExists("appointments"));
+    CHECK(AssignmentStore(db.sql()).get(7).has_value());
+}
