@@ -2,13 +2,13 @@
 #include "commands.hpp"
 #include "domain/vocabulary.hpp"
 #include "error.hpp"
+#include "render/compliance_view.hpp"
 #include "render/report.hpp"
 #include "store/report_import.hpp"
 #include "store/reports.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
-#include <map>
 
 namespace guazhi::cli {
 
@@ -150,38 +150,13 @@ int run_compliance(const ComplianceOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::read);
     AssignmentStore store(db.sql());
     bool zh = ctx.lang == Lang::zh;
-    // (group, kind) → counts by Standing, in vocabulary order of kinds.
-    std::map<std::pair<std::string, int>, std::array<std::int64_t, 4>> counts;
-    auto kind_index = [](const std::string& kind) {
-        const auto& terms = report_kinds().terms();
-        for (std::size_t i = 0; i < terms.size(); ++i)
-            if (terms[i].code == kind) return static_cast<int>(i);
-        return 0;
-    };
-    for_each_standing(store, filter, ctx.config, [&](const Assignment& a, const ReportPeriod& p, Standing s) {
-        std::string group = o.group == "county" ? a.home_unit.county : o.group == "host" ? a.host_unit.name : "";
-        counts[{group, kind_index(p.kind)}][static_cast<std::size_t>(s)] += 1;
-    });
-    std::vector<ReportColumn> columns;
-    if (o.group != "all")
-        columns.push_back({o.group == "county" ? (zh ? "所属县区" : "county") : (zh ? "接收单位" : "host unit"), "group"});
-    for (ReportColumn c : std::vector<ReportColumn>{{zh ? "类型" : "kind", "kind"},
-                                                    {zh ? "按时" : "on time", "on_time", true},
-                                                    {zh ? "逾期提交" : "late", "late", true},
-                                                    {zh ? "未交" : "missing", "missing", true},
-                                                    {zh ? "宽限期内" : "within grace", "pending", true}})
-        columns.push_back(c);
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& [key, n] : counts) {
-        std::vector<std::string> row;
-        if (o.group != "all") row.push_back(key.first);
-        const Term& kind = report_kinds().terms()[static_cast<std::size_t>(key.second)];
-        row.push_back(o.format == Format::json ? std::string(kind.code) : std::string(zh ? kind.zh : kind.en));
-        for (auto v : n) row.push_back(std::to_string(v));
-        rows.push_back(std::move(row));
-    }
+    auto group = o.group == "county" ? ComplianceGroup::county : o.group == "host" ? ComplianceGroup::host
+                                                                                     : ComplianceGroup::all;
+    std::string header = group == ComplianceGroup::county ? (zh ? "所属县区" : "county")
+                         : group == ComplianceGroup::host ? (zh ? "接收单位" : "host unit")
+                                                          : "";
     Output out(std::nullopt);
-    out.write(render_report(o.format, columns, rows));
+    out.write(render_compliance(o.format, compliance(store, filter, ctx.config, group), ctx.lang, header));
     out.commit();
     return 0;
 }

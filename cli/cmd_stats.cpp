@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "error.hpp"
 #include "render/stats_view.hpp"
+#include "render/compliance_view.hpp"
 #include "store/stats_query.hpp"
 
 #include <fmt/format.h>
@@ -12,6 +13,8 @@ namespace {
 
 struct StatsOptions {
     std::optional<int> year;
+    bool reports = false;
+    std::optional<std::string> as_of;
     Format format = Format::table;
 };
 
@@ -28,11 +31,25 @@ int run_stats(const StatsOptions& o, const Context& ctx) {
         fmt::print(stderr, "batch year {} (the latest; use --year for another)\n", *filter.year);
     }
     YearStats stats = compute_stats(db.sql(), filter, ctx.config);
+    std::vector<ComplianceRow> reports;
+    if (o.reports) {
+        if (o.as_of) filter.as_of = flag_date(*o.as_of, "--as-of");
+        AssignmentStore store(db.sql());
+        reports = compliance(store, filter, ctx.config, ComplianceGroup::all);
+    }
     Output out(std::nullopt);
     switch (o.format) {
     case Format::table: out.write(stats_table(stats, ctx.lang)); break;
     case Format::csv: out.write(stats_csv(stats, ctx.lang)); break;
-    case Format::json: out.write(stats_json(stats)); break;
+    case Format::json: out.write(stats_json(stats, o.reports ? &reports : nullptr)); break;
+    }
+    if (o.reports && o.format != Format::json) {
+        // A second section: the report compliance of the batch, as `report compliance` prints it.
+        out.write(o.format == Format::table ? fmt::format("\n{}\n", ctx.lang == Lang::zh
+                                                                         ? fmt::format("汇报情况（截至 {}）", filter.as_of.iso())
+                                                                         : fmt::format("Reports on {}", filter.as_of.iso()))
+                                            : "\n");
+        out.write(render_compliance(o.format, reports, ctx.lang, ""));
     }
     out.commit();
     return 0;
@@ -44,6 +61,8 @@ void setup_stats(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     auto o = std::make_shared<StatsOptions>();
     auto* sub = app.add_subcommand("stats", "Yearly figures: up/down, non-Party, 选调生, reserve cadres, townships");
     sub->add_option("--year", o->year, "Batch year (default: the latest recorded)");
+    sub->add_flag("--reports", o->reports, "Add the report compliance of the batch (on time / late / missing)");
+    sub->add_option("--as-of", o->as_of, "Judge report compliance on this date (default today)");
     add_format_option(sub, o->format);
     sub->footer("Shares print with one decimal in table/CSV; JSON carries counts, denominators and exact shares.\n"
                 "Example:\n  guazhi stats --year 2006\n"

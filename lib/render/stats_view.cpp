@@ -42,7 +42,7 @@ std::string stats_csv(const YearStats& s, Lang lang) {
     return out;
 }
 
-std::string stats_json(const YearStats& s) {
+std::string stats_json(const YearStats& s, const std::vector<ComplianceRow>* reports) {
     JsonWriter json;
     json.begin_object();
     json.key("batch_year").value(s.year);
@@ -56,6 +56,17 @@ std::string stats_json(const YearStats& s) {
             else json.key("share").null();
         }
         json.end_object();
+    }
+    if (reports) {
+        json.key("reports").begin_array();
+        for (const auto& r : *reports) {
+            json.begin_object().key("kind").value(r.kind);
+            for (auto [key, standing] : {std::pair{"on_time", Standing::on_time}, {"late", Standing::late},
+                                         {"missing", Standing::missing}, {"pending", Standing::pending}})
+                json.key(key).value(r.counts[static_cast<std::size_t>(standing)]);
+            json.end_object();
+        }
+        json.end_array();
     }
     json.end_object();
     return json.str();

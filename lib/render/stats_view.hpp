@@ -3,6 +3,9 @@
 
 #include "domain/stats.hpp"
 #include "domain/vocabulary.hpp"
+#include "store/reports.hpp"
+
+#include <vector>
 
 #include <string>
 
@@ -15,6 +18,7 @@ std::string stats_table(const YearStats& s, Lang lang);
 // Header "key,label,count,denominator,share"; one line per figure.
 std::string stats_csv(const YearStats& s, Lang lang);
 // {"batch_year": Y, "<key>": {"count": n, "denominator": d, "of": "<key>", "share": x|null}, …}
-std::string stats_json(const YearStats& s);
+// and, when `reports` is given, "reports": [{"kind", "on_time", "late", "missing", "pending"}, …].
+std::string stats_json(const YearStats& s, const std::vector<ComplianceRow>* reports = nullptr);
 
 } // namespace guazhi

@@ -1,5 +1,6 @@
 #include "store/reports.hpp"
 
+#include "domain/vocabulary.hpp"
 #include "error.hpp"
 #include "util/sha256.hpp"
 
@@ -218,6 +219,23 @@ void for_each_standing(AssignmentStore& store, const AssignmentFilter& filter, c
             visit(a, p, standing);
         }
     }
+}
+
+std::vector<ComplianceRow> compliance(AssignmentStore& store, const AssignmentFilter& filter, const Config& config,
+                                      ComplianceGroup group) {
+    std::map<std::pair<std::string, std::size_t>, StandingCounts> counts;
+    const auto& kinds = report_kinds().terms();
+    for_each_standing(store, filter, config, [&](const Assignment& a, const ReportPeriod& p, Standing s) {
+        std::size_t kind = 0;
+        while (kind + 1 < kinds.size() && kinds[kind].code != p.kind) ++kind;
+        std::string key = group == ComplianceGroup::county ? a.home_unit.county
+                          : group == ComplianceGroup::host ? a.host_unit.name
+                                                           : std::string();
+        counts[{key, kind}][static_cast<std::size_t>(s)] += 1;
+    });
+    std::vector<ComplianceRow> rows;
+    for (const auto& [key, n] : counts) rows.push_back({key.first, std::string(kinds[key.second].code), n});
+    return rows;
 }
 
 std::vector<DueReport> reports_due(AssignmentStore& store, const AssignmentFilter& filter, const Config& config) {

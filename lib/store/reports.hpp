@@ -9,6 +9,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -80,5 +81,19 @@ enum class Standing { on_time, late, missing, pending };
 // Calls `visit` for every owed report (period ended by as_of) of the matching assignments.
 void for_each_standing(AssignmentStore& store, const AssignmentFilter& filter, const Config& config,
                        const std::function<void(const Assignment&, const ReportPeriod&, Standing)>& visit);
+
+// Counts of owed reports by standing (indexed by Standing), per group and kind.
+using StandingCounts = std::array<std::int64_t, 4>;
+enum class ComplianceGroup { all, county, host };
+struct ComplianceRow {
+    std::string group; // "" for all; the home unit's county; the host unit
+    std::string kind;
+    StandingCounts counts{};
+};
+
+// The compliance summary of the matching assignments on `filter.as_of`, ordered by group and
+// kind (quarterly, semiannual, final).
+std::vector<ComplianceRow> compliance(AssignmentStore& store, const AssignmentFilter& filter, const Config& config,
+                                      ComplianceGroup group);
 
 } // namespace guazhi

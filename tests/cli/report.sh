@@ -106,4 +106,13 @@ run --db db report compliance --year 2006 --as-of 2006-12-31 --by county --forma
 expect_eq "$(python3 -c 'import json; d = json.load(open("out.txt")); print(sum(r["on_time"] + r["late"] + r["missing"] + r["pending"] for r in d), sorted({r["group"] for r in d})[:2])')" \
     "27 ['', '东兴区']"
 
+describe "stats --reports adds the same summary"
+run --db db stats --year 2006 --reports --as-of 2006-12-31 --format csv
+expect_rc 0
+expect_out "non_party,党外干部,13,27,48.1%"
+expect_out "季度汇报,3,0,24,0"
+run --db db stats --year 2006 --reports --as-of 2006-12-31 --format json
+expect_eq "$(python3 -c 'import json; d = json.load(open("out.txt")); print(d["non_party"]["count"], d["reports"])')" \
+    "13 [{'kind': 'quarterly', 'on_time': 3, 'late': 0, 'missing': 24, 'pending': 0}]"
+
 finish
