@@ -72,14 +72,15 @@ ResolvedPeriod resolve_period(const std::vector<ReportPeriod>& schedule, std::st
     int months = kind == "quarterly" ? 3 : 6;
     // An ordinal: Q2 / H1.
     if (t.size() >= 2 && t[0] == letter && util::is_digits(t.substr(1))) {
-        std::size_t n = std::stoul(t.substr(1));
+        // More digits than any term has periods would overflow the conversion: out of range.
+        std::size_t n = t.size() <= 5 ? std::stoul(t.substr(1)) : 0;
         if (n >= 1 && n <= of_kind.size()) return {*of_kind[n - 1], {}};
         return {std::nullopt, fmt::format("{} is outside the term; its {} periods are: {}", text, kind, known())};
     }
     // A calendar spelling: 2006Q4 / 2007H1 names the period that ends in it.
     if (t.size() >= 6 && util::is_digits(t.substr(0, 4)) && t[4] == letter && util::is_digits(t.substr(5))) {
         int year = std::stoi(t.substr(0, 4));
-        int index = std::stoi(t.substr(5));
+        int index = t.size() <= 7 ? std::stoi(t.substr(5)) : 0;
         int count = 12 / months;
         if (index < 1 || index > count)
             return {std::nullopt, fmt::format("'{}' is no {} of a year", text, kind == "quarterly" ? "quarter" : "half")};

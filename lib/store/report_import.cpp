@@ -81,7 +81,8 @@ std::size_t import_reports(SQLite::Database& db, std::istream& in, const std::st
         NewReport r;
         r.recorded_by = recorded_by;
         if (!at(assignment_id).empty()) {
-            if (util::is_digits(at(assignment_id))) r.assignment_id = std::stoll(at(assignment_id));
+            if (util::is_digits(at(assignment_id)) && at(assignment_id).size() <= 15)
+                r.assignment_id = std::stoll(at(assignment_id));
             else problem(assignment_id, fmt::format("'{}' is not an assignment id", at(assignment_id)));
         } else {
             auto id = util::parse_id_number(at(id_number));
@@ -121,8 +122,13 @@ std::size_t import_reports(SQLite::Database& db, std::istream& in, const std::st
         } catch (const Error& e) {
             db.exec("ROLLBACK TO report_row; RELEASE report_row");
             std::string message = e.what();
-            Column where = message.starts_with("--period") ? period : message.starts_with("--submitted") ? submitted_on
-                                                                                                          : kind;
+            // add_report names the flag it refuses; map it back to the file's column.
+            Column who = col[assignment_id] >= 0 ? assignment_id : id_number;
+            Column where = message.starts_with("--period") || message.find("already recorded") != std::string::npos
+                               ? period
+                           : message.starts_with("--submitted") ? submitted_on
+                           : message.starts_with("no assignment") ? who
+                                                                  : kind;
             if (auto colon = message.find(": "); message.starts_with("--") && colon != std::string::npos)
                 message = message.substr(colon + 2);
             problem(where, message);

@@ -94,8 +94,8 @@ std::int64_t add_report(SQLite::Database& db, const Config& config, const NewRep
         size = static_cast<std::int64_t>(std::filesystem::file_size(*r.attach, ec));
         if (ec) throw Error(fmt::format("--attach {}: cannot read: {}", r.attach->string(), ec.message()));
         if (size > config.max_attachment_bytes)
-            throw Error(fmt::format("--attach {}: {} bytes is larger than the limit of {} MiB (max_attachment_mib)",
-                                    r.attach->string(), size, config.max_attachment_bytes / (1024 * 1024)));
+            throw Error(fmt::format("--attach {}: {} bytes is larger than the limit of {} bytes (max_attachment_mib)",
+                                    r.attach->string(), size, config.max_attachment_bytes));
         std::ifstream probe(*r.attach, std::ios::binary);
         if (!probe) throw Error(fmt::format("--attach {}: cannot read: {}", r.attach->string(), std::strerror(errno)));
     }
@@ -213,6 +213,8 @@ void for_each_standing(AssignmentStore& store, const AssignmentFilter& filter, c
         for (const ReportPeriod& p : report_schedule(a, config)) {
             if (p.end >= filter.as_of) continue; // the period has not ended: nothing owed yet
             auto it = done.find({p.kind, p.start.iso()});
+            // Looking back at an earlier day, a report handed in after it was not yet in.
+            if (it != done.end() && it->second > filter.as_of) it = done.end();
             Standing standing = it != done.end() ? (it->second <= p.due ? Standing::on_time : Standing::late)
                                 : p.due < filter.as_of ? Standing::missing
                                                         : Standing::pending;

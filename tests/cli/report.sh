@@ -49,7 +49,7 @@ head -c 1100000 /dev/zero >big.pdf
 before=$(fingerprint db)
 run --config small.toml --db db report add 15 --kind quarterly --period Q1 --submitted 2006-11-06 --attach big.pdf
 expect_rc 1
-expect_err "larger than the limit of 1 MiB"
+expect_err "larger than the limit of 1048576 bytes"
 expect_eq "$(fingerprint db)" "$before"
 run --db db report add 15 --kind monthly --period Q1 --submitted 2006-11-06
 expect_rc 2
@@ -74,6 +74,10 @@ expect_err "0 reports owed on 2006-10-31, 0 overdue"
 run --db db report due --as-of 2006-11-10 --year 2006 --format csv --fail-if-overdue
 expect_rc 0
 expect_eq "$(tail -n +2 out.txt | wc -l)" 26
+# Looking back: on 2006-11-03 何俊杰's Q1 report (handed in on 2006-11-10) was still owed.
+run --db db report due --as-of 2006-11-03 --year 2006 --format csv
+expect_eq "$(tail -n +2 out.txt | wc -l)" 27
+expect_out "14,何俊杰,史家镇,市财政局,季度汇报,Q1,2006-11-15,-12"
 expect_out "15,刘建华,东兴区审计局,市审计局,季度汇报,Q1,2006-11-15,-5"
 run --db db report due --as-of 2006-11-20 --year 2006 --fail-if-overdue --format json
 expect_rc 3
