@@ -8,8 +8,8 @@ GOOD1="511025198003150018,张明,男,中共党员,资中县财政局,资中县,�
 GOOD2="511028198205120027,李芳,女,民盟盟员,隆昌县教育局,隆昌县,上挂,市侨办,科长助理,2008-08-01,"
 before=$(fingerprint db)
 
-# refused FILE NEEDLE...: importing FILE fails with each NEEDLE on stderr; db unchanged.
-refused() {
+# refused_import FILE NEEDLE...: importing FILE fails with each NEEDLE on stderr; db unchanged.
+refused_import() {
     local file=$1
     shift
     run --db db assign import "$file"
@@ -25,23 +25,23 @@ csv() {
 }
 
 describe "missing and unreadable files"
-refused nope.csv "nope.csv: cannot open"
+refused_import nope.csv "nope.csv: cannot open"
 mkdir adir
-refused adir "adir"
+refused_import adir "adir"
 
 describe "empty file, header only"
 : >empty.csv
-refused empty.csv "empty.csv: the file is empty"
+refused_import empty.csv "empty.csv: the file is empty"
 csv header.csv "$HEADER"
-refused header.csv "header.csv:1: there are no data rows"
+refused_import header.csv "header.csv:1: there are no data rows"
 
 describe "missing required column, duplicate column, unknown column"
 csv missing.csv "姓名,政治面貌,派出单位,挂职类型,接收单位,开始日期" "张明,中共党员,资中县财政局,上挂,市外事办,2008-08-01"
-refused missing.csv "missing.csv:1: missing required column 身份证号 (id_number)"
+refused_import missing.csv "missing.csv:1: missing required column 身份证号 (id_number)"
 csv dup.csv "$HEADER,name" "$GOOD1,张明"
-refused dup.csv "dup.csv:1:12: duplicate column 'name': column 2 ('姓名') already means name"
+refused_import dup.csv "dup.csv:1:12: duplicate column 'name': column 2 ('姓名') already means name"
 csv unknown.csv "$HEADER,备注" "$GOOD1,x"
-refused unknown.csv "unknown.csv:1:12: unknown column '备注'"
+refused_import unknown.csv "unknown.csv:1:12: unknown column '备注'"
 run --db db assign import unknown.csv --ignore-unknown-columns --dry-run
 expect_rc 0
 expect_err "1 would be added"
@@ -49,52 +49,52 @@ expect_eq "$(fingerprint db)" "$before"
 
 describe "bad ID check digit (and Excel's mangling)"
 csv id.csv "$HEADER" "$GOOD2" "511025198003150017,张明,男,中共党员,资中县财政局,资中县,上挂,市外事办,科长助理,2008-08-01,"
-refused id.csv "id.csv:3: 身份证号: ID number '511025198003150017' has a wrong check digit (expected 8)" "nothing was written"
+refused_import id.csv "id.csv:3: 身份证号: ID number '511025198003150017' has a wrong check digit (expected 8)" "nothing was written"
 csv excel.csv "$HEADER" "5.11025E+17,张明,男,中共党员,资中县财政局,资中县,上挂,市外事办,科长助理,2008-08-01,"
-refused excel.csv "excel.csv:2: 身份证号:" "format the column as text"
+refused_import excel.csv "excel.csv:2: 身份证号:" "format the column as text"
 csv zeros.csv "$HEADER" "511025198003150000,张明,男,中共党员,资中县财政局,资中县,上挂,市外事办,科长助理,2008-08-01,"
-refused zeros.csv "format the column as text"
+refused_import zeros.csv "format the column as text"
 
 describe "unknown direction or political status"
 csv dir.csv "$HEADER" "511025198003150018,张明,男,中共党员,资中县财政局,资中县,平调,市外事办,科长助理,2008-08-01,"
-refused dir.csv "dir.csv:2: 挂职类型: unknown direction '平调'"
+refused_import dir.csv "dir.csv:2: 挂职类型: unknown direction '平调'"
 csv pol.csv "$HEADER" "511025198003150018,张明,男,党棍,资中县财政局,资中县,上挂,市外事办,科长助理,2008-08-01,"
-refused pol.csv "pol.csv:2: 政治面貌: unknown political status '党棍'"
+refused_import pol.csv "pol.csv:2: 政治面貌: unknown political status '党棍'"
 
 describe "impossible date, end before start"
 csv date.csv "$HEADER" "511025198003150018,张明,男,中共党员,资中县财政局,资中县,上挂,市外事办,科长助理,2008-02-30,"
-refused date.csv "date.csv:2: 开始日期: '2008-02-30' is not a real date"
+refused_import date.csv "date.csv:2: 开始日期: '2008-02-30' is not a real date"
 csv order.csv "$HEADER" "511025198003150018,张明,男,中共党员,资中县财政局,资中县,上挂,市外事办,科长助理,2008-08-01,2008-07-01"
-refused order.csv "order.csv:2: 结束日期: 2008-07-01 is before the start date 2008-08-01"
+refused_import order.csv "order.csv:2: 结束日期: 2008-07-01 is before the start date 2008-08-01"
 
 describe "overlapping assignments, in the file and against the database"
 csv overlap.csv "$HEADER" "$GOOD1" "511025198003150018,张明,男,中共党员,资中县财政局,资中县,上挂,市侨办,科长助理,2009-01-01,"
-refused overlap.csv "overlap.csv:3: 开始日期: the term 2009-01-01..2009-12-31 overlaps assignment #"
+refused_import overlap.csv "overlap.csv:3: 开始日期: the term 2009-01-01..2009-12-31 overlaps assignment #"
 # 罗鸿灵 (2005 batch, 2005-08-01..2006-07-31) is already in the database.
 csv overlap_db.csv "$HEADER" "511028197003141730,罗鸿灵,男,中共党员,隆昌县国土资源局,隆昌县,上挂,市外事办,,2006-01-01,"
-refused overlap_db.csv "overlap_db.csv:2: 开始日期:" "overlaps assignment #1 (2005-08-01..2006-07-31 at 市国土资源局)"
+refused_import overlap_db.csv "overlap_db.csv:2: 开始日期:" "overlaps assignment #1 (2005-08-01..2006-07-31 at 市国土资源局)"
 
 describe "conflicting names for one ID, in the file and against the database"
 csv names.csv "$HEADER" "$GOOD1" "511025198003150018,张敏,男,中共党员,资中县财政局,资中县,上挂,市侨办,科长助理,2010-08-01,"
-refused names.csv "names.csv:3: 身份证号: 511025198003150018 is recorded with other data — name: recorded '张明', given '张敏'"
+refused_import names.csv "names.csv:3: 身份证号: 511025198003150018 is recorded with other data — name: recorded '张明', given '张敏'"
 csv names_db.csv "$HEADER" "511028197003141730,罗红灵,男,中共党员,隆昌县国土资源局,隆昌县,上挂,市外事办,,2010-08-01,"
-refused names_db.csv "name: recorded '罗鸿灵', given '罗红灵'"
+refused_import names_db.csv "name: recorded '罗鸿灵', given '罗红灵'"
 
 describe "all problems are listed, up to a cap"
 {
     echo "$HEADER"
     for i in $(seq 1 60); do echo "511025198003150017,张明,男,中共党员,资中县财政局,资中县,上挂,市外事办,,2008-08-01,"; done
 } >many.csv
-refused many.csv "many.csv:2: 身份证号" "many.csv:51: 身份证号" "… and 10 more problems" "60 problems in 60 rows"
+refused_import many.csv "many.csv:2: 身份证号" "many.csv:51: 身份证号" "… and 10 more problems" "60 problems in 60 rows"
 checks=$((checks + 1)); [ "$(grep -c '^many.csv:[0-9]' err.txt)" -eq 50 ] || fail "expected 50 listed problems"
 
 describe "broken CSV"
 printf '%s\n' "$HEADER" '511025198003150018,"张明,男' >quote.csv
-refused quote.csv "quote.csv:2:20: quoted field is never closed"
+refused_import quote.csv "quote.csv:2:20: quoted field is never closed"
 printf '%s\n' "$HEADER" '511025198003150018,"张明"x,男,中共党员,资中县财政局,资中县,上挂,市外事办,,2008-08-01,' >junk.csv
-refused junk.csv "junk.csv:2:24: unexpected character after a closing quote"
+refused_import junk.csv "junk.csv:2:24: unexpected character after a closing quote"
 printf '%s\n' "$HEADER" "$GOOD1,extra" >extra.csv
-refused extra.csv "extra.csv:2: row: has values in 12 columns, the header names 11"
+refused_import extra.csv "extra.csv:2: row: has values in 12 columns, the header names 11"
 printf '%s\n' "$HEADER" "$GOOD1" >utf8bad.csv
 printf '\xff\xfe\n' >>utf8bad.csv
 run --db db assign import utf8bad.csv --encoding utf-8
@@ -141,6 +141,6 @@ expect_eq "$(sha256sum <newer.db)" "$newer_before"
 
 describe "a masked export cannot be imported"
 "$GUAZHI" --db db export assignments --year 2006 -o masked.csv 2>/dev/null
-refused masked.csv "masked.csv:2: id_number: ID number '511***********" "is masked; export again with --reveal-id"
+refused_import masked.csv "masked.csv:2: id_number: ID number '511***********" "is masked; export again with --reveal-id"
 
 finish

@@ -60,6 +60,18 @@ new_db() {
     "$GUAZHI" --db "$1" init 2>/dev/null && "$GUAZHI" --db "$1" assign import "$EXAMPLE" 2>/dev/null
 }
 
+# refused ARGS... NEEDLE: `guazhi --db db ARGS` fails (exit 1) with NEEDLE on stderr and
+# leaves the database "db" exactly as it was.
+refused() {
+    local needle=${*: -1}
+    local before
+    before=$(fingerprint db)
+    run --db db "${@:1:$#-1}"
+    expect_rc 1
+    expect_err "$needle"
+    expect_eq "$(fingerprint db)" "$before"
+}
+
 finish() {
     echo "$checks checks, $failures failed"
     [ "$failures" -eq 0 ]

@@ -7,16 +7,6 @@ new_db db || exit 1
 # non-Party), 22 曾庆 (up), 35 付强 (down, non-Party).
 name_of() { sql db "SELECT c.name FROM assignments a JOIN cadres c ON c.id = a.cadre_id WHERE a.id = $1"; }
 expect_eq "$(name_of 14) $(name_of 21) $(name_of 35)" "何俊杰 胡振华 付强"
-# refused ARGS... NEEDLE: the command fails with NEEDLE on stderr and changes nothing.
-refused() {
-    local needle=${*: -1}
-    local before
-    before=$(fingerprint db)
-    run --db db "${@:1:$#-1}"
-    expect_rc 1
-    expect_err "$needle"
-    expect_eq "$(fingerprint db)" "$before"
-}
 
 describe "appointment: election for 下派, the United Front copy for non-Party cadres"
 expect_eq "$("$GUAZHI" --db db assign list --pending election --format csv 2>/dev/null | tail -n +2 | wc -l)" 6

@@ -2,16 +2,6 @@
 source "$(dirname "$0")/lib.sh" "$@"
 
 new_db db || exit 1
-# refused ARGS... NEEDLE: the command fails with NEEDLE on stderr and changes nothing.
-refused() {
-    local needle=${*: -1}
-    local before
-    before=$(fingerprint db)
-    run --db db "${@:1:$#-1}"
-    expect_rc 1
-    expect_err "$needle"
-    expect_eq "$(fingerprint db)" "$before"
-}
 
 describe "add records a report with its attachment; get writes it back byte for byte"
 head -c 300000 /dev/urandom >汇报.docx
