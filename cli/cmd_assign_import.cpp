@@ -33,7 +33,7 @@ int run_import(const ImportCliOptions& o, const Context& ctx) {
     const std::string& name = input.name();
     Database db = ctx.open(o.dry_run ? OpenMode::read : OpenMode::write);
     ImportReport report = import_roster(db, input.stream(), name, ctx.config, options);
-    if (tty && report.rows >= 5000) fmt::print(stderr, "\r");
+    if (tty && report.rows >= 5000) fmt::print(stderr, "\r{:30}\r", ""); // wipe the progress line
 
     for (const auto& p : report.problems) fmt::print(stderr, "{}\n", p);
     if (report.problem_count > report.problems.size())

@@ -80,4 +80,23 @@ run --config long.toml --db long.db assign import odd.csv
 expect_rc 0
 expect_eq "$(sql long.db "SELECT DISTINCT end_date FROM assignments")" "2010-07-31"
 
+describe "on a terminal, a progress line for large files (and none when piped)"
+python3 - >big.csv <<'PY'
+W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+print("id_number,name,political_status,home_unit,direction,host_unit,start_date")
+for i in range(6000):
+    s = "511002%04d%02d%02d%03d" % (1960 + i % 40, 1 + i // 40 % 12, 1 + i // 480 % 28, i // 13440 + 100)
+    s += "10X98765432"[sum(int(c) * w for c, w in zip(s, W)) % 11]
+    print("%s,干部%d,中共党员,县单位%d,上挂,市机关%d,%d-08-01" % (s, i, i % 30, i % 80, 2000 + i % 20))
+PY
+printf 'max_per_host_per_batch = 0\n' >nolimit.toml
+"$GUAZHI" --db big.db init 2>/dev/null
+script -qec "$GUAZHI --config nolimit.toml --db big.db assign import big.csv" /dev/null >tty.txt
+checks=$((checks + 1)); grep -q $'\rread 5000 rows' tty.txt || fail "no progress line on a terminal"
+expect_eq "$(sql big.db 'SELECT count(*) FROM assignments')" 6000
+"$GUAZHI" --db big2.db init 2>/dev/null
+run --config nolimit.toml --db big2.db assign import big.csv
+expect_rc 0
+checks=$((checks + 1)); ! grep -q "read 5000" err.txt || fail "progress line written to a pipe"
+
 finish
