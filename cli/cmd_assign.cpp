@@ -142,6 +142,7 @@ int run_show(const ShowOptions& o, const Context& ctx) {
 void setup_assign(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     auto* assign = app.add_subcommand("assign", "Record and list secondments (挂职)");
     assign->require_subcommand(1);
+    assign->footer("Example:\n  guazhi assign list --year 2006 --pending election");
 
     auto raw = std::make_shared<RowValues>();
     auto* add = assign->add_subcommand("add", "Record one secondment from flags");
@@ -152,8 +153,8 @@ void setup_assign(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     }
     add->footer("Creates the cadre and units when new; refuses data that contradicts what is recorded.\n"
                 "The end date defaults to start + term_months - 1 day; the batch year to the start's year.\n"
-                "Example:\n  guazhi assign add --id-number 511025198003150017 --name 张明 --political-status 中共党员 \\\n"
-                "    --home-unit 资中县财政局 --home-county 资中县 --direction 上挂 --host-unit 市财政局 \\\n"
+                "Example:\n  guazhi assign add --id-number 511025198003150018 --name 张明 --political-status 中共党员 \\\n"
+                "    --home-unit 资中县财政局 --home-county 资中县 --direction 上挂 --host-unit 市外事办 \\\n"
                 "    --host-post 科长助理 --start-date 2006-08-01");
     auto add_flags = std::make_shared<RecordFlags>();
     add_record_flags(add, *add_flags);

@@ -40,11 +40,12 @@ int run_import(const ImportCliOptions& o, const Context& ctx) {
         fmt::print(stderr, "… and {} more problems\n", report.problem_count - report.problems.size());
     std::string_view encoding = report.encoding == util::Encoding::utf8 ? "UTF-8" : "GB18030";
     if (report.problem_count > 0) {
-        fmt::print(stderr, "{}: {} problem{} in {} rows; nothing was written\n", name, report.problem_count,
-                   report.problem_count == 1 ? "" : "s", report.rows);
+        fmt::print(stderr, "{}: {} problem{} in {} row{}; nothing was written\n", name, report.problem_count,
+                   report.problem_count == 1 ? "" : "s", report.rows, report.rows == 1 ? "" : "s");
         return 1;
     }
-    fmt::print(stderr, "{}: {} rows ({}): {} {}, {} already recorded (skipped)\n", name, report.rows, encoding,
+    fmt::print(stderr, "{}: {} row{} ({}): {} {}, {} already recorded (skipped)\n", name, report.rows,
+               report.rows == 1 ? "" : "s", encoding,
                report.inserted, o.dry_run ? "would be added (dry run, nothing written)" : "added", report.identical);
     if (report.over_quota)
         fmt::print(stderr, "{} row{} beyond max_per_host_per_batch = {} (override recorded: {})\n", report.over_quota,

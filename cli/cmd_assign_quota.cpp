@@ -72,7 +72,7 @@ void setup_assign_quota(CLI::App& assign, const GlobalOptions& global, int& exit
         auto* sub = assign.add_subcommand("apply", "Record how many secondees a host unit applied for (申报)");
         sub->add_option("--host", o->host, "Host unit");
         sub->add_option("--year", o->year, "Batch year");
-        sub->add_option("--requested", o->requested, "How many it asked for")->check(CLI::NonNegativeNumber);
+        sub->add_option("--requested", o->requested, "How many it asked for")->check(CLI::Range(0, 10000));
         sub->add_option("--import", o->import_file,
                         "Or read many from CSV: 接收单位 (host_unit), 年度 (batch_year), 申报人数 (requested)");
         sub->add_option("--encoding", o->encoding, "auto, utf-8 or gbk (with --import)")

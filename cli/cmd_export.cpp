@@ -71,7 +71,7 @@ int run_export(const ExportOptions& o, const Context& ctx) {
         return 0;
     }
     AssignmentStore store(db.sql());
-    Output out(o.output);
+    Output out(o.output, o.reveal_id ? FileMode::private_file : FileMode::shared);
     std::size_t count = 0;
     std::string buffer;
     if (o.format == Format::csv) {

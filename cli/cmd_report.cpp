@@ -8,6 +8,7 @@
 #include "store/reports.hpp"
 
 #include <SQLiteCpp/Transaction.h>
+#include <filesystem>
 #include <fmt/format.h>
 
 namespace guazhi::cli {
@@ -48,7 +49,11 @@ struct GetOptions {
 
 int run_get(const GetOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::read);
-    Output out(o.output);
+    if (!db.sql().execAndGet(fmt::format("SELECT count(*) FROM reports WHERE id = {}", o.id)).getInt())
+        throw Error(fmt::format("no report #{}", o.id));
+    if (o.output != "-" && std::filesystem::exists(o.output))
+        throw Error(fmt::format("-o {}: the file exists; choose another name", o.output));
+    Output out(o.output, FileMode::private_file);
     Attachment att = read_attachment(db.sql(), o.id, out.file());
     out.commit();
     fmt::print(stderr, "report #{}: {} ({} bytes, SHA-256 {}) written to {}\n", o.id, att.name, att.size, att.sha256,
@@ -166,6 +171,7 @@ int run_compliance(const ComplianceOptions& o, const Context& ctx) {
 void setup_report(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     auto* report = app.add_subcommand("report", "Reports secondees owe: record, list, what is due, compliance");
     report->require_subcommand(1);
+    report->footer("Example:\n  guazhi report due --year 2006 --fail-if-overdue");
     {
         auto o = std::make_shared<AddOptions>();
         auto* sub = report->add_subcommand("add", "Record a submitted report, optionally with its document");
@@ -188,7 +194,7 @@ void setup_report(CLI::App& app, const GlobalOptions& global, int& exit_code) {
         auto* sub = report->add_subcommand("get", "Write a report's attached document back, byte for byte");
         sub->add_option("ID", o->id, "Report id (from `report list`)")->required();
         sub->add_option("-o,--output", o->output, "File to write (- for standard output)")->required();
-        sub->footer("Example:\n  guazhi report get 3 -o 汇报.docx");
+        sub->footer("Refuses to overwrite an existing file.\nExample:\n  guazhi report get 1 -o 汇报-副本.docx");
         sub->callback([o, &global, &exit_code] { exit_code = run_get(*o, make_context(global)); });
     }
     {

@@ -55,6 +55,7 @@ int run_unit_set(const UnitSetOptions& o, const Context& ctx) {
 void setup_unit(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     auto* unit = app.add_subcommand("unit", "List units and correct their kind or county");
     unit->require_subcommand(1);
+    unit->footer("Example:\n  guazhi unit list --kind 乡镇");
 
     auto list_opts = std::make_shared<UnitListOptions>();
     auto* list = unit->add_subcommand("list", "List units with how many secondees they sent and received");
@@ -72,7 +73,7 @@ void setup_unit(CLI::App& app, const GlobalOptions& global, int& exit_code) {
         ->transform(vocabulary_validator(unit_kinds()));
     set->add_option("--county", set_opts->county, "The county/district it belongs to");
     set->footer("A host unit keeps the kind its secondments require (上挂 → 市级机关, 下派 → 乡镇).\n"
-                "Example:\n  guazhi unit set 档案馆 --kind 市级机关");
+                "Example:\n  guazhi unit set 归德镇 --county 资中县");
     set->callback([set_opts, &global, &exit_code] { exit_code = run_unit_set(*set_opts, make_context(global)); });
 }
 

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <iostream>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace guazhi::cli {
@@ -55,7 +56,7 @@ CLI::Validator vocabulary_validator(const Vocabulary& v) {
 void add_filter_options(CLI::App* app, FilterOptions& o) {
     app->add_option("--year", o.year, "Batch year (年度)");
     app->add_option("--direction", o.direction, "up|down (上挂|下派)")->transform(vocabulary_validator(directions()));
-    app->add_option("--status", o.status, "planned|active|completed, judged on --as-of")->transform(vocabulary_validator(statuses()));
+    app->add_option("--status", o.status, "planned|active|extended|recalled|completed, judged on --as-of")->transform(vocabulary_validator(statuses()));
     app->add_option("--home", o.home, "Home unit name (派出单位)");
     app->add_option("--host", o.host, "Host unit name (接收单位)");
     app->add_option("--county", o.county, "County/district of the home unit (所属县区)");
@@ -64,9 +65,14 @@ void add_filter_options(CLI::App* app, FilterOptions& o) {
     app->add_flag("--non-party", o.non_party, "Only 党外干部 (non-Party cadres)");
     app->add_option("--as-of", o.as_of, "Judge statuses on this date (default: today)");
     std::vector<std::string> pending;
-    for (auto [name, what] : pending_kinds()) pending.emplace_back(name);
+    std::vector<std::string> shown; // as typed: united-front rather than united_front
+    for (auto [name, what] : pending_kinds()) {
+        pending.emplace_back(name);
+        shown.push_back(pending.back());
+        std::replace(shown.back().begin(), shown.back().end(), '_', '-');
+    }
     app->add_option("--pending", o.pending,
-                    fmt::format("Appointment paperwork not yet recorded: {}", fmt::join(pending, "|")))
+                    fmt::format("Appointment paperwork not yet recorded: {}", fmt::join(shown, "|")))
         ->transform([](std::string v) {
             std::replace(v.begin(), v.end(), '-', '_'); // united-front reads as united_front
             return v;
@@ -80,7 +86,7 @@ void add_filter_options(CLI::App* app, FilterOptions& o) {
 
 util::Date flag_date(const std::string& value, std::string_view flag) {
     auto d = util::parse_date(util::clean(value));
-    if (!d) throw Error(fmt::format("{}: {}", flag, d.error));
+    if (!d) throw UsageError(fmt::format("{}: {}", flag, d.error));
     return *d.value;
 }
 
@@ -132,11 +138,12 @@ Input::Input(const std::string& path) : in_(&std::cin), name_(path == "-" ? "<st
     in_ = &file_;
 }
 
-Output::Output(const std::optional<std::string>& path) : file_(stdout) {
+Output::Output(const std::optional<std::string>& path, FileMode mode) : file_(stdout) {
     if (!path || *path == "-") return;
     path_ = *path;
     tmp_ = fmt::format("{}.tmp-{}", *path, ::getpid());
-    file_ = std::fopen(tmp_.c_str(), "wb");
+    int fd = ::open(tmp_.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode == FileMode::private_file ? 0600 : 0666);
+    file_ = fd < 0 ? nullptr : ::fdopen(fd, "wb");
     if (!file_) throw Error(fmt::format("{}: cannot create the file: {}", *path, std::strerror(errno)));
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "config.hpp"
+#include "error.hpp"
 #include "domain/vocabulary.hpp"
 #include "domain/filter.hpp"
 #include "render/format.hpp"
@@ -57,7 +58,13 @@ struct FilterOptions {
 };
 void add_filter_options(CLI::App* app, FilterOptions& options);
 
-// A date flag's value, or Error naming the flag.
+// A flag's value that cannot be used (exit code 2, like CLI11's own checks).
+class UsageError : public Error {
+  public:
+    using Error::Error;
+};
+
+// A date flag's value, or UsageError naming the flag.
 util::Date flag_date(const std::string& value, std::string_view flag);
 std::optional<util::Date> flag_date(const std::optional<std::string>& value, std::string_view flag);
 
@@ -92,9 +99,13 @@ class Input {
 // Where data goes: stdout, or a file written through a temporary file and renamed into
 // place by commit(), so that an interrupted export never leaves half a file. Throws Error
 // on I/O failure.
+enum class FileMode {
+    shared,      // the umask decides (an export to hand on)
+    private_file // 0600: revealed ID numbers, stored documents
+};
 class Output {
   public:
-    explicit Output(const std::optional<std::string>& path);
+    explicit Output(const std::optional<std::string>& path, FileMode mode = FileMode::shared);
     ~Output();
     Output(const Output&) = delete;
     Output& operator=(const Output&) = delete;

@@ -13,7 +13,10 @@ constexpr const char* kExitCodes = R"(Exit codes:
   2  usage: unknown subcommand or option, bad option value
   3  a condition was found: `report due --fail-if-overdue` found overdue reports
 
-Run `guazhi SUBCOMMAND --help` for the options and an example of each subcommand.)";
+Run `guazhi SUBCOMMAND --help` for the options and an example of each subcommand.
+
+Example:
+  guazhi init && guazhi assign import roster.csv && guazhi stats --year 2006)";
 }
 
 int main(int argc, char** argv) {
@@ -46,6 +49,9 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         int rc = app.exit(e);
         return rc == 0 ? 0 : 2;
+    } catch (const UsageError& e) {
+        fmt::print(stderr, "guazhi: {}\nRun with --help for more information.\n", e.what());
+        return 2;
     } catch (const guazhi::Error& e) {
         fmt::print(stderr, "guazhi: {}\n", e.what());
         return 1;

@@ -72,7 +72,7 @@ run --db db assign list --host 市不存在局
 expect_rc 1
 expect_err "no unit named '市不存在局' is recorded"
 run --db db assign list --as-of 2006-13-01
-expect_rc 1
+expect_rc 2
 expect_err "--as-of: '2006-13-01' is not a real date"
 
 finish

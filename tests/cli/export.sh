@@ -26,6 +26,11 @@ expect_err "ID numbers masked; --reveal-id"
 expect_eq "$(tail -n +2 out.txt | cut -d, -f1 | grep -cvE '^511\*{11}[0-9X]{4}$')" 0
 expect_eq "$(wc -l <out.txt)" 28
 
+describe "an export with full ID numbers is created private (0600)"
+run --db db export assignments --reveal-id -o private.csv
+expect_rc 0
+expect_eq "$(stat -c %a private.csv)" 600
+
 describe "filters and JSON"
 run --db db export assignments --format json --non-party
 expect_rc 0
@@ -37,7 +42,7 @@ expect_rc 2
 describe "-o never leaves a half-written file"
 echo "old content" >kept.csv
 run --db db export assignments -o kept.csv --as-of nonsense
-expect_rc 1
+expect_rc 2
 expect_eq "$(cat kept.csv)" "old content"
 checks=$((checks + 1)); [ -z "$(ls | grep '\.tmp-')" ] || fail "temporary file left behind"
 run --db db export assignments -o no/such/dir.csv
