@@ -164,6 +164,24 @@ RowResult validate_row(const RowValues& values, const Config& config) {
         c.add(Field::batch_year, fmt::format("'{}' is not a year", year));
     }
 
+    // Dates a secondment can have: from the founding of the People's Republic to 2100, and
+    // not before the cadre came of age (a typo such as 1006 for 2006 is caught here).
+    if (dates_ok) {
+        for (auto [field, date] : {std::pair{Field::start_date, a.start}, {Field::end_date, a.end}})
+            if (date.year < 1949 || date.year > 2100)
+                c.add(field, fmt::format("{} is outside 1949..2100", date.iso()));
+        if (!cadre.id_number.empty() && a.start < util::id_birth_date(cadre.id_number).plus_months(18 * 12))
+            c.add(Field::start_date, fmt::format("{} is before the cadre turned 18 (born {})", a.start.iso(),
+                                                 util::id_birth_date(cadre.id_number).iso()));
+    }
+    // Control characters left after cleaning (a NUL, an escape; line breaks and tabs became
+    // spaces) would corrupt every table and document they reach: refuse them.
+    for (const auto& s : roster_fields()) {
+        const std::string& v = c.at(s.field);
+        if (std::any_of(v.begin(), v.end(), [](char ch) { return (ch >= 0 && ch < 0x20) || ch == 0x7F; }))
+            c.add(s.field, "contains a control character (an invisible character such as NUL)");
+    }
+
     RowResult result;
     result.problems = std::move(c.problems);
     if (result.problems.empty()) result.assignment = std::move(a);

@@ -145,15 +145,19 @@ bool same_assignment(const Assignment& a, const Assignment& b) {
 
 std::vector<std::string> cadre_conflicts(const Cadre& stored, const Cadre& given) {
     std::vector<std::string> out;
-    auto check = [&](std::string_view field, const std::string& s, const std::string& g) {
-        if (!g.empty() && s != g) out.push_back(fmt::format("{}: recorded '{}', given '{}'", field, s, g));
+    // Enumerations are shown by their Chinese labels, as the clerk typed them.
+    auto check = [&](std::string_view field, const std::string& s, const std::string& g,
+                     const Vocabulary* vocabulary = nullptr) {
+        if (g.empty() || s == g) return;
+        auto shown = [&](const std::string& v) { return vocabulary ? std::string(vocabulary->label(v, Lang::zh)) : v; };
+        out.push_back(fmt::format("{}: recorded '{}', given '{}'", field, shown(s), shown(g)));
     };
     check("name", stored.name, given.name);
-    check("gender", stored.gender, given.gender);
-    check("ethnicity", stored.ethnicity, given.ethnicity);
+    check("gender", stored.gender, given.gender, &genders());
+    check("ethnicity", stored.ethnicity, given.ethnicity, &ethnicities());
     check("birth_date", stored.birth_date, given.birth_date);
-    check("political_status", stored.political_status, given.political_status);
-    check("education", stored.education, given.education);
+    check("political_status", stored.political_status, given.political_status, &political_statuses());
+    check("education", stored.education, given.education, &educations());
     if (!given.categories.empty() && given.categories != stored.categories)
         out.push_back(fmt::format("categories: recorded '{}', given '{}'", fmt::join(stored.categories, ";"),
                                   fmt::join(given.categories, ";")));

@@ -90,7 +90,9 @@ ResolvedPeriod resolve_period(const std::vector<ReportPeriod>& schedule, std::st
             if (p->end >= from && p->end <= to) return {*p, {}};
         return {std::nullopt, fmt::format("no {} period of the term ends in {}; its periods are: {}", kind, text, known())};
     }
-    return {std::nullopt, fmt::format("'{}' is not a period (Q2, H1, 2006Q4, 2007H1 or final)", text)};
+    return {std::nullopt, kind == "quarterly"
+                              ? fmt::format("'{}' is not a quarterly period (Q2 or 2006Q4)", text)
+                              : fmt::format("'{}' is not a half-year period (H1 or 2007H1)", text)};
 }
 
 } // namespace guazhi

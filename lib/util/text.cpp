@@ -60,7 +60,17 @@ std::string normalize_width(std::string_view s) {
     return out;
 }
 
-std::string clean(std::string_view s) { return std::string(trim(normalize_width(s))); }
+std::string clean(std::string_view s) {
+    std::string wide = normalize_width(s);
+    std::string out;
+    out.reserve(wide.size());
+    for (char c : wide) {
+        bool breaking = c == '\r' || c == '\n' || c == '\t';
+        if (!breaking) out += c;
+        else if (!out.empty() && out.back() != ' ') out += ' ';
+    }
+    return std::string(trim(out));
+}
 
 std::vector<std::string> split_any(std::string_view s, const std::vector<std::string_view>& seps) {
     std::vector<std::string> parts;

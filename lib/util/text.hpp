@@ -14,7 +14,8 @@ std::string_view trim(std::string_view s);
 // Chinese input methods produce "２００６" and "，" where a clerk meant "2006" and ",".
 std::string normalize_width(std::string_view s);
 
-// normalize_width() then trim(): how every imported value is cleaned before parsing.
+// normalize_width(), line breaks and tabs inside the text (Excel's Alt+Enter) turned into one
+// space each run, then trim(): how every imported value is cleaned before parsing.
 std::string clean(std::string_view s);
 
 // Splits on any of the given separators (each a UTF-8 string), dropping empty pieces.

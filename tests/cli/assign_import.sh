@@ -73,6 +73,14 @@ expect_eq "$(sql odd.db "SELECT political_status || ' ' || gender || ' ' || birt
 non_partisan female 1982-05-12"
 expect_eq "$(sql odd.db "SELECT kind FROM units WHERE name = '资中县财政局'")" "county_dept"
 
+describe "a line break inside a cell (Excel's Alt+Enter) becomes a space"
+printf '%s\n' "身份证号,姓名,政治面貌,派出单位,原职务,挂职类型,接收单位,开始日期" \
+    '511025198003150018,张明,中共党员,资中县财政局,"办公室主任' '兼科员",上挂,市外事办,2008-08-01' >alt.csv
+"$GUAZHI" --db alt.db init 2>/dev/null
+run --db alt.db assign import alt.csv
+expect_rc 0
+expect_eq "$(sql alt.db 'SELECT home_post FROM assignments')" "办公室主任 兼科员"
+
 describe "a configured term length sets the default end date"
 printf 'term_months = 24\n' >long.toml
 "$GUAZHI" --db long.db init 2>/dev/null

@@ -67,6 +67,15 @@ refused_import date.csv "date.csv:2: 开始日期: '2008-02-30' is not a real da
 csv order.csv "$HEADER" "511025198003150018,张明,男,中共党员,资中县财政局,资中县,上挂,市外事办,科长助理,2008-08-01,2008-07-01"
 refused_import order.csv "order.csv:2: 结束日期: 2008-07-01 is before the start date 2008-08-01"
 
+describe "dates outside 1949..2100 or before the cadre turned 18; control characters"
+csv year.csv "$HEADER" "511025198003150018,张明,男,中共党员,资中县财政局,资中县,上挂,市外事办,科长助理,1006-08-01,"
+refused_import year.csv "year.csv:2: 开始日期: 1006-08-01 is outside 1949..2100"
+csv young.csv "$HEADER" "511025198003150018,张明,男,中共党员,资中县财政局,资中县,上挂,市外事办,科长助理,1995-08-01,"
+refused_import young.csv "young.csv:2: 开始日期: 1995-08-01 is before the cadre turned 18 (born 1980-03-15)"
+printf '%s\n' "$HEADER" >nul.csv
+printf '511025198003150018,张\001明,男,中共党员,资中县财政局,资中县,上挂,市外事办,科长助理,2008-08-01,\n' >>nul.csv
+refused_import nul.csv "nul.csv:2: 姓名: contains a control character"
+
 describe "overlapping assignments, in the file and against the database"
 csv overlap.csv "$HEADER" "$GOOD1" "511025198003150018,张明,男,中共党员,资中县财政局,资中县,上挂,市侨办,科长助理,2009-01-01,"
 refused_import overlap.csv "overlap.csv:3: 开始日期: the term 2009-01-01..2009-12-31 overlaps assignment #"

@@ -72,7 +72,7 @@ expect_rc 0
 expect_out "21,胡振华,伏龙乡,243,486.00"
 expect_out "20,周敏,威远县建设局,457,914.00"
 expect_out ",合计,,10555,21110.00"
-expect_err "29 secondees, 10555 days at 2.00 元/day: 21110.00 元"
+expect_err "29 secondees, 10555 days at 2 元/day: 21110.00 元"
 run --db db assign allowance --year 2006 --by home-unit --format json
 expect_eq "$(python3 -c 'import json; d = json.load(open("out.txt")); print(len(d), sum(r["people"] for r in d), round(sum(r["amount"] for r in d), 2))')" \
     "$(sql db "SELECT count(DISTINCT home_unit_id) FROM assignments WHERE batch_year = 2006") 29 21110.0"

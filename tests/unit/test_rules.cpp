@@ -236,7 +236,7 @@ TEST_CASE("rules: cadre_conflicts lists contradicting fields, empty values say n
     auto c = cadre_conflicts(stored, given);
     REQUIRE(c.size() == 2);
     CHECK(c[0] == "name: recorded '罗鸿灵', given '罗宏灵'");
-    CHECK(c[1] == "political_status: recorded 'cpc_member', given 'masses'");
+    CHECK(c[1] == "political_status: recorded '中共党员', given '群众'");
     given = stored;
     given.categories = {"selected_graduate", "county_reserve"};
     auto d = cadre_conflicts(stored, given);

@@ -259,7 +259,7 @@ TEST_CASE("schedule: resolve_period by ordinal") {
           "H2 (2007-02-01..2007-07-31)");
     // The letter must fit the kind.
     CHECK(resolved(s, "semiannual", "Q1") ==
-          "error: 'Q1' is not a period (Q2, H1, 2006Q4, 2007H1 or final)");
+          "error: 'Q1' is not a half-year period (H1 or 2007H1)");
 
     // Cut short by a recall: the message lists what is owed, or says there is none.
     Assignment a = term_2006();
@@ -324,7 +324,7 @@ TEST_CASE("schedule: resolve_period for the final summary") {
 
 TEST_CASE("schedule: resolve_period refuses what is no period") {
     auto s = report_schedule(term_2006(), Config{});
-    const std::string tail = "' is not a period (Q2, H1, 2006Q4, 2007H1 or final)";
+    const std::string tail = "' is not a quarterly period (Q2 or 2006Q4)";
     CHECK(resolved(s, "quarterly", "第一季度") == "error: '第一季度" + tail);
     CHECK(resolved(s, "quarterly", "Q") == "error: 'Q" + tail);
     CHECK(resolved(s, "quarterly", "Q1a") == "error: 'Q1a" + tail);

@@ -35,6 +35,13 @@ TEST_CASE("text: clean normalises then trims") {
     CHECK(clean("  ＩＤ ") == "ID");
 }
 
+TEST_CASE("text: clean turns line breaks and tabs inside a value into one space") {
+    CHECK(clean("办公室主任\n兼科员") == "办公室主任 兼科员");
+    CHECK(clean("a\r\n\r\nb\tc") == "a b c");
+    CHECK(clean("\n 2006 \t") == "2006");
+    CHECK(clean(std::string("a\0b", 3)) == std::string("a\0b", 3)); // left for validation to refuse
+}
+
 TEST_CASE("text: split_any splits on several UTF-8 separators and drops empty pieces") {
     std::vector<std::string> expected = {"选调生", "县级后备干部", "女干部"};
     CHECK(split_any("选调生、县级后备干部；女干部", {"、", "；"}) == expected);
