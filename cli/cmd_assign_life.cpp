@@ -139,8 +139,10 @@ void setup_assign_life(CLI::App& assign, const GlobalOptions& global, int& exit_
         sub->add_option("--united-front", o->united_front,
                         "Date the document was copied to the United Front Work Department (non-Party cadres)");
         sub->add_option("--election-date", o->election_date, "Township people's congress election (下派 only)");
-        sub->add_option("--election-result", o->election_result, "elected|not_elected")
-            ->check(CLI::IsMember({"elected", "not_elected"}));
+        sub->add_option("--election-result", o->election_result, "elected|not_elected (当选|未当选)")
+            ->transform(CLI::Transformer({{"当选", "elected"}, {"未当选", "not_elected"}, {"elected", "elected"},
+                                          {"not_elected", "not_elected"}},
+                                         CLI::ignore_case));
         sub->add_option("--mentor", o->mentor, "Mentor at the host unit (传帮带)");
         sub->add_option("--division", o->division, "Division of work (分工)");
         sub->add_option("--party-transfer", o->party_transfer,

@@ -32,7 +32,7 @@ std::size_t export_events(SQLite::Database& db, AssignmentStore& store, const As
     std::vector<ReportColumn> columns = {{"assignment_id", "assignment_id", true}, {"name", "name"},
                                          {"kind", "kind"},         {"date", "date"},
                                          {"recorded_by", "recorded_by"}, {"recorded_at", "recorded_at"},
-                                         {"reason", "reason"},     {"details", "details"}};
+                                         {"reason", "reason"},     {"details", "details", false, true}};
     std::vector<std::vector<std::string>> rows;
     std::set<std::int64_t> seen; // a cadre's follow-ups come with each of the cadre's assignments
     store.for_each(filter, ctx.config, [&](const Assignment& a) {

@@ -160,8 +160,13 @@ int run_compliance(const ComplianceOptions& o, const Context& ctx) {
     std::string header = group == ComplianceGroup::county ? (zh ? "所属县区" : "county")
                          : group == ComplianceGroup::host ? (zh ? "接收单位" : "host unit")
                                                           : "";
+    auto rows = compliance(store, filter, ctx.config, group);
+    // City organs belong to no county: name their group for people (JSON keeps "").
+    if (group == ComplianceGroup::county && o.format != Format::json)
+        for (auto& r : rows)
+            if (r.group.empty()) r.group = zh ? "市直" : "(city)";
     Output out(std::nullopt);
-    out.write(render_compliance(o.format, compliance(store, filter, ctx.config, group), ctx.lang, header));
+    out.write(render_compliance(o.format, rows, ctx.lang, header));
     out.commit();
     return 0;
 }

@@ -27,7 +27,8 @@ std::string render_report(Format format, const std::vector<ReportColumn>& column
         for (std::size_t i = 0; i < columns.size(); ++i) {
             const std::string cell = i < row.size() ? row[i] : std::string();
             json.key(columns[i].key);
-            if (!columns[i].numeric) json.value(cell);
+            if (columns[i].json && !cell.empty()) json.raw(cell);
+            else if (!columns[i].numeric) json.value(cell);
             else if (cell.empty()) json.null();
             else json.raw(cell);
         }

@@ -15,6 +15,7 @@ struct ReportColumn {
     std::string header;   // table and CSV header, in the user's language
     std::string key;      // JSON key, never translated
     bool numeric = false; // right-aligned; a JSON number (null when empty)
+    bool json = false;    // the cell already is JSON text (an object), written as is in JSON
 };
 
 // Table: aligned columns; CSV: header and rows; JSON: an array of objects keyed by `key`.

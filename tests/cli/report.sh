@@ -100,6 +100,11 @@ run --db db report compliance --year 2006 --as-of 2006-12-31 --by county --forma
 expect_eq "$(python3 -c 'import json; d = json.load(open("out.txt")); print(sum(r["on_time"] + r["late"] + r["missing"] + r["pending"] for r in d), sorted({r["group"] for r in d})[:2])')" \
     "27 ['', '东兴区']"
 
+run --db db report compliance --year 2006 --as-of 2006-12-31 --by county --format csv
+expect_out "市直,季度汇报,0,0,6,0"
+run --db db export events --format json
+expect_eq "$(python3 -c 'import json; d = json.load(open("out.txt")); print(sorted({type(e["details"]).__name__ for e in d}))')" "['dict']"
+
 describe "stats --reports adds the same summary"
 run --db db stats --year 2006 --reports --as-of 2006-12-31 --format csv
 expect_rc 0
