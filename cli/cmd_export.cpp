@@ -11,6 +11,7 @@
 #include "util/csv.hpp"
 #include "util/id_number.hpp"
 
+#include <filesystem>
 #include <fmt/format.h>
 #include <set>
 
@@ -60,6 +61,9 @@ std::size_t export_applications(SQLite::Database& db, const AssignmentFilter& fi
 
 int run_export(const ExportOptions& o, const Context& ctx) {
     AssignmentFilter filter = o.filter.to_filter();
+    std::error_code ec;
+    if (o.output && std::filesystem::equivalent(*o.output, ctx.db_path, ec))
+        throw Error(fmt::format("-o {}: that is the database itself; choose another file", *o.output));
     Database db = ctx.open(OpenMode::read);
     if (o.dataset != "assignments") {
         AssignmentStore store(db.sql());
@@ -82,7 +86,11 @@ int run_export(const ExportOptions& o, const Context& ctx) {
         store.for_each(filter, ctx.config, [&](const Assignment& a) {
             RowValues row = to_row(a);
             auto& id = row[static_cast<std::size_t>(Field::id_number)];
-            if (!o.reveal_id) id = util::mask_id_number(id);
+            if (!o.reveal_id) {
+                id = util::mask_id_number(id);
+                auto& born = row[static_cast<std::size_t>(Field::birth_date)];
+                born = born.substr(0, 7);
+            }
             buffer.clear();
             util::write_csv_record(buffer, std::vector<std::string>(row.begin(), row.end()));
             out.write(buffer);

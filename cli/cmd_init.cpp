@@ -16,16 +16,12 @@ struct InitOptions {
 };
 
 int run_init(const InitOptions& o, const Context& ctx) {
-    if (o.want_sample) {
-        std::string path = o.sample_config && !o.sample_config->empty() ? *o.sample_config : "guazhi.toml";
-        if (std::filesystem::exists(path))
-            throw Error(fmt::format("{}: already exists; not overwritten", path));
-        std::ofstream out(path);
-        out << sample_config();
-        if (!out.flush()) throw Error(fmt::format("{}: cannot write the sample config", path));
-        fmt::print(stderr, "wrote a sample config to {}\n", path);
-    }
-    bool existed = std::filesystem::exists(ctx.db_path);
+    std::string sample = o.sample_config && !o.sample_config->empty() ? *o.sample_config : "guazhi.toml";
+    std::error_code ec;
+    if (o.want_sample && std::filesystem::exists(sample, ec))
+        throw Error(fmt::format("{}: already exists; not overwritten", sample));
+    bool existed = std::filesystem::exists(ctx.db_path, ec);
+    // The database first: a failed init leaves no sample config behind either.
     Database db = ctx.open(OpenMode::create);
     if (!existed)
         fmt::print(stderr, "created {} (schema version {})\n", ctx.db_path.string(), current_schema_version());
@@ -35,6 +31,12 @@ int run_init(const InitOptions& o, const Context& ctx) {
     else
         fmt::print(stderr, "{} is already a guazhi database (schema version {}); nothing to do\n",
                    ctx.db_path.string(), current_schema_version());
+    if (o.want_sample) {
+        std::ofstream out(sample);
+        out << sample_config();
+        if (!out.flush()) throw Error(fmt::format("{}: cannot write the sample config", sample));
+        fmt::print(stderr, "wrote a sample config to {}\n", sample);
+    }
     return 0;
 }
 

@@ -49,8 +49,7 @@ struct GetOptions {
 
 int run_get(const GetOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::read);
-    if (!db.sql().execAndGet(fmt::format("SELECT count(*) FROM reports WHERE id = {}", o.id)).getInt())
-        throw Error(fmt::format("no report #{}", o.id));
+    if (!report_exists(db.sql(), o.id)) throw Error(fmt::format("no report #{}", o.id));
     if (o.output != "-" && std::filesystem::exists(o.output))
         throw Error(fmt::format("-o {}: the file exists; choose another name", o.output));
     Output out(o.output, FileMode::private_file);

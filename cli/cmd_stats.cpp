@@ -25,9 +25,8 @@ int run_stats(const StatsOptions& o, const Context& ctx) {
         filter.year = o.year;
     } else {
         // Without --year: the most recent batch, which is what a clerk usually means.
-        auto latest = db.sql().execAndGet("SELECT max(batch_year) FROM assignments");
-        if (latest.isNull()) throw Error("no assignments are recorded yet; import a roster first");
-        filter.year = latest.getInt();
+        filter.year = latest_batch_year(db.sql());
+        if (!filter.year) throw Error("no assignments are recorded yet; import a roster first");
         fmt::print(stderr, "batch year {} (the latest; use --year for another)\n", *filter.year);
     }
     YearStats stats = compute_stats(db.sql(), filter, ctx.config);
@@ -62,7 +61,7 @@ void setup_stats(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     auto* sub = app.add_subcommand("stats", "Yearly figures: up/down, non-Party, 选调生, reserve cadres, townships");
     sub->add_option("--year", o->year, "Batch year (default: the latest recorded)");
     sub->add_flag("--reports", o->reports, "Add the report compliance of the batch (on time / late / missing)");
-    sub->add_option("--as-of", o->as_of, "Judge report compliance on this date (default today)");
+    sub->add_option("--as-of", o->as_of, "Judge report compliance on this date (default today)")->needs("--reports");
     add_format_option(sub, o->format);
     sub->footer("Shares print with one decimal in table/CSV; JSON carries counts, denominators and exact shares.\n"
                 "Example:\n  guazhi stats --year 2006\n"

@@ -60,7 +60,8 @@ Config parse_config(std::string_view text, std::string_view source) {
         } else if (k == "final_report_days") {
             cfg.final_report_days = integer(0, 366, "an integer number of days");
         } else if (k == "max_attachment_mib") {
-            cfg.max_attachment_bytes = static_cast<std::int64_t>(integer(1, 1024, "an integer number of MiB")) * 1024 * 1024;
+            // SQLite stores at most 10^9 bytes in one value: 953 MiB.
+            cfg.max_attachment_bytes = static_cast<std::int64_t>(integer(1, 953, "an integer number of MiB")) * 1024 * 1024;
         } else if (k == "report_periods") {
             auto v = node.value<std::string>();
             if (!v || node.type() != toml::node_type::string || (*v != "term" && *v != "calendar"))

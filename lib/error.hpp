@@ -1,5 +1,5 @@
 // Typed exceptions for failures that stop a command. Expected per-row problems are values
-// (see domain/problem.hpp); these are for the command as a whole.
+// (FieldProblem in domain/roster.hpp); these are for the command as a whole.
 #pragma once
 
 #include <stdexcept>

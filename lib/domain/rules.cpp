@@ -12,7 +12,7 @@ bool is_non_party(std::string_view political_status, const Config& config) {
     // Seed: "今年我们安排了7名党外干部上挂、6名党外干部下派" — 党外干部 are cadres who are not
     // members (or probationary members) of the CPC. Some places leave 群众 or 共青团员 out;
     // `non_party_exclude` says so.
-    if (political_status == "cpc_member" || political_status == "cpc_probationary") return false;
+    if (is_party_member(political_status)) return false;
     return std::find(config.non_party_exclude.begin(), config.non_party_exclude.end(), political_status) ==
            config.non_party_exclude.end();
 }
@@ -34,19 +34,39 @@ util::Date default_end_date(util::Date start, int term_months) {
     return anniversary.plus_days(-1);
 }
 
-std::string_view infer_unit_kind(std::string_view unit_name) {
+namespace {
+bool names_a_township(std::string_view name) {
     for (std::string_view suffix : {"镇", "乡", "街道", "街道办事处", "镇人民政府", "乡人民政府"})
-        if (unit_name.ends_with(suffix)) return "township";
-    // A name that starts with a county (资中县…, 市中区…: 县 or 区 within its first three
-    // characters) is a county department even when it starts with 市.
+        if (name.ends_with(suffix)) return true;
+    return false;
+}
+
+// A name that starts with a county (资中县…, 市中区…: 县 or 区 within its first three
+// characters) belongs to a county even when it starts with 市.
+bool names_a_county(std::string_view name) {
     for (std::string_view marker : {"县", "区"}) {
-        auto pos = unit_name.find(marker);
-        if (pos != std::string_view::npos && pos <= 6) return "county_dept";
+        auto pos = name.find(marker);
+        if (pos != std::string_view::npos && pos <= 6) return true;
     }
+    return false;
+}
+} // namespace
+
+std::string_view infer_unit_kind(std::string_view unit_name) {
+    if (names_a_township(unit_name)) return "township";
+    if (names_a_county(unit_name)) return "county_dept";
     if (unit_name.starts_with("市")) return "city_organ";
     // Otherwise we cannot tell; county departments are what most rosters list, and the roster
     // can say so explicitly in 原单位层级.
     return "county_dept";
+}
+
+std::string_view infer_host_kind(std::string_view unit_name) {
+    // Hosts are city organs or townships (host_kind_for); a name that says neither is taken
+    // for a city organ, unless it names a county.
+    if (names_a_township(unit_name)) return "township";
+    if (names_a_county(unit_name)) return "county_dept";
+    return "city_organ";
 }
 
 std::string_view host_kind_for(std::string_view direction) {
@@ -86,7 +106,7 @@ std::optional<std::string> refuse_recall(const Assignment& a, util::Date last_da
                                          bool host_consent) {
     // Seed: "在挂职期间，除提拔使用和参加先进性教育活动外，原单位原则上不得中途抽回挂职人员，如因某项
     // 特殊工作确需抽回的，派员单位要与接收单位协商，经接收单位同意后才能抽回".
-    if (reason != "promotion" && reason != "education_campaign" && reason != "special")
+    if (!recall_reasons().code_of(reason))
         return fmt::format("unknown recall reason '{}' (promotion, education-campaign or special)", reason);
     if (reason == "special" && !host_consent)
         return std::string("a recall for special work needs the host unit's consent (接收单位同意): give --host-consent");

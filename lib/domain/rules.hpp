@@ -25,6 +25,10 @@ util::Date default_end_date(util::Date start, int term_months);
 // The kind of a unit guessed from its name when the roster does not say.
 std::string_view infer_unit_kind(std::string_view unit_name);
 
+// The kind of a host unit not yet recorded, from its name: a township, else a city organ —
+// or a county department when the name starts with a county (which then cannot host).
+std::string_view infer_host_kind(std::string_view unit_name);
+
 // The kind a host unit must have for a direction: city organs receive up-seconded cadres,
 // townships receive down-dispatched ones.
 std::string_view host_kind_for(std::string_view direction);

@@ -65,6 +65,7 @@ void write_assignment_members(JsonWriter& json, const Assignment& a, util::Date 
         json.key(s.key);
         const std::string& v = row[static_cast<std::size_t>(s.field)];
         if (s.field == Field::id_number) json.value(reveal_id ? v : util::mask_id_number(v));
+        else if (s.field == Field::birth_date) json.value(reveal_id ? v : v.substr(0, 7));
         else if (s.field == Field::batch_year) json.value(a.batch_year);
         else if (s.field == Field::categories) {
             json.begin_array();
@@ -179,7 +180,8 @@ std::string show_text(const Assignment& a, Lang lang, util::Date as_of, const Co
          reveal_id ? a.cadre.id_number : util::mask_id_number(a.cadre.id_number)},
         {std::string(pick(lang, "性别", "gender")), std::string(genders().label(a.cadre.gender, lang))},
         {std::string(pick(lang, "民族", "ethnicity")), std::string(ethnicities().label(a.cadre.ethnicity, lang))},
-        {std::string(pick(lang, "出生日期", "born")), a.cadre.birth_date},
+        // The full birth date is digits 7..14 of the ID number: masked with it.
+        {std::string(pick(lang, "出生日期", "born")), reveal_id ? a.cadre.birth_date : a.cadre.birth_date.substr(0, 7)},
         {std::string(pick(lang, "政治面貌", "political status")),
          fmt::format("{}{}", political_statuses().label(a.cadre.political_status, lang),
                      is_non_party(a.cadre.political_status, config) ? pick(lang, "（党外干部）", " (non-Party)") : "")},

@@ -17,8 +17,13 @@ namespace {
 void write_application(SQLite::Database& db, const std::string& host, int batch_year, std::int64_t requested,
                        const std::string& recorded_by) {
     // A host receives either up-seconded cadres (a city organ) or down-dispatched ones (a
-    // township); its name tells which.
-    std::string kind = infer_unit_kind(host) == "township" ? "township" : "city_organ";
+    // township, rules::host_kind_for); a county department receives none.
+    SQLite::Statement known(db, "SELECT kind FROM units WHERE name = ?");
+    known.bind(1, host);
+    std::string kind = known.executeStep() ? known.getColumn(0).getString() : std::string(infer_host_kind(host));
+    if (kind != host_kind_for("up") && kind != host_kind_for("down"))
+        throw Error(fmt::format("'{}' is a county department ({}); only city organs and townships receive secondees",
+                                host, kind));
     SQLite::Statement unit(db, "INSERT OR IGNORE INTO units (name, kind) VALUES (?, ?)");
     unit.bind(1, host);
     unit.bind(2, kind);
@@ -89,7 +94,13 @@ std::size_t import_applications(SQLite::Database& db, std::istream& in, const st
             problems.push_back(fmt::format("{}:{}: 年度: '{}' is not a year", name, record.line, year));
         auto n = parse_count(count);
         if (!n) problems.push_back(fmt::format("{}:{}: 申报人数: '{}' is not a number of people", name, record.line, count));
-        if (problems.size() == before) write_application(db, host, std::stoi(year), *n, recorded_by);
+        if (problems.size() == before) {
+            try {
+                write_application(db, host, std::stoi(year), *n, recorded_by);
+            } catch (const Error& e) {
+                problems.push_back(fmt::format("{}:{}: 接收单位: {}", name, record.line, e.what()));
+            }
+        }
     }
     if (!problems.empty()) throw Error(fmt::format("{}\n{}: nothing was written", fmt::join(problems, "\n"), name));
     if (rows == 0) throw Error(fmt::format("{}: there are no data rows after the header", name));

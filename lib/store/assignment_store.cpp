@@ -137,8 +137,14 @@ SqlFilter build_filter(const AssignmentFilter& f, const Config& config) {
         else if (k == "mentor") conditions.push_back(missing("p.mentor <> ''"));
         else if (k == "division") conditions.push_back(missing("p.division_of_work <> ''"));
         else if (k == "party_transfer")
-            conditions.push_back("c.political_status IN ('cpc_member', 'cpc_probationary') AND " +
-                                 missing("p.party_transfer_on IS NOT NULL"));
+        {
+            std::vector<std::string> members;
+            for (const Term& t : political_statuses().terms())
+                if (is_party_member(t.code)) members.emplace_back(t.code);
+            conditions.push_back(fmt::format("c.political_status IN ({}) AND {}", placeholders(members.size()),
+                                             missing("p.party_transfer_on IS NOT NULL")));
+            out.texts.insert(out.texts.end(), members.begin(), members.end());
+        }
         else throw Error(fmt::format("unknown pending item '{}'", k));
     }
     constexpr std::string_view effective_end = "coalesce(a.recalled_on, a.extended_until, a.end_date)";

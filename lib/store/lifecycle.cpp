@@ -66,7 +66,7 @@ void insert_event(SQLite::Database& db, std::int64_t assignment_id, const std::s
 }
 
 std::vector<Event> events_of(SQLite::Database& db, std::int64_t assignment_id) {
-    // The assignment's own events, and the follow-ups of its cadre after it ended.
+    // The assignment's own events, and all the follow-ups of its cadre.
     SQLite::Statement s(db, fmt::format("SELECT {} FROM events WHERE assignment_id = ?1 "
                                         "UNION ALL SELECT {} FROM events WHERE assignment_id IS NULL AND cadre_id = "
                                         "(SELECT cadre_id FROM assignments WHERE id = ?1) ORDER BY 4, 1",
@@ -192,6 +192,11 @@ void Lifecycle::extend(std::int64_t id, util::Date until, const std::string& hom
     refuse_if_completed(db_, id);
     if (auto refusal = refuse_extension(a, until, !home_consent.empty()))
         throw Error(fmt::format("assignment #{}: {}", id, *refusal));
+    AssignmentStore store(db_);
+    for (const Assignment& other : store.assignments_of(store.find_cadre(a.cadre.id_number)->id))
+        if (other.id != id && terms_overlap(a.start, until, other.start, other.effective_end()))
+            throw Error(fmt::format("assignment #{}: extended to {} it would overlap assignment #{} ({}..{})", id,
+                                    until.iso(), other.id, other.start.iso(), other.effective_end().iso()));
     SQLite::Statement s(db_, "UPDATE assignments SET extended_until = ? WHERE id = ?");
     s.bind(1, until.iso());
     s.bind(2, id);

@@ -3,6 +3,7 @@
 #include "domain/rules.hpp"
 #include "domain/vocabulary.hpp"
 #include "store/lifecycle.hpp"
+#include "util/id_number.hpp"
 #include "util/json.hpp"
 
 #include <fmt/format.h>
@@ -44,7 +45,7 @@ RecordOutcome AssignmentRecorder::record(const Assignment& a, bool home_kind_giv
     if (stored) {
         for (auto& conflict : cadre_conflicts(stored->cadre, a.cadre))
             problems.push_back({Field::id_number, fmt::format("{} is recorded with other data — {}",
-                                                              a.cadre.id_number, conflict)});
+                                                              util::mask_id_number(a.cadre.id_number), conflict)});
         for (const Assignment& earlier : store_.assignments_of(stored->id)) {
             if (same_assignment(earlier, a)) {
                 if (problems.empty()) {
@@ -54,11 +55,12 @@ RecordOutcome AssignmentRecorder::record(const Assignment& a, bool home_kind_giv
                 }
                 continue;
             }
-            if (terms_overlap(earlier.start, earlier.end, a.start, a.end))
+            // The term as actually served: an extension lengthens it, a recall shortens it.
+            if (terms_overlap(earlier.start, earlier.effective_end(), a.start, a.end))
                 problems.push_back({Field::start_date,
                                     fmt::format("the term {}..{} overlaps assignment #{} ({}..{} at {})",
                                                 a.start.iso(), a.end.iso(), earlier.id, earlier.start.iso(),
-                                                earlier.end.iso(), earlier.host_unit.name)});
+                                                earlier.effective_end().iso(), earlier.host_unit.name)});
         }
     }
 

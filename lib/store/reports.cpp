@@ -140,6 +140,12 @@ std::int64_t add_report(SQLite::Database& db, const Config& config, const NewRep
     return id;
 }
 
+bool report_exists(SQLite::Database& db, std::int64_t report_id) {
+    SQLite::Statement s(db, "SELECT 1 FROM reports WHERE id = ?");
+    s.bind(1, report_id);
+    return s.executeStep();
+}
+
 Attachment read_attachment(SQLite::Database& db, std::int64_t report_id, std::FILE* out) {
     SQLite::Statement s(db, "SELECT name, size, sha256 FROM attachments WHERE report_id = ?");
     s.bind(1, report_id);

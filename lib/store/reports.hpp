@@ -55,6 +55,9 @@ struct NewReport {
 // attachment is streamed into the database while its SHA-256 is computed.
 std::int64_t add_report(SQLite::Database& db, const Config& config, const NewReport& report);
 
+// True when a report with this id is recorded.
+bool report_exists(SQLite::Database& db, std::int64_t report_id);
+
 // Writes an attachment back byte for byte to `out`; returns it. Throws Error when the report
 // has none or its content no longer matches the recorded SHA-256.
 Attachment read_attachment(SQLite::Database& db, std::int64_t report_id, std::FILE* out);

@@ -54,4 +54,11 @@ SELECT count(*), total(up), total(NOT up), total(np), total(np AND up), total(np
     return out;
 }
 
+std::optional<int> latest_batch_year(SQLite::Database& db) {
+    SQLite::Statement s(db, "SELECT max(batch_year) FROM assignments");
+    s.executeStep();
+    if (s.getColumn(0).isNull()) return std::nullopt;
+    return s.getColumn(0).getInt();
+}
+
 } // namespace guazhi

@@ -79,9 +79,12 @@ bool CsvReader::next(CsvRecord& out) {
             if (c == ',') end_field();
             else if (c == '\n') { end_field(); return true; }
             else if (c == '\r') {
+                // A lone CR ends a line too (old Mac files). Count the line before looking
+                // ahead: the look-ahead may read the next chunk and fail on it.
+                ++line_;
+                column_ = 0;
                 char n;
-                if (peek(n) && n == '\n') get(n);
-                else { ++line_; column_ = 0; } // a lone CR ends a line too (old Mac files)
+                if (peek(n) && n == '\n') ++pos_;
                 end_field();
                 return true;
             } else field += c;
@@ -101,9 +104,10 @@ bool CsvReader::next(CsvRecord& out) {
             else if (c == ',') end_field();
             else if (c == '\n') { end_field(); return true; }
             else if (c == '\r') {
+                ++line_;
+                column_ = 0;
                 char n;
-                if (peek(n) && n == '\n') get(n);
-                else { ++line_; column_ = 0; }
+                if (peek(n) && n == '\n') ++pos_;
                 end_field();
                 return true;
             } else {

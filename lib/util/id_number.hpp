@@ -23,6 +23,8 @@ Date id_birth_date(std::string_view id);
 bool id_is_female(std::string_view id);
 
 // "510***********123X": the first 3 and last 4 characters kept, for exports and listings.
+// Wherever it is shown, the birth date must be shown as a month only, or the full date (the
+// ID's digits 7..14) and the county would give the number back.
 std::string mask_id_number(std::string_view id);
 
 // True for a value in the masked form, so that importing a masked export is refused clearly.

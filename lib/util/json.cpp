@@ -119,10 +119,5 @@ JsonWriter& JsonWriter::raw(std::string_view text) {
     return *this;
 }
 
-std::string JsonWriter::take() {
-    std::string s;
-    s.swap(out_);
-    return s;
-}
 
 } // namespace guazhi

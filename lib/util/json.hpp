@@ -32,8 +32,6 @@ class JsonWriter {
 
     // The text so far; complete once every object and array is closed.
     const std::string& str() const { return out_; }
-    // Hands out the text and starts afresh, for streaming large arrays.
-    std::string take();
 
   private:
     void before_value();

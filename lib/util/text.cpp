@@ -132,7 +132,7 @@ std::size_t utf8_valid_prefix(std::string_view s) {
 }
 
 std::size_t utf8_complete_prefix(std::string_view s) {
-    // Look back at most 3 bytes for the lead byte of the last sequence.
+    // Look back at most 4 bytes for the lead byte of the last sequence.
     std::size_t n = s.size();
     for (std::size_t back = 1; back <= 4 && back <= n; ++back) {
         auto c = static_cast<unsigned char>(s[n - back]);

@@ -25,6 +25,12 @@ expect_rc 0
 expect_err "ID numbers masked; --reveal-id"
 expect_eq "$(tail -n +2 out.txt | cut -d, -f1 | grep -cvE '^511\*{11}[0-9X]{4}$')" 0
 expect_eq "$(wc -l <out.txt)" 28
+# The full birth date is the ID's digits 7..14: with a masked ID only the month is shown.
+expect_eq "$(tail -n +2 out.txt | cut -d, -f5 | grep -cvE '^[0-9]{4}-[0-9]{2}$')" 0
+run --db db export assignments -o db
+expect_rc 1
+expect_err "-o db: that is the database itself"
+expect_eq "$(sql db 'SELECT count(*) FROM assignments')" 40
 
 describe "an export with full ID numbers is created private (0600)"
 run --db db export assignments --reveal-id -o private.csv

@@ -49,6 +49,10 @@ refused assign extend 20 --until 2007-07-01 --home-consent 函 "is not after the
 run --db db assign extend 20 --until 2007-10-31 --home-consent "威远县建设局函 2007-07-20" --reason 项目收尾
 expect_rc 0
 expect_eq "$(sql db 'SELECT extended_until FROM assignments WHERE id = 20')" "2007-10-31"
+# The extended term counts when a new secondment of the same cadre is checked for overlap.
+id20=$(sql db "SELECT c.id_number FROM assignments a JOIN cadres c ON c.id = a.cadre_id WHERE a.id = 20")
+refused assign add --id-number "$id20" --name 周敏 --political-status 中共党员 --home-unit 威远县建设局 \
+    --direction up --host-unit 市外事办 --start-date 2007-09-01 "overlaps assignment #20 (2006-08-01..2007-10-31"
 run --db db assign list --status extended --as-of 2007-09-01 --format csv
 expect_out "20,周敏"
 expect_out "2006-08-01~2007-10-31,延长"

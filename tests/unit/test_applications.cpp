@@ -93,16 +93,25 @@ TEST_CASE("applications: record_application keeps a recorded unit's kind and ref
     Database db = Database::in_memory();
     AssignmentStore store(db.sql());
     store.insert_unit({"史家镇", "county_dept", "市中区"}); // recorded otherwise, e.g. as a home unit
-    record_application(db.sql(), "史家镇", 2006, 1, "王干事");
-    CHECK(kind_of(db, "史家镇") == "county_dept");
-    CHECK(count(db, "units") == 1);
-    CHECK(requested(db, "史家镇", 2006) == 1);
+    // A county department receives no secondees, so it cannot apply for any.
+    CHECK_THROWS_WITH_AS(record_application(db.sql(), "史家镇", 2006, 1, "王干事"),
+                         doctest::Contains("only city organs and townships receive secondees"), guazhi::Error);
+    CHECK_THROWS_WITH_AS(record_application(db.sql(), "资中县审计局", 2006, 1, "王干事"),
+                         doctest::Contains("'资中县审计局' is a county department"), guazhi::Error);
+    CHECK(count(db, "applications") == 0);
+    store.insert_unit({"市委党校", "city_organ", ""});
+    record_application(db.sql(), "市委党校", 2006, 1, "王干事");
+    CHECK(kind_of(db, "市委党校") == "city_organ");
+    CHECK(count(db, "units") == 2);
+    CHECK(requested(db, "市委党校", 2006) == 1);
+    record_application(db.sql(), "档案馆", 2006, 1, "王干事"); // no clue in the name: a city organ
+    CHECK(kind_of(db, "档案馆") == "city_organ");
 
     CHECK_THROWS_WITH_AS(record_application(db.sql(), "", 2006, 1, "王干事"), "--host: the host unit is required", Error);
     CHECK_THROWS_WITH_AS(record_application(db.sql(), "市财政局", 2006, -1, "王干事"),
                          "--requested: must not be negative", Error);
-    CHECK(count(db, "units") == 1);
-    CHECK(count(db, "applications") == 1);
+    CHECK(count(db, "units") == 3); // 史家镇, 市委党校, 档案馆: the refusals added none
+    CHECK(count(db, "applications") == 2);
 }
 
 TEST_CASE("applications: application_summary lists hosts that applied and hosts that only received") {

@@ -408,7 +408,7 @@ TEST_CASE("store: the recorder refuses data that contradicts the recorded cadre"
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].field == Field::id_number);
     CHECK(r.problems[0].message ==
-          "511028197003141730 is recorded with other data — name: recorded '罗鸿灵', given '罗宏灵'");
+          "511***********1730 is recorded with other data — name: recorded '罗鸿灵', given '罗宏灵'");
 
     // Even an otherwise identical row is refused when the cadre's data differ.
     Assignment same_term = luo();
