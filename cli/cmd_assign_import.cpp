@@ -59,8 +59,7 @@ void setup_assign_import(CLI::App& assign, const GlobalOptions& global, int& exi
     auto o = std::make_shared<ImportCliOptions>();
     auto* sub = assign.add_subcommand("import", "Import a roster CSV (Excel/WPS, UTF-8 or GBK): all rows or none");
     sub->add_option("FILE", o->file, "CSV file, or - for standard input")->required();
-    sub->add_option("--encoding", o->encoding, "auto (default: UTF-8 if valid, else GB18030), utf-8 or gbk")
-        ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gbk", "gb18030", "gb2312"}, CLI::ignore_case));
+    add_encoding_option(sub, o->encoding);
     sub->add_flag("--dry-run", o->dry_run, "Validate every row and report, but write nothing");
     sub->add_flag("--ignore-unknown-columns", o->ignore_unknown, "Skip columns guazhi does not know");
     add_record_flags(sub, o->record);

@@ -1,5 +1,6 @@
 // guazhi assign appoint|note|extend|recall|complete|follow-up: the life of a secondment.
 #include "commands.hpp"
+#include "store/appraisals.hpp"
 #include "domain/vocabulary.hpp"
 #include "error.hpp"
 #include "store/assignment_store.hpp"
@@ -106,20 +107,8 @@ int run_follow_up(const FollowUpOptions& o, const Context& ctx) {
     util::Date date = flag_date(o.date, "--date");
     Database db = ctx.open(OpenMode::write);
     AssignmentStore store(db.sql());
-    // CADRE is an ID number, or the id of one of the cadre's assignments.
-    std::string text = util::clean(o.cadre);
-    std::optional<std::int64_t> cadre_id;
-    if (util::is_digits(text) && text.size() < 18) {
-        if (auto a = store.get(std::stoll(text))) cadre_id = store.find_cadre(a->cadre.id_number)->id;
-        else throw Error(fmt::format("no assignment #{}", text));
-    } else {
-        auto id = util::parse_id_number(text);
-        if (!id) throw Error(fmt::format("CADRE: {}", id.error));
-        auto cadre = store.find_cadre(*id.value);
-        if (!cadre) throw Error(fmt::format("no cadre with ID number {} is recorded", util::mask_id_number(*id.value)));
-        cadre_id = cadre->id;
-    }
-    Lifecycle(db.sql(), ctx.config, o.by).follow_up(*cadre_id, date, o.post, o.promotion, o.note);
+    std::int64_t cadre_id = resolve_cadre(store, o.cadre).cadre_id;
+    Lifecycle(db.sql(), ctx.config, o.by).follow_up(cadre_id, date, o.post, o.promotion, o.note);
     fmt::print(stderr, "follow-up on {} recorded{}\n", date.iso(), o.promotion ? " (promotion)" : "");
     return 0;
 }

@@ -5,7 +5,9 @@
 #include "render/assignment_view.hpp"
 #include "util/json.hpp"
 #include "render/report.hpp"
+#include "render/appraisal_view.hpp"
 #include "store/applications.hpp"
+#include "store/appraisals.hpp"
 #include "store/assignment_store.hpp"
 #include "store/lifecycle.hpp"
 #include "util/csv.hpp"
@@ -59,6 +61,74 @@ std::size_t export_applications(SQLite::Database& db, const AssignmentFilter& fi
     return rows.size();
 }
 
+std::string shown_id(const std::string& id_number, const ExportOptions& o) {
+    return o.reveal_id ? id_number : util::mask_id_number(id_number);
+}
+
+// Annual assessments of the selected cadres: the columns `appraise import` reads back.
+std::size_t export_appraisals(AssignmentStore& store, const AssignmentFilter& filter, const ExportOptions& o,
+                              const Context& ctx, Output& out) {
+    std::vector<std::string> keys = {"assignment_id", "id_number", "name", "year", "grade", "votes_excellent",
+                                     "votes_competent", "votes_basically_competent", "votes_incompetent",
+                                     "excellent_share", "outstanding", "unit", "decided_on", "home_note"};
+    std::size_t n = 0;
+    if (o.format == Format::json) out.write("[");
+    else {
+        std::string header;
+        util::write_csv_record(header, keys);
+        out.write(header);
+    }
+    for_each_annual(store, filter, ctx.config, [&](const Cadre& cadre, const AnnualAssessment& x) {
+        if (o.format == Format::json) {
+            JsonWriter json(false);
+            json.begin_object().key("id_number").value(shown_id(cadre.id_number, o)).key("name").value(cadre.name);
+            write_annual_json(json, x);
+            json.end_object();
+            out.write(n ? ",\n" : "\n");
+            out.write(json.str());
+        } else {
+            std::vector<std::string> row = {x.assignment_id ? std::to_string(*x.assignment_id) : "",
+                                            shown_id(cadre.id_number, o), cadre.name, std::to_string(x.year),
+                                            x.grade.value_or("")};
+            for (std::size_t i = 0; i < kVotedGrades.size(); ++i)
+                row.push_back(x.votes ? std::to_string(x.votes->counts[i]) : "");
+            auto share = x.votes ? x.votes->excellent_share() : std::nullopt;
+            row.push_back(share ? fmt::format("{:.4f}", *share) : "");
+            row.insert(row.end(), {x.outstanding ? "yes" : "no", x.unit, x.decided_on ? x.decided_on->iso() : "",
+                                   x.home_note});
+            std::string line;
+            util::write_csv_record(line, row);
+            out.write(line);
+        }
+        ++n;
+    });
+    if (o.format == Format::json) out.write(n ? "\n]\n" : "]\n");
+    return n;
+}
+
+// Final appraisals (鉴定) of the selected assignments, one row each.
+std::size_t export_final_appraisals(AssignmentStore& store, const AssignmentFilter& filter, const ExportOptions& o,
+                                    const Context& ctx, Output& out) {
+    std::vector<ReportColumn> columns = {{"assignment_id", "assignment_id", true}, {"id_number", "id_number"},
+                                         {"name", "name"}, {"host_unit", "host_unit"}};
+    for (const auto& d : kDimensions) {
+        columns.push_back({fmt::format("{}_rating", d.code), fmt::format("{}_rating", d.code)});
+        columns.push_back({fmt::format("{}_comment", d.code), fmt::format("{}_comment", d.code)});
+    }
+    for (std::string key : {"conclusion", "author_unit", "written_on", "early_reason", "recorded_by", "recorded_at"})
+        columns.push_back({key, key});
+    std::vector<std::vector<std::string>> rows;
+    for_each_final(store, filter, ctx.config, [&](const Assignment& a, const FinalAppraisal& f) {
+        std::vector<std::string> row = {std::to_string(a.id), shown_id(a.cadre.id_number, o), a.cadre.name,
+                                        a.host_unit.name};
+        for (const auto& d : f.dimensions) row.insert(row.end(), {d.rating, d.comment});
+        row.insert(row.end(), {f.conclusion, f.author_unit, f.written_on.iso(), f.early_reason, f.recorded_by, f.recorded_at});
+        rows.push_back(std::move(row));
+    });
+    out.write(render_report(o.format, columns, rows));
+    return rows.size();
+}
+
 int run_export(const ExportOptions& o, const Context& ctx) {
     AssignmentFilter filter = o.filter.to_filter();
     std::error_code ec;
@@ -67,9 +137,11 @@ int run_export(const ExportOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::read);
     if (o.dataset != "assignments") {
         AssignmentStore store(db.sql());
-        Output out(o.output);
-        std::size_t n = o.dataset == "events" ? export_events(db.sql(), store, filter, o, ctx, out)
-                                              : export_applications(db.sql(), filter, o, out);
+        Output out(o.output, o.reveal_id ? FileMode::private_file : FileMode::shared);
+        std::size_t n = o.dataset == "events"           ? export_events(db.sql(), store, filter, o, ctx, out)
+                        : o.dataset == "appraisals"       ? export_appraisals(store, filter, o, ctx, out)
+                        : o.dataset == "final-appraisals" ? export_final_appraisals(store, filter, o, ctx, out)
+                                                          : export_applications(db.sql(), filter, o, out);
         out.commit();
         fmt::print(stderr, "exported {} {}{}\n", n, o.dataset, o.output ? " to " + *o.output : "");
         return 0;
@@ -119,16 +191,19 @@ int run_export(const ExportOptions& o, const Context& ctx) {
 
 void setup_export(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     auto o = std::make_shared<ExportOptions>();
-    auto* sub = app.add_subcommand("export", "Export records: assignments (canonical CSV/JSON), events, applications");
-    sub->add_option("DATASET", o->dataset, "What to export: assignments, events, applications")
+    auto* sub = app.add_subcommand("export", "Export records: assignments (canonical CSV/JSON), events, applications, "
+                                             "appraisals, final-appraisals");
+    sub->add_option("DATASET", o->dataset,
+                    "What to export: assignments, events, applications, appraisals (annual), final-appraisals")
         ->required()
-        ->check(CLI::IsMember({"assignments", "events", "applications"}));
+        ->check(CLI::IsMember({"assignments", "events", "applications", "appraisals", "final-appraisals"}));
     add_filter_options(sub, o->filter);
     add_format_option(sub, o->format, {"csv", "json"});
     sub->add_option("-o,--output", o->output, "Write to this file (atomically) instead of standard output");
     sub->add_flag("--reveal-id", o->reveal_id, "Write full ID numbers (masked by default; a masked export cannot be imported)");
     sub->footer("The CSV has the canonical English header and codes, so export → import → export is identical.\n"
                 "JSON assignments also carry the term's changes, the appointment and every event.\n"
+                "appraisals: the annual assessments of the selected cadres, in the columns `appraise import` reads.\n"
                 "Example:\n  guazhi export assignments --year 2006 --reveal-id -o 2006.csv");
     sub->callback([o, &global, &exit_code] { exit_code = run_export(*o, make_context(global)); });
 }

@@ -226,8 +226,7 @@ void setup_report(CLI::App& app, const GlobalOptions& global, int& exit_code) {
         auto o = std::make_shared<ImportOptions>();
         auto* sub = report->add_subcommand("import", "Record many submissions from CSV: all or none");
         sub->add_option("FILE", o->file, "CSV file, or - for standard input")->required();
-        sub->add_option("--encoding", o->encoding, "auto, utf-8 or gbk")
-            ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gbk", "gb18030", "gb2312"}, CLI::ignore_case));
+        add_encoding_option(sub, o->encoding);
         add_by_option(sub, o->by);
         sub->footer("Columns: 挂职编号 (assignment_id) or 身份证号 (id_number) [+ 年度 (batch_year)], 报告类型 (kind),\n"
                     "期次 (period), 提交日期 (submitted_on), 报送对象 (recipient, optional).\n"

@@ -3,6 +3,7 @@
 #include "error.hpp"
 #include "render/stats_view.hpp"
 #include "render/compliance_view.hpp"
+#include "store/appraisals.hpp"
 #include "store/stats_query.hpp"
 
 #include <fmt/format.h>
@@ -36,11 +37,20 @@ int run_stats(const StatsOptions& o, const Context& ctx) {
         AssignmentStore store(db.sql());
         reports = compliance(store, filter, ctx.config, ComplianceGroup::all);
     }
+    auto grades = grade_distribution(db.sql(), filter, ctx.config);
     Output out(std::nullopt);
     switch (o.format) {
     case Format::table: out.write(stats_table(stats, ctx.lang)); break;
     case Format::csv: out.write(stats_csv(stats, ctx.lang)); break;
-    case Format::json: out.write(stats_json(stats, o.reports ? &reports : nullptr)); break;
+    case Format::json: out.write(stats_json(stats, o.reports ? &reports : nullptr, &grades)); break;
+    }
+    // The annual grades of the batch (for its own year), once any are recorded.
+    if (!grades.empty() && o.format != Format::json) {
+        out.write(o.format == Format::table
+                      ? fmt::format("\n{}\n", ctx.lang == Lang::zh ? fmt::format("{}年度考核等次", *filter.year)
+                                                                    : fmt::format("Annual grades {}", *filter.year))
+                      : "\n");
+        out.write(grades_report(o.format, grades, ctx.lang));
     }
     if (o.reports && o.format != Format::json) {
         // A second section: the report compliance of the batch, as `report compliance` prints it.
@@ -63,7 +73,9 @@ void setup_stats(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     sub->add_flag("--reports", o->reports, "Add the report compliance of the batch (on time / late / missing)");
     sub->add_option("--as-of", o->as_of, "Judge report compliance on this date (default today)")->needs("--reports");
     add_format_option(sub, o->format);
-    sub->footer("Shares print with one decimal in table/CSV; JSON carries counts, denominators and exact shares.\n"
+    sub->footer("Once annual grades are recorded, their distribution by direction follows (grades of the\n"
+                "batch for its own year).\n"
+                "Shares print with one decimal in table/CSV; JSON carries counts, denominators and exact shares.\n"
                 "Example:\n  guazhi stats --year 2006\n"
                 "  guazhi stats --year 2006 --format json | jq '.non_party.share'");
     sub->callback([o, &global, &exit_code] { exit_code = run_stats(*o, make_context(global)); });

@@ -18,5 +18,6 @@ void setup_stats(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_export(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_unit(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_report(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_appraise(CLI::App& app, const GlobalOptions& global, int& exit_code);
 
 } // namespace guazhi::cli

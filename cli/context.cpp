@@ -95,6 +95,12 @@ std::optional<util::Date> flag_date(const std::optional<std::string>& value, std
     return flag_date(*value, flag);
 }
 
+void add_encoding_option(CLI::App* app, std::string& encoding) {
+    encoding = "auto";
+    app->add_option("--encoding", encoding, "auto (default: UTF-8 if valid, else GB18030), utf-8 or gbk")
+        ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gbk", "gb18030", "gb2312"}, CLI::ignore_case));
+}
+
 void add_by_option(CLI::App* app, std::string& by) {
     const char* user = std::getenv("USER");
     by = user && *user ? user : "unknown";

@@ -68,6 +68,9 @@ class UsageError : public Error {
 util::Date flag_date(const std::string& value, std::string_view flag);
 std::optional<util::Date> flag_date(const std::optional<std::string>& value, std::string_view flag);
 
+// --encoding for a CSV input: auto (UTF-8 if valid, else GB18030), utf-8 or gbk.
+void add_encoding_option(CLI::App* app, std::string& encoding);
+
 // Who records a change: --by, default $USER.
 void add_by_option(CLI::App* app, std::string& by);
 

@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
     setup_init(app, global, exit_code);
     setup_assign(app, global, exit_code);
     setup_report(app, global, exit_code);
+    setup_appraise(app, global, exit_code);
     setup_stats(app, global, exit_code);
     setup_export(app, global, exit_code);
     setup_unit(app, global, exit_code);

@@ -2,6 +2,7 @@
 
 #include "error.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <fstream>
 #include <sstream>
@@ -39,6 +40,15 @@ Config parse_config(std::string_view text, std::string_view source) {
                 throw ConfigError(fmt::format("{}: {} is outside {}..{}", where(source, node, k), v, min, max));
             return static_cast<int>(v);
         };
+        auto number = [&](double min, double max, std::string_view expected) {
+            if (node.type() != toml::node_type::floating_point && node.type() != toml::node_type::integer)
+                throw wrong_type(expected);
+            double v = node.type() == toml::node_type::integer ? static_cast<double>(*node.value<int64_t>())
+                                                                : *node.value<double>();
+            if (!(v >= min && v <= max))
+                throw ConfigError(fmt::format("{}: {} is outside {}..{}", where(source, node, k), v, min, max));
+            return v;
+        };
         if (k == "db") {
             auto v = node.value<std::string>();
             if (!v || node.type() != toml::node_type::string) throw wrong_type("a string (a file path)");
@@ -68,12 +78,22 @@ Config parse_config(std::string_view text, std::string_view source) {
                 throw wrong_type("\"term\" or \"calendar\"");
             cfg.report_periods = *v;
         } else if (k == "allowance_per_day") {
-            if (node.type() != toml::node_type::floating_point && node.type() != toml::node_type::integer)
-                throw wrong_type("a number of 元 per day");
-            double v = node.type() == toml::node_type::integer ? static_cast<double>(*node.value<int64_t>())
-                                                                : *node.value<double>();
-            if (!(v >= 0 && v <= 100000)) throw ConfigError(fmt::format("{}: {} is outside 0..100000", where(source, node, k), v));
-            cfg.allowance_per_day = v;
+            cfg.allowance_per_day = number(0, 100000, "a number of 元 per day");
+        } else if (k == "excellent_vote_share") {
+            cfg.excellent_vote_share = number(0, 1, "a share between 0 and 1, e.g. 0.6");
+        } else if (k == "excellent_cap_share") {
+            cfg.excellent_cap_share = number(0, 1, "a share between 0 and 1 (0 = no cap), e.g. 0.2");
+        } else if (k == "appraisal_scale") {
+            auto* arr = node.as_array();
+            if (!arr || arr->empty()) throw wrong_type("a non-empty array of ratings, e.g. [\"优秀\", \"良好\", \"一般\", \"较差\"]");
+            cfg.appraisal_scale.clear();
+            for (auto&& item : *arr) {
+                auto v = item.value<std::string>();
+                if (!v || item.type() != toml::node_type::string || v->empty()) throw wrong_type("an array of non-empty strings");
+                if (std::find(cfg.appraisal_scale.begin(), cfg.appraisal_scale.end(), *v) != cfg.appraisal_scale.end())
+                    throw ConfigError(fmt::format("{}: '{}' is listed twice", where(source, item, k), *v));
+                cfg.appraisal_scale.push_back(*v);
+            }
         } else if (k == "non_party_exclude") {
             auto* arr = node.as_array();
             if (!arr) throw wrong_type("an array of political statuses, e.g. [\"群众\"]");
@@ -87,7 +107,8 @@ Config parse_config(std::string_view text, std::string_view source) {
         } else {
             throw ConfigError(fmt::format("{}: unknown key (known: db, lang, term_months, non_party_exclude, "
                                           "max_per_host_per_batch, allowance_per_day, inspection_window_days, report_periods, "
-                                          "report_grace_days, final_report_days, max_attachment_mib)",
+                                          "report_grace_days, final_report_days, max_attachment_mib, excellent_vote_share, "
+                                          "excellent_cap_share, appraisal_scale)",
                                           where(source, node, k)));
         }
     }
@@ -154,6 +175,17 @@ final_report_days = 30
 
 # Largest attachment `report add --attach` stores, in MiB.
 max_attachment_mib = 50
+
+# Annual assessment (年度考核). Seed: a cadre graded 优秀 in the two previous years, with a high
+# share of 优秀 votes in the year-end democratic evaluation (民主测评) and an outstanding
+# performance, should be graded 优秀 — "high" means at least this share of the votes.
+excellent_vote_share = 0.6
+# Civil-service rules cap 优秀 at about 20% of those assessed (25% with approval). When set
+# (e.g. 0.2), `appraise recommend` shows each host unit's cap and count and warns above it.
+excellent_cap_share = 0.0
+
+# The ratings of the end-of-term appraisal (鉴定), best first.
+appraisal_scale = ["优秀", "良好", "一般", "较差"]
 )";
 }
 

@@ -25,6 +25,9 @@ struct Config {
     int report_grace_days = 15;         // `report_grace_days`: days after a period's end before a report is overdue
     int final_report_days = 30;         // `final_report_days`: days after the term's end the summary is due
     std::int64_t max_attachment_bytes = 50LL * 1024 * 1024; // `max_attachment_mib`: attachment size limit
+    double excellent_vote_share = 0.6;  // `excellent_vote_share`: share of 优秀 votes the recommendation rule asks for
+    double excellent_cap_share = 0.0;   // `excellent_cap_share`: cap on a host unit's share of 优秀 grades; 0 = off
+    std::vector<std::string> appraisal_scale = {"优秀", "良好", "一般", "较差"}; // `appraisal_scale`: 鉴定 ratings
     std::string source;                 // the file it came from; empty for the defaults
 };
 

@@ -2,6 +2,7 @@
 
 #include "domain/filter.hpp"
 #include "domain/vocabulary.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -124,6 +125,75 @@ std::optional<std::string> refuse_completion(const Assignment& a, util::Date day
     if (day < a.effective_end())
         return fmt::format("{} is before the end of the term {}; an early end is a recall (assign recall)", day.iso(),
                            a.effective_end().iso());
+    return std::nullopt;
+}
+
+std::pair<int, int> assessment_years(const Assignment& a) {
+    return {a.start.year, a.effective_end().year};
+}
+
+bool Recommendation::prior_grades_met() const {
+    return grade_before == "excellent" && grade_two_before == "excellent";
+}
+
+bool Recommendation::vote_share_met() const {
+    auto share = votes ? votes->excellent_share() : std::nullopt;
+    // Compared in whole votes, so that 0.6 of 30 votes is met by exactly 18.
+    return share && static_cast<double>(votes->excellent()) >= threshold * static_cast<double>(votes->total()) - 1e-9;
+}
+
+Recommendation recommend_excellent(int year, std::optional<std::string> grade_before,
+                                   std::optional<std::string> grade_two_before, std::optional<Votes> votes,
+                                   bool outstanding, const Config& config) {
+    // DOMAIN.md rule 6: "If the cadre was graded 优秀 in the two previous years, got a high
+    // share of 优秀 votes in the year-end democratic evaluation and performed outstandingly,
+    // the host is advised to grade 优秀." All three must hold; "high" is excellent_vote_share.
+    return {year, std::move(grade_before), std::move(grade_two_before), std::move(votes), outstanding,
+            config.excellent_vote_share};
+}
+
+std::vector<std::string> unmet_conditions(const Recommendation& r, Lang lang) {
+    bool zh = lang == Lang::zh;
+    std::vector<std::string> out;
+    if (!r.prior_grades_met()) {
+        auto grade = [&](const std::optional<std::string>& g) {
+            return g ? std::string(grades().label(*g, lang)) : std::string(zh ? "未录入" : "not recorded");
+        };
+        out.push_back(zh ? fmt::format("前两年等次须均为优秀：{}年{}，{}年{}", r.year - 2, grade(r.grade_two_before),
+                                       r.year - 1, grade(r.grade_before))
+                         : fmt::format("both previous years must be excellent: {} {}, {} {}", r.year - 2,
+                                       grade(r.grade_two_before), r.year - 1, grade(r.grade_before)));
+    }
+    if (!r.vote_share_met()) {
+        if (!r.votes)
+            out.emplace_back(zh ? "未录入民主测评票数" : "no democratic evaluation recorded");
+        else
+            out.push_back(zh ? fmt::format("优秀票比例 {}/{} = {:.1f}%，低于 {:.1f}%", r.votes->excellent(), r.votes->total(),
+                                           100.0 * *r.votes->excellent_share(), 100.0 * r.threshold)
+                             : fmt::format("excellent votes {}/{} = {:.1f}%, below {:.1f}%", r.votes->excellent(),
+                                           r.votes->total(), 100.0 * *r.votes->excellent_share(), 100.0 * r.threshold));
+    }
+    if (!r.outstanding) out.emplace_back(zh ? "未标记表现突出" : "performance not marked outstanding");
+    return out;
+}
+
+std::optional<std::int64_t> excellent_cap(std::int64_t assessed, const Config& config) {
+    // DOMAIN.md rule 6: civil-service rules cap 优秀 at about 20% of those assessed — a
+    // warning, not a block. Rounded down: 20% of 4 allows none.
+    if (config.excellent_cap_share <= 0) return std::nullopt;
+    return static_cast<std::int64_t>(config.excellent_cap_share * static_cast<double>(assessed) + 1e-9);
+}
+
+std::optional<std::string> refuse_final_appraisal(const Assignment& a, util::Date day, bool early,
+                                                  std::string_view reason) {
+    // DOMAIN.md rule 7: "At the end the host writes a full appraisal" — the end of the term
+    // as served (a recall ends it too). Earlier only on purpose, and saying why.
+    if (day < a.start) return fmt::format("{} is before the term began ({})", day.iso(), a.start.iso());
+    if (day >= a.effective_end()) return std::nullopt;
+    if (!early)
+        return fmt::format("{} is before the end of the term ({}); an earlier appraisal needs --early and --reason",
+                           day.iso(), a.effective_end().iso());
+    if (util::trim(reason).empty()) return std::string("--early needs --reason: why the appraisal is written before the term ends");
     return std::nullopt;
 }
 

@@ -3,9 +3,11 @@
 #pragma once
 
 #include "config.hpp"
+#include "domain/appraisal.hpp"
 #include "domain/model.hpp"
 
 #include <cstdint>
+#include <utility>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -68,6 +70,40 @@ bool over_host_quota(std::int64_t already, const Config& config);
 
 // Days of secondment for the living allowance: start to the effective end, both included.
 std::int64_t allowance_days(const Assignment& a);
+
+// The calendar years whose annual assessment (年度考核) can be recorded on an assignment:
+// every year its term, as served, touches.
+std::pair<int, int> assessment_years(const Assignment& a);
+
+// Whether the host unit is advised to grade a cadre 优秀 for `year` (DOMAIN.md rule 6), with
+// what the decision rests on, so that a "no" can say which condition failed and by how much.
+struct Recommendation {
+    int year = 0;
+    std::optional<std::string> grade_before;     // year - 1
+    std::optional<std::string> grade_two_before; // year - 2
+    std::optional<Votes> votes;                  // the year-end democratic evaluation
+    bool outstanding = false;
+    double threshold = 0; // excellent_vote_share
+
+    bool prior_grades_met() const;
+    bool vote_share_met() const;
+    bool recommended() const { return prior_grades_met() && vote_share_met() && outstanding; }
+};
+Recommendation recommend_excellent(int year, std::optional<std::string> grade_before,
+                                   std::optional<std::string> grade_two_before, std::optional<Votes> votes,
+                                   bool outstanding, const Config& config);
+
+// The conditions a Recommendation fails, each as one sentence with its numbers.
+std::vector<std::string> unmet_conditions(const Recommendation& r, Lang lang);
+
+// The most 优秀 grades a unit with `assessed` assessed cadres may give under
+// `excellent_cap_share`, or nullopt when no cap is configured.
+std::optional<std::int64_t> excellent_cap(std::int64_t assessed, const Config& config);
+
+// Why a final appraisal written on `day` is refused, or nullopt: before the term ends it
+// needs `early` and a reason.
+std::optional<std::string> refuse_final_appraisal(const Assignment& a, util::Date day, bool early,
+                                                  std::string_view reason);
 
 // True when two assignments record the same secondment (every field equal but the id), so
 // that importing a file twice skips instead of duplicating.

@@ -199,6 +199,18 @@ const Vocabulary& report_kinds() {
     return v;
 }
 
+const Vocabulary& grades() {
+    static const Vocabulary v("grade", {
+        {"excellent", "优秀", "excellent", {"优", "优秀等次"}},
+        {"competent", "称职", "competent", {"合格"}},
+        {"basically_competent", "基本称职", "basically competent", {"基本合格", "basically-competent"}},
+        {"incompetent", "不称职", "incompetent", {"不合格"}},
+        {"undetermined", "不定等次", "undetermined", {"不定"}},
+        {"not_assessed", "不进行考核", "not assessed", {"不考核", "不参加考核", "not-assessed"}},
+    });
+    return v;
+}
+
 const Vocabulary& recipients() {
     static const Vocabulary v("recipient", {
         {"home", "派出单位", "home unit", {"派员单位", "原单位"}},

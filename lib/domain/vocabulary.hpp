@@ -72,6 +72,8 @@ const Vocabulary& note_kinds();
 const Vocabulary& recall_reasons();
 // 季度汇报 quarterly / 思想和工作汇报 semiannual / 挂职工作总结 final.
 const Vocabulary& report_kinds();
+// 年度考核 grades (公务员法 Art. 38): 优秀, 称职, 基本称职, 不称职, and 不定等次 / 不进行考核.
+const Vocabulary& grades();
 // Whom a report went to: home (派出单位), orgdept (市委组织部), both.
 const Vocabulary& recipients();
 

@@ -1,5 +1,7 @@
 #include "render/stats_view.hpp"
 
+#include "render/report.hpp"
+
 #include "util/json.hpp"
 #include "render/table.hpp"
 #include "util/csv.hpp"
@@ -42,7 +44,35 @@ std::string stats_csv(const YearStats& s, Lang lang) {
     return out;
 }
 
-std::string stats_json(const YearStats& s, const std::vector<ComplianceRow>* reports) {
+namespace {
+
+// Count of a grade in a direction ("" = both).
+std::int64_t grade_count(const std::vector<GradeCount>& counts, std::string_view direction, std::string_view grade) {
+    std::int64_t n = 0;
+    for (const auto& c : counts)
+        if (c.grade == grade && (direction.empty() || c.direction == direction)) n += c.count;
+    return n;
+}
+
+} // namespace
+
+std::string grades_report(Format format, const std::vector<GradeCount>& counts, Lang lang) {
+    bool zh = lang == Lang::zh;
+    std::vector<ReportColumn> columns = {{zh ? "等次" : "grade", "grade"},
+                                         {std::string(directions().label("up", lang)), "up", true},
+                                         {std::string(directions().label("down", lang)), "down", true},
+                                         {zh ? "合计" : "total", "total", true}};
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& term : grades().terms())
+        rows.push_back({format == Format::json ? std::string(term.code) : std::string(grades().label(term.code, lang)),
+                        std::to_string(grade_count(counts, "up", term.code)),
+                        std::to_string(grade_count(counts, "down", term.code)),
+                        std::to_string(grade_count(counts, "", term.code))});
+    return render_report(format, columns, rows);
+}
+
+std::string stats_json(const YearStats& s, const std::vector<ComplianceRow>* reports,
+                       const std::vector<GradeCount>* grade_counts) {
     JsonWriter json;
     json.begin_object();
     json.key("batch_year").value(s.year);
@@ -67,6 +97,15 @@ std::string stats_json(const YearStats& s, const std::vector<ComplianceRow>* rep
             json.end_object();
         }
         json.end_array();
+    }
+    if (grade_counts) {
+        json.key("grades").begin_object();
+        for (std::string_view direction : {"up", "down", ""}) {
+            json.key(direction.empty() ? "total" : direction).begin_object();
+            for (const auto& term : grades().terms()) json.key(term.code).value(grade_count(*grade_counts, direction, term.code));
+            json.end_object();
+        }
+        json.end_object();
     }
     json.end_object();
     return json.str();

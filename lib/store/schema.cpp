@@ -130,6 +130,57 @@ CREATE TABLE attachments (
     content   BLOB NOT NULL
 );
 )sql",
+        // 4: appraisals. An annual assessment (年度考核) belongs to the cadre and a year; it
+        // points at the assignment whose term covers that year, or at none for the grades of
+        // earlier years the recommendation rule looks back on. The democratic evaluation is
+        // stored as vote counts (the share is derived). Replaced records stay as history.
+        R"sql(
+CREATE TABLE annual_assessments (
+    id                        INTEGER PRIMARY KEY,
+    cadre_id                  INTEGER NOT NULL REFERENCES cadres (id),
+    assignment_id             INTEGER REFERENCES assignments (id),
+    year                      INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
+    grade                     TEXT CHECK (grade IN ('excellent', 'competent', 'basically_competent',
+                                                    'incompetent', 'undetermined', 'not_assessed')),
+    decided_on                TEXT,
+    unit                      TEXT NOT NULL DEFAULT '',
+    votes_excellent           INTEGER CHECK (votes_excellent >= 0),
+    votes_competent           INTEGER CHECK (votes_competent >= 0),
+    votes_basically_competent INTEGER CHECK (votes_basically_competent >= 0),
+    votes_incompetent         INTEGER CHECK (votes_incompetent >= 0),
+    outstanding               INTEGER NOT NULL DEFAULT 0 CHECK (outstanding IN (0, 1)),
+    home_note                 TEXT NOT NULL DEFAULT '',
+    recorded_by               TEXT NOT NULL DEFAULT '',
+    recorded_at               TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    superseded_by             INTEGER REFERENCES annual_assessments (id)
+);
+CREATE UNIQUE INDEX annual_assessments_current ON annual_assessments (cadre_id, year) WHERE superseded_by IS NULL;
+CREATE INDEX annual_assessments_year ON annual_assessments (year, assignment_id) WHERE superseded_by IS NULL;
+CREATE INDEX annual_assessments_assignment ON annual_assessments (assignment_id);
+
+CREATE TABLE final_appraisals (
+    id                 INTEGER PRIMARY KEY,
+    assignment_id      INTEGER NOT NULL REFERENCES assignments (id),
+    ideology_rating    TEXT NOT NULL,
+    ideology_comment   TEXT NOT NULL DEFAULT '',
+    work_rating        TEXT NOT NULL,
+    work_comment       TEXT NOT NULL DEFAULT '',
+    study_rating       TEXT NOT NULL,
+    study_comment      TEXT NOT NULL DEFAULT '',
+    life_rating        TEXT NOT NULL,
+    life_comment       TEXT NOT NULL DEFAULT '',
+    integrity_rating   TEXT NOT NULL,
+    integrity_comment  TEXT NOT NULL DEFAULT '',
+    conclusion         TEXT NOT NULL CHECK (conclusion <> ''),
+    author_unit        TEXT NOT NULL CHECK (author_unit <> ''),
+    written_on         TEXT NOT NULL,
+    early_reason       TEXT NOT NULL DEFAULT '',
+    recorded_by        TEXT NOT NULL DEFAULT '',
+    recorded_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    superseded_by      INTEGER REFERENCES final_appraisals (id)
+);
+CREATE UNIQUE INDEX final_appraisals_current ON final_appraisals (assignment_id) WHERE superseded_by IS NULL;
+)sql",
     };
     return steps;
 }

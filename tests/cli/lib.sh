@@ -61,16 +61,21 @@ new_db() {
 }
 
 # refused ARGS... NEEDLE: `guazhi --db db ARGS` fails (exit 1) with NEEDLE on stderr and
-# leaves the database "db" exactly as it was.
-refused() {
+# leaves the database "db" exactly as it was. usage_refused: the same for values the command
+# line itself rejects (exit 2).
+refused_with() {
+    local code=$1
+    shift
     local needle=${*: -1}
     local before
     before=$(fingerprint db)
     run --db db "${@:1:$#-1}"
-    expect_rc 1
+    expect_rc "$code"
     expect_err "$needle"
     expect_eq "$(fingerprint db)" "$before"
 }
+refused() { refused_with 1 "$@"; }
+usage_refused() { refused_with 2 "$@"; }
 
 finish() {
     echo "$checks checks, $failures failed"

@@ -1,4 +1,5 @@
 #include "error.hpp"
+#include "fixture.hpp"
 #include "store/assignment_store.hpp"
 #include "store/database.hpp"
 #include "store/lifecycle.hpp"
@@ -25,61 +26,28 @@
 
 using namespace guazhi;
 using guazhi::util::Date;
+using guazhi::test::contains;
+using guazhi::test::count;
+using guazhi::test::error_of;
+using guazhi::test::he;
+using guazhi::test::luo;
+using guazhi::test::secondment;
 namespace fs = std::filesystem;
 
 namespace {
 
 using Lines = std::vector<std::string>;
 
-bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
-
-std::int64_t count(Database& db, const std::string& sql_from_where) {
-    return db.sql().execAndGet("SELECT count(*) FROM " + sql_from_where).getInt64();
-}
-
-Assignment secondment(std::string id_number, std::string name, std::string direction, int year, Unit home, Unit host,
-                      Date start, Date end) {
-    Assignment a;
-    a.cadre = {std::move(id_number), std::move(name), "male", "", "1970-01-01", "cpc_member", "", {}};
-    a.direction = std::move(direction);
-    a.batch_year = year;
-    a.home_unit = std::move(home);
-    a.host_unit = std::move(host);
-    a.start = start;
-    a.end = end;
-    return a;
-}
-
-// 罗鸿灵 of the 2006 batch (2006-08-01..2007-07-31), and the same cadre a year earlier.
-Assignment luo() {
-    return secondment("511028197003141730", "罗鸿灵", "up", 2006, {"隆昌县国土资源局", "county_dept", "隆昌县"},
-                      {"市国土资源局", "city_organ", ""}, {2006, 8, 1}, {2007, 7, 31});
-}
 Assignment luo_2005() {
     return secondment("511028197003141730", "罗鸿灵", "up", 2005, {"隆昌县国土资源局", "county_dept", "隆昌县"},
                       {"市国土资源局", "city_organ", ""}, {2005, 8, 1}, {2006, 7, 31});
-}
-// 2006 batch, a month later: 2006-09-01..2007-08-31.
-Assignment he() {
-    return secondment("511002198104161811", "何俊杰", "up", 2006, {"史家镇", "township", "市中区"},
-                      {"市财政局", "city_organ", ""}, {2006, 9, 1}, {2007, 8, 31});
 }
 Assignment jiang() {
     return secondment("511024197103021757", "蒋涛", "up", 2007, {"威远县统计局", "county_dept", "威远县"},
                       {"市统计局", "city_organ", ""}, {2007, 8, 1}, {2008, 7, 31});
 }
 
-struct Fixture {
-    Database db = Database::in_memory();
-    AssignmentStore store{db.sql()};
-    Config config;
-
-    std::int64_t add(const Assignment& a) {
-        AssignmentRecorder recorder(store, config, {"王干事", false, ""});
-        RecordOutcome r = recorder.record(a, true);
-        REQUIRE(r.kind == RecordOutcome::Kind::inserted);
-        return r.id;
-    }
+struct Fixture : guazhi::test::StoreFixture {
     std::int64_t report(std::int64_t assignment, std::string kind, std::string period, Date submitted,
                         std::string recipient = "both") {
         NewReport r;
@@ -106,15 +74,6 @@ NewReport new_report(std::int64_t assignment, std::string kind, std::string peri
     r.submitted_on = submitted;
     r.recorded_by = "王干事";
     return r;
-}
-
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "(no error)";
 }
 
 struct TempDir {

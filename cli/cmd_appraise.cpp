@@ -1,0 +1,390 @@
+// guazhi appraise annual|history|final|show|missing|recommend|import: annual assessments,
+// the 优秀 recommendation, and the end-of-term appraisal (鉴定).
+#include "commands.hpp"
+#include "domain/appraisal_file.hpp"
+#include "domain/vocabulary.hpp"
+#include "error.hpp"
+#include "render/appraisal_view.hpp"
+#include "render/assignment_view.hpp"
+#include "store/appraisal_import.hpp"
+#include "store/appraisals.hpp"
+#include "util/text.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+#include <fstream>
+#include <sstream>
+
+namespace guazhi::cli {
+
+namespace {
+
+// Who recorded it: --recorded-by, default $USER. (--by names the assessing unit here, as
+// clerks say "考核单位".)
+void add_recorded_by_option(CLI::App* app, std::string& recorded_by) {
+    const char* user = std::getenv("USER");
+    recorded_by = user && *user ? user : "unknown";
+    app->add_option("--recorded-by", recorded_by, "Who records this (default: $USER)");
+}
+
+struct AnnualOptions {
+    std::string target;
+    int year = 0;
+    std::optional<std::string> grade, votes, date, unit, home_note;
+    bool outstanding = false, not_outstanding = false, replace = false;
+    std::string recorded_by;
+};
+
+void print_outcome(const AnnualOutcome& outcome, std::string_view what) {
+    if (!outcome.changed) fmt::print(stderr, "{}: already recorded as given; nothing changed\n", what);
+    else fmt::print(stderr, "{}: recorded (#{})\n", what, outcome.id);
+    if (outcome.cap_warning) fmt::print(stderr, "warning: {}\n", *outcome.cap_warning);
+    fmt::print("{}\n", outcome.id);
+}
+
+AnnualChange to_change(const AnnualOptions& o) {
+    AnnualChange c;
+    c.year = o.year;
+    c.grade = o.grade;
+    if (o.votes) {
+        auto parsed = parse_votes(*o.votes);
+        if (!parsed.votes) throw UsageError(fmt::format("--votes: {}", parsed.error));
+        c.votes = parsed.votes;
+    }
+    c.decided_on = flag_date(o.date, "--date");
+    if (o.unit) c.unit = util::clean(*o.unit);
+    if (o.home_note) c.home_note = util::clean(*o.home_note);
+    if (o.outstanding) c.outstanding = true;
+    if (o.not_outstanding) c.outstanding = false;
+    c.replace = o.replace;
+    c.recorded_by = o.recorded_by;
+    return c;
+}
+
+int run_annual(const AnnualOptions& o, const Context& ctx) {
+    AnnualChange c = to_change(o);
+    if (!c.grade && !c.votes && !c.outstanding && !c.home_note && !c.decided_on && !c.unit)
+        throw UsageError("give at least one of --grade, --votes, --outstanding, --home-note, --date, --by");
+    std::string text = util::clean(o.target);
+    if (!util::is_digits(text) || text.size() > 15) throw UsageError(fmt::format("ASSIGNMENT: '{}' is not an assignment id", text));
+    c.assignment_id = std::stoll(text);
+    Database db = ctx.open(OpenMode::write);
+    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    auto outcome = record_annual(db.sql(), ctx.config, c);
+    tx.commit();
+    print_outcome(outcome, fmt::format("assignment #{}, {} annual assessment", *c.assignment_id, o.year));
+    return 0;
+}
+
+int run_history(const AnnualOptions& o, const Context& ctx) {
+    AnnualChange c = to_change(o);
+    Database db = ctx.open(OpenMode::write);
+    AssignmentStore store(db.sql());
+    CadreRef ref = resolve_cadre(store, o.target);
+    c.cadre_id = ref.cadre_id;
+    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    auto outcome = record_annual(db.sql(), ctx.config, c);
+    tx.commit();
+    print_outcome(outcome, fmt::format("{}, {} grade", ref.cadre.name, o.year));
+    return 0;
+}
+
+struct FinalOptions {
+    std::int64_t id = 0;
+    std::optional<std::string> from, conclusion, unit, date, reason;
+    std::array<std::optional<std::string>, 5> rating, comment;
+    bool early = false, replace = false;
+    std::string recorded_by;
+};
+
+std::string read_text_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(fmt::format("--from {}: cannot read the file", path));
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+int run_final(const FinalOptions& o, const Context& ctx) {
+    AppraisalDraft d;
+    if (o.from) d = parse_appraisal_file(read_text_file(*o.from), *o.from);
+    // Flags override the file, field by field.
+    for (std::size_t i = 0; i < kDimensions.size(); ++i) {
+        if (o.rating[i]) d.rating[i] = o.rating[i];
+        if (o.comment[i]) d.comment[i] = o.comment[i];
+    }
+    if (o.conclusion) d.conclusion = o.conclusion;
+    if (o.unit) d.author_unit = o.unit;
+    if (o.date) d.date = o.date;
+    FinalAppraisal f;
+    f.assignment_id = o.id;
+    for (std::size_t i = 0; i < kDimensions.size(); ++i)
+        f.dimensions[i] = {util::clean(d.rating[i].value_or("")), std::string(util::trim(d.comment[i].value_or("")))};
+    f.conclusion = std::string(util::trim(d.conclusion.value_or("")));
+    f.author_unit = util::clean(d.author_unit.value_or(""));
+    f.written_on = d.date ? flag_date(*d.date, o.date ? "--date" : "date (in --from)") : util::Date::today();
+    f.early_reason = o.reason.value_or("");
+    f.recorded_by = o.recorded_by;
+    if (o.reason && !o.early) throw UsageError("--reason goes with --early");
+    Database db = ctx.open(OpenMode::write);
+    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    auto id = record_final_appraisal(db.sql(), ctx.config, f, o.early, o.replace);
+    tx.commit();
+    fmt::print(stderr, "assignment #{}: final appraisal recorded (#{})\n", o.id, id);
+    fmt::print("{}\n", id);
+    return 0;
+}
+
+struct ShowOptions {
+    std::string target;
+    bool history = false;
+    Format format = Format::table;
+};
+
+int run_show(const ShowOptions& o, const Context& ctx) {
+    Database db = ctx.open(OpenMode::read);
+    AssignmentStore store(db.sql());
+    CadreRef ref = resolve_cadre(store, o.target);
+    auto all = appraisals_of(store, ref, ctx.config, o.history);
+    Output out(std::nullopt);
+    out.write(o.format == Format::json ? appraisals_json(all, ctx.lang) : appraisals_text(all, ctx.lang));
+    out.commit();
+    return 0;
+}
+
+struct MissingOptions {
+    FilterOptions filter;
+    Format format = Format::table;
+};
+
+int run_missing(const MissingOptions& o, const Context& ctx) {
+    AssignmentFilter filter = o.filter.to_filter();
+    Database db = ctx.open(OpenMode::read);
+    AssignmentStore store(db.sql());
+    bool zh = ctx.lang == Lang::zh;
+    bool json = o.format == Format::json;
+    std::vector<ReportColumn> columns = {{zh ? "挂职" : "assignment", "assignment_id", true},
+                                         {zh ? "姓名" : "name", "name"},
+                                         {zh ? "接收单位" : "host unit", "host_unit"},
+                                         {zh ? "派出单位" : "home unit", "home_unit"},
+                                         {zh ? "结束日期" : "ended", "ended"},
+                                         {zh ? "状态" : "status", "status"}};
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& a : missing_final_appraisals(store, filter, ctx.config)) {
+        auto status = status_on(a, filter.as_of);
+        rows.push_back({std::to_string(a.id), a.cadre.name, a.host_unit.name, a.home_unit.name, a.effective_end().iso(),
+                        json ? std::string(status) : std::string(statuses().label(status, ctx.lang))});
+    }
+    Output out(std::nullopt);
+    out.write(render_report(o.format, columns, rows));
+    out.commit();
+    fmt::print(stderr, "{} ended assignment{} without a final appraisal on {}\n", rows.size(), rows.size() == 1 ? "" : "s",
+               filter.as_of.iso());
+    return 0;
+}
+
+struct RecommendOptions {
+    int year = 0;
+    Format format = Format::table;
+};
+
+int run_recommend(const RecommendOptions& o, const Context& ctx) {
+    Database db = ctx.open(OpenMode::read);
+    AssignmentStore store(db.sql());
+    auto result = recommendations(store, o.year, ctx.config);
+    bool zh = ctx.lang == Lang::zh;
+    Output out(std::nullopt);
+    if (o.format == Format::json) {
+        JsonWriter json;
+        json.begin_object().key("year").value(o.year).key("excellent_vote_share").value(ctx.config.excellent_vote_share);
+        json.key("assignments").begin_array();
+        for (const auto& r : result.rows) {
+            json.begin_object().key("assignment_id").value(r.assignment.id).key("name").value(r.assignment.cadre.name);
+            json.key("host_unit").value(r.assignment.host_unit.name).key("grade");
+            r.assessment && r.assessment->grade ? json.value(*r.assessment->grade) : json.null();
+            json.key("recommendation");
+            write_recommendation_json(json, r.recommendation, ctx.lang);
+            json.end_object();
+        }
+        json.end_array().key("hosts").begin_array();
+        for (const auto& h : result.hosts) {
+            json.begin_object().key("host_unit").value(h.host).key("assessed").value(h.assessed);
+            json.key("excellent").value(h.excellent).key("recommended").value(h.recommended).key("cap");
+            h.cap ? json.value(*h.cap) : json.null();
+            json.key("over_cap").value(h.over()).end_object();
+        }
+        json.end_array().end_object();
+        out.write(json.str() + "\n");
+    } else {
+        std::vector<ReportColumn> columns = {{zh ? "挂职" : "assignment", "assignment_id", true},
+                                             {zh ? "姓名" : "name", "name"},
+                                             {zh ? "接收单位" : "host unit", "host_unit"},
+                                             {zh ? "推荐优秀" : "recommend excellent", "recommended"},
+                                             {zh ? "原因" : "why not", "unmet"},
+                                             {zh ? "已定等次" : "grade", "grade"}};
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& r : result.rows)
+            rows.push_back({std::to_string(r.assignment.id), r.assignment.cadre.name, r.assignment.host_unit.name,
+                            r.recommendation.recommended() ? (zh ? "是" : "yes") : (zh ? "否" : "no"),
+                            fmt::format("{}", fmt::join(unmet_conditions(r.recommendation, ctx.lang), zh ? "；" : "; ")),
+                            r.assessment && r.assessment->grade
+                                ? std::string(grades().label(*r.assessment->grade, ctx.lang))
+                                : ""});
+        out.write(render_report(o.format, columns, rows));
+        // The cap per host only where one is configured: a second table in text.
+        if (ctx.config.excellent_cap_share > 0 && o.format == Format::table) {
+            std::vector<ReportColumn> cap_columns = {{zh ? "接收单位" : "host unit", "host_unit"},
+                                                     {zh ? "参加考核" : "assessed", "assessed", true},
+                                                     {zh ? "优秀" : "excellent", "excellent", true},
+                                                     {zh ? "推荐优秀" : "recommended", "recommended", true},
+                                                     {zh ? "优秀名额" : "cap", "cap", true},
+                                                     {zh ? "超出" : "over", "over"}};
+            std::vector<std::vector<std::string>> cap_rows;
+            for (const auto& h : result.hosts)
+                cap_rows.push_back({h.host, std::to_string(h.assessed), std::to_string(h.excellent),
+                                    std::to_string(h.recommended), std::to_string(*h.cap),
+                                    h.over() ? (zh ? "是" : "yes") : ""});
+            out.write(fmt::format("\n{} (excellent_cap_share = {})\n", zh ? "优秀等次比例限额" : "Cap on excellent grades",
+                                  ctx.config.excellent_cap_share));
+            out.write(render_report(Format::table, cap_columns, cap_rows));
+        }
+    }
+    out.commit();
+    std::size_t yes = 0;
+    for (const auto& r : result.rows) yes += r.recommendation.recommended() ? 1 : 0;
+    fmt::print(stderr, "{}: {} assessed, {} recommended for 优秀\n", o.year, result.rows.size(), yes);
+    for (const auto& h : result.hosts)
+        if (h.over())
+            fmt::print(stderr, "warning: {} has {} 优秀 of {} assessed, above the cap of {}\n", h.host, h.excellent,
+                       h.assessed, *h.cap);
+    return 0;
+}
+
+struct ImportOptions {
+    std::string file, encoding = "auto", recorded_by;
+    bool replace = false;
+};
+
+int run_import(const ImportOptions& o, const Context& ctx) {
+    Input input(o.file);
+    Database db = ctx.open(OpenMode::write);
+    auto result = import_appraisals(db.sql(), input.stream(), input.name(), *util::parse_encoding(o.encoding), ctx.config,
+                                    o.replace, o.recorded_by);
+    fmt::print(stderr, "{}: {} assessment{} recorded, {} already recorded as given\n", input.name(), result.recorded,
+               result.recorded == 1 ? "" : "s", result.unchanged);
+    return 0;
+}
+
+void add_annual_flags(CLI::App* sub, AnnualOptions& o) {
+    sub->add_option("--year", o.year, "The year assessed")->required();
+    sub->add_option("--grade", o.grade, "优秀|称职|基本称职|不称职|不定等次|不进行考核 (or the codes)")
+        ->transform(vocabulary_validator(grades()));
+    sub->add_option("--date", o.date, "When the grade was decided");
+    sub->add_option("--by", o.unit, "The assessing unit (default for a secondment year: the host unit)");
+    sub->add_flag("--replace", o.replace, "Change a part already recorded (the earlier record is kept in the history)");
+    add_recorded_by_option(sub, o.recorded_by);
+}
+
+} // namespace
+
+void setup_appraise(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+    auto* appraise = app.add_subcommand("appraise", "Annual assessments, the 优秀 recommendation, final appraisals");
+    appraise->require_subcommand(1);
+    appraise->footer("Example:\n  guazhi appraise recommend --year 2006");
+    {
+        auto o = std::make_shared<AnnualOptions>();
+        auto* sub = appraise->add_subcommand("annual", "Record a year's assessment of a secondee (年度考核), in parts");
+        sub->add_option("ASSIGNMENT", o->target, "Assignment id")->required();
+        add_annual_flags(sub, *o);
+        sub->add_option("--votes", o->votes, "Democratic evaluation (民主测评): 优秀=18,称职=6,基本称职=1,不称职=0");
+        auto* yes = sub->add_flag("--outstanding", o->outstanding, "Performance marked outstanding (表现突出)");
+        sub->add_flag("--not-outstanding", o->not_outstanding, "Performance not outstanding (with --replace)")->excludes(yes);
+        sub->add_option("--home-note", o->home_note, "The home unit's view of the first half year");
+        sub->footer("The year must fall in the term. Parts (grade, votes, outstanding, note) may be recorded at\n"
+                    "different times; changing one already recorded needs --replace. The share of 优秀 votes\n"
+                    "is derived from the counts.\n"
+                    "Example:\n  guazhi appraise annual 14 --year 2006 --votes 优秀=18,称职=6 --outstanding\n"
+                    "  guazhi appraise annual 14 --year 2006 --grade 优秀 --date 2007-01-10");
+        sub->callback([o, &global, &exit_code] { exit_code = run_annual(*o, make_context(global)); });
+    }
+    {
+        auto o = std::make_shared<AnnualOptions>();
+        auto* sub = appraise->add_subcommand("history", "Record a cadre's grade for a year outside any secondment");
+        sub->add_option("CADRE", o->target, "ID number, or the id of one of the cadre's assignments")->required();
+        add_annual_flags(sub, *o);
+        sub->get_option("--grade")->required();
+        sub->footer("The recommendation rule looks at the two years before the assessed year.\n"
+                    "Example:\n  guazhi appraise history 14 --year 2005 --grade 优秀");
+        sub->callback([o, &global, &exit_code] { exit_code = run_history(*o, make_context(global)); });
+    }
+    {
+        auto o = std::make_shared<FinalOptions>();
+        auto* sub = appraise->add_subcommand("final", "Record the end-of-term appraisal (鉴定)");
+        sub->add_option("ASSIGNMENT", o->id, "Assignment id")->required();
+        sub->add_option("--from", o->from, "A UTF-8 TOML or JSON file with the fields (flags override it)");
+        for (std::size_t i = 0; i < kDimensions.size(); ++i) {
+            std::string code(kDimensions[i].code);
+            sub->add_option("--" + code, o->rating[i], fmt::format("Rating for {} ({})", code, kDimensions[i].zh));
+            sub->add_option("--" + code + "-comment", o->comment[i], fmt::format("Comment on {}", code));
+        }
+        sub->add_option("--conclusion", o->conclusion, "The overall conclusion (鉴定意见)");
+        sub->add_option("--by", o->unit, "The author unit (default: the host unit)");
+        sub->add_option("--date", o->date, "When it was written (default: today)");
+        sub->add_flag("--early", o->early, "Written before the term ends (needs --reason)");
+        sub->add_option("--reason", o->reason, "Why it is written early");
+        sub->add_flag("--replace", o->replace, "Replace the recorded appraisal (kept in the history)");
+        add_recorded_by_option(sub, o->recorded_by);
+        sub->footer("Ratings come from the config's appraisal_scale (default 优秀, 良好, 一般, 较差); every\n"
+                    "dimension needs one, and a conclusion is required.\n"
+                    "A --from file (TOML; JSON alike):\n"
+                    "  date = 2007-07-20\n  conclusion = \"该同志挂职期间……\"\n  [ideology]\n  rating = \"优秀\"\n"
+                    "  comment = \"……\"\n  (and [work], [study], [life], [integrity])\n"
+                    "Example:\n  guazhi appraise final 14 --from 鉴定.toml");
+        sub->callback([o, &global, &exit_code] { exit_code = run_final(*o, make_context(global)); });
+    }
+    {
+        auto o = std::make_shared<ShowOptions>();
+        auto* sub = appraise->add_subcommand("show", "Everything recorded about a cadre's appraisals");
+        sub->add_option("TARGET", o->target, "Assignment id, or a cadre's ID number (all assignments)")->required();
+        sub->add_flag("--history", o->history, "Include replaced records");
+        add_format_option(sub, o->format, {"table", "json"});
+        sub->footer("Example:\n  guazhi appraise show 14");
+        sub->callback([o, &global, &exit_code] { exit_code = run_show(*o, make_context(global)); });
+    }
+    {
+        auto o = std::make_shared<MissingOptions>();
+        auto* sub = appraise->add_subcommand("missing", "Ended assignments (completed or recalled) without a final appraisal");
+        add_filter_options(sub, o->filter);
+        add_format_option(sub, o->format);
+        sub->footer("Example:\n  guazhi appraise missing --year 2005");
+        sub->callback([o, &global, &exit_code] { exit_code = run_missing(*o, make_context(global)); });
+    }
+    {
+        auto o = std::make_shared<RecommendOptions>();
+        auto* sub = appraise->add_subcommand("recommend", "Whether the rule recommends 优秀 for each secondee of a year, and why not");
+        sub->add_option("--year", o->year, "The year assessed")->required();
+        add_format_option(sub, o->format);
+        sub->footer("Rule (DOMAIN.md rule 6): 优秀 in both previous years, a share of 优秀 votes of at least\n"
+                    "excellent_vote_share (config, default 0.6), and performance marked outstanding.\n"
+                    "Listed: assignments at their host on 31 December of the year, and any with that year's\n"
+                    "assessment recorded. With excellent_cap_share set, each host's cap and count are shown.\n"
+                    "Example:\n  guazhi appraise recommend --year 2006 --format json");
+        sub->callback([o, &global, &exit_code] { exit_code = run_recommend(*o, make_context(global)); });
+    }
+    {
+        auto o = std::make_shared<ImportOptions>();
+        auto* sub = appraise->add_subcommand("import", "Record many annual assessments from CSV: all or none");
+        sub->add_option("FILE", o->file, "CSV file, or - for standard input")->required();
+        add_encoding_option(sub, o->encoding);
+        sub->add_flag("--replace", o->replace, "Let rows change parts already recorded (kept in the history)");
+        add_recorded_by_option(sub, o->recorded_by);
+        sub->footer("Columns: 挂职编号 (assignment_id) or 身份证号 (id_number), 考核年度 (year), and any of 等次 (grade),\n"
+                    "优秀票 称职票 基本称职票 不称职票 (votes_…), 表现突出 (outstanding: 是/否), 考核单位 (unit),\n"
+                    "考核日期 (decided_on), 派出单位意见 (home_note). With an ID number, a year outside every\n"
+                    "term of the cadre is a prior year's grade. Rows already recorded as given are skipped.\n"
+                    "Example:\n  guazhi appraise import 2006年度考核.csv");
+        sub->callback([o, &global, &exit_code] { exit_code = run_import(*o, make_context(global)); });
+    }
+}
+
+} // namespace guazhi::cli

@@ -1,0 +1,127 @@
+#include "store/appraisal_import.hpp"
+
+#include "domain/rules.hpp"
+#include "error.hpp"
+#include "store/appraisals.hpp"
+#include "store/batch_import.hpp"
+#include "util/id_number.hpp"
+#include "util/text.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <array>
+#include <fmt/format.h>
+
+namespace guazhi {
+
+namespace {
+
+enum Column {
+    assignment_id, id_number, year, grade, votes_excellent, votes_competent, votes_basically_competent,
+    votes_incompetent, outstanding, unit, decided_on, home_note,
+    name, excellent_share, // written by `export appraisals` for people; derived or known, so not read
+    kColumns
+};
+
+constexpr std::array<util::ColumnSpec, kColumns> kSpecs = {{{"assignment_id", "挂职编号"},
+                                                            {"id_number", "身份证号"},
+                                                            {"year", "考核年度"},
+                                                            {"grade", "等次"},
+                                                            {"votes_excellent", "优秀票"},
+                                                            {"votes_competent", "称职票"},
+                                                            {"votes_basically_competent", "基本称职票"},
+                                                            {"votes_incompetent", "不称职票"},
+                                                            {"outstanding", "表现突出"},
+                                                            {"unit", "考核单位"},
+                                                            {"decided_on", "考核日期"},
+                                                            {"home_note", "派出单位意见"},
+                                                            {"name", "姓名"},
+                                                            {"excellent_share", "优秀票比例"}}};
+
+std::optional<bool> parse_yes_no(const std::string& text) {
+    std::string t = util::ascii_lower(text);
+    if (t == "是" || t == "yes" || t == "y" || t == "true" || t == "1" || t == "√") return true;
+    if (t == "否" || t == "no" || t == "n" || t == "false" || t == "0") return false;
+    return std::nullopt;
+}
+
+} // namespace
+
+AppraisalImport import_appraisals(SQLite::Database& db, std::istream& in, const std::string& name,
+                                  util::Encoding encoding, const Config& config, bool replace,
+                                  const std::string& recorded_by) {
+    BatchImport file(db, in, name, encoding, kSpecs, assignment_id, id_number, {year});
+    AssignmentStore store(db);
+    AppraisalImport result;
+    while (file.next()) {
+        auto at = [&](Column c) { return file.at(c); };
+        auto problem = [&](Column c, const std::string& message) { file.problem(c, message); };
+        std::size_t before = file.problems();
+        AnnualChange change;
+        change.replace = replace;
+        change.recorded_by = recorded_by;
+        std::string year_text = at(year);
+        if (util::is_digits(year_text) && year_text.size() == 4) change.year = std::stoi(year_text);
+        else problem(year, fmt::format("'{}' is not a year", year_text));
+
+        if (!at(assignment_id).empty()) {
+            change.assignment_id = file.assignment_id_at(assignment_id);
+        } else {
+            auto id = util::parse_id_number(at(id_number));
+            auto cadre = id ? store.find_cadre(*id.value) : std::nullopt;
+            if (!id) problem(id_number, id.error);
+            else if (!cadre) problem(id_number, "no cadre with this ID number is recorded");
+            else if (change.year) {
+                change.cadre_id = cadre->id;
+                std::vector<std::int64_t> touching;
+                for (const auto& a : store.assignments_of(cadre->id)) {
+                    auto [first, last] = assessment_years(a);
+                    if (change.year >= first && change.year <= last) touching.push_back(a.id);
+                }
+                if (touching.size() == 1) change.assignment_id = touching[0];
+                else if (touching.size() > 1)
+                    problem(id_number, fmt::format("several assignments of the cadre touch {}; give 挂职编号", change.year));
+            }
+        }
+        if (!at(grade).empty()) {
+            if (auto code = grades().code_of(at(grade))) change.grade = std::string(*code);
+            else problem(grade, grades().unknown(at(grade)));
+        }
+        bool any_votes = false;
+        Votes votes;
+        for (Column c : {votes_excellent, votes_competent, votes_basically_competent, votes_incompetent}) {
+            if (at(c).empty()) continue;
+            any_votes = true;
+            auto n = parse_vote_count(at(c));
+            if (n.count) votes.counts[static_cast<std::size_t>(c - votes_excellent)] = *n.count;
+            else problem(c, n.error);
+        }
+        if (any_votes && votes.total() == 0 && file.problems() == before)
+            problem(votes_excellent, "every count is 0: no votes were cast");
+        if (any_votes) change.votes = votes;
+        if (!at(outstanding).empty()) {
+            if (auto yes = parse_yes_no(at(outstanding))) change.outstanding = *yes;
+            else problem(outstanding, fmt::format("'{}' is not 是 or 否", at(outstanding)));
+        }
+        if (!at(unit).empty()) change.unit = at(unit);
+        if (!at(home_note).empty()) change.home_note = at(home_note);
+        if (!at(decided_on).empty()) {
+            auto date = util::parse_date(at(decided_on));
+            if (date) change.decided_on = *date.value;
+            else problem(decided_on, date.error);
+        }
+        if (file.problems() != before) continue;
+        bool changed = false;
+        bool written = file.attempt([&] { changed = record_annual(db, config, change).changed; },
+                                    [&](const std::string& message) -> std::size_t {
+                                        return message.starts_with("--year") ? year
+                                               : message.starts_with("no assignment") || message.starts_with("no cadre")
+                                                   ? static_cast<Column>(file.who())
+                                                   : grade;
+                                    });
+        if (written) ++(changed ? result.recorded : result.unchanged);
+    }
+    file.finish();
+    return result;
+}
+
+} // namespace guazhi

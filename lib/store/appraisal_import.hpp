@@ -1,0 +1,28 @@
+// `appraise import`: annual assessments from CSV, validated with the same rules as
+// `appraise annual` / `appraise history`, all or nothing, every problem as FILE:LINE: column.
+#pragma once
+
+#include "config.hpp"
+#include "util/encoding.hpp"
+
+#include <SQLiteCpp/Database.h>
+
+#include <iosfwd>
+#include <string>
+
+namespace guazhi {
+
+// Columns (Chinese or English): assignment_id 挂职编号 or id_number 身份证号; year 考核年度;
+// and any of grade 等次, votes_excellent 优秀票, votes_competent 称职票,
+// votes_basically_competent 基本称职票, votes_incompetent 不称职票, outstanding 表现突出
+// (是/否), unit 考核单位, decided_on 考核日期, home_note 派出单位意见. With an ID number, the
+// assignment is the one whose term touches the year; a year outside every term is a prior
+// year's grade. A row equal to what is recorded is skipped; a differing one needs `replace`.
+struct AppraisalImport {
+    std::size_t recorded = 0, unchanged = 0;
+};
+AppraisalImport import_appraisals(SQLite::Database& db, std::istream& in, const std::string& name,
+                                  util::Encoding encoding, const Config& config, bool replace,
+                                  const std::string& recorded_by);
+
+} // namespace guazhi

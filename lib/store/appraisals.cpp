@@ -1,0 +1,402 @@
+#include "store/appraisals.hpp"
+
+#include "error.hpp"
+#include "util/id_number.hpp"
+#include "util/text.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+namespace guazhi {
+
+namespace {
+
+constexpr const char* kAnnualColumns =
+    "id, cadre_id, assignment_id, year, grade, decided_on, unit, votes_excellent, votes_competent, "
+    "votes_basically_competent, votes_incompetent, outstanding, home_note, recorded_by, recorded_at, superseded_by";
+
+std::optional<util::Date> optional_date(const SQLite::Column& c) {
+    if (c.isNull()) return std::nullopt;
+    auto d = util::parse_date(c.getString());
+    return d ? std::optional(*d.value) : std::nullopt;
+}
+
+AnnualAssessment read_annual(SQLite::Statement& s) {
+    AnnualAssessment x;
+    x.id = s.getColumn(0).getInt64();
+    x.cadre_id = s.getColumn(1).getInt64();
+    if (!s.getColumn(2).isNull()) x.assignment_id = s.getColumn(2).getInt64();
+    x.year = s.getColumn(3).getInt();
+    if (!s.getColumn(4).isNull()) x.grade = s.getColumn(4).getString();
+    x.decided_on = optional_date(s.getColumn(5));
+    x.unit = s.getColumn(6).getString();
+    if (!s.getColumn(7).isNull()) {
+        Votes v;
+        for (int i = 0; i < 4; ++i) v.counts[static_cast<std::size_t>(i)] = s.getColumn(7 + i).getInt64();
+        x.votes = v;
+    }
+    x.outstanding = s.getColumn(11).getInt() != 0;
+    x.home_note = s.getColumn(12).getString();
+    x.recorded_by = s.getColumn(13).getString();
+    x.recorded_at = s.getColumn(14).getString();
+    if (!s.getColumn(15).isNull()) x.superseded_by = s.getColumn(15).getInt64();
+    return x;
+}
+
+std::optional<AnnualAssessment> current_annual(SQLite::Database& db, std::int64_t cadre_id, int year) {
+    SQLite::Statement s(db, fmt::format("SELECT {} FROM annual_assessments WHERE cadre_id = ? AND year = ? AND "
+                                        "superseded_by IS NULL",
+                                        kAnnualColumns));
+    s.bind(1, cadre_id);
+    s.bind(2, year);
+    if (!s.executeStep()) return std::nullopt;
+    return read_annual(s);
+}
+
+// A replaced record leaves the unique "current" index first and then points at its
+// successor, so that the history reads forwards.
+void park(SQLite::Database& db, std::string_view table, std::int64_t id) {
+    SQLite::Statement s(db, fmt::format("UPDATE {} SET superseded_by = id WHERE id = ?", table));
+    s.bind(1, id);
+    s.exec();
+}
+void point_to(SQLite::Database& db, std::string_view table, std::int64_t id, std::int64_t successor) {
+    SQLite::Statement s(db, fmt::format("UPDATE {} SET superseded_by = ? WHERE id = ?", table));
+    s.bind(1, successor);
+    s.bind(2, id);
+    s.exec();
+}
+
+std::string describe(const std::optional<std::string>& grade) {
+    return grade ? std::string(grades().label(*grade, Lang::zh)) : std::string("—");
+}
+
+// The host unit's 优秀 count against the cap for `year`, as a warning when over it.
+std::optional<std::string> cap_warning(SQLite::Database& db, const Config& config, const Assignment& a, int year) {
+    SQLite::Statement s(db, "SELECT count(*), total(x.grade = 'excellent') FROM annual_assessments x "
+                            "JOIN assignments a ON a.id = x.assignment_id JOIN units t ON t.id = a.host_unit_id "
+                            "WHERE x.year = ? AND x.superseded_by IS NULL AND x.grade IS NOT NULL AND t.name = ?");
+    s.bind(1, year);
+    s.bind(2, a.host_unit.name);
+    s.executeStep();
+    auto assessed = s.getColumn(0).getInt64();
+    auto excellent = static_cast<std::int64_t>(s.getColumn(1).getDouble());
+    auto cap = excellent_cap(assessed, config);
+    if (!cap || excellent <= *cap) return std::nullopt;
+    return fmt::format("{} now has {} 优秀 of {} assessed for {}, above the cap of {} (excellent_cap_share = {})",
+                       a.host_unit.name, excellent, assessed, year, *cap, config.excellent_cap_share);
+}
+
+} // namespace
+
+CadreRef resolve_cadre(AssignmentStore& store, std::string_view text) {
+    std::string t = util::clean(text);
+    CadreRef ref;
+    if (util::is_digits(t) && t.size() < 18) {
+        auto a = t.size() <= 15 ? store.get(std::stoll(t)) : std::nullopt;
+        if (!a) throw Error(fmt::format("no assignment #{}", t));
+        auto cadre = store.find_cadre(a->cadre.id_number);
+        ref.cadre_id = cadre->id;
+        ref.cadre = cadre->cadre;
+        ref.assignment_id = a->id;
+        return ref;
+    }
+    auto id = util::parse_id_number(t);
+    if (!id) throw Error(fmt::format("'{}' is neither an assignment id nor an ID number: {}", t, id.error));
+    auto cadre = store.find_cadre(*id.value);
+    if (!cadre) throw Error(fmt::format("no cadre with ID number {} is recorded", util::mask_id_number(*id.value)));
+    ref.cadre_id = cadre->id;
+    ref.cadre = cadre->cadre;
+    return ref;
+}
+
+AnnualOutcome record_annual(SQLite::Database& db, const Config& config, const AnnualChange& c) {
+    AssignmentStore store(db);
+    std::int64_t cadre_id = c.cadre_id;
+    std::optional<Assignment> assignment;
+    if (c.year < 1949 || c.year > 2100) throw Error(fmt::format("--year: {} is outside 1949..2100", c.year));
+    if (c.assignment_id) {
+        assignment = store.get(*c.assignment_id);
+        if (!assignment) throw Error(fmt::format("no assignment #{}", *c.assignment_id));
+        auto [first, last] = assessment_years(*assignment);
+        if (c.year < first || c.year > last)
+            throw Error(fmt::format("--year: {} is outside assignment #{} ({} to {}); earlier years are recorded "
+                                    "with `appraise history`",
+                                    c.year, assignment->id, assignment->start.iso(), assignment->effective_end().iso()));
+        cadre_id = store.find_cadre(assignment->cadre.id_number)->id;
+    } else {
+        SQLite::Statement known(db, "SELECT 1 FROM cadres WHERE id = ?");
+        known.bind(1, cadre_id);
+        if (!known.executeStep()) throw Error(fmt::format("no cadre #{}", cadre_id));
+        SQLite::Statement cover(db, "SELECT id FROM assignments WHERE cadre_id = ? AND ? BETWEEN substr(start_date, 1, 4) "
+                                    "AND substr(coalesce(recalled_on, extended_until, end_date), 1, 4)");
+        cover.bind(1, cadre_id);
+        cover.bind(2, std::to_string(c.year));
+        if (cover.executeStep())
+            throw Error(fmt::format("--year: {} falls in assignment #{}; record it with `appraise annual {}`", c.year,
+                                    cover.getColumn(0).getInt64(), cover.getColumn(0).getInt64()));
+    }
+
+    auto current = current_annual(db, cadre_id, c.year);
+    AnnualAssessment next = current.value_or(AnnualAssessment{});
+    // A part given that differs from one already recorded is a conflict; an equal one is not.
+    std::vector<std::string> conflicts;
+    auto take = [&](auto& field, const auto& given, bool recorded, std::string_view name, auto&& show) {
+        if (!given) return;
+        if (recorded && !(field == *given)) conflicts.push_back(fmt::format("{} {} (given {})", name, show(field), show(*given)));
+        field = *given;
+    };
+    auto quoted = [](const std::string& s) { return fmt::format("'{}'", s); };
+    if (c.grade) {
+        if (next.grade && next.grade != c.grade)
+            conflicts.push_back(fmt::format("grade {} (given {})", describe(next.grade), describe(c.grade)));
+        next.grade = c.grade;
+    }
+    if (c.votes) {
+        if (next.votes && next.votes != c.votes)
+            conflicts.push_back(fmt::format("votes {} (given {})", format_votes(*next.votes, Lang::zh),
+                                            format_votes(*c.votes, Lang::zh)));
+        next.votes = c.votes;
+    }
+    if (c.decided_on) {
+        if (next.decided_on && next.decided_on != c.decided_on)
+            conflicts.push_back(fmt::format("date {} (given {})", next.decided_on->iso(), c.decided_on->iso()));
+        next.decided_on = c.decided_on;
+    }
+    take(next.unit, c.unit, !next.unit.empty(), "unit", quoted);
+    take(next.home_note, c.home_note, !next.home_note.empty(), "home unit's note", quoted);
+    take(next.outstanding, c.outstanding, next.outstanding, "outstanding", [](bool b) { return b ? "yes" : "no"; });
+    if (!conflicts.empty() && !c.replace)
+    {
+        SQLite::Statement who(db, "SELECT name FROM cadres WHERE id = ?");
+        who.bind(1, cadre_id);
+        who.executeStep();
+        throw Error(fmt::format("the {} assessment of {} already records {}; --replace changes it and keeps the "
+                                "earlier record in the history",
+                                c.year, who.getColumn(0).getString(), fmt::join(conflicts, ", ")));
+    }
+    if (assignment) {
+        next.assignment_id = assignment->id;
+        if (next.unit.empty() && next.grade) next.unit = assignment->host_unit.name;
+    }
+    bool changed = !current || current->grade != next.grade || current->votes != next.votes ||
+                   current->unit != next.unit || current->home_note != next.home_note ||
+                   current->outstanding != next.outstanding || current->decided_on != next.decided_on ||
+                   current->assignment_id != next.assignment_id;
+    if (!changed) return {current->id, false, std::nullopt};
+
+    if (current) park(db, "annual_assessments", current->id);
+    SQLite::Statement insert(db, "INSERT INTO annual_assessments (cadre_id, assignment_id, year, grade, decided_on, unit, "
+                                 "votes_excellent, votes_competent, votes_basically_competent, votes_incompetent, "
+                                 "outstanding, home_note, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, cadre_id);
+    if (next.assignment_id) insert.bind(2, *next.assignment_id);
+    insert.bind(3, c.year);
+    if (next.grade) insert.bind(4, *next.grade);
+    if (next.decided_on) insert.bind(5, next.decided_on->iso());
+    insert.bind(6, next.unit);
+    if (next.votes)
+        for (int i = 0; i < 4; ++i) insert.bind(7 + i, next.votes->counts[static_cast<std::size_t>(i)]);
+    insert.bind(11, next.outstanding ? 1 : 0);
+    insert.bind(12, next.home_note);
+    insert.bind(13, c.recorded_by);
+    insert.exec();
+    std::int64_t id = db.getLastInsertRowid();
+    if (current) point_to(db, "annual_assessments", current->id, id);
+    AnnualOutcome out{id, true, std::nullopt};
+    if (assignment && next.grade == "excellent") out.cap_warning = cap_warning(db, config, *assignment, c.year);
+    return out;
+}
+
+std::vector<AnnualAssessment> annual_assessments_of(SQLite::Database& db, std::int64_t cadre_id, bool history) {
+    SQLite::Statement s(db, fmt::format("SELECT {} FROM annual_assessments WHERE cadre_id = ?{} ORDER BY year, "
+                                        "superseded_by IS NOT NULL, id DESC",
+                                        kAnnualColumns, history ? "" : " AND superseded_by IS NULL"));
+    s.bind(1, cadre_id);
+    std::vector<AnnualAssessment> out;
+    while (s.executeStep()) out.push_back(read_annual(s));
+    return out;
+}
+
+Recommendation recommendation_for(SQLite::Database& db, std::int64_t cadre_id, int year, const Config& config) {
+    auto before = current_annual(db, cadre_id, year - 1);
+    auto two_before = current_annual(db, cadre_id, year - 2);
+    auto now = current_annual(db, cadre_id, year);
+    return recommend_excellent(year, before ? before->grade : std::nullopt, two_before ? two_before->grade : std::nullopt,
+                               now ? now->votes : std::nullopt, now && now->outstanding, config);
+}
+
+namespace {
+
+constexpr const char* kFinalColumns =
+    "id, assignment_id, ideology_rating, ideology_comment, work_rating, work_comment, study_rating, study_comment, "
+    "life_rating, life_comment, integrity_rating, integrity_comment, conclusion, author_unit, written_on, "
+    "early_reason, recorded_by, recorded_at, superseded_by";
+
+FinalAppraisal read_final(SQLite::Statement& s) {
+    FinalAppraisal f;
+    f.id = s.getColumn(0).getInt64();
+    f.assignment_id = s.getColumn(1).getInt64();
+    for (int i = 0; i < 5; ++i)
+        f.dimensions[static_cast<std::size_t>(i)] = {s.getColumn(2 + 2 * i).getString(),
+                                                     s.getColumn(3 + 2 * i).getString()};
+    f.conclusion = s.getColumn(12).getString();
+    f.author_unit = s.getColumn(13).getString();
+    f.written_on = optional_date(s.getColumn(14)).value_or(util::Date{});
+    f.early_reason = s.getColumn(15).getString();
+    f.recorded_by = s.getColumn(16).getString();
+    f.recorded_at = s.getColumn(17).getString();
+    if (!s.getColumn(18).isNull()) f.superseded_by = s.getColumn(18).getInt64();
+    return f;
+}
+
+} // namespace
+
+std::int64_t record_final_appraisal(SQLite::Database& db, const Config& config, FinalAppraisal f, bool early,
+                                    bool replace) {
+    AssignmentStore store(db);
+    auto a = store.get(f.assignment_id);
+    if (!a) throw Error(fmt::format("no assignment #{}", f.assignment_id));
+    auto problems = appraisal_problems(f, config.appraisal_scale);
+    if (!problems.empty()) throw Error(fmt::format("the appraisal is incomplete:\n  {}", fmt::join(problems, "\n  ")));
+    if (auto refusal = refuse_final_appraisal(*a, f.written_on, early, f.early_reason)) throw Error(*refusal);
+    if (f.written_on >= a->effective_end()) f.early_reason.clear();
+    if (f.author_unit.empty()) f.author_unit = a->host_unit.name;
+
+    auto existing = final_appraisals_of(db, f.assignment_id, false);
+    if (!existing.empty() && !replace)
+        throw Error(fmt::format("assignment #{} already has a final appraisal (#{}, written {} by {}); --replace "
+                                "replaces it and keeps it in the history",
+                                f.assignment_id, existing[0].id, existing[0].written_on.iso(), existing[0].author_unit));
+    if (!existing.empty()) park(db, "final_appraisals", existing[0].id);
+    SQLite::Statement insert(db, "INSERT INTO final_appraisals (assignment_id, ideology_rating, ideology_comment, "
+                                 "work_rating, work_comment, study_rating, study_comment, life_rating, life_comment, "
+                                 "integrity_rating, integrity_comment, conclusion, author_unit, written_on, "
+                                 "early_reason, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, f.assignment_id);
+    for (int i = 0; i < 5; ++i) {
+        insert.bind(2 + 2 * i, f.dimensions[static_cast<std::size_t>(i)].rating);
+        insert.bind(3 + 2 * i, f.dimensions[static_cast<std::size_t>(i)].comment);
+    }
+    insert.bind(12, f.conclusion);
+    insert.bind(13, f.author_unit);
+    insert.bind(14, f.written_on.iso());
+    insert.bind(15, f.early_reason);
+    insert.bind(16, f.recorded_by);
+    insert.exec();
+    std::int64_t id = db.getLastInsertRowid();
+    if (!existing.empty()) point_to(db, "final_appraisals", existing[0].id, id);
+    return id;
+}
+
+std::vector<FinalAppraisal> final_appraisals_of(SQLite::Database& db, std::int64_t assignment_id, bool history) {
+    SQLite::Statement s(db, fmt::format("SELECT {} FROM final_appraisals WHERE assignment_id = ?{} ORDER BY "
+                                        "superseded_by IS NOT NULL, id DESC",
+                                        kFinalColumns, history ? "" : " AND superseded_by IS NULL"));
+    s.bind(1, assignment_id);
+    std::vector<FinalAppraisal> out;
+    while (s.executeStep()) out.push_back(read_final(s));
+    return out;
+}
+
+CadreAppraisals appraisals_of(AssignmentStore& store, const CadreRef& ref, const Config& config, bool history) {
+    CadreAppraisals out;
+    out.cadre = ref.cadre;
+    out.annual = annual_assessments_of(store.db(), ref.cadre_id, history);
+    for (auto& a : store.assignments_of(ref.cadre_id)) {
+        if (ref.assignment_id && a.id != *ref.assignment_id) continue;
+        AssignmentAppraisals item{a, {}, final_appraisals_of(store.db(), a.id, history)};
+        auto [first, last] = assessment_years(a);
+        for (int y = first; y <= last; ++y) item.recommendations.push_back(recommendation_for(store.db(), ref.cadre_id, y, config));
+        out.assignments.push_back(std::move(item));
+    }
+    return out;
+}
+
+Recommendations recommendations(AssignmentStore& store, int year, const Config& config) {
+    auto& db = store.db();
+    std::string year_end = fmt::format("{}-12-31", year);
+    SQLite::Statement ids(db, R"sql(
+SELECT a.id FROM assignments a
+ WHERE a.start_date <= ?1 AND coalesce(a.recalled_on, a.extended_until, a.end_date) >= ?1
+UNION
+SELECT assignment_id FROM annual_assessments
+ WHERE year = ?2 AND superseded_by IS NULL AND assignment_id IS NOT NULL)sql");
+    ids.bind(1, year_end);
+    ids.bind(2, year);
+    Recommendations out;
+    std::map<std::string, HostExcellence> hosts;
+    while (ids.executeStep()) {
+        auto a = store.get(ids.getColumn(0).getInt64());
+        auto cadre_id = store.find_cadre(a->cadre.id_number)->id;
+        RecommendationRow row{*a, current_annual(db, cadre_id, year), recommendation_for(db, cadre_id, year, config)};
+        auto& h = hosts[a->host_unit.name];
+        h.host = a->host_unit.name;
+        ++h.assessed;
+        if (row.assessment && row.assessment->grade == "excellent") ++h.excellent;
+        if (row.recommendation.recommended()) ++h.recommended;
+        out.rows.push_back(std::move(row));
+    }
+    std::sort(out.rows.begin(), out.rows.end(), [](const RecommendationRow& x, const RecommendationRow& y) {
+        return x.assignment.id < y.assignment.id;
+    });
+    for (auto& [name, h] : hosts) {
+        h.cap = excellent_cap(h.assessed, config);
+        out.hosts.push_back(h);
+    }
+    return out;
+}
+
+std::vector<Assignment> missing_final_appraisals(AssignmentStore& store, const AssignmentFilter& filter,
+                                                 const Config& config) {
+    std::set<std::int64_t> appraised;
+    SQLite::Statement s(store.db(), "SELECT assignment_id FROM final_appraisals WHERE superseded_by IS NULL");
+    while (s.executeStep()) appraised.insert(s.getColumn(0).getInt64());
+    std::vector<Assignment> out;
+    store.for_each(filter, config, [&](const Assignment& a) {
+        auto status = status_on(a, filter.as_of);
+        if ((status == "completed" || status == "recalled") && !appraised.contains(a.id)) out.push_back(a);
+    });
+    return out;
+}
+
+void for_each_annual(AssignmentStore& store, const AssignmentFilter& filter, const Config& config,
+                     const std::function<void(const Cadre&, const AnnualAssessment&)>& visit) {
+    std::vector<std::pair<std::int64_t, Cadre>> cadres;
+    std::set<std::int64_t> seen;
+    store.for_each(filter, config, [&](const Assignment& a) {
+        auto c = store.find_cadre(a.cadre.id_number);
+        if (seen.insert(c->id).second) cadres.emplace_back(c->id, a.cadre);
+    });
+    for (const auto& [id, cadre] : cadres)
+        for (const auto& x : annual_assessments_of(store.db(), id, false)) visit(cadre, x);
+}
+
+void for_each_final(AssignmentStore& store, const AssignmentFilter& filter, const Config& config,
+                    const std::function<void(const Assignment&, const FinalAppraisal&)>& visit) {
+    store.for_each(filter, config, [&](const Assignment& a) {
+        for (const auto& f : final_appraisals_of(store.db(), a.id, false)) visit(a, f);
+    });
+}
+
+std::vector<GradeCount> grade_distribution(SQLite::Database& db, const AssignmentFilter& filter, const Config& config) {
+    SqlFilter where = build_filter(filter, config);
+    SQLite::Statement s(db, fmt::format(R"sql(
+SELECT a.direction, x.grade, count(*)
+  FROM assignments a
+  JOIN cadres c ON c.id = a.cadre_id
+  JOIN units h ON h.id = a.home_unit_id
+  JOIN units t ON t.id = a.host_unit_id
+  JOIN annual_assessments x ON x.assignment_id = a.id AND x.year = a.batch_year AND x.superseded_by IS NULL
+                            AND x.grade IS NOT NULL{}
+ GROUP BY 1, 2)sql",
+                                        where.where));
+    bind_filter(s, where);
+    std::vector<GradeCount> out;
+    while (s.executeStep()) out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getInt64()});
+    return out;
+}
+
+} // namespace guazhi

@@ -1,0 +1,131 @@
+// Appraisals (DOMAIN.md rules 6 and 7): recording annual assessments and final appraisals
+// with their history, the 优秀 recommendation over a year's secondees, and what is missing.
+#pragma once
+
+#include "config.hpp"
+#include "domain/appraisal.hpp"
+#include "domain/filter.hpp"
+#include "domain/rules.hpp"
+#include "store/assignment_store.hpp"
+
+#include <SQLiteCpp/Database.h>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace guazhi {
+
+// What a clerk types for a cadre: an 18-character ID number, or the id of one of the
+// cadre's assignments (then `assignment_id` is set). Throws Error when neither is recorded.
+struct CadreRef {
+    std::int64_t cadre_id = 0;
+    Cadre cadre;
+    std::optional<std::int64_t> assignment_id;
+};
+CadreRef resolve_cadre(AssignmentStore& store, std::string_view text);
+
+// Parts of a year's assessment to record; unset parts are left as they are.
+struct AnnualChange {
+    // `appraise annual`: the assignment whose term covers the year. Without it, `cadre_id`
+    // and a year outside every secondment of the cadre (`appraise history`).
+    std::optional<std::int64_t> assignment_id;
+    std::int64_t cadre_id = 0;
+    int year = 0;
+    std::optional<std::string> grade;
+    std::optional<util::Date> decided_on;
+    std::optional<std::string> unit; // default: the host unit for a secondment year
+    std::optional<Votes> votes;
+    std::optional<bool> outstanding;
+    std::optional<std::string> home_note;
+    bool replace = false; // allow changing a part already recorded (the old record is kept)
+    std::string recorded_by;
+};
+
+struct AnnualOutcome {
+    std::int64_t id = 0;  // the current record
+    bool changed = false; // false: everything given was already recorded
+    std::optional<std::string> cap_warning; // the host unit is over excellent_cap_share
+};
+
+// Records in the caller's transaction. Throws Error (nothing written) for an unknown
+// assignment or cadre, a year outside the assignment (or, without one, inside one of the
+// cadre's secondments), and a change to a part already recorded without `replace`.
+AnnualOutcome record_annual(SQLite::Database& db, const Config& config, const AnnualChange& change);
+
+// The cadre's assessments by year (current ones; with `history`, replaced ones too).
+std::vector<AnnualAssessment> annual_assessments_of(SQLite::Database& db, std::int64_t cadre_id, bool history);
+
+// The recommendation rule for a cadre's `year`, from what is recorded.
+Recommendation recommendation_for(SQLite::Database& db, std::int64_t cadre_id, int year, const Config& config);
+
+// Records a final appraisal in the caller's transaction and returns its id. An empty
+// author_unit means the host unit. Throws Error (nothing written) for an unknown assignment,
+// content problems (all listed), a date the term refuses (see refuse_final_appraisal), and a
+// second appraisal without `replace`.
+std::int64_t record_final_appraisal(SQLite::Database& db, const Config& config, FinalAppraisal appraisal, bool early,
+                                    bool replace);
+
+// An assignment's final appraisals: the current one first, then (with `history`) replaced ones.
+std::vector<FinalAppraisal> final_appraisals_of(SQLite::Database& db, std::int64_t assignment_id, bool history);
+
+// Everything recorded about a cadre's appraisals (`appraise show`).
+struct AssignmentAppraisals {
+    Assignment assignment;
+    std::vector<Recommendation> recommendations; // one per assessment year of the term
+    std::vector<FinalAppraisal> finals;          // the current first; replaced ones with history
+};
+struct CadreAppraisals {
+    Cadre cadre;
+    std::vector<AnnualAssessment> annual; // by year
+    std::vector<AssignmentAppraisals> assignments; // the one asked for, or all of the cadre's
+};
+CadreAppraisals appraisals_of(AssignmentStore& store, const CadreRef& ref, const Config& config, bool history);
+
+// One assignment in `appraise recommend`.
+struct RecommendationRow {
+    Assignment assignment;
+    std::optional<AnnualAssessment> assessment; // the year's, when any part is recorded
+    Recommendation recommendation;
+};
+// A host unit's 优秀 grades against the configured cap.
+struct HostExcellence {
+    std::string host;
+    std::int64_t assessed = 0, excellent = 0, recommended = 0;
+    std::optional<std::int64_t> cap; // none when excellent_cap_share is 0
+    bool over() const { return cap && excellent > *cap; }
+};
+struct Recommendations {
+    std::vector<RecommendationRow> rows;
+    std::vector<HostExcellence> hosts; // by host name
+};
+
+// Every assignment assessed for `year` — at its host on 31 December, or with an assessment
+// of that year recorded — with the rule's outcome, by host unit and id.
+Recommendations recommendations(AssignmentStore& store, int year, const Config& config);
+
+// Assignments the filter selects whose term has ended by filter.as_of (completed or
+// recalled) and that have no final appraisal.
+std::vector<Assignment> missing_final_appraisals(AssignmentStore& store, const AssignmentFilter& filter,
+                                                 const Config& config);
+
+// Current assessments of the cadres the filter selects (any of their assignments), by cadre
+// and year; `visit` gets the cadre and the assessment.
+void for_each_annual(AssignmentStore& store, const AssignmentFilter& filter, const Config& config,
+                     const std::function<void(const Cadre&, const AnnualAssessment&)>& visit);
+
+// Current final appraisals of the assignments the filter selects.
+void for_each_final(AssignmentStore& store, const AssignmentFilter& filter, const Config& config,
+                    const std::function<void(const Assignment&, const FinalAppraisal&)>& visit);
+
+// Annual grades of the selected assignments for their own batch year (the year the host
+// assesses), counted by direction and grade.
+struct GradeCount {
+    std::string direction, grade;
+    std::int64_t count = 0;
+};
+std::vector<GradeCount> grade_distribution(SQLite::Database& db, const AssignmentFilter& filter, const Config& config);
+
+} // namespace guazhi

@@ -1,0 +1,64 @@
+// The frame the batch imports of records (reports, appraisals) share: a header of named
+// columns, every problem collected as FILE:LINE: column: message, each row written in a
+// savepoint so that a refused row does not stop the search for more, and all or nothing.
+#pragma once
+
+#include "util/csv.hpp"
+#include "util/csv_columns.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace guazhi {
+
+class BatchImport {
+  public:
+    // Reads the header and begins the write transaction. `required` lists columns that must
+    // be present; an assignment is named by assignment_id or id_number (`who`, `who_else`).
+    // Throws Error for an empty file, unknown, duplicate or missing columns.
+    BatchImport(SQLite::Database& db, std::istream& in, const std::string& name, util::Encoding encoding,
+                std::span<const util::ColumnSpec> specs, std::size_t who, std::size_t who_else,
+                std::initializer_list<std::size_t> required);
+
+    // Moves to the next non-blank data row; false at the end.
+    bool next();
+    const util::CsvRecord& record() const { return record_; }
+    // The cleaned value of a column in the current row.
+    std::string at(std::size_t column) const { return columns_.at(record_, column); }
+    bool has(std::size_t column) const { return columns_.has(column); }
+    // The column that names the assignment in this file: assignment_id if present, else id_number.
+    std::size_t who() const { return columns_.has(who_) ? who_ : who_else_; }
+
+    void problem(std::size_t column, const std::string& message);
+    // The assignment id in a column of the current row, or a problem and nullopt.
+    std::optional<std::int64_t> assignment_id_at(std::size_t column);
+    std::size_t problems() const { return problems_.size(); }
+
+    // Runs `write` for the current row in a savepoint. An Error it throws is rolled back and
+    // becomes a problem at the column `column_of(message)` picks; a leading "--flag: " of the
+    // message (the command line's wording) is dropped. True when the row was written.
+    bool attempt(const std::function<void()>& write, const std::function<std::size_t(const std::string&)>& column_of);
+
+    // Throws Error listing every problem ("nothing was written"), or when there were no data
+    // rows; else commits.
+    void finish();
+
+  private:
+    SQLite::Database& db_;
+    std::string name_;
+    util::CsvReader reader_;
+    util::CsvRecord record_;
+    util::ColumnMap columns_;
+    std::size_t who_, who_else_;
+    std::vector<std::string> problems_;
+    std::size_t rows_ = 0;
+    std::optional<SQLite::Transaction> tx_;
+};
+
+} // namespace guazhi

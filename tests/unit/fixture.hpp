@@ -1,0 +1,73 @@
+// Shared test helpers: sample secondments from the example roster, an in-memory store, and
+// error capture. Header-only so each test file stays self-contained.
+#pragma once
+
+#include "config.hpp"
+#include "error.hpp"
+#include "store/assignment_store.hpp"
+#include "store/database.hpp"
+#include "store/recorder.hpp"
+
+#include <doctest/doctest.h>
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace guazhi::test {
+
+inline bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
+
+inline std::int64_t count(Database& db, const std::string& sql_from_where) {
+    return db.sql().execAndGet("SELECT count(*) FROM " + sql_from_where).getInt64();
+}
+
+// The message of the Error `f` throws, or "(no error)".
+inline std::string error_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
+
+inline Assignment secondment(std::string id_number, std::string name, std::string direction, int year, Unit home,
+                             Unit host, util::Date start, util::Date end) {
+    Assignment a;
+    a.cadre = {std::move(id_number), std::move(name), "male", "", "1970-01-01", "cpc_member", "", {}};
+    a.direction = std::move(direction);
+    a.batch_year = year;
+    a.home_unit = std::move(home);
+    a.host_unit = std::move(host);
+    a.start = start;
+    a.end = end;
+    return a;
+}
+
+// 罗鸿灵 of the 2006 batch (2006-08-01..2007-07-31).
+inline Assignment luo() {
+    return secondment("511028197003141730", "罗鸿灵", "up", 2006, {"隆昌县国土资源局", "county_dept", "隆昌县"},
+                      {"市国土资源局", "city_organ", ""}, {2006, 8, 1}, {2007, 7, 31});
+}
+// 何俊杰, 2006 batch, a month later: 2006-09-01..2007-08-31.
+inline Assignment he() {
+    return secondment("511002198104161811", "何俊杰", "up", 2006, {"史家镇", "township", "市中区"},
+                      {"市财政局", "city_organ", ""}, {2006, 9, 1}, {2007, 8, 31});
+}
+
+// An empty in-memory database with a store and the default config.
+struct StoreFixture {
+    Database db = Database::in_memory();
+    AssignmentStore store{db.sql()};
+    Config config;
+
+    std::int64_t add(const Assignment& a) {
+        AssignmentRecorder recorder(store, config, {"王干事", false, ""});
+        RecordOutcome r = recorder.record(a, true);
+        REQUIRE(r.kind == RecordOutcome::Kind::inserted);
+        return r.id;
+    }
+};
+
+} // namespace guazhi::test
