@@ -69,8 +69,9 @@ int run_annual(const AnnualOptions& o, const Context& ctx) {
     if (!util::is_digits(text) || text.size() > 15) throw UsageError(fmt::format("ASSIGNMENT: '{}' is not an assignment id", text));
     c.assignment_id = std::stoll(text);
     Database db = ctx.open(OpenMode::write);
+    AssignmentStore store(db.sql());
     SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    auto outcome = record_annual(db.sql(), ctx.config, c);
+    auto outcome = record_annual(store, ctx.config, c);
     tx.commit();
     print_outcome(outcome, fmt::format("assignment #{}, {} annual assessment", *c.assignment_id, o.year));
     return 0;
@@ -83,7 +84,7 @@ int run_history(const AnnualOptions& o, const Context& ctx) {
     CadreRef ref = resolve_cadre(store, o.target);
     c.cadre_id = ref.cadre_id;
     SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    auto outcome = record_annual(db.sql(), ctx.config, c);
+    auto outcome = record_annual(store, ctx.config, c);
     tx.commit();
     print_outcome(outcome, fmt::format("{}, {} grade", ref.cadre.name, o.year));
     return 0;

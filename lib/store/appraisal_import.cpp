@@ -111,7 +111,7 @@ AppraisalImport import_appraisals(SQLite::Database& db, std::istream& in, const 
         }
         if (file.problems() != before) continue;
         bool changed = false;
-        bool written = file.attempt([&] { changed = record_annual(db, config, change).changed; },
+        bool written = file.attempt([&] { changed = record_annual(store, config, change).changed; },
                                     [&](const std::string& message) -> std::size_t {
                                         return message.starts_with("--year") ? year
                                                : message.starts_with("no assignment") || message.starts_with("no cadre")

@@ -75,6 +75,7 @@ std::string describe(const std::optional<std::string>& grade) {
 
 // The host unit's 优秀 count against the cap for `year`, as a warning when over it.
 std::optional<std::string> cap_warning(SQLite::Database& db, const Config& config, const Assignment& a, int year) {
+    if (config.excellent_cap_share <= 0) return std::nullopt;
     SQLite::Statement s(db, "SELECT count(*), total(x.grade = 'excellent') FROM annual_assessments x "
                             "JOIN assignments a ON a.id = x.assignment_id JOIN units t ON t.id = a.host_unit_id "
                             "WHERE x.year = ? AND x.superseded_by IS NULL AND x.grade IS NOT NULL AND t.name = ?");
@@ -112,8 +113,8 @@ CadreRef resolve_cadre(AssignmentStore& store, std::string_view text) {
     return ref;
 }
 
-AnnualOutcome record_annual(SQLite::Database& db, const Config& config, const AnnualChange& c) {
-    AssignmentStore store(db);
+AnnualOutcome record_annual(AssignmentStore& store, const Config& config, const AnnualChange& c) {
+    auto& db = store.db();
     std::int64_t cadre_id = c.cadre_id;
     std::optional<Assignment> assignment;
     if (c.year < 1949 || c.year > 2100) throw Error(fmt::format("--year: {} is outside 1949..2100", c.year));

@@ -53,7 +53,7 @@ struct AnnualOutcome {
 // Records in the caller's transaction. Throws Error (nothing written) for an unknown
 // assignment or cadre, a year outside the assignment (or, without one, inside one of the
 // cadre's secondments), and a change to a part already recorded without `replace`.
-AnnualOutcome record_annual(SQLite::Database& db, const Config& config, const AnnualChange& change);
+AnnualOutcome record_annual(AssignmentStore& store, const Config& config, const AnnualChange& change);
 
 // The cadre's assessments by year (current ones; with `history`, replaced ones too).
 std::vector<AnnualAssessment> annual_assessments_of(SQLite::Database& db, std::int64_t cadre_id, bool history);

@@ -32,7 +32,7 @@ struct Fixture : guazhi::test::StoreFixture {
         c.outstanding = outstanding;
         c.replace = replace;
         c.recorded_by = "王干事";
-        return record_annual(db.sql(), config, c);
+        return record_annual(store, config, c);
     }
     AnnualOutcome prior(std::int64_t cadre, int year, std::string grade, bool replace = false) {
         AnnualChange c;
@@ -40,7 +40,7 @@ struct Fixture : guazhi::test::StoreFixture {
         c.year = year;
         c.grade = std::move(grade);
         c.replace = replace;
-        return record_annual(db.sql(), config, c);
+        return record_annual(store, config, c);
     }
     FinalAppraisal final_for(std::int64_t assignment, Date written) {
         FinalAppraisal f;
