@@ -215,7 +215,7 @@ int run_recommend(const RecommendOptions& o, const Context& ctx) {
             json.key("over_cap").value(h.over()).end_object();
         }
         json.end_array().end_object();
-        out.write(json.str() + "\n");
+        out.write(json.str());
     } else {
         std::vector<ReportColumn> columns = {{zh ? "挂职" : "assignment", "assignment_id", true},
                                              {zh ? "姓名" : "name", "name"},

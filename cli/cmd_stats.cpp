@@ -1,11 +1,14 @@
-// guazhi stats: the yearly summary leadership asks for.
+// guazhi stats: the yearly figures leadership asks for — a summary, by any dimension, as a
+// trend, for the terminal (tables, bar charts) and for scripts (CSV, JSON, markdown).
 #include "commands.hpp"
+#include "domain/dimension.hpp"
 #include "error.hpp"
 #include "render/stats_view.hpp"
-#include "render/compliance_view.hpp"
-#include "store/appraisals.hpp"
+#include "store/reports.hpp"
 #include "store/stats_query.hpp"
+#include "util/text.hpp"
 
+#include <cstdlib>
 #include <fmt/format.h>
 
 namespace guazhi::cli {
@@ -13,53 +16,122 @@ namespace guazhi::cli {
 namespace {
 
 struct StatsOptions {
-    std::optional<int> year;
-    bool reports = false;
-    std::optional<std::string> as_of;
+    FilterOptions filter;
+    std::optional<std::string> by;
+    std::optional<int> from, to;
+    bool reports = false, chart = false, ascii = false;
+    std::string figure = "total";
     Format format = Format::table;
 };
 
+// Block characters only where the terminal's locale says UTF-8.
+bool utf8_locale() {
+    for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+        const char* v = std::getenv(name);
+        if (v && *v) {
+            std::string lower = util::ascii_lower(v);
+            return lower.find("utf-8") != std::string::npos || lower.find("utf8") != std::string::npos;
+        }
+    }
+    return false;
+}
+
+// The bar of one group for the chosen figure.
+Bar bar_of(const std::string& label, const YearStats& s, const std::string& figure) {
+    for (const Figure& f : figures(s))
+        if (f.key == figure) return {label, f.count, percent(f)};
+    throw UsageError(fmt::format("--figure: unknown figure '{}'", figure));
+}
+
+std::string chart_groups(const std::vector<Dimension>& by, const std::vector<GroupStats>& groups, const StatsOptions& o,
+                         Lang lang, bool unicode) {
+    std::vector<Bar> bars;
+    for (const auto& g : groups) bars.push_back(bar_of(group_label(by, g, lang), g.stats, o.figure));
+    const Figure* f = nullptr;
+    auto all = figures(YearStats{});
+    for (const auto& x : all)
+        if (x.key == o.figure) f = &x;
+    return render_bars(f ? std::string(f->label(lang)) : o.figure, bars, unicode);
+}
+
+std::string chart_summary(const Summary& s, const Config& config, Lang lang, bool unicode) {
+    std::vector<Bar> bars;
+    for (const Figure& f : figures(s.stats)) bars.push_back({std::string(f.label(lang)), f.count, percent(f)});
+    std::string out = render_bars(fmt::format("{}", s.stats.year), bars, unicode);
+    for (const auto& d : s.distributions) {
+        if (d.dimension == Dimension::grade) continue;
+        std::vector<Bar> part;
+        for (const auto& v : known_values(d.dimension, config)) part.push_back({value_label(d.dimension, v, lang), 0, ""});
+        for (const auto& g : d.groups) {
+            auto label = value_label(d.dimension, g.key[0], lang);
+            auto it = std::find_if(part.begin(), part.end(), [&](const Bar& b) { return b.label == label; });
+            if (it == part.end()) part.push_back({label, g.stats.total, ""});
+            else it->value = g.stats.total;
+        }
+        out += "\n" + render_bars(std::string(lang == Lang::zh ? info(d.dimension).zh : info(d.dimension).en), part, unicode);
+    }
+    return out;
+}
+
 int run_stats(const StatsOptions& o, const Context& ctx) {
+    AssignmentFilter filter = o.filter.to_filter();
+    std::vector<Dimension> by;
+    if (o.by) {
+        try {
+            by = parse_dimensions(*o.by);
+        } catch (const Error& e) {
+            throw UsageError(e.what());
+        }
+    }
+    bool trend = o.from || o.to;
+    if (trend && filter.year) throw UsageError("--year and --from/--to exclude each other (a trend spans years)");
+    if (o.chart && o.format != Format::table) throw UsageError("--chart draws for the terminal: leave --format at table");
+    if (std::find(by.begin(), by.end(), Dimension::batch_year) != by.end() && !trend && !filter.year)
+        throw UsageError("--by batch_year: use --from/--to for a trend");
     Database db = ctx.open(OpenMode::read);
-    AssignmentFilter filter;
-    if (o.year) {
-        filter.year = o.year;
-    } else {
+    bool unicode = !o.ascii && utf8_locale();
+    Output out(std::nullopt);
+
+    if (trend) {
+        auto first = earliest_batch_year(db.sql()), last = latest_batch_year(db.sql());
+        int from = o.from ? *o.from : first.value_or(o.to.value_or(0));
+        int to = o.to ? *o.to : last.value_or(from);
+        if (from > to) throw UsageError(fmt::format("--from {} is after --to {}", from, to));
+        if (to - from > 200) throw UsageError(fmt::format("--from {} --to {}: at most 200 years", from, to));
+        auto groups = compute_trend(db.sql(), filter, ctx.config, by, from, to);
+        std::vector<Dimension> keys = {Dimension::batch_year};
+        keys.insert(keys.end(), by.begin(), by.end());
+        out.write(o.chart ? chart_groups(keys, groups, o, ctx.lang, unicode)
+                          : render_groups(keys, groups, o.format, ctx.lang));
+        out.commit();
+        return 0;
+    }
+    if (!filter.year && !o.filter.where) {
         // Without --year: the most recent batch, which is what a clerk usually means.
         filter.year = latest_batch_year(db.sql());
         if (!filter.year) throw Error("no assignments are recorded yet; import a roster first");
         fmt::print(stderr, "batch year {} (the latest; use --year for another)\n", *filter.year);
     }
-    YearStats stats = compute_stats(db.sql(), filter, ctx.config);
-    std::vector<ComplianceRow> reports;
-    if (o.reports) {
-        if (o.as_of) filter.as_of = flag_date(*o.as_of, "--as-of");
+    if (!by.empty()) {
+        auto groups = compute_groups(db.sql(), filter, ctx.config, by);
+        out.write(o.chart ? chart_groups(by, groups, o, ctx.lang, unicode) : render_groups(by, groups, o.format, ctx.lang));
+        out.commit();
+        return 0;
+    }
+    Summary s;
+    s.stats = compute_stats(db.sql(), filter, ctx.config);
+    s.as_of = filter.as_of;
+    for (Dimension d : {Dimension::age_band, Dimension::education, Dimension::origin_level, Dimension::status})
+        s.distributions.push_back({d, compute_groups(db.sql(), filter, ctx.config, {d})});
+    // Grades and reports once any are recorded (or reports when asked for).
+    auto grades = compute_groups(db.sql(), filter, ctx.config, {Dimension::direction, Dimension::grade});
+    if (std::any_of(grades.begin(), grades.end(), [](const GroupStats& g) { return g.key[1] != kNone; }))
+        s.distributions.push_back({Dimension::grade, grades});
+    if (o.reports || db.sql().execAndGet("SELECT EXISTS (SELECT 1 FROM reports)").getInt()) {
         AssignmentStore store(db.sql());
-        reports = compliance(store, filter, ctx.config, ComplianceGroup::all);
+        s.reports = compliance(store, filter, ctx.config, ComplianceGroup::all);
     }
-    auto grades = grade_distribution(db.sql(), filter, ctx.config);
-    Output out(std::nullopt);
-    switch (o.format) {
-    case Format::table: out.write(stats_table(stats, ctx.lang)); break;
-    case Format::csv: out.write(stats_csv(stats, ctx.lang)); break;
-    case Format::json: out.write(stats_json(stats, o.reports ? &reports : nullptr, &grades)); break;
-    }
-    // The annual grades of the batch (for its own year), once any are recorded.
-    if (!grades.empty() && o.format != Format::json) {
-        out.write(o.format == Format::table
-                      ? fmt::format("\n{}\n", ctx.lang == Lang::zh ? fmt::format("{}年度考核等次", *filter.year)
-                                                                    : fmt::format("Annual grades {}", *filter.year))
-                      : "\n");
-        out.write(grades_report(o.format, grades, ctx.lang));
-    }
-    if (o.reports && o.format != Format::json) {
-        // A second section: the report compliance of the batch, as `report compliance` prints it.
-        out.write(o.format == Format::table ? fmt::format("\n{}\n", ctx.lang == Lang::zh
-                                                                         ? fmt::format("汇报情况（截至 {}）", filter.as_of.iso())
-                                                                         : fmt::format("Reports on {}", filter.as_of.iso()))
-                                            : "\n");
-        out.write(render_compliance(o.format, reports, ctx.lang, ""));
-    }
+    out.write(o.chart ? chart_summary(s, ctx.config, ctx.lang, unicode) : render_summary(s, o.format, ctx.lang, ctx.config));
     out.commit();
     return 0;
 }
@@ -68,15 +140,24 @@ int run_stats(const StatsOptions& o, const Context& ctx) {
 
 void setup_stats(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     auto o = std::make_shared<StatsOptions>();
-    auto* sub = app.add_subcommand("stats", "Yearly figures: up/down, non-Party, 选调生, reserve cadres, townships");
-    sub->add_option("--year", o->year, "Batch year (default: the latest recorded)");
-    sub->add_flag("--reports", o->reports, "Add the report compliance of the batch (on time / late / missing)");
-    sub->add_option("--as-of", o->as_of, "Judge report compliance on this date (default today)")->needs("--reports");
-    add_format_option(sub, o->format);
-    sub->footer("Once annual grades are recorded, their distribution by direction follows (grades of the\n"
-                "batch for its own year).\n"
-                "Shares print with one decimal in table/CSV; JSON carries counts, denominators and exact shares.\n"
+    auto* sub = app.add_subcommand("stats", "Yearly figures: up/down, non-Party, 选调生, reserve cadres, townships, "
+                                            "women, minorities, age, education, status, grades, reports");
+    add_filter_options(sub, o->filter);
+    std::vector<std::string_view> keys;
+    for (const auto& d : dimensions()) keys.push_back(d.key);
+    sub->add_option("--by", o->by, fmt::format("Group by DIMENSION[,DIMENSION]: {}", fmt::join(keys, ", ")));
+    sub->add_option("--from", o->from, "First batch year of a trend (one row per year)");
+    sub->add_option("--to", o->to, "Last batch year of a trend");
+    sub->add_flag("--reports", o->reports, "Add the report compliance even when no report is recorded yet");
+    add_format_option(sub, o->format, {"table", "csv", "json", "markdown"});
+    sub->add_flag("--chart", o->chart, "Horizontal bar charts instead of tables");
+    sub->add_option("--figure", o->figure, "The figure --chart draws for groups and trends (default total), e.g. non_party");
+    sub->add_flag("--ascii", o->ascii, "Draw charts with '#' (also when LANG is not UTF-8)");
+    sub->footer("Without --year: the latest batch. Shares print with one decimal in table/CSV/markdown (— when\n"
+                "the denominator is 0); JSON carries counts, denominators and exact shares (null when 0).\n"
                 "Example:\n  guazhi stats --year 2006\n"
+                "  guazhi stats --year 2006 --by home_county --format markdown\n"
+                "  guazhi stats --from 2002 --to 2006 --by direction --chart\n"
                 "  guazhi stats --year 2006 --format json | jq '.non_party.share'");
     sub->callback([o, &global, &exit_code] { exit_code = run_stats(*o, make_context(global)); });
 }

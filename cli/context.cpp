@@ -82,6 +82,9 @@ void add_filter_options(CLI::App* app, FilterOptions& o) {
                   "Terms ending within inspection_window_days of --as-of with no inspection (考察) recorded");
     app->add_flag("--returned", o.returned, "Secondments already over (completed or recalled) on --as-of");
     app->add_flag("--not-promoted", o.not_promoted, "No promotion recorded after the secondment ended");
+    app->add_option("--where", o.where,
+                    "The same filters as KEY=VALUE,… (year, direction, status, home, host, county, category, "
+                    "pending; non_party, no_inspection, returned, not_promoted take no value)");
 }
 
 util::Date flag_date(const std::string& value, std::string_view flag) {
@@ -119,7 +122,70 @@ RecordPolicy RecordFlags::to_policy() const {
     return {by, override_quota, reason};
 }
 
+namespace {
+
+// Applies --where to a copy of the flags: each KEY=VALUE read as its flag would be.
+FilterOptions with_where(FilterOptions o) {
+    if (!o.where) return o;
+    for (const auto& part : util::split_any(*o.where, {",", "，", ";"})) {
+        std::string item(util::trim(part));
+        auto eq = item.find('=');
+        std::string key = util::ascii_lower(util::trim(std::string_view(item).substr(0, eq)));
+        std::replace(key.begin(), key.end(), '-', '_');
+        std::string value = eq == std::string::npos ? "" : util::clean(std::string_view(item).substr(eq + 1));
+        auto twice = [&] { return UsageError(fmt::format("--where: {} is also given as a flag", key)); };
+        auto text = [&](std::optional<std::string>& field, const Vocabulary* v) {
+            if (field) throw twice();
+            if (value.empty()) throw UsageError(fmt::format("--where: {} needs a value ({}=…)", key, key));
+            if (!v) {
+                field = value;
+                return;
+            }
+            auto code = v->code_of(value);
+            if (!code) throw UsageError(fmt::format("--where: {}", v->unknown(value)));
+            field = std::string(*code);
+        };
+        auto flag = [&](bool& field) {
+            if (field) throw twice();
+            if (!value.empty() && value != "1" && value != "true" && value != "yes")
+                throw UsageError(fmt::format("--where: {} takes no value", key));
+            field = true;
+        };
+        if (key == "year" || key == "batch_year") {
+            if (o.year) throw twice();
+            if (!util::is_digits(value) || value.size() != 4) throw UsageError(fmt::format("--where: year '{}' is not a year", value));
+            o.year = std::stoi(value);
+        } else if (key == "direction") text(o.direction, &directions());
+        else if (key == "status") text(o.status, &statuses());
+        else if (key == "category") text(o.category, &categories());
+        else if (key == "home" || key == "home_unit") text(o.home, nullptr);
+        else if (key == "host" || key == "host_unit") text(o.host, nullptr);
+        else if (key == "county" || key == "home_county") text(o.county, nullptr);
+        else if (key == "pending") {
+            std::replace(value.begin(), value.end(), '-', '_');
+            bool known = false;
+            for (auto [name, what] : pending_kinds()) known = known || name == value;
+            if (!known) throw UsageError(fmt::format("--where: unknown pending item '{}'", value));
+            text(o.pending, nullptr);
+        } else if (key == "non_party") flag(o.non_party);
+        else if (key == "no_inspection") flag(o.no_inspection);
+        else if (key == "returned") flag(o.returned);
+        else if (key == "not_promoted") flag(o.not_promoted);
+        else throw UsageError(fmt::format("--where: unknown filter '{}' (year, direction, status, home, host, county, "
+                                          "category, pending, non_party, no_inspection, returned, not_promoted)",
+                                          key));
+    }
+    return o;
+}
+
+} // namespace
+
 AssignmentFilter FilterOptions::to_filter() const {
+    FilterOptions o = with_where(*this);
+    return o.build();
+}
+
+AssignmentFilter FilterOptions::build() const {
     AssignmentFilter f;
     f.year = year;
     f.direction = direction;

@@ -52,9 +52,15 @@ struct FilterOptions {
     std::optional<int> year;
     std::optional<std::string> direction, status, home, host, county, category, as_of, pending;
     bool non_party = false, no_inspection = false, returned = false, not_promoted = false;
+    // --where "direction=up,county=资中县,non_party": the same filters as one expression, for
+    // scripts that build them; a key given both ways is a usage error.
+    std::optional<std::string> where;
 
     // Validates codes and dates (throws Error naming the flag) and builds the filter.
     AssignmentFilter to_filter() const;
+
+  private:
+    AssignmentFilter build() const;
 };
 void add_filter_options(CLI::App* app, FilterOptions& options);
 

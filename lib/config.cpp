@@ -83,6 +83,17 @@ Config parse_config(std::string_view text, std::string_view source) {
             cfg.excellent_vote_share = number(0, 1, "a share between 0 and 1, e.g. 0.6");
         } else if (k == "excellent_cap_share") {
             cfg.excellent_cap_share = number(0, 1, "a share between 0 and 1 (0 = no cap), e.g. 0.2");
+        } else if (k == "age_bands") {
+            auto* arr = node.as_array();
+            if (!arr || arr->empty()) throw wrong_type("a non-empty array of ages, e.g. [30, 35, 40, 45]");
+            cfg.age_bands.clear();
+            for (auto&& item : *arr) {
+                auto v = item.value_exact<int64_t>();
+                if (!v || *v < 18 || *v > 100) throw ConfigError(fmt::format("{}: each age must be a whole number 18..100", where(source, item, k)));
+                if (!cfg.age_bands.empty() && *v <= cfg.age_bands.back())
+                    throw ConfigError(fmt::format("{}: ages must increase ({} after {})", where(source, item, k), *v, cfg.age_bands.back()));
+                cfg.age_bands.push_back(static_cast<int>(*v));
+            }
         } else if (k == "appraisal_scale") {
             auto* arr = node.as_array();
             if (!arr || arr->empty()) throw wrong_type("a non-empty array of ratings, e.g. [\"优秀\", \"良好\", \"一般\", \"较差\"]");
@@ -108,7 +119,7 @@ Config parse_config(std::string_view text, std::string_view source) {
             throw ConfigError(fmt::format("{}: unknown key (known: db, lang, term_months, non_party_exclude, "
                                           "max_per_host_per_batch, allowance_per_day, inspection_window_days, report_periods, "
                                           "report_grace_days, final_report_days, max_attachment_mib, excellent_vote_share, "
-                                          "excellent_cap_share, appraisal_scale)",
+                                          "excellent_cap_share, appraisal_scale, age_bands)",
                                           where(source, node, k)));
         }
     }
@@ -183,6 +194,10 @@ excellent_vote_share = 0.6
 # Civil-service rules cap 优秀 at about 20% of those assessed (25% with approval). When set
 # (e.g. 0.2), `appraise recommend` shows each host unit's cap and count and warns above it.
 excellent_cap_share = 0.0
+
+# Age bands of `stats` (age at the start of the term): upper bounds, so [30, 35, 40, 45] gives
+# 30岁及以下, 31-35岁, 36-40岁, 41-45岁, 45岁以上.
+age_bands = [30, 35, 40, 45]
 
 # The ratings of the end-of-term appraisal (鉴定), best first.
 appraisal_scale = ["优秀", "良好", "一般", "较差"]

@@ -66,12 +66,12 @@ struct AnnualAssessment {
 };
 
 // The five dimensions of a final appraisal: 思想、工作、学习、生活、廉洁.
-struct Dimension {
+struct AppraisalDimension {
     std::string_view code;
     std::string_view zh;
     std::string_view en;
 };
-inline constexpr std::array<Dimension, 5> kDimensions = {{{"ideology", "思想", "ideology"},
+inline constexpr std::array<AppraisalDimension, 5> kDimensions = {{{"ideology", "思想", "ideology"},
                                                           {"work", "工作", "work"},
                                                           {"study", "学习", "study"},
                                                           {"life", "生活", "life"},

@@ -14,6 +14,7 @@ namespace guazhi {
 
 struct AssignmentFilter {
     std::optional<int> year;               // batch year
+    std::optional<int> year_from, year_to; // a range of batch years (a trend)
     std::optional<std::string> direction;  // up | down
     std::optional<std::string> status;     // planned | active | extended | recalled | completed, on `as_of`
     std::optional<std::string> home;       // home unit name

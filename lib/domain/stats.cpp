@@ -7,6 +7,13 @@ std::optional<double> Figure::share() const {
     return static_cast<double>(count) / static_cast<double>(*denominator);
 }
 
+std::int64_t category_bit(std::string_view code) {
+    const auto& terms = categories().terms();
+    for (std::size_t i = 0; i < terms.size(); ++i)
+        if (terms[i].code == code) return std::int64_t{1} << i;
+    return 0;
+}
+
 std::vector<Figure> figures(const YearStats& s) {
     return {
         {"total", "挂职干部总数", "secondees", s.total, std::nullopt, "", 0},
@@ -24,6 +31,8 @@ std::vector<Figure> figures(const YearStats& s) {
          s.up_from_township_selected_graduate, s.up_from_township, "up_from_township", 1},
         {"up_from_township_non_party", "其中党外干部", "of them non-Party", s.up_from_township_non_party,
          s.up_from_township, "up_from_township", 1},
+        {"female", "女干部", "women", s.female, s.total, "total", 0},
+        {"minority", "少数民族干部", "ethnic minorities", s.minority, s.total, "total", 0},
     };
 }
 

@@ -17,6 +17,7 @@ struct YearStats {
     std::int64_t non_party = 0, non_party_up = 0, non_party_down = 0;
     std::int64_t selected_graduate = 0, county_reserve = 0, selected_or_reserve = 0;
     std::int64_t up_from_township = 0, up_from_township_selected_graduate = 0, up_from_township_non_party = 0;
+    std::int64_t female = 0, minority = 0;
 };
 
 // One line of the summary: a count and, for a share, what it is a share of.
@@ -33,6 +34,10 @@ struct Figure {
     // count / denominator; nullopt when there is no denominator or it is zero.
     std::optional<double> share() const;
 };
+
+// The bit of a category in a cadre's category mask (1 << its place in categories()); the
+// schema's triggers (migration 5) write the same bits.
+std::int64_t category_bit(std::string_view code);
 
 // The figures of a summary, in the order they are printed.
 std::vector<Figure> figures(const YearStats& s);

@@ -182,7 +182,7 @@ std::string appraisals_json(const CadreAppraisals& a, Lang lang) {
         json.end_array().end_object();
     }
     json.end_array().end_object();
-    return json.str() + "\n";
+    return json.str();
 }
 
 } // namespace guazhi

@@ -6,6 +6,7 @@ std::optional<Format> parse_format(std::string_view text) {
     if (text == "table") return Format::table;
     if (text == "csv") return Format::csv;
     if (text == "json") return Format::json;
+    if (text == "markdown" || text == "md") return Format::markdown;
     return std::nullopt;
 }
 

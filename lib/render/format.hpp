@@ -6,9 +6,9 @@
 
 namespace guazhi {
 
-enum class Format { table, csv, json };
+enum class Format { table, csv, json, markdown };
 
-// Parses "table", "csv", "json"; nullopt otherwise.
+// Parses "table", "csv", "json", "markdown" (also "md"); nullopt otherwise.
 std::optional<Format> parse_format(std::string_view text);
 
 } // namespace guazhi

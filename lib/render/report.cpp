@@ -12,6 +12,25 @@ std::string render_report(Format format, const std::vector<ReportColumn>& column
         for (const auto& c : columns) table.push_back({c.header, c.numeric});
         return render_table(table, rows);
     }
+    if (format == Format::markdown) {
+        // GitHub-style pipe table; a '|' inside a cell is escaped, numbers right-aligned.
+        auto cell = [](std::string text) {
+            std::string out;
+            for (char ch : text) out += ch == '|' ? std::string("\\|") : std::string(1, ch);
+            return out;
+        };
+        std::string out = "|";
+        for (const auto& c : columns) out += " " + cell(c.header) + " |";
+        out += "\n|";
+        for (const auto& c : columns) out += c.numeric ? "---:|" : "---|";
+        out += "\n";
+        for (const auto& row : rows) {
+            out += "|";
+            for (std::size_t i = 0; i < columns.size(); ++i) out += " " + cell(i < row.size() ? row[i] : "") + " |";
+            out += "\n";
+        }
+        return out;
+    }
     if (format == Format::csv) {
         std::string out;
         std::vector<std::string> header;

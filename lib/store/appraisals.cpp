@@ -382,22 +382,4 @@ void for_each_final(AssignmentStore& store, const AssignmentFilter& filter, cons
     });
 }
 
-std::vector<GradeCount> grade_distribution(SQLite::Database& db, const AssignmentFilter& filter, const Config& config) {
-    SqlFilter where = build_filter(filter, config);
-    SQLite::Statement s(db, fmt::format(R"sql(
-SELECT a.direction, x.grade, count(*)
-  FROM assignments a
-  JOIN cadres c ON c.id = a.cadre_id
-  JOIN units h ON h.id = a.home_unit_id
-  JOIN units t ON t.id = a.host_unit_id
-  JOIN annual_assessments x ON x.assignment_id = a.id AND x.year = a.batch_year AND x.superseded_by IS NULL
-                            AND x.grade IS NOT NULL{}
- GROUP BY 1, 2)sql",
-                                        where.where));
-    bind_filter(s, where);
-    std::vector<GradeCount> out;
-    while (s.executeStep()) out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getInt64()});
-    return out;
-}
-
 } // namespace guazhi

@@ -120,12 +120,4 @@ void for_each_annual(AssignmentStore& store, const AssignmentFilter& filter, con
 void for_each_final(AssignmentStore& store, const AssignmentFilter& filter, const Config& config,
                     const std::function<void(const Assignment&, const FinalAppraisal&)>& visit);
 
-// Annual grades of the selected assignments for their own batch year (the year the host
-// assesses), counted by direction and grade.
-struct GradeCount {
-    std::string direction, grade;
-    std::int64_t count = 0;
-};
-std::vector<GradeCount> grade_distribution(SQLite::Database& db, const AssignmentFilter& filter, const Config& config);
-
 } // namespace guazhi

@@ -77,6 +77,14 @@ SqlFilter build_filter(const AssignmentFilter& f, const Config& config) {
         conditions.push_back("a.batch_year = ?");
         out.texts.push_back(std::to_string(*f.year));
     }
+    if (f.year_from) {
+        conditions.push_back("a.batch_year >= ?");
+        out.texts.push_back(std::to_string(*f.year_from));
+    }
+    if (f.year_to) {
+        conditions.push_back("a.batch_year <= ?");
+        out.texts.push_back(std::to_string(*f.year_to));
+    }
     if (f.direction) {
         conditions.push_back("a.direction = ?");
         out.texts.push_back(*f.direction);
@@ -168,6 +176,18 @@ SqlFilter build_filter(const AssignmentFilter& f, const Config& config) {
     }
     if (!conditions.empty()) out.where = fmt::format(" WHERE {}", fmt::join(conditions, " AND "));
     return out;
+}
+
+std::string status_sql(util::Date day) {
+    // rules::status_on() as an SQL expression; the date is ours (digits and dashes), so it is
+    // written as a literal.
+    std::string d = fmt::format("'{}'", day.iso());
+    return fmt::format("CASE WHEN {0} < a.start_date THEN 'planned' "
+                       "WHEN a.recalled_on IS NOT NULL AND {0} > a.recalled_on THEN 'recalled' "
+                       "WHEN {0} <= a.end_date THEN 'active' "
+                       "WHEN a.extended_until IS NOT NULL AND {0} <= a.extended_until THEN 'extended' "
+                       "ELSE 'completed' END",
+                       d);
 }
 
 void bind_filter(SQLite::Statement& stmt, const SqlFilter& filter) {

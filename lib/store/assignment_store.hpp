@@ -30,6 +30,9 @@ std::string_view assignment_select_sql();
 // The one translation of an AssignmentFilter into SQL, used by listing, statistics and export.
 SqlFilter build_filter(const AssignmentFilter& filter, const Config& config);
 
+// rules::status_on() as an SQL expression over alias a, judged on `day`.
+std::string status_sql(util::Date day);
+
 // Binds a filter's values to a statement, starting at placeholder 1.
 void bind_filter(SQLite::Statement& stmt, const SqlFilter& filter);
 

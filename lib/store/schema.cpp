@@ -181,6 +181,28 @@ CREATE TABLE final_appraisals (
 );
 CREATE UNIQUE INDEX final_appraisals_current ON final_appraisals (assignment_id) WHERE superseded_by IS NULL;
 )sql",
+        // 5: statistics at scale. A cadre's categories also as a bit mask on the cadre (bits
+        // in categories() order, kept by triggers), so that counting 选调生 and 后备干部 needs no
+        // lookup per row; and the batch index covers what the yearly figures read from an
+        // assignment, in GROUP BY order, so a trend is one pass over the index.
+        R"sql(
+ALTER TABLE cadres ADD COLUMN category_mask INTEGER NOT NULL DEFAULT 0;
+CREATE TRIGGER cadre_categories_mask_insert AFTER INSERT ON cadre_categories BEGIN
+    UPDATE cadres SET category_mask = category_mask | (CASE NEW.category WHEN 'selected_graduate' THEN 1
+        WHEN 'county_reserve' THEN 2 WHEN 'ethnic_minority' THEN 4 WHEN 'female_cadre' THEN 8 ELSE 0 END)
+     WHERE id = NEW.cadre_id;
+END;
+CREATE TRIGGER cadre_categories_mask_delete AFTER DELETE ON cadre_categories BEGIN
+    UPDATE cadres SET category_mask = category_mask & ~(CASE OLD.category WHEN 'selected_graduate' THEN 1
+        WHEN 'county_reserve' THEN 2 WHEN 'ethnic_minority' THEN 4 WHEN 'female_cadre' THEN 8 ELSE 0 END)
+     WHERE id = OLD.cadre_id;
+END;
+UPDATE cadres SET category_mask = (SELECT coalesce(sum(CASE category WHEN 'selected_graduate' THEN 1
+    WHEN 'county_reserve' THEN 2 WHEN 'ethnic_minority' THEN 4 WHEN 'female_cadre' THEN 8 ELSE 0 END), 0)
+      FROM cadre_categories cc WHERE cc.cadre_id = cadres.id);
+DROP INDEX assignments_batch;
+CREATE INDEX assignments_batch ON assignments (batch_year, direction, cadre_id, home_unit_id);
+)sql",
     };
     return steps;
 }

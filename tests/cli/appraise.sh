@@ -167,11 +167,11 @@ expect_eq "$(grep -c '^1[45],' out.txt)" 2
 
 describe "stats: the annual grades of the batch by direction"
 run --db db stats --year 2006
-expect_out "2006年度考核等次"
+expect_out "年度考核等次（挂职当年）"
 expect_line "^优秀 +1 +0 +1$"
 run --db db stats --year 2006 --format json
 expect_eq "$(python3 -c 'import json; d=json.load(open("out.txt")); print(d["grades"]["up"]["excellent"], d["grades"]["total"]["competent"], d["non_party"]["count"])')" "1 0 13"
 run --db db stats --year 2005
-expect_no_out "年度考核等次"
+expect_no_out "年度考核等次（挂职当年）"
 
 finish

@@ -18,4 +18,22 @@ rc=$?
 expect_rc 0
 expect_err "40 added"
 
+describe "examples/yearly-stats.sh: the summary, the five-year trend and the county table as markdown"
+GUAZHI_BIN=$GUAZHI GUAZHI_DB=$WORK/demo.db bash "$ROOT/examples/yearly-stats.sh" 2006 >out.txt 2>err.txt
+rc=$?
+expect_rc 0
+expect_line "^# 2006 年度挂职干部工作统计$"
+expect_line "^\| 党外干部 \| 13 \| 27 \| 48.1% \|$"
+expect_line "^## 近五年趋势（2002–2006）$"
+expect_line "^\| 2002 \| 上挂 \| 0 \|"
+expect_line "^\| 2005 \| 上挂 \| 13 \|"
+expect_line "^\| 2006 \| 下派 \| 6 \|"
+expect_line "^## 各县（区）派出情况（2006）$"
+expect_line "^\| 资中县 \| 5 \|"
+expect_line "^\| 市直 \| 6 \|"
+GUAZHI_BIN=$GUAZHI GUAZHI_DB=$WORK/demo.db bash "$ROOT/examples/yearly-stats.sh" last-year >out.txt 2>err.txt
+rc=$?
+expect_rc 2
+expect_err "'last-year' is not a year"
+
 finish

@@ -109,7 +109,8 @@ describe "stats --reports adds the same summary"
 run --db db stats --year 2006 --reports --as-of 2006-12-31 --format csv
 expect_rc 0
 expect_out "non_party,党外干部,13,27,48.1%"
-expect_out "季度汇报,3,0,24,0"
+expect_out "reports:quarterly:on_time,季度汇报 on_time,3,,"
+expect_out "reports:quarterly:missing,季度汇报 missing,24,,"
 run --db db stats --year 2006 --reports --as-of 2006-12-31 --format json
 expect_eq "$(python3 -c 'import json; d = json.load(open("out.txt")); print(d["non_party"]["count"], d["reports"])')" \
     "13 [{'kind': 'quarterly', 'on_time': 3, 'late': 0, 'missing': 24, 'pending': 0}]"

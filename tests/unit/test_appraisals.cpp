@@ -4,6 +4,7 @@
 #include "fixture.hpp"
 #include "store/appraisal_import.hpp"
 #include "store/appraisals.hpp"
+#include "store/stats_query.hpp"
 
 #include <doctest/doctest.h>
 
@@ -225,14 +226,12 @@ TEST_CASE_FIXTURE(Fixture, "grade distribution: the batch's grades for its own y
     annual(b, 2007, "excellent"); // not the batch year: not counted
     AssignmentFilter f;
     f.year = 2006;
-    auto counts = grade_distribution(db.sql(), f, config);
-    std::int64_t excellent = 0, competent = 0;
-    for (const auto& c : counts) {
-        CHECK(c.direction == "up");
-        (c.grade == "excellent" ? excellent : competent) += c.count;
-    }
-    CHECK(excellent == 1);
-    CHECK(competent == 1);
+    auto groups = compute_groups(db.sql(), f, config, {Dimension::direction, Dimension::grade});
+    REQUIRE(groups.size() == 2);
+    CHECK(groups[0].key == std::vector<std::string>{"up", "excellent"});
+    CHECK(groups[0].stats.total == 1);
+    CHECK(groups[1].key == std::vector<std::string>{"up", "competent"});
+    CHECK(groups[1].stats.total == 1);
 }
 
 TEST_CASE_FIXTURE(Fixture, "import: by assignment or ID number, prior years, skipped duplicates") {

@@ -166,9 +166,19 @@ TEST_CASE("render: percent with one decimal") {
     CHECK(percent(figure(empty, "non_party")) == "—");
 }
 
-TEST_CASE("render: stats_json") {
-    std::string text = stats_json(seed_2006());
-    CHECK(text.starts_with("{\n  \"batch_year\": 2006,\n  \"total\": {\n    \"count\": 27\n  },\n"));
+namespace {
+Summary summary_of(const YearStats& y) {
+    Summary s;
+    s.stats = y;
+    s.as_of = {2007, 1, 1};
+    return s;
+}
+} // namespace
+
+TEST_CASE("render: summary as JSON") {
+    Config config;
+    std::string text = render_summary(summary_of(seed_2006()), Format::json, Lang::zh, config);
+    CHECK(text.starts_with("{\n  \"batch_year\": 2006,\n  \"as_of\": \"2007-01-01\",\n  \"total\": {\n    \"count\": 27\n  },\n"));
     CHECK(contains(text, "\"non_party\": {\n    \"count\": 13,\n    \"denominator\": 27,\n    \"of\": \"total\",\n"
                          "    \"share\": 0.48148148148148"));
     CHECK_FALSE(contains(text, "null"));
@@ -176,32 +186,54 @@ TEST_CASE("render: stats_json") {
 
     YearStats none;
     none.year = 2010;
-    std::string zero = stats_json(none);
+    std::string zero = render_summary(summary_of(none), Format::json, Lang::zh, config);
     CHECK(contains(zero, "\"batch_year\": 2010"));
     CHECK(contains(zero, "\"share\": null"));
     CHECK(contains(zero, "\"up_from_township_non_party\": {\n    \"count\": 0,\n    \"denominator\": 0,\n"
                          "    \"of\": \"up_from_township\",\n    \"share\": null\n  }"));
+    CHECK_FALSE(contains(zero, "nan"));
 }
 
-TEST_CASE("render: stats_csv and stats_table") {
-    std::string csv = stats_csv(seed_2006(), Lang::zh);
+TEST_CASE("render: summary as CSV, table and markdown") {
+    Config config;
+    std::string csv = render_summary(summary_of(seed_2006()), Format::csv, Lang::zh, config);
     auto lines = lines_of(csv);
-    REQUIRE(lines.size() == 13);
+    REQUIRE(lines.size() == 15);
     CHECK(lines[0] == "key,label,count,denominator,share");
     CHECK(lines[1] == "total,挂职干部总数,27,,");
     CHECK(lines[4] == "non_party,党外干部,13,27,48.1%");
     CHECK(lines[9] == "selected_or_reserve,选调生和县级后备干部,8,27,29.6%");
-    CHECK(stats_csv(seed_2006(), Lang::en).find("non_party,non-Party cadres,13,27,48.1%") != std::string::npos);
+    CHECK(render_summary(summary_of(seed_2006()), Format::csv, Lang::en, config).find("non_party,non-Party cadres,13,27,48.1%") !=
+          std::string::npos);
 
-    std::string table = stats_table(seed_2006(), Lang::zh);
+    std::string table = render_summary(summary_of(seed_2006()), Format::table, Lang::zh, config);
     auto rows = lines_of(table);
-    REQUIRE(rows.size() == 15);
+    REQUIRE(rows.size() == 17);
     CHECK(rows[0] == "2006 年度挂职干部统计");
     CHECK(rows[1].starts_with("指标"));
     CHECK(rows[6].starts_with("党外干部 "));
     CHECK(rows[6].ends_with("48.1%"));
     CHECK(rows[7].starts_with("  其中上挂")); // a breakdown is indented
-    CHECK(stats_table(seed_2006(), Lang::en).starts_with("Secondment batch 2006\n"));
+    CHECK(render_summary(summary_of(seed_2006()), Format::table, Lang::en, config).starts_with("Secondment batch 2006\n"));
+
+    std::string md = render_summary(summary_of(seed_2006()), Format::markdown, Lang::zh, config);
+    CHECK(md.starts_with("## 2006 年度挂职干部统计\n\n| 指标 | 人数 | 基数 | 占比 |\n|---|---:|---:|---:|\n"));
+    CHECK(contains(md, "| 党外干部 | 13 | 27 | 48.1% |\n"));
+}
+
+TEST_CASE("render: bar charts scale to the largest value, in blocks or ASCII") {
+    std::vector<Bar> bars = {{"资中县", 8, "29.6%"}, {"市直", 4, ""}, {"A", 0, ""}};
+    auto text = render_bars("人数", bars, true, 8);
+    auto lines = lines_of(text);
+    REQUIRE(lines.size() == 4);
+    CHECK(lines[0] == "人数");
+    CHECK(lines[1] == "资中县 │ ████████ 8 (29.6%)");
+    CHECK(lines[2] == "市直   │ ████ 4");
+    CHECK(lines[3] == "A      │ 0");
+    auto ascii = lines_of(render_bars("", bars, false, 8));
+    CHECK(ascii[0] == "资中县 | ######## 8 (29.6%)");
+    CHECK(ascii[1] == "市直   | #### 4");
+    CHECK(lines_of(render_bars("", {{"x", 3, ""}, {"y", 1, ""}}, true, 4))[1] == "y │ █▍ 1"); // 4/3 cells
 }
 
 TEST_CASE("render: parse_format") {

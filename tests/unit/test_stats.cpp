@@ -175,9 +175,13 @@ TEST_CASE("stats: excluding every non-CPC status leaves no 党外干部 and vali
 
 TEST_CASE("stats: figures list every count with its denominator") {
     // The seed's 2006 batch, in YearStats field order.
-    YearStats s{2006, 27, 21, 6, 13, 7, 6, 4, 4, 8, 5, 4, 1};
+    YearStats s{2006, 27, 21, 6, 13, 7, 6, 4, 4, 8, 5, 4, 1, 9, 2};
     auto fs = figures(s);
-    REQUIRE(fs.size() == 12);
+    REQUIRE(fs.size() == 14);
+    CHECK(figure(fs, "female").count == 9);
+    CHECK(figure(fs, "female").denominator == 27);
+    CHECK(figure(fs, "minority").count == 2);
+    CHECK(figure(fs, "minority").of_key == "total");
     CHECK(fs[0].key == "total");
     CHECK_FALSE(fs[0].denominator.has_value());
     CHECK_FALSE(fs[0].share().has_value());
