@@ -54,21 +54,14 @@ std::string chart_groups(const std::vector<Dimension>& by, const std::vector<Gro
     return render_bars(f ? std::string(f->label(lang)) : o.figure, bars, unicode);
 }
 
-std::string chart_summary(const Summary& s, const Config& config, Lang lang, bool unicode) {
+std::string chart_summary(const Summary& s, Lang lang, bool unicode) {
     std::vector<Bar> bars;
     for (const Figure& f : figures(s.stats)) bars.push_back({std::string(f.label(lang)), f.count, percent(f)});
     std::string out = render_bars(fmt::format("{}", s.stats.year), bars, unicode);
-    for (const auto& d : s.distributions) {
-        if (d.dimension == Dimension::grade) continue;
+    for (const auto& [dimension, values] : s.distributions) {
         std::vector<Bar> part;
-        for (const auto& v : known_values(d.dimension, config)) part.push_back({value_label(d.dimension, v, lang), 0, ""});
-        for (const auto& g : d.groups) {
-            auto label = value_label(d.dimension, g.key[0], lang);
-            auto it = std::find_if(part.begin(), part.end(), [&](const Bar& b) { return b.label == label; });
-            if (it == part.end()) part.push_back({label, g.stats.total, ""});
-            else it->value = g.stats.total;
-        }
-        out += "\n" + render_bars(std::string(lang == Lang::zh ? info(d.dimension).zh : info(d.dimension).en), part, unicode);
+        for (const auto& [value, count] : values) part.push_back({value_label(dimension, value, lang), count, ""});
+        out += "\n" + render_bars(std::string(lang == Lang::zh ? info(dimension).zh : info(dimension).en), part, unicode);
     }
     return out;
 }
@@ -119,19 +112,22 @@ int run_stats(const StatsOptions& o, const Context& ctx) {
         return 0;
     }
     Summary s;
-    s.stats = compute_stats(db.sql(), filter, ctx.config);
+    auto counts = compute_summary(db.sql(), filter, ctx.config,
+                                  {Dimension::age_band, Dimension::education, Dimension::origin_level, Dimension::status});
+    s.stats = counts.stats;
+    s.distributions = std::move(counts.distributions);
     s.as_of = filter.as_of;
-    for (Dimension d : {Dimension::age_band, Dimension::education, Dimension::origin_level, Dimension::status})
-        s.distributions.push_back({d, compute_groups(db.sql(), filter, ctx.config, {d})});
     // Grades and reports once any are recorded (or reports when asked for).
-    auto grades = compute_groups(db.sql(), filter, ctx.config, {Dimension::direction, Dimension::grade});
-    if (std::any_of(grades.begin(), grades.end(), [](const GroupStats& g) { return g.key[1] != kNone; }))
-        s.distributions.push_back({Dimension::grade, grades});
+    if (db.sql().execAndGet("SELECT EXISTS (SELECT 1 FROM annual_assessments WHERE grade IS NOT NULL)").getInt()) {
+        auto grades = compute_groups(db.sql(), filter, ctx.config, {Dimension::direction, Dimension::grade});
+        if (std::any_of(grades.begin(), grades.end(), [](const GroupStats& g) { return g.key[1] != kNone; }))
+            s.grades = std::move(grades);
+    }
     if (o.reports || db.sql().execAndGet("SELECT EXISTS (SELECT 1 FROM reports)").getInt()) {
         AssignmentStore store(db.sql());
         s.reports = compliance(store, filter, ctx.config, ComplianceGroup::all);
     }
-    out.write(o.chart ? chart_summary(s, ctx.config, ctx.lang, unicode) : render_summary(s, o.format, ctx.lang, ctx.config));
+    out.write(o.chart ? chart_summary(s, ctx.lang, unicode) : render_summary(s, o.format, ctx.lang));
     out.commit();
     return 0;
 }

@@ -7,6 +7,24 @@ std::optional<double> Figure::share() const {
     return static_cast<double>(count) / static_cast<double>(*denominator);
 }
 
+void YearStats::add(const AssignmentFacts& a) {
+    // Seed: "今年我们安排了7名党外干部上挂、6名党外干部下派" and "选调生和县级后备干部8名，占29.6%":
+    // each figure is a count over the batch, a breakdown counts within the line above it.
+    ++total;
+    ++(a.up ? up : down);
+    if (a.non_party) ++non_party, ++(a.up ? non_party_up : non_party_down);
+    selected_graduate += a.selected_graduate;
+    county_reserve += a.county_reserve;
+    selected_or_reserve += a.selected_graduate || a.county_reserve;
+    if (a.up && a.from_township) {
+        ++up_from_township;
+        up_from_township_selected_graduate += a.selected_graduate;
+        up_from_township_non_party += a.non_party;
+    }
+    female += a.female;
+    minority += a.minority;
+}
+
 std::int64_t category_bit(std::string_view code) {
     const auto& terms = categories().terms();
     for (std::size_t i = 0; i < terms.size(); ++i)

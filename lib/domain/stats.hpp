@@ -10,6 +10,12 @@
 
 namespace guazhi {
 
+// What the figures need to know of one assignment.
+struct AssignmentFacts {
+    bool up = false, non_party = false, selected_graduate = false, county_reserve = false;
+    bool from_township = false, female = false, minority = false;
+};
+
 // Counts for one batch year (or any filtered set of assignments).
 struct YearStats {
     int year = 0;
@@ -18,6 +24,9 @@ struct YearStats {
     std::int64_t selected_graduate = 0, county_reserve = 0, selected_or_reserve = 0;
     std::int64_t up_from_township = 0, up_from_township_selected_graduate = 0, up_from_township_non_party = 0;
     std::int64_t female = 0, minority = 0;
+
+    // Counts one more assignment: the definition of every figure.
+    void add(const AssignmentFacts& a);
 };
 
 // One line of the summary: a count and, for a share, what it is a share of.

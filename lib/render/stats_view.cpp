@@ -54,28 +54,16 @@ std::string section_title(Dimension d, Lang lang, util::Date as_of) {
     }
 }
 
-// Counts of one distribution by value, with every known value present (zeros included).
-std::vector<std::pair<std::string, std::int64_t>> counts_of(const Distribution& d, const Config& config) {
-    std::vector<std::pair<std::string, std::int64_t>> out;
-    for (const auto& v : known_values(d.dimension, config)) out.emplace_back(v, 0);
-    for (const auto& g : d.groups) {
-        auto it = std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.first == g.key[0]; });
-        if (it == out.end()) out.emplace_back(g.key[0], g.stats.total);
-        else it->second = g.stats.total;
-    }
-    return out;
-}
-
 // Grades by direction, in the vocabulary's order: (grade, up, down); 'none' (not recorded)
 // left out.
 struct GradeRow {
     std::string grade;
     std::int64_t up = 0, down = 0;
 };
-std::vector<GradeRow> grade_table(const Distribution& d) {
+std::vector<GradeRow> grade_table(const std::vector<GroupStats>& groups) {
     std::vector<GradeRow> out;
     for (const auto& t : grades().terms()) out.push_back({std::string(t.code)});
-    for (const auto& g : d.groups)
+    for (const auto& g : groups)
         for (auto& row : out)
             if (row.grade == g.key[1]) (g.key[0] == "up" ? row.up : row.down) += g.stats.total;
     return out;
@@ -99,17 +87,16 @@ std::string figures_table(const YearStats& s, Format format, Lang lang) {
     return render_report(format, columns, rows);
 }
 
-void summary_json(JsonWriter& json, const Summary& s, const Config& config) {
+void summary_json(JsonWriter& json, const Summary& s) {
     json.begin_object();
     json.key("batch_year");
     s.stats.year ? json.value(s.stats.year) : json.null();
     json.key("as_of").value(s.as_of.iso());
     write_figures_json(json, s.stats);
     json.key("distributions").begin_object();
-    for (const auto& d : s.distributions) {
-        if (d.dimension == Dimension::grade) continue;
-        json.key(info(d.dimension).key).begin_object();
-        for (const auto& [value, count] : counts_of(d, config)) {
+    for (const auto& [dimension, values] : s.distributions) {
+        json.key(info(dimension).key).begin_object();
+        for (const auto& [value, count] : values) {
             json.key(value).begin_object().key("count").value(count).key("denominator").value(s.stats.total).key("share");
             s.stats.total ? json.value(static_cast<double>(count) / static_cast<double>(s.stats.total)) : json.null();
             json.end_object();
@@ -117,9 +104,8 @@ void summary_json(JsonWriter& json, const Summary& s, const Config& config) {
         json.end_object();
     }
     json.end_object();
-    for (const auto& d : s.distributions) {
-        if (d.dimension != Dimension::grade) continue;
-        auto table = grade_table(d);
+    if (s.grades) {
+        auto table = grade_table(*s.grades);
         json.key("grades").begin_object();
         for (int which = 0; which < 3; ++which) {
             json.key(which == 0 ? "up" : which == 1 ? "down" : "total").begin_object();
@@ -143,34 +129,33 @@ void summary_json(JsonWriter& json, const Summary& s, const Config& config) {
     json.end_object();
 }
 
-std::string summary_csv(const Summary& s, Lang lang, const Config& config) {
+std::string summary_csv(const Summary& s, Lang lang) {
     std::string out;
     util::write_csv_record(out, {"key", "label", "count", "denominator", "share"});
     for (const Figure& f : figures(s.stats))
         util::write_csv_record(out, {std::string(f.key), std::string(f.label(lang)), std::to_string(f.count),
                                      f.denominator ? std::to_string(*f.denominator) : "", percent(f)});
     auto total = std::to_string(s.stats.total);
-    for (const auto& d : s.distributions) {
-        std::string_view key = info(d.dimension).key;
-        std::string_view name = lang == Lang::zh ? info(d.dimension).zh : info(d.dimension).en;
-        if (d.dimension == Dimension::grade) {
-            for (const auto& row : grade_table(d)) {
-                auto label = value_label(Dimension::grade, row.grade, lang);
-                util::write_csv_record(out, {fmt::format("grade:{}", row.grade), fmt::format("{} {}", name, label),
-                                             std::to_string(row.up + row.down), "", ""});
-                util::write_csv_record(out, {fmt::format("grade:{}:up", row.grade),
-                                             fmt::format("{} {} {}", name, label, directions().label("up", lang)),
-                                             std::to_string(row.up), "", ""});
-                util::write_csv_record(out, {fmt::format("grade:{}:down", row.grade),
-                                             fmt::format("{} {} {}", name, label, directions().label("down", lang)),
-                                             std::to_string(row.down), "", ""});
-            }
-            continue;
-        }
-        for (const auto& [value, count] : counts_of(d, config))
-            util::write_csv_record(out, {fmt::format("{}:{}", key, value),
-                                         fmt::format("{} {}", name, value_label(d.dimension, value, lang)),
+    for (const auto& [dimension, values] : s.distributions) {
+        std::string_view name = lang == Lang::zh ? info(dimension).zh : info(dimension).en;
+        for (const auto& [value, count] : values)
+            util::write_csv_record(out, {fmt::format("{}:{}", info(dimension).key, value),
+                                         fmt::format("{} {}", name, value_label(dimension, value, lang)),
                                          std::to_string(count), total, share_text(count, s.stats.total)});
+    }
+    if (s.grades) {
+        std::string_view name = lang == Lang::zh ? info(Dimension::grade).zh : info(Dimension::grade).en;
+        for (const auto& row : grade_table(*s.grades)) {
+            auto label = value_label(Dimension::grade, row.grade, lang);
+            util::write_csv_record(out, {fmt::format("grade:{}", row.grade), fmt::format("{} {}", name, label),
+                                         std::to_string(row.up + row.down), "", ""});
+            util::write_csv_record(out, {fmt::format("grade:{}:up", row.grade),
+                                         fmt::format("{} {} {}", name, label, directions().label("up", lang)),
+                                         std::to_string(row.up), "", ""});
+            util::write_csv_record(out, {fmt::format("grade:{}:down", row.grade),
+                                         fmt::format("{} {} {}", name, label, directions().label("down", lang)),
+                                         std::to_string(row.down), "", ""});
+        }
     }
     if (s.reports)
         for (const auto& r : *s.reports)
@@ -184,13 +169,13 @@ std::string summary_csv(const Summary& s, Lang lang, const Config& config) {
 
 } // namespace
 
-std::string render_summary(const Summary& s, Format format, Lang lang, const Config& config) {
+std::string render_summary(const Summary& s, Format format, Lang lang) {
     if (format == Format::json) {
         JsonWriter json;
-        summary_json(json, s, config);
+        summary_json(json, s);
         return json.str();
     }
-    if (format == Format::csv) return summary_csv(s, lang, config);
+    if (format == Format::csv) return summary_csv(s, lang);
     bool zh = lang == Lang::zh;
     bool md = format == Format::markdown;
     auto heading = [&](const std::string& text, int level) {
@@ -199,27 +184,28 @@ std::string render_summary(const Summary& s, Format format, Lang lang, const Con
     };
     std::string out = md ? fmt::format("## {}\n\n", title_of(s, lang)) : title_of(s, lang) + "\n";
     out += figures_table(s.stats, format, lang);
-    for (const auto& d : s.distributions) {
-        out += heading(section_title(d.dimension, lang, s.as_of), 3);
+    for (const auto& [dimension, values] : s.distributions) {
+        out += heading(section_title(dimension, lang, s.as_of), 3);
         std::vector<std::vector<std::string>> rows;
-        if (d.dimension == Dimension::grade) {
-            for (const auto& row : grade_table(d))
-                rows.push_back({value_label(Dimension::grade, row.grade, lang), std::to_string(row.up),
-                                std::to_string(row.down), std::to_string(row.up + row.down)});
-            out += render_report(format,
-                                 {{zh ? "等次" : "grade", "grade"},
-                                  {std::string(directions().label("up", lang)), "up", true},
-                                  {std::string(directions().label("down", lang)), "down", true},
-                                  {zh ? "合计" : "total", "total", true}},
-                                 rows);
-            continue;
-        }
-        for (const auto& [value, count] : counts_of(d, config))
-            rows.push_back({value_label(d.dimension, value, lang), std::to_string(count), share_text(count, s.stats.total)});
+        for (const auto& [value, count] : values)
+            rows.push_back({value_label(dimension, value, lang), std::to_string(count), share_text(count, s.stats.total)});
         out += render_report(format,
-                             {{std::string(zh ? info(d.dimension).zh : info(d.dimension).en), "value"},
+                             {{std::string(zh ? info(dimension).zh : info(dimension).en), "value"},
                               {zh ? "人数" : "count", "count", true},
                               {zh ? "占比" : "share", "share", true}},
+                             rows);
+    }
+    if (s.grades) {
+        out += heading(section_title(Dimension::grade, lang, s.as_of), 3);
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& row : grade_table(*s.grades))
+            rows.push_back({value_label(Dimension::grade, row.grade, lang), std::to_string(row.up),
+                            std::to_string(row.down), std::to_string(row.up + row.down)});
+        out += render_report(format,
+                             {{zh ? "等次" : "grade", "grade"},
+                              {std::string(directions().label("up", lang)), "up", true},
+                              {std::string(directions().label("down", lang)), "down", true},
+                              {zh ? "合计" : "total", "total", true}},
                              rows);
     }
     if (s.reports) {

@@ -18,24 +18,21 @@ namespace guazhi {
 // "48.1%", or "—" when the denominator is zero; "" for a plain count.
 std::string percent(const Figure& f);
 
-// How a selection divides along one dimension: groups keyed by [value], or for grades by
-// [direction, grade].
-struct Distribution {
-    Dimension dimension;
-    std::vector<GroupStats> groups;
-};
+// How a selection divides along one dimension: value → count, in order.
+using Distribution = std::pair<Dimension, std::vector<std::pair<std::string, std::int64_t>>>;
 
 struct Summary {
     YearStats stats;    // stats.year: the batch year, 0 when the selection is not one year
     util::Date as_of;   // the day statuses are judged on
     std::vector<Distribution> distributions;
+    std::optional<std::vector<GroupStats>> grades; // keyed [direction, grade], once any is recorded
     std::optional<std::vector<ComplianceRow>> reports;
 };
 
 // The summary: the figures, then one section per distribution (share of the total), then the
 // reports. CSV is one table `key,label,count,denominator,share` (sections as keys such as
 // `age_band:<=30`, `grade:excellent:up`, `reports:quarterly:on_time`). JSON: see README.
-std::string render_summary(const Summary& s, Format format, Lang lang, const Config& config);
+std::string render_summary(const Summary& s, Format format, Lang lang);
 
 // The figures per group (`--by`, `--from/--to`). Table and markdown show the main figures
 // (a count, with its share after it); CSV and JSON all of them, CSV shares as

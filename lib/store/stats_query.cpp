@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <algorithm>
 #include <fmt/format.h>
+#include <functional>
 #include <map>
 
 namespace guazhi {
@@ -75,69 +76,76 @@ struct ValueOrder {
 
 } // namespace
 
-std::vector<GroupStats> compute_groups(SQLite::Database& db, const AssignmentFilter& filter, const Config& config,
-                                       const std::vector<Dimension>& by) {
-    SqlFilter where = build_filter(filter, config);
+namespace {
+
+// The facts of one assignment as the bits of one integer, computed once per row in SQL.
+enum FactBit { up_bit = 1, non_party_bit = 2, sg_bit = 4, cr_bit = 8, township_bit = 16, female_bit = 32, minority_bit = 64 };
+
+std::string facts_sql(const Config& config) {
     // Non-Party as "not one of the few statuses that are not", a shorter list to test per row.
     std::vector<std::string> not_non_party;
     for (const Term& t : political_statuses().terms())
         if (!is_non_party(t.code, config)) not_non_party.emplace_back(t.code);
-    std::string np = fmt::format("c.political_status NOT IN ({})", in_list(not_non_party));
-    std::string sg = fmt::format("(c.category_mask & {}) <> 0", category_bit("selected_graduate"));
-    std::string cr = fmt::format("(c.category_mask & {}) <> 0", category_bit("county_reserve"));
-    std::string up = "a.direction = 'up'";
-    std::string township = "h.kind = 'township'";
+    return fmt::format("((a.direction = 'up') | ((c.political_status NOT IN ({})) << 1) | "
+                       "(((c.category_mask & {}) <> 0) << 2) | (((c.category_mask & {}) <> 0) << 3) | "
+                       "((h.kind = 'township') << 4) | ((c.gender = 'female') << 5) | "
+                       "((c.ethnicity NOT IN ('', 'han')) << 6))",
+                       in_list(not_non_party), category_bit("selected_graduate"), category_bit("county_reserve"));
+}
+
+AssignmentFacts facts_of(std::int64_t bits) {
+    return {(bits & up_bit) != 0,       (bits & non_party_bit) != 0, (bits & sg_bit) != 0,
+            (bits & cr_bit) != 0,       (bits & township_bit) != 0,  (bits & female_bit) != 0,
+            (bits & minority_bit) != 0};
+}
+
+// Runs SELECT <columns>, <facts> over the filtered assignments and calls `visit` per row with
+// the statement (columns from 0) and the facts. The joins are those the columns need.
+void scan(SQLite::Database& db, const AssignmentFilter& filter, const Config& config,
+          const std::vector<std::string>& columns, const std::vector<Dimension>& uses,
+          const std::function<void(SQLite::Statement&, const AssignmentFacts&)>& visit) {
+    SqlFilter where = build_filter(filter, config);
+    auto needs = [&](Dimension d) { return std::find(uses.begin(), uses.end(), d) != uses.end(); };
+    std::string joins = std::string(needs(Dimension::host_unit) ? " JOIN units t ON t.id = a.host_unit_id" : "") +
+                        (needs(Dimension::category) ? " LEFT JOIN cadre_categories cc ON cc.cadre_id = a.cadre_id" : "") +
+                        (needs(Dimension::grade) ? " LEFT JOIN annual_assessments x ON x.assignment_id = a.id AND "
+                                                   "x.year = a.batch_year AND x.superseded_by IS NULL"
+                                                 : "");
+    std::string select;
+    for (const auto& c : columns) select += c + ", ";
+    SQLite::Statement s(db, fmt::format("SELECT {}{} FROM assignments a JOIN cadres c ON c.id = a.cadre_id "
+                                        "JOIN units h ON h.id = a.home_unit_id{}{}",
+                                        select, facts_sql(config), joins, where.where));
+    bind_filter(s, where);
+    int facts = static_cast<int>(columns.size());
+    while (s.executeStep()) visit(s, facts_of(s.getColumn(facts).getInt64()));
+}
+
+} // namespace
+
+std::vector<GroupStats> compute_groups(SQLite::Database& db, const AssignmentFilter& filter, const Config& config,
+                                       const std::vector<Dimension>& by) {
     std::vector<std::string> keys;
     for (Dimension d : by) keys.push_back(dimension_sql(d, filter, config));
-    // GROUP BY positions, in the order of --by: with batch_year, direction first this is the
-    // batch index's order and needs no sorting.
-    std::vector<std::string> positions;
-    for (std::size_t i = 1; i <= keys.size(); ++i) positions.push_back(std::to_string(i));
-    std::string group = keys.empty() ? std::string() : fmt::format(" GROUP BY {}", fmt::join(positions, ", "));
-    bool host = std::find(by.begin(), by.end(), Dimension::host_unit) != by.end();
-    bool category = std::find(by.begin(), by.end(), Dimension::category) != by.end();
-    bool grade = std::find(by.begin(), by.end(), Dimension::grade) != by.end();
-    std::string sql = fmt::format(
-        "SELECT {keys}count(*), sum({up}), sum(NOT ({up})), sum({np}), sum({np} AND {up}), sum({np} AND NOT ({up})), "
-        "sum({sg}), sum({cr}), sum({sg} OR {cr}), sum({up} AND {township}), sum({up} AND {township} AND {sg}), "
-        "sum({up} AND {township} AND {np}), sum(c.gender = 'female'), sum(c.ethnicity NOT IN ('', 'han')) "
-        "FROM assignments a JOIN cadres c ON c.id = a.cadre_id JOIN units h ON h.id = a.home_unit_id{joins}{where}"
-        "{group}",
-        fmt::arg("keys", keys.empty() ? std::string() : fmt::format("{}, ", fmt::join(keys, ", "))),
-        fmt::arg("up", up), fmt::arg("np", np), fmt::arg("sg", sg), fmt::arg("cr", cr), fmt::arg("township", township),
-        fmt::arg("joins",
-                 std::string(host ? " JOIN units t ON t.id = a.host_unit_id" : "") +
-                     (category ? " LEFT JOIN cadre_categories cc ON cc.cadre_id = a.cadre_id" : "") +
-                     (grade ? " LEFT JOIN annual_assessments x ON x.assignment_id = a.id AND x.year = a.batch_year "
-                              "AND x.superseded_by IS NULL"
-                            : "")),
-        fmt::arg("where", where.where),
-        fmt::arg("group", group));
-    SQLite::Statement s(db, sql);
-    bind_filter(s, where);
+    // Rows arrive in the batch index's order for (batch_year, direction), so the group of the
+    // previous row is tried before the map.
+    std::map<std::vector<std::string>, YearStats> groups;
+    std::vector<std::string> key(keys.size());
+    YearStats* last = nullptr;
+    std::vector<std::string> last_key;
+    scan(db, filter, config, keys, by, [&](SQLite::Statement& s, const AssignmentFacts& facts) {
+        for (std::size_t i = 0; i < keys.size(); ++i) key[i] = s.getColumn(static_cast<int>(i)).getString();
+        if (!last || key != last_key) {
+            last = &groups[key];
+            last_key = key;
+        }
+        last->add(facts);
+    });
+    if (by.empty() && groups.empty()) groups[{}] = YearStats{};
     std::vector<GroupStats> out;
-    int k = static_cast<int>(keys.size());
-    while (s.executeStep()) {
-        GroupStats g;
-        for (int i = 0; i < k; ++i) g.key.push_back(s.getColumn(i).getString());
-        auto n = [&](int col) { return s.getColumn(k + col).getInt64(); };
-        YearStats& y = g.stats;
-        y.year = filter.year.value_or(0);
-        y.total = n(0);
-        y.up = n(1);
-        y.down = n(2);
-        y.non_party = n(3);
-        y.non_party_up = n(4);
-        y.non_party_down = n(5);
-        y.selected_graduate = n(6);
-        y.county_reserve = n(7);
-        y.selected_or_reserve = n(8);
-        y.up_from_township = n(9);
-        y.up_from_township_selected_graduate = n(10);
-        y.up_from_township_non_party = n(11);
-        y.female = n(12);
-        y.minority = n(13);
-        out.push_back(std::move(g));
+    for (auto& [k, stats] : groups) {
+        out.push_back({k, stats});
+        out.back().stats.year = filter.year.value_or(0);
     }
     std::vector<ValueOrder> orders;
     for (Dimension d : by) orders.emplace_back(known_values(d, config));
@@ -152,6 +160,30 @@ std::vector<GroupStats> compute_groups(SQLite::Database& db, const AssignmentFil
         }
         return false;
     });
+    return out;
+}
+
+SummaryCounts compute_summary(SQLite::Database& db, const AssignmentFilter& filter, const Config& config,
+                              const std::vector<Dimension>& distributions) {
+    SummaryCounts out;
+    out.stats.year = filter.year.value_or(0);
+    std::vector<std::string> columns;
+    std::vector<std::map<std::string, std::int64_t>> counts(distributions.size());
+    for (Dimension d : distributions) columns.push_back(dimension_sql(d, filter, config));
+    scan(db, filter, config, columns, distributions, [&](SQLite::Statement& s, const AssignmentFacts& facts) {
+        out.stats.add(facts);
+        for (std::size_t i = 0; i < columns.size(); ++i) ++counts[i][s.getColumn(static_cast<int>(i)).getString()];
+    });
+    for (std::size_t i = 0; i < distributions.size(); ++i) {
+        std::vector<std::pair<std::string, std::int64_t>> values;
+        for (const auto& v : known_values(distributions[i], config)) values.emplace_back(v, 0);
+        for (const auto& [value, n] : counts[i]) {
+            auto it = std::find_if(values.begin(), values.end(), [&](const auto& p) { return p.first == value; });
+            if (it == values.end()) values.emplace_back(value, n);
+            else it->second = n;
+        }
+        out.distributions.emplace_back(distributions[i], std::move(values));
+    }
     return out;
 }
 

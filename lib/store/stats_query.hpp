@@ -30,6 +30,15 @@ struct GroupStats {
 std::vector<GroupStats> compute_groups(SQLite::Database& db, const AssignmentFilter& filter, const Config& config,
                                        const std::vector<Dimension>& by);
 
+// The summary with the distribution of each of `distributions` (value → count; every known
+// value present, zeros included, then any other value found), in one pass.
+struct SummaryCounts {
+    YearStats stats;
+    std::vector<std::pair<Dimension, std::vector<std::pair<std::string, std::int64_t>>>> distributions;
+};
+SummaryCounts compute_summary(SQLite::Database& db, const AssignmentFilter& filter, const Config& config,
+                              const std::vector<Dimension>& distributions);
+
 // The figures per batch year from..to (and per group of `by` within a year): every year
 // appears, an empty one with zeros, and with it every combination of the other dimensions'
 // known values (open-ended ones — units, counties — only where they occur).

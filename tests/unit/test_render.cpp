@@ -177,7 +177,7 @@ Summary summary_of(const YearStats& y) {
 
 TEST_CASE("render: summary as JSON") {
     Config config;
-    std::string text = render_summary(summary_of(seed_2006()), Format::json, Lang::zh, config);
+    std::string text = render_summary(summary_of(seed_2006()), Format::json, Lang::zh);
     CHECK(text.starts_with("{\n  \"batch_year\": 2006,\n  \"as_of\": \"2007-01-01\",\n  \"total\": {\n    \"count\": 27\n  },\n"));
     CHECK(contains(text, "\"non_party\": {\n    \"count\": 13,\n    \"denominator\": 27,\n    \"of\": \"total\",\n"
                          "    \"share\": 0.48148148148148"));
@@ -186,7 +186,7 @@ TEST_CASE("render: summary as JSON") {
 
     YearStats none;
     none.year = 2010;
-    std::string zero = render_summary(summary_of(none), Format::json, Lang::zh, config);
+    std::string zero = render_summary(summary_of(none), Format::json, Lang::zh);
     CHECK(contains(zero, "\"batch_year\": 2010"));
     CHECK(contains(zero, "\"share\": null"));
     CHECK(contains(zero, "\"up_from_township_non_party\": {\n    \"count\": 0,\n    \"denominator\": 0,\n"
@@ -196,17 +196,17 @@ TEST_CASE("render: summary as JSON") {
 
 TEST_CASE("render: summary as CSV, table and markdown") {
     Config config;
-    std::string csv = render_summary(summary_of(seed_2006()), Format::csv, Lang::zh, config);
+    std::string csv = render_summary(summary_of(seed_2006()), Format::csv, Lang::zh);
     auto lines = lines_of(csv);
     REQUIRE(lines.size() == 15);
     CHECK(lines[0] == "key,label,count,denominator,share");
     CHECK(lines[1] == "total,挂职干部总数,27,,");
     CHECK(lines[4] == "non_party,党外干部,13,27,48.1%");
     CHECK(lines[9] == "selected_or_reserve,选调生和县级后备干部,8,27,29.6%");
-    CHECK(render_summary(summary_of(seed_2006()), Format::csv, Lang::en, config).find("non_party,non-Party cadres,13,27,48.1%") !=
+    CHECK(render_summary(summary_of(seed_2006()), Format::csv, Lang::en).find("non_party,non-Party cadres,13,27,48.1%") !=
           std::string::npos);
 
-    std::string table = render_summary(summary_of(seed_2006()), Format::table, Lang::zh, config);
+    std::string table = render_summary(summary_of(seed_2006()), Format::table, Lang::zh);
     auto rows = lines_of(table);
     REQUIRE(rows.size() == 17);
     CHECK(rows[0] == "2006 年度挂职干部统计");
@@ -214,9 +214,9 @@ TEST_CASE("render: summary as CSV, table and markdown") {
     CHECK(rows[6].starts_with("党外干部 "));
     CHECK(rows[6].ends_with("48.1%"));
     CHECK(rows[7].starts_with("  其中上挂")); // a breakdown is indented
-    CHECK(render_summary(summary_of(seed_2006()), Format::table, Lang::en, config).starts_with("Secondment batch 2006\n"));
+    CHECK(render_summary(summary_of(seed_2006()), Format::table, Lang::en).starts_with("Secondment batch 2006\n"));
 
-    std::string md = render_summary(summary_of(seed_2006()), Format::markdown, Lang::zh, config);
+    std::string md = render_summary(summary_of(seed_2006()), Format::markdown, Lang::zh);
     CHECK(md.starts_with("## 2006 年度挂职干部统计\n\n| 指标 | 人数 | 基数 | 占比 |\n|---|---:|---:|---:|\n"));
     CHECK(contains(md, "| 党外干部 | 13 | 27 | 48.1% |\n"));
 }
