@@ -1,21 +1,27 @@
-// guazhi export assignments: the canonical roster CSV (or JSON) that import reads back.
+// guazhi export DATASET: the office's documents — the 花名册, the canonical roster that import
+// reads back, reports, appraisals, events, the allowance, the United Front list — as CSV
+// (UTF-8, with a BOM or as GBK for Excel), JSON, markdown or an Excel workbook; and one
+// cadre's appointment approval form (.lrmx).
 #include "commands.hpp"
 #include "domain/roster.hpp"
 #include "error.hpp"
 #include "render/assignment_view.hpp"
-#include "util/json.hpp"
-#include "render/report.hpp"
-#include "render/appraisal_view.hpp"
-#include "store/applications.hpp"
+#include "render/datasets.hpp"
+#include "render/lrmx.hpp"
+#include "render/xlsx.hpp"
 #include "store/appraisals.hpp"
 #include "store/assignment_store.hpp"
 #include "store/lifecycle.hpp"
 #include "util/csv.hpp"
+#include "util/encoding.hpp"
 #include "util/id_number.hpp"
+#include "util/json.hpp"
 
+#include <cstdio>
 #include <filesystem>
 #include <fmt/format.h>
-#include <set>
+#include <fstream>
+#include <unistd.h>
 
 namespace guazhi::cli {
 
@@ -23,138 +29,81 @@ namespace {
 
 struct ExportOptions {
     std::string dataset;
+    std::optional<std::string> target; // lrmx: the cadre
     FilterOptions filter;
     Format format = Format::csv;
     std::optional<std::string> output;
-    bool reveal_id = false;
+    bool reveal_id = false, force = false, bom = false;
+    std::string encoding = "utf-8";
 };
 
-// Events of the matching assignments (and their cadres' follow-ups), one row each.
-std::size_t export_events(SQLite::Database& db, AssignmentStore& store, const AssignmentFilter& filter,
-                          const ExportOptions& o, const Context& ctx, Output& out) {
-    std::vector<ReportColumn> columns = {{"assignment_id", "assignment_id", true}, {"name", "name"},
-                                         {"kind", "kind"},         {"date", "date"},
-                                         {"recorded_by", "recorded_by"}, {"recorded_at", "recorded_at"},
-                                         {"reason", "reason"},     {"details", "details", false, true}};
-    std::vector<std::vector<std::string>> rows;
-    std::set<std::int64_t> seen; // a cadre's follow-ups come with each of the cadre's assignments
-    store.for_each(filter, ctx.config, [&](const Assignment& a) {
-        for (const Event& e : events_of(db, a.id))
-            if (seen.insert(e.id).second)
-                rows.push_back({e.assignment_id ? std::to_string(e.assignment_id) : "", a.cadre.name, e.kind, e.date.iso(),
-                            e.recorded_by, e.recorded_at, e.reason, e.details});
-    });
-    out.write(render_report(o.format, columns, rows));
-    return rows.size();
+// CSV for people's spreadsheets: UTF-8 (with a BOM for Excel when asked) or GB18030/GBK.
+std::string csv_bytes(const std::string& utf8, const ExportOptions& o, bool first = true) {
+    if (o.encoding != "utf-8") return util::to_gb18030(utf8);
+    return o.bom && first ? "\xEF\xBB\xBF" + utf8 : utf8;
 }
 
-std::size_t export_applications(SQLite::Database& db, const AssignmentFilter& filter, const ExportOptions& o,
-                                Output& out) {
-    if (!filter.year) throw Error("export applications: give --year");
-    std::vector<ReportColumn> columns = {{"host_unit", "host_unit"}, {"batch_year", "batch_year", true},
-                                         {"requested", "requested", true}, {"assigned", "assigned", true}};
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& r : application_summary(db, *filter.year))
-        rows.push_back({r.host, std::to_string(*filter.year), r.requested ? std::to_string(*r.requested) : "",
-                        std::to_string(r.assigned)});
-    out.write(render_report(o.format, columns, rows));
-    return rows.size();
+std::vector<std::string> notes(const ExportOptions& o, const Context& ctx) {
+    bool zh = ctx.lang == Lang::zh;
+    std::vector<std::string> out = {
+        fmt::format("{} guazhi {} {}", zh ? "导出：" : "Exported by", GUAZHI_VERSION, util::Date::today().iso()),
+        o.reveal_id ? (zh ? "身份证号：完整（含个人敏感信息，请妥善保管）" : "ID numbers: complete (personal data; keep it safe)")
+                    : (zh ? "身份证号：已隐去中间部分（--reveal-id 可导出完整号码）" : "ID numbers: masked (--reveal-id for full ones)")};
+    return out;
 }
 
-std::string shown_id(const std::string& id_number, const ExportOptions& o) {
-    return o.reveal_id ? id_number : util::mask_id_number(id_number);
-}
-
-// Annual assessments of the selected cadres: the columns `appraise import` reads back.
-std::size_t export_appraisals(AssignmentStore& store, const AssignmentFilter& filter, const ExportOptions& o,
-                              const Context& ctx, Output& out) {
-    std::vector<std::string> keys = {"assignment_id", "id_number", "name", "year", "grade", "votes_excellent",
-                                     "votes_competent", "votes_basically_competent", "votes_incompetent",
-                                     "excellent_share", "outstanding", "unit", "decided_on", "home_note"};
-    std::size_t n = 0;
-    if (o.format == Format::json) out.write("[");
-    else {
-        std::string header;
-        util::write_csv_record(header, keys);
-        out.write(header);
+// A temporary file next to nothing the user sees, for libxlsxwriter, which wants a path.
+struct TempFile {
+    std::string path;
+    TempFile() {
+        std::string tmpl = (std::filesystem::temp_directory_path() / "guazhi-XXXXXX").string();
+        int fd = ::mkstemp(tmpl.data());
+        if (fd < 0) throw Error("cannot create a temporary file");
+        ::close(fd);
+        std::filesystem::remove(tmpl);
+        path = tmpl + ".xlsx";
     }
-    for_each_annual(store, filter, ctx.config, [&](const Cadre& cadre, const AnnualAssessment& x) {
-        if (o.format == Format::json) {
-            JsonWriter json(false);
-            json.begin_object().key("id_number").value(shown_id(cadre.id_number, o)).key("name").value(cadre.name);
-            write_annual_json(json, x);
-            json.end_object();
-            out.write(n ? ",\n" : "\n");
-            out.write(json.str());
-        } else {
-            std::vector<std::string> row = {x.assignment_id ? std::to_string(*x.assignment_id) : "",
-                                            shown_id(cadre.id_number, o), cadre.name, std::to_string(x.year),
-                                            x.grade.value_or("")};
-            for (std::size_t i = 0; i < kVotedGrades.size(); ++i)
-                row.push_back(x.votes ? std::to_string(x.votes->counts[i]) : "");
-            auto share = x.votes ? x.votes->excellent_share() : std::nullopt;
-            row.push_back(share ? fmt::format("{:.4f}", *share) : "");
-            row.insert(row.end(), {x.outstanding ? "yes" : "no", x.unit, x.decided_on ? x.decided_on->iso() : "",
-                                   x.home_note});
-            std::string line;
-            util::write_csv_record(line, row);
-            out.write(line);
+    ~TempFile() { std::remove(path.c_str()); }
+    std::string bytes() const {
+        std::ifstream in(path, std::ios::binary);
+        return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    }
+};
+
+void write_datasets(const std::vector<Dataset>& sets, const ExportOptions& o, const Context& ctx, Output& out) {
+    if (o.format == Format::xlsx) {
+        TempFile tmp;
+        write_xlsx(tmp.path, sets, notes(o, ctx));
+        out.write(tmp.bytes());
+        return;
+    }
+    const Dataset& d = sets.front();
+    if (o.format == Format::json) {
+        // Masked exports say so in every record that has an ID number.
+        auto columns = d.columns;
+        auto rows = d.rows;
+        if (std::any_of(columns.begin(), columns.end(), [](const ReportColumn& c) { return c.key == "id_number"; })) {
+            columns.push_back({"id_number_masked", "id_number_masked", false, true});
+            for (auto& r : rows) r.push_back(o.reveal_id ? "false" : "true");
         }
-        ++n;
-    });
-    if (o.format == Format::json) out.write(n ? "\n]\n" : "]\n");
-    return n;
+        out.write(render_report(Format::json, columns, rows));
+        return;
+    }
+    std::string text = render_report(o.format, d.columns, d.rows);
+    out.write(o.format == Format::csv ? csv_bytes(text, o) : text);
 }
 
-// Final appraisals (鉴定) of the selected assignments, one row each.
-std::size_t export_final_appraisals(AssignmentStore& store, const AssignmentFilter& filter, const ExportOptions& o,
-                                    const Context& ctx, Output& out) {
-    std::vector<ReportColumn> columns = {{"assignment_id", "assignment_id", true}, {"id_number", "id_number"},
-                                         {"name", "name"}, {"host_unit", "host_unit"}};
-    for (const auto& d : kDimensions) {
-        columns.push_back({fmt::format("{}_rating", d.code), fmt::format("{}_rating", d.code)});
-        columns.push_back({fmt::format("{}_comment", d.code), fmt::format("{}_comment", d.code)});
-    }
-    for (std::string key : {"conclusion", "author_unit", "written_on", "early_reason", "recorded_by", "recorded_at"})
-        columns.push_back({key, key});
-    std::vector<std::vector<std::string>> rows;
-    for_each_final(store, filter, ctx.config, [&](const Assignment& a, const FinalAppraisal& f) {
-        std::vector<std::string> row = {std::to_string(a.id), shown_id(a.cadre.id_number, o), a.cadre.name,
-                                        a.host_unit.name};
-        for (const auto& d : f.dimensions) row.insert(row.end(), {d.rating, d.comment});
-        row.insert(row.end(), {f.conclusion, f.author_unit, f.written_on.iso(), f.early_reason, f.recorded_by, f.recorded_at});
-        rows.push_back(std::move(row));
-    });
-    out.write(render_report(o.format, columns, rows));
-    return rows.size();
-}
-
-int run_export(const ExportOptions& o, const Context& ctx) {
-    AssignmentFilter filter = o.filter.to_filter();
-    std::error_code ec;
-    if (o.output && std::filesystem::equivalent(*o.output, ctx.db_path, ec))
-        throw Error(fmt::format("-o {}: that is the database itself; choose another file", *o.output));
-    Database db = ctx.open(OpenMode::read);
-    if (o.dataset != "assignments") {
-        AssignmentStore store(db.sql());
-        Output out(o.output, o.reveal_id ? FileMode::private_file : FileMode::shared);
-        std::size_t n = o.dataset == "events"           ? export_events(db.sql(), store, filter, o, ctx, out)
-                        : o.dataset == "appraisals"       ? export_appraisals(store, filter, o, ctx, out)
-                        : o.dataset == "final-appraisals" ? export_final_appraisals(store, filter, o, ctx, out)
-                                                          : export_applications(db.sql(), filter, o, out);
-        out.commit();
-        fmt::print(stderr, "exported {} {}{}\n", n, o.dataset, o.output ? " to " + *o.output : "");
-        return 0;
-    }
-    AssignmentStore store(db.sql());
-    Output out(o.output, o.reveal_id ? FileMode::private_file : FileMode::shared);
+// The canonical assignments, streamed: CSV that `assign import` reads back, or JSON with the
+// term's changes, the appointment and every event.
+std::size_t stream_assignments(AssignmentStore& store, const AssignmentFilter& filter, const ExportOptions& o,
+                               const Context& ctx, Output& out) {
     std::size_t count = 0;
     std::string buffer;
     if (o.format == Format::csv) {
         std::vector<std::string> header;
         for (const auto& s : roster_fields()) header.emplace_back(s.key);
         util::write_csv_record(buffer, header);
-        out.write(buffer);
+        out.write(csv_bytes(buffer, o));
         store.for_each(filter, ctx.config, [&](const Assignment& a) {
             RowValues row = to_row(a);
             auto& id = row[static_cast<std::size_t>(Field::id_number)];
@@ -165,25 +114,69 @@ int run_export(const ExportOptions& o, const Context& ctx) {
             }
             buffer.clear();
             util::write_csv_record(buffer, std::vector<std::string>(row.begin(), row.end()));
-            out.write(buffer);
+            out.write(csv_bytes(buffer, o, false));
             ++count;
         });
+        return count;
+    }
+    out.write("[");
+    store.for_each(filter, ctx.config, [&](const Assignment& a) {
+        JsonWriter json(false);
+        write_assignment_json(json, a, filter.as_of, ctx.config, o.reveal_id, appointment_of(store.db(), a.id),
+                              events_of(store.db(), a.id));
+        out.write(count++ ? ",\n" : "\n");
+        out.write(json.str());
+    });
+    out.write(count ? "\n]\n" : "]\n");
+    return count;
+}
+
+std::size_t export_lrmx(AssignmentStore& store, const ExportOptions& o, Output& out) {
+    if (!o.target) throw UsageError("export lrmx: give the cadre (ID number, or one of the cadre's assignment ids)");
+    CadreRef ref = resolve_cadre(store, *o.target);
+    out.write(lrmx_document(ref.cadre, store.assignments_of(ref.cadre_id), annual_assessments_of(store.db(), ref.cadre_id, false),
+                            o.reveal_id));
+    return 1;
+}
+
+int run_export(const ExportOptions& o, const Context& ctx) {
+    AssignmentFilter filter = o.filter.to_filter();
+    if (o.dataset != "lrmx" && o.target) throw UsageError(fmt::format("export {}: unexpected argument '{}'", o.dataset, *o.target));
+    if ((o.bom || o.encoding != "utf-8") && o.format != Format::csv) throw UsageError("--bom and --encoding are for --format csv");
+    if (o.bom && o.encoding != "utf-8") throw UsageError("--bom goes with UTF-8; GBK has none");
+    if (o.format == Format::xlsx && !o.output) throw UsageError("--format xlsx writes a file: give -o FILE.xlsx");
+    if (o.dataset == "all" && o.format != Format::xlsx)
+        throw UsageError("export all: --format xlsx (one sheet per dataset)");
+    std::error_code ec;
+    if (o.output && std::filesystem::equivalent(*o.output, ctx.db_path, ec))
+        throw Error(fmt::format("-o {}: that is the database itself; choose another file", *o.output));
+    Database db = ctx.open(OpenMode::read);
+    AssignmentStore store(db.sql());
+    Output out(o.output, o.reveal_id ? FileMode::private_file : FileMode::shared, o.force);
+    std::size_t rows = 0;
+    if (o.dataset == "lrmx") {
+        rows = export_lrmx(store, o, out);
+    } else if (o.dataset == "assignments" && (o.format == Format::csv || o.format == Format::json)) {
+        rows = stream_assignments(store, filter, o, ctx, out);
     } else {
-        // JSON carries what the roster CSV cannot: the appointment and every event.
-        out.write("[");
-        store.for_each(filter, ctx.config, [&](const Assignment& a) {
-            JsonWriter json(false);
-            write_assignment_json(json, a, filter.as_of, ctx.config, o.reveal_id, appointment_of(db.sql(), a.id),
-                                  events_of(db.sql(), a.id));
-            out.write(count++ ? ",\n" : "\n");
-            out.write(json.str());
-        });
-        out.write(count ? "\n]\n" : "]\n");
+        DatasetOptions options{ctx.lang, o.format == Format::json, o.reveal_id};
+        std::vector<Dataset> sets;
+        if (o.dataset == "all") {
+            for (auto name : dataset_names())
+                if (name != "applications" || filter.year) sets.push_back(build_dataset(name, store, filter, ctx.config, options));
+        } else {
+            sets.push_back(build_dataset(o.dataset, store, filter, ctx.config, options));
+        }
+        for (const auto& d : sets) rows += d.rows.size();
+        write_datasets(sets, o, ctx, out);
     }
     out.commit();
-    fmt::print(stderr, "exported {} assignment{}{}{}\n", count, count == 1 ? "" : "s",
+    fmt::print(stderr, "exported {} row{} of {}{}{}\n", rows, rows == 1 ? "" : "s", o.dataset,
                o.output ? " to " + *o.output : "",
-               o.reveal_id ? "" : " (ID numbers masked; --reveal-id for an export that can be imported)");
+               o.reveal_id ? "" : " (ID numbers masked; --reveal-id for complete ones, e.g. to import it elsewhere)");
+    if (o.reveal_id)
+        fmt::print(stderr, "warning: the export holds complete ID numbers (--reveal-id); keep it safe{}\n",
+                   o.output ? " (the file is readable only by you)" : "");
     return 0;
 }
 
@@ -191,20 +184,28 @@ int run_export(const ExportOptions& o, const Context& ctx) {
 
 void setup_export(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     auto o = std::make_shared<ExportOptions>();
-    auto* sub = app.add_subcommand("export", "Export records: assignments (canonical CSV/JSON), events, applications, "
-                                             "appraisals, final-appraisals");
-    sub->add_option("DATASET", o->dataset,
-                    "What to export: assignments, events, applications, appraisals (annual), final-appraisals")
+    auto* sub = app.add_subcommand("export", "Export records: roster (花名册), assignments, reports, appraisals, events, "
+                                             "allowance, united-front, applications, all; lrmx CADRE");
+    std::vector<std::string> names(dataset_names().begin(), dataset_names().end());
+    names.insert(names.end(), {"all", "lrmx"});
+    sub->add_option("DATASET", o->dataset, fmt::format("What to export: {}", fmt::join(names, ", ")))
         ->required()
-        ->check(CLI::IsMember({"assignments", "events", "applications", "appraisals", "final-appraisals"}));
+        ->check(CLI::IsMember(names));
+    sub->add_option("CADRE", o->target, "lrmx: an ID number, or the id of one of the cadre's assignments");
     add_filter_options(sub, o->filter);
-    add_format_option(sub, o->format, {"csv", "json"});
-    sub->add_option("-o,--output", o->output, "Write to this file (atomically) instead of standard output");
+    add_format_option(sub, o->format, {"csv", "json", "markdown", "xlsx"});
+    sub->add_option("-o,--output", o->output, "Write to this file (through a temporary file, renamed when complete)");
+    sub->add_flag("--force", o->force, "Replace an existing output file");
     sub->add_flag("--reveal-id", o->reveal_id, "Write full ID numbers (masked by default; a masked export cannot be imported)");
-    sub->footer("The CSV has the canonical English header and codes, so export → import → export is identical.\n"
-                "JSON assignments also carry the term's changes, the appointment and every event.\n"
-                "appraisals: the annual assessments of the selected cadres, in the columns `appraise import` reads.\n"
-                "Example:\n  guazhi export assignments --year 2006 --reveal-id -o 2006.csv");
+    sub->add_flag("--bom", o->bom, "CSV: start with a UTF-8 byte order mark, so that Excel reads Chinese correctly");
+    sub->add_option("--encoding", o->encoding, "CSV: utf-8 (default) or gbk (GB18030, for old Excel and WPS)")
+        ->transform([](std::string v) { return v == "gbk" || v == "gb18030" || v == "GBK" || v == "GB18030" ? "gbk" : v == "utf8" || v == "UTF-8" ? "utf-8" : v; })
+        ->check(CLI::IsMember({"utf-8", "gbk"}));
+    sub->footer("roster is the 花名册 with Chinese headers; assignments has the canonical English header and codes, so\n"
+                "export → import → export is identical (--reveal-id). xlsx: one sheet per dataset (all: every one),\n"
+                "a notes sheet says whether ID numbers are masked. An empty selection still writes the headers.\n"
+                "Example:\n  guazhi export roster --year 2006 --format xlsx -o 2006年挂职干部花名册.xlsx\n"
+                "  guazhi export lrmx 14 -o 何俊杰.lrmx");
     sub->callback([o, &global, &exit_code] { exit_code = run_export(*o, make_context(global)); });
 }
 

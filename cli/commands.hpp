@@ -17,6 +17,8 @@ void setup_assign_allowance(CLI::App& assign, const GlobalOptions& global, int& 
 void setup_stats(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_export(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_unit(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_check(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_backup(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_report(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_appraise(CLI::App& app, const GlobalOptions& global, int& exit_code);
 

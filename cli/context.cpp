@@ -3,6 +3,7 @@
 #include "domain/vocabulary.hpp"
 #include "error.hpp"
 #include "util/date.hpp"
+#include "util/temp_files.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -32,6 +33,14 @@ Context make_context(const GlobalOptions& options) {
     else if (ctx.config.db) ctx.db_path = *ctx.config.db;
     else ctx.db_path = "guazhi.db";
     return ctx;
+}
+
+Database Context::open(OpenMode mode) const {
+    Database db = Database::open(db_path, mode, config.busy_timeout_ms);
+    if (const auto& copy = db.pre_migration_backup())
+        fmt::print(stderr, "{}: saved a copy as it was before the upgrade from schema version {} to {}: {}\n",
+                   db_path.string(), db.opened_at_version(), current_schema_version(), copy->string());
+    return db;
 }
 
 void add_format_option(CLI::App* app, Format& format, std::vector<std::string> names) {
@@ -210,9 +219,14 @@ Input::Input(const std::string& path) : in_(&std::cin), name_(path == "-" ? "<st
     in_ = &file_;
 }
 
-Output::Output(const std::optional<std::string>& path, FileMode mode) : file_(stdout) {
+Output::Output(const std::optional<std::string>& path, FileMode mode, bool force) : file_(stdout) {
     if (!path || *path == "-") return;
+    std::error_code ec;
+    if (!force && std::filesystem::exists(*path, ec))
+        throw Error(fmt::format("-o {}: the file exists; --force replaces it", *path));
     path_ = *path;
+    // What a SIGKILLed earlier run left (util/temp_files.hpp) goes before we add our own.
+    util::remove_stale_temporaries(*path);
     tmp_ = fmt::format("{}.tmp-{}", *path, ::getpid());
     int fd = ::open(tmp_.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode == FileMode::private_file ? 0600 : 0666);
     file_ = fd < 0 ? nullptr : ::fdopen(fd, "wb");

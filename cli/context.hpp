@@ -34,7 +34,9 @@ struct Context {
     Lang lang = Lang::zh;
     std::filesystem::path db_path;
 
-    Database open(OpenMode mode) const { return Database::open(db_path, mode); }
+    // Opens the database with the configured busy timeout; says on stderr where the copy
+    // taken before a schema upgrade went.
+    Database open(OpenMode mode) const;
 };
 
 // Resolves --db, GUAZHI_DB, the config's `db`, then ./guazhi.db; --lang over the config.
@@ -114,7 +116,8 @@ enum class FileMode {
 };
 class Output {
   public:
-    explicit Output(const std::optional<std::string>& path, FileMode mode = FileMode::shared);
+    // An existing file at `path` is refused (Error) unless `force`.
+    explicit Output(const std::optional<std::string>& path, FileMode mode = FileMode::shared, bool force = false);
     ~Output();
     Output(const Output&) = delete;
     Output& operator=(const Output&) = delete;

@@ -17,6 +17,23 @@ Run `guazhi SUBCOMMAND --help` for the options and an example of each subcommand
 
 Example:
   guazhi init && guazhi assign import roster.csv && guazhi stats --year 2006)";
+
+// A SQLite failure that escaped a command (a lock held past the busy timeout, a damaged page
+// met mid-way) in words, naming the database; its transaction was rolled back.
+std::string sqlite_failure(const SQLite::Exception& e, const guazhi::cli::GlobalOptions& global) {
+    std::string db = "database";
+    int timeout = guazhi::kDefaultBusyTimeoutMs;
+    try {
+        auto ctx = guazhi::cli::make_context(global);
+        db = ctx.db_path.string();
+        timeout = ctx.config.busy_timeout_ms;
+    } catch (const std::exception&) {
+        // The command got as far as the database, so this worked before; keep the defaults.
+    }
+    std::string why = guazhi::explain_sqlite_failure(e.getErrorCode(), timeout);
+    if (why.empty()) return fmt::format("{}: database error: {}", db, e.what());
+    return fmt::format("{}: {} ({})", db, why, e.what());
+}
 }
 
 int main(int argc, char** argv) {
@@ -44,6 +61,8 @@ int main(int argc, char** argv) {
     setup_stats(app, global, exit_code);
     setup_export(app, global, exit_code);
     setup_unit(app, global, exit_code);
+    setup_check(app, global, exit_code);
+    setup_backup(app, global, exit_code);
 
     try {
         app.parse(argc, argv);
@@ -57,7 +76,7 @@ int main(int argc, char** argv) {
         fmt::print(stderr, "guazhi: {}\n", e.what());
         return 1;
     } catch (const SQLite::Exception& e) {
-        fmt::print(stderr, "guazhi: database error: {}\n", e.what());
+        fmt::print(stderr, "guazhi: {}\n", sqlite_failure(e, global));
         return 1;
     } catch (const std::exception& e) {
         fmt::print(stderr, "guazhi: unexpected error: {}\n", e.what());

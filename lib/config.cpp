@@ -28,8 +28,10 @@ Config parse_config(std::string_view text, std::string_view source) {
         throw ConfigError(fmt::format("{}:{}:{}: {}", source, e.source().begin.line, e.source().begin.column,
                                       e.description()));
     }
-    for (auto&& [key, node] : table) {
-        std::string_view k = key.str();
+    for (auto&& entry : table) {
+        // Not a structured binding: clang before 16 cannot capture one in the lambdas below.
+        const toml::node& node = entry.second;
+        std::string_view k = entry.first.str();
         auto wrong_type = [&](std::string_view expected) {
             return ConfigError(fmt::format("{}: must be {}", where(source, node, k), expected));
         };
@@ -69,6 +71,8 @@ Config parse_config(std::string_view text, std::string_view source) {
             cfg.report_grace_days = integer(0, 366, "an integer number of days");
         } else if (k == "final_report_days") {
             cfg.final_report_days = integer(0, 366, "an integer number of days");
+        } else if (k == "busy_timeout_ms") {
+            cfg.busy_timeout_ms = integer(0, 600000, "an integer number of milliseconds");
         } else if (k == "max_attachment_mib") {
             // SQLite stores at most 10^9 bytes in one value: 953 MiB.
             cfg.max_attachment_bytes = static_cast<std::int64_t>(integer(1, 953, "an integer number of MiB")) * 1024 * 1024;
@@ -119,7 +123,7 @@ Config parse_config(std::string_view text, std::string_view source) {
             throw ConfigError(fmt::format("{}: unknown key (known: db, lang, term_months, non_party_exclude, "
                                           "max_per_host_per_batch, allowance_per_day, inspection_window_days, report_periods, "
                                           "report_grace_days, final_report_days, max_attachment_mib, excellent_vote_share, "
-                                          "excellent_cap_share, appraisal_scale, age_bands)",
+                                          "excellent_cap_share, appraisal_scale, age_bands, busy_timeout_ms)",
                                           where(source, node, k)));
         }
     }
@@ -201,6 +205,10 @@ age_bands = [30, 35, 40, 45]
 
 # The ratings of the end-of-term appraisal (鉴定), best first.
 appraisal_scale = ["优秀", "良好", "一般", "较差"]
+
+# When another clerk's command is writing to the same database, wait this many milliseconds
+# for it to finish before giving up with "the database is locked" (nothing is written then).
+busy_timeout_ms = 5000
 )";
 }
 

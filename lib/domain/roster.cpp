@@ -158,8 +158,12 @@ RowResult validate_row(const RowValues& values, const Config& config) {
     const std::string& year = c.at(Field::batch_year);
     if (year.empty()) {
         if (dates_ok) a.batch_year = a.start.year;
-    } else if (util::is_digits(year) && year.size() == 4) {
+    } else if (util::is_digits(year) && year.size() == 4 && std::stoi(year) >= 1949 && std::stoi(year) <= 2100) {
+        // The same range as the dates; "0999" would export as "999" and not import back
+        // (found by fuzz_roster).
         a.batch_year = std::stoi(year);
+    } else if (util::is_digits(year) && year.size() == 4) {
+        c.add(Field::batch_year, fmt::format("{} is outside 1949..2100", year));
     } else {
         c.add(Field::batch_year, fmt::format("'{}' is not a year", year));
     }

@@ -7,6 +7,7 @@ std::optional<Format> parse_format(std::string_view text) {
     if (text == "csv") return Format::csv;
     if (text == "json") return Format::json;
     if (text == "markdown" || text == "md") return Format::markdown;
+    if (text == "xlsx") return Format::xlsx;
     return std::nullopt;
 }
 

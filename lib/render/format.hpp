@@ -6,9 +6,9 @@
 
 namespace guazhi {
 
-enum class Format { table, csv, json, markdown };
+enum class Format { table, csv, json, markdown, xlsx };
 
-// Parses "table", "csv", "json", "markdown" (also "md"); nullopt otherwise.
+// Parses "table", "csv", "json", "markdown" (also "md"), "xlsx"; nullopt otherwise.
 std::optional<Format> parse_format(std::string_view text);
 
 } // namespace guazhi

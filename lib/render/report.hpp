@@ -16,6 +16,7 @@ struct ReportColumn {
     std::string key;      // JSON key, never translated
     bool numeric = false; // right-aligned; a JSON number (null when empty)
     bool json = false;    // the cell already is JSON text (an object), written as is in JSON
+    bool date = false;    // an ISO date (a real date cell in a workbook)
 };
 
 // Table: aligned columns; CSV: header and rows; JSON: an array of objects keyed by `key`.

@@ -1,12 +1,16 @@
 #include "store/database.hpp"
 
 #include "error.hpp"
+#include "store/backup.hpp"
 #include "store/schema.hpp"
 
 #include <SQLiteCpp/Transaction.h>
+#include <array>
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <fstream>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -33,15 +37,88 @@ bool has_write_permission_bits(const fs::path& path) {
     return (st.st_mode & 0222) != 0 && ::access(path.c_str(), W_OK) == 0;
 }
 
-void migrate(SQLite::Database& db, int from) {
+// Reads the 100-byte SQLite header before SQLite does, to name two kinds of broken file
+// plainly: one that is not SQLite at all (a text file given as --db), and one cut short (a
+// copy that stopped, a full disk) — SQLite itself reads a truncated file until it reaches a
+// missing page, and would let a command write into what is left.
+void check_header(const fs::path& path) {
+    std::error_code ec;
+    auto size = fs::file_size(path, ec);
+    if (ec || size == 0) return; // an empty file is an empty database; SQLite reports the rest
+    std::array<unsigned char, 100> h{};
+    std::ifstream in(path, std::ios::binary);
+    in.read(reinterpret_cast<char*>(h.data()), h.size());
+    auto got = static_cast<std::size_t>(in.gcount());
+    static constexpr char kMagic[] = "SQLite format 3"; // and a NUL: 16 bytes
+    if (got < 16 || std::memcmp(h.data(), kMagic, 16) != 0)
+        throw StoreError(fmt::format("{}: not a guazhi database: it is not a SQLite file at all; nothing was written",
+                                     path.string()));
+    if (got < h.size())
+        throw StoreError(fmt::format("{}: the database file is truncated ({} bytes, shorter than its own header); "
+                                     "nothing was written. Restore the latest backup.",
+                                     path.string(), size));
+    auto be32 = [&](std::size_t at) {
+        return std::uint32_t{h[at]} << 24 | std::uint32_t{h[at + 1]} << 16 | std::uint32_t{h[at + 2]} << 8 | h[at + 3];
+    };
+    std::uint32_t page_size = h[16] << 8 | h[17];
+    if (page_size == 1) page_size = 65536;
+    if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+        throw StoreError(fmt::format("{}: the database file is damaged (its header gives a page size of {}); nothing "
+                                     "was written. Restore the latest backup.",
+                                     path.string(), page_size));
+    // The page count in the header is trusted only when it was written by the same change
+    // as the change counter (bytes 92..95 = 24..27). A non-empty -wal file may hold pages a
+    // checkpoint cut short by a crash had not yet written back: SQLite recovers those itself.
+    std::uint64_t pages = be32(28);
+    fs::path wal(path.string() + "-wal");
+    bool wal_pending = fs::exists(wal, ec) && fs::file_size(wal, ec) > 0;
+    if (!wal_pending && pages > 0 && be32(92) == be32(24) && pages * page_size > size)
+        throw StoreError(fmt::format("{}: the database file is truncated: its header says {} pages of {} bytes ({} "
+                                     "bytes) but the file has {} bytes; nothing was written. Restore the latest backup.",
+                                     path.string(), pages, page_size, pages * page_size, size));
+}
+
+// The message for a SQLite failure while opening or preparing the file.
+[[noreturn]] void fail_open(const fs::path& path, const SQLite::Exception& e, std::string_view doing, int busy_timeout_ms) {
+    int code = e.getErrorCode() & 0xff;
+    if (code == SQLITE_NOTADB)
+        throw StoreError(fmt::format("{}: not a guazhi database: it is not a SQLite file ({}); nothing was written",
+                                     path.string(), e.what()));
+    std::string why = explain_sqlite_failure(code, busy_timeout_ms);
+    if (why.empty()) throw StoreError(fmt::format("{}: {}: {}", path.string(), doing, e.what()));
+    throw StoreError(fmt::format("{}: {} ({})", path.string(), why, e.what()));
+}
+
+// Takes the database from its version to the current one in one transaction. With `path`
+// (a file, not an in-memory database) an existing database is first copied, under the write
+// lock this transaction holds, so the copy is exactly what the migration starts from and only
+// the process that migrates takes it.
+std::optional<fs::path> migrate(SQLite::Database& db, int from, const fs::path* path = nullptr,
+                                int busy_timeout_ms = kDefaultBusyTimeoutMs) {
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     // Another process may have migrated between our check and our lock.
     int version = db.execAndGet("PRAGMA user_version").getInt();
+    std::optional<fs::path> copy;
+    if (path && version > 0 && version < current_schema_version()) {
+        // A second, read-only connection: the backup API cannot read through a connection in
+        // a write transaction, and this one holds the lock that keeps others from writing.
+        SQLite::Database reader(path->string(), SQLite::OPEN_READONLY);
+        reader.setBusyTimeout(busy_timeout_ms);
+        copy = pre_migration_backup_path(*path, current_schema_version());
+        try {
+            backup_database(reader, *path, *copy, false);
+        } catch (const StoreError& e) {
+            throw StoreError(fmt::format("{}: the copy before the upgrade to schema version {} failed, so the database "
+                                         "was not upgraded: {}",
+                                         path->string(), current_schema_version(), e.what()));
+        }
+    }
     for (int v = std::max(from, version); v < current_schema_version(); ++v)
         db.exec(std::string(migrations()[static_cast<std::size_t>(v)]));
     db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
     db.exec(fmt::format("PRAGMA user_version = {}", current_schema_version()));
     tx.commit();
+    return copy;
 }
 
 } // namespace
@@ -49,41 +126,43 @@ void migrate(SQLite::Database& db, int from) {
 Database::Database(std::unique_ptr<SQLite::Database> db, fs::path path, int opened_at_version)
     : db_(std::move(db)), path_(std::move(path)), opened_at_version_(opened_at_version) {}
 
-Database Database::open(const fs::path& path, OpenMode mode) {
+Database Database::open(const fs::path& path, OpenMode mode, int busy_timeout_ms) {
     std::error_code ec;
     bool exists = fs::exists(path, ec);
     if (!exists && mode != OpenMode::create)
         throw StoreError(fmt::format("{}: no database here; create one with `guazhi init` (or pass --db)", path.string()));
     if (exists && fs::is_directory(path, ec)) throw StoreError(fmt::format("{}: is a directory, not a database", path.string()));
     if (!exists) create_private_file(path);
+    check_header(path);
 
-    bool writable = has_write_permission_bits(path);
-    if (!writable && mode != OpenMode::read)
+    bool writable = mode != OpenMode::read_only && has_write_permission_bits(path);
+    if (!writable && mode != OpenMode::read && mode != OpenMode::read_only)
         throw StoreError(fmt::format("{}: the database file is read-only; nothing was changed", path.string()));
 
     std::unique_ptr<SQLite::Database> db;
     int version = 0;
     try {
         db = std::make_unique<SQLite::Database>(path.string(), writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY);
-        db->setBusyTimeout(5000);
+        db->setBusyTimeout(busy_timeout_ms);
         int app = db->execAndGet("PRAGMA application_id").getInt();
         version = db->execAndGet("PRAGMA user_version").getInt();
         int tables = db->execAndGet("SELECT count(*) FROM sqlite_master").getInt();
         if (app != kApplicationId && (app != 0 || version != 0 || tables != 0))
             throw StoreError(fmt::format("{}: is a SQLite database, but not a guazhi one", path.string()));
     } catch (const SQLite::Exception& e) {
-        throw StoreError(fmt::format("{}: not a guazhi database ({})", path.string(), e.what()));
+        fail_open(path, e, "cannot read the database", busy_timeout_ms);
     }
     if (version > current_schema_version())
         throw StoreError(fmt::format("{}: the database has schema version {}, newer than this guazhi knows ({}); "
                                      "use a newer guazhi. The file was not touched.",
                                      path.string(), version, current_schema_version()));
+    std::optional<fs::path> copy;
     try {
-        if (version < current_schema_version()) {
+        if (version < current_schema_version() && mode != OpenMode::read_only) {
             if (!writable)
                 throw StoreError(fmt::format("{}: the database needs an upgrade to schema version {} but is read-only",
                                              path.string(), current_schema_version()));
-            migrate(*db, version);
+            copy = migrate(*db, version, &path, busy_timeout_ms);
         }
         db->exec("PRAGMA foreign_keys = ON");
         if (writable) db->exec("PRAGMA journal_mode = WAL");
@@ -91,9 +170,11 @@ Database Database::open(const fs::path& path, OpenMode mode) {
         // million assignments reads the whole batch index. Address space, not memory.
         db->exec("PRAGMA mmap_size = 1073741824");
     } catch (const SQLite::Exception& e) {
-        throw StoreError(fmt::format("{}: cannot prepare the database: {}", path.string(), e.what()));
+        fail_open(path, e, "cannot prepare the database", busy_timeout_ms);
     }
-    return Database(std::move(db), path, version);
+    Database opened(std::move(db), path, version);
+    opened.pre_migration_backup_ = std::move(copy);
+    return opened;
 }
 
 Database Database::in_memory() {
@@ -101,6 +182,26 @@ Database Database::in_memory() {
     migrate(*db, 0);
     db->exec("PRAGMA foreign_keys = ON");
     return Database(std::move(db), ":memory:", 0);
+}
+
+std::string explain_sqlite_failure(int result_code, int busy_timeout_ms) {
+    switch (result_code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return fmt::format("the database is locked: another process has been writing to it for longer than the busy "
+                           "timeout ({} ms, `busy_timeout_ms` in the config); nothing was written. Try again when it "
+                           "has finished",
+                           busy_timeout_ms);
+    case SQLITE_CORRUPT:
+        return "the database file is damaged; nothing was written. `guazhi check` lists what is wrong; restore the "
+               "latest backup (`guazhi backup` makes one)";
+    case SQLITE_NOTADB: return "not a guazhi database: it is not a SQLite file, or its first page is damaged";
+    case SQLITE_FULL: return "the disk is full; nothing was written";
+    case SQLITE_IOERR: return "the database file cannot be read or written (a failing disk, or the file was removed)";
+    case SQLITE_READONLY: return "the database cannot be written (a read-only file or directory); nothing was written";
+    case SQLITE_CANTOPEN: return "the database cannot be opened (a missing directory, or no permission)";
+    default: return {};
+    }
 }
 
 } // namespace guazhi

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace guazhi {
@@ -17,15 +18,23 @@ enum class OpenMode {
     create,    // create the file (mode 0600) if missing, then migrate: `guazhi init`
     write,     // the file must exist; migrate if older; refuse a read-only file
     read,      // the file must exist; migrate if older and writable
+    read_only, // the file must exist; opened read-only and never migrated, so it may be at an
+               // older version (opened_at_version() says which): `guazhi check`, `guazhi backup`
 };
+
+// How long a connection waits for another process's write lock before giving up, unless the
+// config says otherwise (`busy_timeout_ms`).
+inline constexpr int kDefaultBusyTimeoutMs = 5000;
 
 // An open database at the current schema version. Move-only.
 class Database {
   public:
     // Throws StoreError naming the path: missing file (run `guazhi init`), not a SQLite or
     // guazhi database, newer schema than this build knows (the file is left untouched),
-    // read-only file when writing.
-    static Database open(const std::filesystem::path& path, OpenMode mode);
+    // read-only file when writing, a truncated or damaged file, a lock held longer than
+    // `busy_timeout_ms`. Before migrating an existing database it copies the file to
+    // pre_migration_backup_path() (store/backup.hpp).
+    static Database open(const std::filesystem::path& path, OpenMode mode, int busy_timeout_ms = kDefaultBusyTimeoutMs);
 
     // A private in-memory database at the current schema, for tests.
     static Database in_memory();
@@ -34,12 +43,20 @@ class Database {
     const std::filesystem::path& path() const { return path_; }
     // The schema version the file had before this open migrated it (0 for a new file).
     int opened_at_version() const { return opened_at_version_; }
+    // The copy this open took before migrating the file, if it migrated one.
+    const std::optional<std::filesystem::path>& pre_migration_backup() const { return pre_migration_backup_; }
 
   private:
     Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path, int opened_at_version);
     std::unique_ptr<SQLite::Database> db_;
     std::filesystem::path path_;
     int opened_at_version_ = 0;
+    std::optional<std::filesystem::path> pre_migration_backup_;
 };
+
+// What a SQLite failure means for the person at the keyboard, by its result code: a damaged
+// file, a lock held longer than `busy_timeout_ms`, a full disk. Empty when there is nothing
+// useful to add to SQLite's own message.
+std::string explain_sqlite_failure(int result_code, int busy_timeout_ms = kDefaultBusyTimeoutMs);
 
 } // namespace guazhi

@@ -37,6 +37,13 @@ std::int64_t AssignmentRecorder::unit_id(const Unit& unit, const std::optional<A
     return stored.id;
 }
 
+std::int64_t AssignmentRecorder::hosted_count(std::int64_t host_id, int year) {
+    if (!batch_counts_) return store_.count_hosted(host_id, year);
+    auto [it, added] = hosted_.try_emplace(host_key(host_id, year), 0);
+    if (added) it->second = store_.count_hosted(host_id, year);
+    return it->second;
+}
+
 RecordOutcome AssignmentRecorder::record(const Assignment& a, bool home_kind_given) {
     RecordOutcome out;
     auto& problems = out.problems;
@@ -68,8 +75,10 @@ RecordOutcome AssignmentRecorder::record(const Assignment& a, bool home_kind_giv
     auto home = check_unit(a.home_unit, home_kind_given, Field::home_unit, problems);
     auto host = check_unit(a.host_unit, true, Field::host_unit, problems);
     // The quota is judged only for an otherwise acceptable row: a row refused anyway would
-    // only repeat the count of secondees it would not have added.
-    std::int64_t hosted = host && problems.empty() ? store_.count_hosted(host->id, a.batch_year) : 0;
+    // only repeat the count of secondees it would not have added. Without a limit
+    // (max_per_host_per_batch = 0) there is nothing to count.
+    const bool limited = config_.max_per_host_per_batch > 0;
+    std::int64_t hosted = limited && host && problems.empty() ? hosted_count(host->id, a.batch_year) : 0;
     if (problems.empty() && over_host_quota(hosted, config_)) {
         if (policy_.override_quota) out.over_quota = true;
         else
@@ -85,6 +94,12 @@ RecordOutcome AssignmentRecorder::record(const Assignment& a, bool home_kind_giv
     std::int64_t host_id = unit_id(a.host_unit, host);
     std::int64_t cadre_id = stored ? stored->id : store_.insert_cadre(a.cadre);
     out.id = store_.insert_assignment(a, cadre_id, home_id, host_id);
+    if (batch_counts_ && limited) {
+        // Not yet counted (a host new to the database): count it, this row included.
+        auto [it, added] = hosted_.try_emplace(host_key(host_id, a.batch_year), 0);
+        if (added) it->second = store_.count_hosted(host_id, a.batch_year);
+        else ++it->second;
+    }
     if (out.over_quota)
         insert_event(store_.db(), out.id, "quota_override", a.start, policy_.recorded_by, policy_.override_reason,
                      fmt::format(R"({{"host_unit":{},"already":{},"max_per_host_per_batch":{}}})",

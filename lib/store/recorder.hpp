@@ -40,6 +40,12 @@ class AssignmentRecorder {
     // Call inside a transaction: on refusal nothing of `a` is written.
     RecordOutcome record(const Assignment& a, bool home_kind_given);
 
+    // For a batch that is the only writer of its transaction (`assign import`): the host
+    // quota is then judged from the count recorded before the batch, read once per host and
+    // year, plus the rows this recorder inserted since, instead of a query per row. Not for
+    // a recorder whose rows may change between calls (a recall frees a place).
+    void count_hosts_in_memory() { batch_counts_ = true; }
+
   private:
     // The recorded unit of that name (nullopt when new); problems when `unit` contradicts it.
     std::optional<AssignmentStore::StoredUnit> check_unit(const Unit& unit, bool kind_given, Field field,
@@ -51,6 +57,11 @@ class AssignmentRecorder {
     const Config& config_;
     RecordPolicy policy_;
     std::unordered_map<std::string, AssignmentStore::StoredUnit> units_; // by name; units are few
+    // Secondees per (host unit id, batch year) when counting in memory; hosts are few.
+    bool batch_counts_ = false;
+    std::unordered_map<std::int64_t, std::int64_t> hosted_;
+    static std::int64_t host_key(std::int64_t host_id, int year) { return host_id * 100000 + year; }
+    std::int64_t hosted_count(std::int64_t host_id, int year);
 };
 
 } // namespace guazhi

@@ -178,7 +178,7 @@ SummaryCounts compute_summary(SQLite::Database& db, const AssignmentFilter& filt
         std::vector<std::pair<std::string, std::int64_t>> values;
         for (const auto& v : known_values(distributions[i], config)) values.emplace_back(v, 0);
         for (const auto& [value, n] : counts[i]) {
-            auto it = std::find_if(values.begin(), values.end(), [&](const auto& p) { return p.first == value; });
+            auto it = std::find_if(values.begin(), values.end(), [&v = value](const auto& p) { return p.first == v; });
             if (it == values.end()) values.emplace_back(value, n);
             else it->second = n;
         }

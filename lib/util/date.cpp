@@ -143,6 +143,7 @@ Parsed<YearMonth> parse_year_month(std::string_view text) {
     }
     int y = to_int(parts[0]);
     unsigned m = static_cast<unsigned>(to_int(parts[1]));
+    if (y < 1) return {std::nullopt, bad(text, expected)}; // as the 6-digit form (found by fuzz_date_id)
     if (m < 1 || m > 12) return {std::nullopt, fmt::format("'{}' has no month {}", text, m)};
     return {YearMonth{y, m}, {}};
 }

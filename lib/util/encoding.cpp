@@ -1,5 +1,6 @@
 #include "util/encoding.hpp"
 
+#include "error.hpp"
 #include "util/text.hpp"
 
 #include <cerrno>
@@ -99,6 +100,22 @@ std::string_view Utf8Source::decode_gb18030(bool at_end) {
     decoded_.resize(decoded_.size() - outleft);
     raw_.erase(0, raw_.size() - inleft);
     return decoded_;
+}
+
+std::string to_gb18030(std::string_view utf8) {
+    if (!is_valid_utf8(utf8)) throw Error("cannot write as GB18030: the text is not valid UTF-8");
+    iconv_t cd = iconv_open("GB18030", "UTF-8");
+    if (cd == reinterpret_cast<iconv_t>(-1)) throw Error("this system's iconv cannot write GB18030");
+    std::string out(utf8.size() * 2 + 16, '\0');
+    char* in = const_cast<char*>(utf8.data());
+    std::size_t in_left = utf8.size();
+    char* to = out.data();
+    std::size_t out_left = out.size();
+    std::size_t rc = iconv(cd, &in, &in_left, &to, &out_left);
+    iconv_close(cd);
+    if (rc == static_cast<std::size_t>(-1)) throw Error("cannot write as GB18030");
+    out.resize(out.size() - out_left);
+    return out;
 }
 
 } // namespace guazhi::util

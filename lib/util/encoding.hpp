@@ -22,6 +22,10 @@ class DecodeError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// UTF-8 text as GB18030 (a superset of GBK, which old Excel and WPS read). Throws Error when
+// the text is not valid UTF-8.
+std::string to_gb18030(std::string_view utf8);
+
 // Reads raw bytes from a stream and hands out UTF-8. With Encoding::automatic it looks at
 // the first 64 KiB: a UTF-8 BOM or valid UTF-8 means UTF-8, anything else GB18030. A UTF-8
 // BOM is always dropped.

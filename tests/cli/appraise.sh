@@ -152,14 +152,14 @@ expect_eq "$(fingerprint db)" "$before"
 describe "export appraisals (CSV, JSON) round-trips through import; final appraisals export"
 run --db db export appraisals --year 2006 --reveal-id -o ap.csv
 expect_rc 0
-expect_eq "$(head -1 ap.csv)" "assignment_id,id_number,name,year,grade,votes_excellent,votes_competent,votes_basically_competent,votes_incompetent,excellent_share,outstanding,unit,decided_on,home_note"
+expect_eq "$(head -1 ap.csv)" "挂职编号,身份证号,姓名,考核年度,等次,优秀票,称职票,基本称职票,不称职票,优秀票比例,表现突出,考核单位,考核日期,派出单位意见"
 expect_eq "$(grep -c . ap.csv)" 4
-checks=$((checks + 1)); grep -q '^14,511002198104161811,何俊杰,2006,excellent,18,6,1,0,0.7200,yes,市财政局,2007-01-10,上半年表现良好$' ap.csv || fail "export row: $(cat ap.csv)"
+checks=$((checks + 1)); grep -q '^14,511002198104161811,何俊杰,2006,优秀,18,6,1,0,0.7200,yes,市财政局,2007-01-10,上半年表现良好$' ap.csv || fail "export row: $(cat ap.csv)"
 run --db db appraise import ap.csv
 expect_rc 0
 expect_err "0 assessments recorded, 3 already recorded as given"
 run --db db export appraisals --year 2006 --format json
-expect_eq "$(python3 -c 'import json; d=json.load(open("out.txt")); print(len(d), d[2]["id_number"], d[2]["votes"]["excellent"])')" "3 511***********1811 18"
+expect_eq "$(python3 -c 'import json; d=json.load(open("out.txt")); print(len(d), d[2]["id_number"], d[2]["votes_excellent"], d[2]["grade"], d[2]["id_number_masked"])')" "3 511***********1811 18 excellent True"
 run --db db export final-appraisals --format csv
 expect_rc 0
 expect_out "14,511***********1811,何俊杰,市财政局,优秀,理论学习认真,优秀,完成预算编制改革"

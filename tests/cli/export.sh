@@ -6,7 +6,7 @@ new_db db || exit 1
 describe "export → import into a fresh database → export is byte-identical"
 run --db db export assignments --reveal-id -o first.csv
 expect_rc 0
-expect_err "exported 40 assignments to first.csv"
+expect_err "exported 40 rows of assignments to first.csv"
 expect_out_empty
 expect_eq "$(head -1 first.csv)" "id_number,name,gender,ethnicity,birth_date,political_status,education,categories,home_unit,home_county,home_level,home_post,direction,host_unit,host_post,start_date,end_date,batch_year"
 expect_eq "$(wc -l <first.csv)" 41

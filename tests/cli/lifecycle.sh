@@ -123,6 +123,8 @@ expect_eq "$(python3 -c 'import json; d = json.load(open("out.txt")); print(sum(
     "$(sql db 'SELECT count(*) FROM events') 1"
 run --db db export events --format csv
 expect_eq "$(tail -n +2 out.txt | wc -l)" "$(sql db 'SELECT count(*) FROM events')"
-expect_out "21,胡振华,recalled,2007-03-31"
+expect_out "21,胡振华,中途抽回,2007-03-31"
+run --db db export events --format json
+expect_out '"kind": "recalled"'
 
 finish

@@ -1,0 +1,91 @@
+#include "render/xlsx.hpp"
+
+#include "error.hpp"
+#include "render/table.hpp"
+#include "util/date.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <fmt/format.h>
+#include <xlsxwriter.h>
+
+namespace guazhi {
+
+namespace {
+
+// Excel's sheet names: at most 31 characters, none of []:*?/\ — ours are short labels.
+std::string sheet_name(const std::string& title, std::size_t index) {
+    std::string out;
+    for (char ch : title)
+        if (std::string_view("[]:*?/\\").find(ch) == std::string_view::npos) out += ch;
+    return out.empty() ? fmt::format("Sheet{}", index + 1) : out;
+}
+
+std::optional<double> number_of(const std::string& text) {
+    double v = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return v;
+}
+
+void check(lxw_error rc, std::string_view what) {
+    if (rc != LXW_NO_ERROR) throw Error(fmt::format("cannot write the workbook ({}): {}", what, lxw_strerror(rc)));
+}
+
+} // namespace
+
+void write_xlsx(const std::string& path, const std::vector<Dataset>& datasets, const std::vector<std::string>& notes) {
+    lxw_workbook* wb = workbook_new(path.c_str());
+    if (!wb) throw Error(fmt::format("{}: cannot create the workbook", path));
+    lxw_format* bold = workbook_add_format(wb);
+    format_set_bold(bold);
+    format_set_bg_color(bold, 0xDDEBF7);
+    lxw_format* date = workbook_add_format(wb);
+    format_set_num_format(date, "yyyy-mm-dd");
+    for (std::size_t s = 0; s < datasets.size(); ++s) {
+        const Dataset& d = datasets[s];
+        lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name(d.title, s).c_str());
+        if (!ws) {
+            workbook_close(wb);
+            throw Error(fmt::format("cannot add the sheet '{}'", d.title));
+        }
+        std::vector<std::size_t> widths;
+        for (std::size_t c = 0; c < d.columns.size(); ++c) {
+            worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), d.columns[c].header.c_str(), bold);
+            widths.push_back(display_width(d.columns[c].header));
+        }
+        for (std::size_t r = 0; r < d.rows.size(); ++r) {
+            auto row = static_cast<lxw_row_t>(r + 1);
+            for (std::size_t c = 0; c < d.columns.size() && c < d.rows[r].size(); ++c) {
+                const std::string& cell = d.rows[r][c];
+                auto col = static_cast<lxw_col_t>(c);
+                widths[c] = std::max(widths[c], display_width(cell));
+                if (cell.empty()) continue;
+                if (d.columns[c].date) {
+                    if (auto parsed = util::parse_date(cell)) {
+                        lxw_datetime dt = {parsed.value->year, static_cast<int>(parsed.value->month),
+                                           static_cast<int>(parsed.value->day), 0, 0, 0};
+                        worksheet_write_datetime(ws, row, col, &dt, date);
+                        continue;
+                    }
+                }
+                if (d.columns[c].numeric)
+                    if (auto v = number_of(cell)) {
+                        worksheet_write_number(ws, row, col, *v, nullptr);
+                        continue;
+                    }
+                worksheet_write_string(ws, row, col, cell.c_str(), nullptr);
+            }
+        }
+        for (std::size_t c = 0; c < widths.size(); ++c)
+            worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                                 static_cast<double>(std::min<std::size_t>(widths[c], 60) + 2), nullptr);
+        worksheet_freeze_panes(ws, 1, 0);
+    }
+    lxw_worksheet* ws = workbook_add_worksheet(wb, "说明");
+    for (std::size_t i = 0; i < notes.size(); ++i) worksheet_write_string(ws, static_cast<lxw_row_t>(i), 0, notes[i].c_str(), nullptr);
+    worksheet_set_column(ws, 0, 0, 80, nullptr);
+    check(workbook_close(wb), path);
+}
+
+} // namespace guazhi

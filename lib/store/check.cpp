@@ -1,0 +1,305 @@
+#include "store/check.hpp"
+
+#include "domain/stats.hpp"
+#include "util/sha256.hpp"
+#include "util/text.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <functional>
+#include <sqlite3.h>
+#include <string_view>
+
+namespace guazhi {
+
+namespace {
+
+// The last day of a term as served: recall, else extension, else the planned end. The same
+// as Assignment::effective_end(), in SQL.
+constexpr const char* kServedEnd = "coalesce(a.recalled_on, a.extended_until, a.end_date)";
+
+// A multi-line SQLite message on one line, so that each problem is one line of output.
+std::string one_line(std::string text) {
+    for (char& c : text)
+        if (c == '\n' || c == '\r') c = ' ';
+    return text;
+}
+
+class Checker {
+  public:
+    Checker(SQLite::Database& db, CheckReport& report) : db_(db), report_(report) {}
+
+    // Runs one check. SQLite failing mid-way (a damaged page, most likely) is reported as a
+    // problem of its own, and the remaining checks still run: a clerk wants the whole list.
+    void run(std::string_view what, std::string_view table, const std::function<void()>& body) {
+        ++report_.checks;
+        try {
+            body();
+        } catch (const SQLite::Exception& e) {
+            add(table, std::nullopt, "unfinished", fmt::format("the {} check could not finish: {}", what, one_line(e.what())));
+        }
+    }
+
+    void add(std::string_view table, std::optional<std::int64_t> row, std::string_view code, std::string message) {
+        report_.problems.push_back({std::string(table), row, std::string(code), std::move(message)});
+    }
+
+    SQLite::Database& db() { return db_; }
+
+  private:
+    SQLite::Database& db_;
+    CheckReport& report_;
+};
+
+void check_integrity(Checker& c) {
+    // The full check (not quick_check): it also proves every index agrees with its table, and
+    // the domain checks below read through those indexes. Up to 10,000 messages, not 100.
+    SQLite::Statement s(c.db(), "PRAGMA integrity_check(10000)");
+    while (s.executeStep()) {
+        std::string line = s.getColumn(0).getString();
+        if (line != "ok") c.add("", std::nullopt, "integrity", one_line(line));
+    }
+}
+
+void check_foreign_keys(Checker& c) {
+    // One row per broken reference; the referencing column comes from the table's definition.
+    SQLite::Statement s(c.db(),
+                        "SELECT k.\"table\", k.rowid, k.parent, "
+                        "       (SELECT group_concat(f.\"from\", ', ') FROM pragma_foreign_key_list(k.\"table\") f "
+                        "         WHERE f.id = k.fkid) "
+                        "  FROM pragma_foreign_key_check k");
+    while (s.executeStep()) {
+        std::optional<std::int64_t> row;
+        if (!s.getColumn(1).isNull()) row = s.getColumn(1).getInt64();
+        c.add(s.getColumn(0).getString(), row, "foreign_key",
+              fmt::format("{} refers to a row of {} that does not exist", s.getColumn(3).getString(),
+                          s.getColumn(2).getString()));
+    }
+}
+
+// Dates are ISO text naming real days (date() passes 2006-02-30 through unchanged; with a
+// modifier it computes the day, 2006-03-02, so the text no longer matches) and in order; an extension lengthens the term; a recall falls within it
+// before its last day (rules::refuse_recall). Statuses are derived from exactly these.
+void check_assignment_dates(Checker& c) {
+    SQLite::Statement s(c.db(), R"sql(
+SELECT * FROM (
+  SELECT id, start_date, end_date, extended_until, recalled_on,
+         date(start_date, '+0 days') IS NOT start_date OR date(end_date, '+0 days') IS NOT end_date
+           OR (extended_until IS NOT NULL AND date(extended_until, '+0 days') IS NOT extended_until)
+           OR (recalled_on IS NOT NULL AND date(recalled_on, '+0 days') IS NOT recalled_on) AS bad_date,
+         end_date < start_date AS bad_order,
+         extended_until IS NOT NULL AND extended_until <= end_date AS bad_extension,
+         recalled_on IS NOT NULL AND (recalled_on < start_date OR recalled_on >= coalesce(extended_until, end_date))
+           AS bad_recall
+    FROM assignments)
+ WHERE bad_date OR bad_order OR bad_extension OR bad_recall
+)sql");
+    while (s.executeStep()) {
+        std::int64_t id = s.getColumn(0).getInt64();
+        std::string start = s.getColumn(1).getString(), end = s.getColumn(2).getString();
+        std::string extended = s.getColumn(3).getString(), recalled = s.getColumn(4).getString();
+        auto or_none = [](const std::string& v) { return v.empty() ? std::string("none") : v; };
+        if (s.getColumn(5).getInt())
+            c.add("assignments", id, "dates",
+                  fmt::format("a date is not a real YYYY-MM-DD date (start {}, end {}, extended until {}, recalled on {})",
+                              start, end, or_none(extended), or_none(recalled)));
+        if (s.getColumn(6).getInt())
+            c.add("assignments", id, "dates", fmt::format("the end date {} is before the start date {}", end, start));
+        if (s.getColumn(7).getInt())
+            c.add("assignments", id, "extension",
+                  fmt::format("extended until {}, which is not after the end date {}", extended, end));
+        if (s.getColumn(8).getInt())
+            c.add("assignments", id, "recall",
+                  fmt::format("recalled on {}, outside the term {}..{} (a recall falls before its last day)", recalled,
+                              start, extended.empty() ? end : extended));
+    }
+}
+
+// No two terms of a cadre overlap as served (recorder.cpp refuses them; this finds any that
+// got in another way). One pass in (cadre, start) order, remembering the latest end so far.
+void check_overlaps(Checker& c) {
+    SQLite::Statement s(c.db(), fmt::format("SELECT a.id, a.cadre_id, a.start_date, {} FROM assignments a "
+                                            "ORDER BY a.cadre_id, a.start_date, a.id",
+                                            kServedEnd));
+    std::optional<std::int64_t> cadre;
+    std::int64_t latest_id = 0;
+    std::string latest_start, latest_end;
+    while (s.executeStep()) {
+        std::int64_t id = s.getColumn(0).getInt64(), cadre_id = s.getColumn(1).getInt64();
+        std::string start = s.getColumn(2).getString(), end = s.getColumn(3).getString();
+        if (cadre == cadre_id && start <= latest_end)
+            c.add("assignments", id, "overlap",
+                  fmt::format("the term {}..{} overlaps assignment #{} ({}..{}) of the same cadre (#{})", start, end,
+                              latest_id, latest_start, latest_end, cadre_id));
+        if (cadre != cadre_id || end > latest_end) {
+            cadre = cadre_id;
+            latest_id = id;
+            latest_start = start;
+            latest_end = end;
+        }
+    }
+}
+
+void check_report_periods(Checker& c) {
+    SQLite::Statement s(c.db(), fmt::format(R"sql(
+SELECT r.id, r.assignment_id, r.period, r.period_start, r.period_end, a.start_date, {0}
+  FROM reports r JOIN assignments a ON a.id = r.assignment_id
+ WHERE date(r.period_start, '+0 days') IS NOT r.period_start OR date(r.period_end, '+0 days') IS NOT r.period_end
+    OR r.period_end < r.period_start OR r.period_start < a.start_date OR r.period_end > {0}
+)sql",
+                                            kServedEnd));
+    while (s.executeStep())
+        c.add("reports", s.getColumn(0).getInt64(), "report_period",
+              fmt::format("period {} ({}..{}) is not inside the term {}..{} of assignment #{}", s.getColumn(2).getString(),
+                          s.getColumn(3).getString(), s.getColumn(4).getString(), s.getColumn(5).getString(),
+                          s.getColumn(6).getString(), s.getColumn(1).getInt64()));
+}
+
+// Streams each attachment's bytes through SHA-256 in 64 KiB pieces: attachments may be tens
+// of MiB and there may be thousands.
+void check_attachments(Checker& c) {
+    constexpr int kChunk = 64 * 1024;
+    SQLite::Statement s(c.db(), "SELECT report_id, size, sha256, length(content) FROM attachments ORDER BY report_id");
+    std::string buffer(kChunk, '\0');
+    while (s.executeStep()) {
+        std::int64_t id = s.getColumn(0).getInt64(), size = s.getColumn(1).getInt64();
+        std::string recorded = s.getColumn(2).getString();
+        std::int64_t length = s.getColumn(3).getInt64();
+        if (length != size) {
+            c.add("attachments", id, "attachment",
+                  fmt::format("the recorded size is {} bytes but the stored content has {}", size, length));
+            continue;
+        }
+        sqlite3_blob* blob = nullptr;
+        if (sqlite3_blob_open(c.db().getHandle(), "main", "attachments", "content", id, 0, &blob) != SQLITE_OK) {
+            c.add("attachments", id, "attachment",
+                  fmt::format("the content cannot be read: {}", sqlite3_errmsg(c.db().getHandle())));
+            sqlite3_blob_close(blob);
+            continue;
+        }
+        util::Sha256 sha;
+        int rc = SQLITE_OK;
+        for (std::int64_t offset = 0; rc == SQLITE_OK && offset < length; offset += kChunk) {
+            int n = static_cast<int>(std::min<std::int64_t>(kChunk, length - offset));
+            rc = sqlite3_blob_read(blob, buffer.data(), n, static_cast<int>(offset));
+            if (rc == SQLITE_OK) sha.update(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
+        }
+        std::string read_error = rc == SQLITE_OK ? "" : sqlite3_errmsg(c.db().getHandle());
+        sqlite3_blob_close(blob);
+        if (rc != SQLITE_OK) {
+            c.add("attachments", id, "attachment", fmt::format("the content cannot be read: {}", read_error));
+            continue;
+        }
+        std::string actual = sha.hex();
+        if (actual != recorded)
+            c.add("attachments", id, "attachment",
+                  fmt::format("the content's SHA-256 is {}, the recorded one {}", actual, recorded));
+    }
+}
+
+// cadres.category_mask is kept by triggers (migration 5); it must equal the bits of the
+// cadre's categories as domain/stats.cpp numbers them, or the figures count the wrong people.
+void check_category_masks(Checker& c) {
+    SQLite::Statement s(c.db(), "SELECT c.id, c.category_mask, "
+                                "       (SELECT group_concat(category, ',') FROM cadre_categories cc WHERE cc.cadre_id = c.id) "
+                                "  FROM cadres c ORDER BY c.id");
+    while (s.executeStep()) {
+        std::int64_t id = s.getColumn(0).getInt64(), mask = s.getColumn(1).getInt64();
+        std::string list = s.getColumn(2).getString();
+        std::int64_t expected = 0;
+        for (const auto& code : util::split_any(list, {","})) {
+            if (code.empty()) continue;
+            std::int64_t bit = category_bit(code);
+            if (bit == 0)
+                c.add("cadre_categories", std::nullopt, "category_mask",
+                      fmt::format("cadre #{} has an unknown category '{}'", id, code));
+            expected |= bit;
+        }
+        if (mask != expected)
+            c.add("cadres", id, "category_mask",
+                  fmt::format("category_mask is {}, but its categories ({}) make {}", mask, list.empty() ? "none" : list,
+                              expected));
+    }
+}
+
+// The tables that keep history: at most one current row (superseded_by IS NULL) per key, and
+// a replaced row points at a successor for the same key, not at itself (add_report parks a
+// row on itself only inside its transaction). Read past the partial unique indexes (NOT
+// INDEXED): the table is the truth the index should agree with.
+struct HistoryTable {
+    std::string_view table;
+    std::string_view key; // columns, comma-separated
+    std::string_view what;
+};
+constexpr HistoryTable kHistoryTables[] = {
+    {"reports", "assignment_id, kind, period_start", "assignment, kind and period"},
+    {"annual_assessments", "cadre_id, year", "cadre and year"},
+    {"final_appraisals", "assignment_id", "assignment"},
+};
+
+void check_current_rows(Checker& c, const HistoryTable& t) {
+    SQLite::Statement s(c.db(), fmt::format("SELECT max(id), group_concat(id, ', '), {1} FROM {0} NOT INDEXED "
+                                            "WHERE superseded_by IS NULL GROUP BY {1} HAVING count(*) > 1",
+                                            t.table, t.key));
+    int keys = s.getColumnCount() - 2;
+    while (s.executeStep()) {
+        std::vector<std::string> values;
+        for (int i = 0; i < keys; ++i) values.push_back(s.getColumn(2 + i).getString());
+        c.add(t.table, s.getColumn(0).getInt64(), "current_rows",
+              fmt::format("rows {} are all current for the same {} ({}); one should supersede the others",
+                          s.getColumn(1).getString(), t.what, fmt::join(values, ", ")));
+    }
+}
+
+void check_successors(Checker& c, const HistoryTable& t) {
+    std::vector<std::string> same;
+    for (const auto& column : util::split_any(t.key, {","})) {
+        std::string name(util::trim(column));
+        same.push_back(fmt::format("n.{0} IS o.{0}", name));
+    }
+    SQLite::Statement s(c.db(), fmt::format("SELECT o.id, o.superseded_by, n.id IS NULL FROM {0} o "
+                                            "LEFT JOIN {0} n ON n.id = o.superseded_by "
+                                            "WHERE o.superseded_by IS NOT NULL AND (o.superseded_by = o.id OR "
+                                            "(n.id IS NOT NULL AND NOT ({1})))",
+                                            t.table, fmt::join(same, " AND ")));
+    while (s.executeStep()) {
+        std::int64_t id = s.getColumn(0).getInt64(), next = s.getColumn(1).getInt64();
+        c.add(t.table, id, "superseded",
+              next == id ? std::string("is superseded by itself (a replacement that never finished)")
+                         : fmt::format("is superseded by row {}, which is for another {}", next, t.what));
+    }
+}
+
+// Rows that name both a cadre and an assignment must name the assignment's cadre.
+void check_cadres_agree(Checker& c, std::string_view table) {
+    SQLite::Statement s(c.db(), fmt::format("SELECT x.id, x.cadre_id, x.assignment_id, a.cadre_id FROM {} x "
+                                            "JOIN assignments a ON a.id = x.assignment_id WHERE a.cadre_id <> x.cadre_id",
+                                            table));
+    while (s.executeStep())
+        c.add(table, s.getColumn(0).getInt64(), "cadre_mismatch",
+              fmt::format("names cadre #{} but assignment #{}, which is cadre #{}'s", s.getColumn(1).getInt64(),
+                          s.getColumn(2).getInt64(), s.getColumn(3).getInt64()));
+}
+
+} // namespace
+
+CheckReport check_database(SQLite::Database& db) {
+    CheckReport report;
+    Checker c(db, report);
+    c.run("integrity", "", [&] { check_integrity(c); });
+    c.run("foreign key", "", [&] { check_foreign_keys(c); });
+    c.run("assignment date", "assignments", [&] { check_assignment_dates(c); });
+    c.run("overlapping term", "assignments", [&] { check_overlaps(c); });
+    c.run("report period", "reports", [&] { check_report_periods(c); });
+    c.run("attachment", "attachments", [&] { check_attachments(c); });
+    c.run("category mask", "cadres", [&] { check_category_masks(c); });
+    for (const auto& t : kHistoryTables) {
+        c.run("current row", t.table, [&] { check_current_rows(c, t); });
+        c.run("successor", t.table, [&] { check_successors(c, t); });
+    }
+    c.run("cadre", "annual_assessments", [&] { check_cadres_agree(c, "annual_assessments"); });
+    c.run("cadre", "events", [&] { check_cadres_agree(c, "events"); });
+    return report;
+}
+
+} // namespace guazhi

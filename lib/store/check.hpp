@@ -1,0 +1,38 @@
+// `guazhi check`: what must hold in a guazhi database, checked without changing it — SQLite's
+// own integrity and foreign-key checks, then the domain's invariants that the schema alone
+// cannot state (terms that do not overlap, dates in order, reports inside their term,
+// attachments matching their SHA-256, the category mask matching the categories, one current
+// row per key).
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace guazhi {
+
+// One thing found wrong: the table and row it is about (no row for a problem of the file as
+// a whole, or a row of a WITHOUT ROWID table), a short stable code for scripts, and a message.
+struct CheckProblem {
+    std::string table;                // "" for the file as a whole
+    std::optional<std::int64_t> row;  // the row's id (rowid)
+    std::string code;                 // integrity, foreign_key, overlap, dates, recall, extension, report_period,
+                                      // attachment, category_mask, current_rows, superseded, cadre_mismatch,
+                                      // unfinished (SQLite could not finish a check)
+    std::string message;
+};
+
+struct CheckReport {
+    std::vector<CheckProblem> problems;
+    int checks = 0;                   // how many checks ran
+};
+
+// Runs every check on an open database at the current schema version. Reads only: the
+// caller opens the file read-only. A check that SQLite cannot finish (a damaged page) is a
+// problem of its own and the others still run. Throws only for errors no check can report.
+CheckReport check_database(SQLite::Database& db);
+
+} // namespace guazhi
