@@ -14,7 +14,6 @@
 #include "store/lifecycle.hpp"
 #include "util/csv.hpp"
 #include "util/encoding.hpp"
-#include "util/id_number.hpp"
 #include "util/json.hpp"
 
 #include <cstdio>
@@ -105,15 +104,8 @@ std::size_t stream_assignments(AssignmentStore& store, const AssignmentFilter& f
         util::write_csv_record(buffer, header);
         out.write(csv_bytes(buffer, o));
         store.for_each(filter, ctx.config, [&](const Assignment& a) {
-            RowValues row = to_row(a);
-            auto& id = row[static_cast<std::size_t>(Field::id_number)];
-            if (!o.reveal_id) {
-                id = util::mask_id_number(id);
-                auto& born = row[static_cast<std::size_t>(Field::birth_date)];
-                born = born.substr(0, 7);
-            }
             buffer.clear();
-            util::write_csv_record(buffer, std::vector<std::string>(row.begin(), row.end()));
+            util::write_csv_record(buffer, canonical_row(a, o.reveal_id));
             out.write(csv_bytes(buffer, o, false));
             ++count;
         });

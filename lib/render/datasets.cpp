@@ -72,16 +72,7 @@ Dataset assignments(AssignmentStore& store, const AssignmentFilter& f, const Con
         bool date = s.field == Field::start_date || s.field == Field::end_date;
         d.columns.push_back({std::string(s.key), std::string(s.key), s.field == Field::batch_year, false, date});
     }
-    store.for_each(f, config, [&](const Assignment& a) {
-        RowValues row = to_row(a);
-        auto& id = row[static_cast<std::size_t>(Field::id_number)];
-        if (!o.reveal_id) {
-            id = util::mask_id_number(id);
-            auto& born = row[static_cast<std::size_t>(Field::birth_date)];
-            born = born.substr(0, 7);
-        }
-        d.rows.emplace_back(row.begin(), row.end());
-    });
+    store.for_each(f, config, [&](const Assignment& a) { d.rows.push_back(canonical_row(a, o.reveal_id)); });
     return d;
 }
 
@@ -215,6 +206,18 @@ Dataset united_front(AssignmentStore& store, const AssignmentFilter& f, const Co
 }
 
 } // namespace
+
+std::vector<std::string> canonical_row(const Assignment& a, bool reveal_id) {
+    RowValues row = to_row(a);
+    if (!reveal_id) {
+        auto& id = row[static_cast<std::size_t>(Field::id_number)];
+        id = util::mask_id_number(id);
+        // The full birth date is the ID's digits 7..14: with a masked ID only the month.
+        auto& born = row[static_cast<std::size_t>(Field::birth_date)];
+        born = born.substr(0, 7);
+    }
+    return {row.begin(), row.end()};
+}
 
 const std::vector<std::string_view>& dataset_names() {
     static const std::vector<std::string_view> names = {"roster",     "assignments", "events",      "reports",

@@ -28,6 +28,10 @@ struct DatasetOptions {
     bool reveal_id = false;
 };
 
+// One assignment in the canonical columns (roster_fields()) that `assign import` reads back;
+// with the ID number masked unless `reveal_id` (and then the birth date as a month only).
+std::vector<std::string> canonical_row(const Assignment& a, bool reveal_id);
+
 // The dataset names `export` knows, in the order `all` writes them.
 const std::vector<std::string_view>& dataset_names();
 
