@@ -9,7 +9,8 @@
 namespace {
 constexpr const char* kExitCodes = R"(Exit codes:
   0  success
-  1  refused: bad input, a broken rule, a database or I/O problem (nothing was written)
+  1  refused: bad input, a broken rule, a database or I/O problem (nothing was written);
+     `check` found problems
   2  usage: unknown subcommand or option, bad option value
   3  a condition was found: `report due --fail-if-overdue` found overdue reports
 
