@@ -82,6 +82,7 @@ int run_stats(const StatsOptions& o, const Context& ctx) {
     if (std::find(by.begin(), by.end(), Dimension::batch_year) != by.end() && !trend && !filter.year)
         throw UsageError("--by batch_year: use --from/--to for a trend");
     Database db = ctx.open(OpenMode::read);
+    db.map_into_memory();
     bool unicode = !o.ascii && utf8_locale();
     Output out(std::nullopt);
 

@@ -196,7 +196,9 @@ void bind_filter(SQLite::Statement& stmt, const SqlFilter& filter) {
 
 struct AssignmentStore::Statements {
     SQLite::Statement find_cadre, insert_cadre, insert_category, find_unit, insert_unit, of_cadre, insert_assignment,
-        get, count_hosted;
+        get, count_hosted, insert_cadre_if_new, delete_cadre;
+    // Text bound without a copy (bindNoCopy) must outlive the step: a looked-up key lives here.
+    std::string key;
     explicit Statements(SQLite::Database& db)
         : find_cadre(db, "SELECT id, id_number, name, gender, ethnicity, birth_date, political_status, education, "
                          "(SELECT group_concat(category, ';') FROM cadre_categories WHERE cadre_id = cadres.id) "
@@ -211,7 +213,11 @@ struct AssignmentStore::Statements {
                                 "host_unit_id, host_post, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           get(db, std::string(assignment_select_sql()) + " WHERE a.id = ?"),
           count_hosted(db, "SELECT count(*) FROM assignments WHERE host_unit_id = ? AND batch_year = ? "
-                           "AND recalled_on IS NULL") {}
+                           "AND recalled_on IS NULL"),
+          insert_cadre_if_new(db, "INSERT INTO cadres (id_number, name, gender, ethnicity, birth_date, "
+                                  "political_status, education) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                                  "ON CONFLICT (id_number) DO NOTHING"),
+          delete_cadre(db, "DELETE FROM cadres WHERE id = ?") {}
 };
 
 AssignmentStore::AssignmentStore(SQLite::Database& db) : db_(db), st_(std::make_unique<Statements>(db)) {}
@@ -233,7 +239,8 @@ struct Resetter {
 std::optional<AssignmentStore::StoredCadre> AssignmentStore::find_cadre(std::string_view id_number) {
     auto& s = st_->find_cadre;
     Resetter r{s};
-    s.bind(1, std::string(id_number));
+    st_->key.assign(id_number);
+    s.bindNoCopy(1, st_->key);
     if (!s.executeStep()) return std::nullopt;
     StoredCadre out{s.getColumn(0).getInt64(), {}};
     Cadre& c = out.cadre;
@@ -248,34 +255,60 @@ std::optional<AssignmentStore::StoredCadre> AssignmentStore::find_cadre(std::str
     return out;
 }
 
+namespace {
+void bind_cadre(SQLite::Statement& s, const Cadre& c) {
+    s.bindNoCopy(1, c.id_number);
+    s.bindNoCopy(2, c.name);
+    s.bindNoCopy(3, c.gender);
+    s.bindNoCopy(4, c.ethnicity);
+    s.bindNoCopy(5, c.birth_date);
+    s.bindNoCopy(6, c.political_status);
+    s.bindNoCopy(7, c.education);
+}
+} // namespace
+
 std::int64_t AssignmentStore::insert_cadre(const Cadre& c) {
     {
         auto& s = st_->insert_cadre;
         Resetter r{s};
-        s.bind(1, c.id_number);
-        s.bind(2, c.name);
-        s.bind(3, c.gender);
-        s.bind(4, c.ethnicity);
-        s.bind(5, c.birth_date);
-        s.bind(6, c.political_status);
-        s.bind(7, c.education);
+        bind_cadre(s, c);
         s.exec();
     }
     std::int64_t id = db_.getLastInsertRowid();
-    for (const auto& category : c.categories) {
+    insert_categories(id, c.categories);
+    return id;
+}
+
+std::optional<std::int64_t> AssignmentStore::insert_cadre_row_if_new(const Cadre& c) {
+    auto& s = st_->insert_cadre_if_new;
+    Resetter r{s};
+    bind_cadre(s, c);
+    if (s.exec() == 0) return std::nullopt;
+    return db_.getLastInsertRowid();
+}
+
+void AssignmentStore::insert_categories(std::int64_t cadre_id, const std::vector<std::string>& categories) {
+    for (const auto& category : categories) {
         auto& s = st_->insert_category;
         Resetter r{s};
-        s.bind(1, id);
-        s.bind(2, category);
+        s.bind(1, cadre_id);
+        s.bindNoCopy(2, category);
         s.exec();
     }
-    return id;
+}
+
+void AssignmentStore::delete_new_cadre(std::int64_t id) {
+    auto& s = st_->delete_cadre;
+    Resetter r{s};
+    s.bind(1, id);
+    s.exec();
 }
 
 std::optional<AssignmentStore::StoredUnit> AssignmentStore::find_unit(std::string_view name) {
     auto& s = st_->find_unit;
     Resetter r{s};
-    s.bind(1, std::string(name));
+    st_->key.assign(name);
+    s.bindNoCopy(1, st_->key);
     if (!s.executeStep()) return std::nullopt;
     return StoredUnit{s.getColumn(0).getInt64(),
                       {s.getColumn(1).getString(), s.getColumn(2).getString(), s.getColumn(3).getString()}};
@@ -302,17 +335,18 @@ std::vector<Assignment> AssignmentStore::assignments_of(std::int64_t cadre_id) {
 
 std::int64_t AssignmentStore::insert_assignment(const Assignment& a, std::int64_t cadre_id, std::int64_t home_unit_id,
                                                 std::int64_t host_unit_id) {
+    const std::string start = a.start.iso(), end = a.end.iso(); // outlive the statement's use
     auto& s = st_->insert_assignment;
     Resetter r{s};
     s.bind(1, cadre_id);
-    s.bind(2, a.direction);
+    s.bindNoCopy(2, a.direction);
     s.bind(3, a.batch_year);
     s.bind(4, home_unit_id);
-    s.bind(5, a.home_post);
+    s.bindNoCopy(5, a.home_post);
     s.bind(6, host_unit_id);
-    s.bind(7, a.host_post);
-    s.bind(8, a.start.iso());
-    s.bind(9, a.end.iso());
+    s.bindNoCopy(7, a.host_post);
+    s.bindNoCopy(8, start);
+    s.bindNoCopy(9, end);
     s.exec();
     return db_.getLastInsertRowid();
 }

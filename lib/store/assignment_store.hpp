@@ -55,6 +55,15 @@ class AssignmentStore {
 
     std::optional<StoredCadre> find_cadre(std::string_view id_number);
     std::int64_t insert_cadre(const Cadre& cadre);
+    // For a bulk import, where nearly every cadre is new: inserts the cadre's row (not its
+    // categories) unless a cadre with that ID number is recorded, in one B-tree search instead
+    // of find_cadre() and insert_cadre()'s two. The new id, or nullopt when recorded already.
+    std::optional<std::int64_t> insert_cadre_row_if_new(const Cadre& cadre);
+    // The categories of a cadre inserted by insert_cadre_row_if_new().
+    void insert_categories(std::int64_t cadre_id, const std::vector<std::string>& categories);
+    // Takes back a row insert_cadre_row_if_new() just inserted (before its categories or any
+    // assignment): the table is as before, and the next cadre gets the same id again.
+    void delete_new_cadre(std::int64_t id);
     std::optional<StoredUnit> find_unit(std::string_view name);
     std::int64_t insert_unit(const Unit& unit);
     // Every assignment of a cadre, oldest first.

@@ -142,7 +142,9 @@ Database Database::open(const fs::path& path, OpenMode mode, int busy_timeout_ms
     std::unique_ptr<SQLite::Database> db;
     int version = 0;
     try {
-        db = std::make_unique<SQLite::Database>(path.string(), writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY);
+        // One thread per connection: SQLite's own mutexes would cost a lock per column read.
+        db = std::make_unique<SQLite::Database>(
+            path.string(), (writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLITE_OPEN_NOMUTEX);
         db->setBusyTimeout(busy_timeout_ms);
         int app = db->execAndGet("PRAGMA application_id").getInt();
         version = db->execAndGet("PRAGMA user_version").getInt();
@@ -166,9 +168,6 @@ Database Database::open(const fs::path& path, OpenMode mode, int busy_timeout_ms
         }
         db->exec("PRAGMA foreign_keys = ON");
         if (writable) db->exec("PRAGMA journal_mode = WAL");
-        // Reading through a memory map saves copying every page into the cache: a trend over a
-        // million assignments reads the whole batch index. Address space, not memory.
-        db->exec("PRAGMA mmap_size = 1073741824");
     } catch (const SQLite::Exception& e) {
         fail_open(path, e, "cannot prepare the database", busy_timeout_ms);
     }
@@ -176,6 +175,8 @@ Database Database::open(const fs::path& path, OpenMode mode, int busy_timeout_ms
     opened.pre_migration_backup_ = std::move(copy);
     return opened;
 }
+
+void Database::map_into_memory() { db_->exec("PRAGMA mmap_size = 1073741824"); }
 
 Database Database::in_memory() {
     auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);

@@ -40,6 +40,10 @@ class Database {
     static Database in_memory();
 
     SQLite::Database& sql() { return *db_; }
+    // Reads through a memory map from now on, saving the copy of every page into the cache:
+    // for scans such as a 26-year trend, which reads the whole batch index. Address space, not
+    // memory — but the mapped pages count as resident, so streams (import, export) leave it off.
+    void map_into_memory();
     const std::filesystem::path& path() const { return path_; }
     // The schema version the file had before this open migrated it (0 for a new file).
     int opened_at_version() const { return opened_at_version_; }

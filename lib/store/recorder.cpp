@@ -38,7 +38,7 @@ std::int64_t AssignmentRecorder::unit_id(const Unit& unit, const std::optional<A
 }
 
 std::int64_t AssignmentRecorder::hosted_count(std::int64_t host_id, int year) {
-    if (!batch_counts_) return store_.count_hosted(host_id, year);
+    if (!batch_) return store_.count_hosted(host_id, year);
     auto [it, added] = hosted_.try_emplace(host_key(host_id, year), 0);
     if (added) it->second = store_.count_hosted(host_id, year);
     return it->second;
@@ -48,7 +48,12 @@ RecordOutcome AssignmentRecorder::record(const Assignment& a, bool home_kind_giv
     RecordOutcome out;
     auto& problems = out.problems;
 
-    auto stored = store_.find_cadre(a.cadre.id_number);
+    // In a batch a new cadre's row goes in at once (see exclusive_batch()); `fresh` is its id,
+    // 0 when the cadre was recorded already or is looked up first.
+    std::int64_t fresh = 0;
+    if (insert_first_) fresh = store_.insert_cadre_row_if_new(a.cadre).value_or(0);
+    std::optional<AssignmentStore::StoredCadre> stored;
+    if (fresh == 0) stored = store_.find_cadre(a.cadre.id_number);
     if (stored) {
         for (auto& conflict : cadre_conflicts(stored->cadre, a.cadre))
             problems.push_back({Field::id_number, fmt::format("{} is recorded with other data — {}",
@@ -88,13 +93,22 @@ RecordOutcome AssignmentRecorder::record(const Assignment& a, bool home_kind_giv
                                                               a.host_unit.name, hosted, a.batch_year,
                                                               config_.max_per_host_per_batch)});
     }
-    if (!problems.empty()) return out; // nothing was written for this row
+    if (!problems.empty()) {
+        if (fresh != 0) {
+            // Deleting a cadre looks for rows that refer to it; not worth it for every row
+            // of a file that will not be committed anyway.
+            store_.delete_new_cadre(fresh);
+            insert_first_ = false;
+        }
+        return out; // nothing was written for this row
+    }
 
     std::int64_t home_id = unit_id(a.home_unit, home);
     std::int64_t host_id = unit_id(a.host_unit, host);
-    std::int64_t cadre_id = stored ? stored->id : store_.insert_cadre(a.cadre);
+    std::int64_t cadre_id = stored ? stored->id : fresh != 0 ? fresh : store_.insert_cadre(a.cadre);
+    if (fresh != 0) store_.insert_categories(fresh, a.cadre.categories);
     out.id = store_.insert_assignment(a, cadre_id, home_id, host_id);
-    if (batch_counts_ && limited) {
+    if (batch_ && limited) {
         // Not yet counted (a host new to the database): count it, this row included.
         auto [it, added] = hosted_.try_emplace(host_key(host_id, a.batch_year), 0);
         if (added) it->second = store_.count_hosted(host_id, a.batch_year);

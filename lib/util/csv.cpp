@@ -2,6 +2,8 @@
 
 #include "error.hpp"
 
+#include <cstdint>
+#include <cstring>
 #include <fmt/format.h>
 
 namespace guazhi::util {
@@ -49,19 +51,49 @@ bool CsvReader::get(char& c) {
     return true;
 }
 
+void CsvReader::take_run(bool quoted, std::size_t& bytes, std::size_t record_line) {
+    const char delimiter = quoted ? '"' : ',';
+    std::size_t end = pos_;
+    std::size_t characters = 0;
+    while (end < chunk_.size()) {
+        char d = chunk_[end];
+        if (d == delimiter || d == '\n' || d == '\r') break;
+        if ((static_cast<unsigned char>(d) & 0xC0) != 0x80) ++characters;
+        ++end;
+    }
+    if (end == pos_) return;
+    bytes += end - pos_;
+    if (bytes > kMaxRecordBytes) fail(record_line, 1, "record larger than 64 MiB");
+    field_.append(chunk_.data() + pos_, end - pos_);
+    column_ += characters;
+    pos_ = end;
+}
+
 bool CsvReader::next(CsvRecord& out) {
-    out.fields.clear();
     char c;
-    if (!peek(c)) return false;
+    if (!peek(c)) {
+        out.fields.clear();
+        return false;
+    }
     out.line = line_;
-    std::string field;
+    // Fields are swapped into the record's existing strings, so that their storage is reused
+    // rather than allocated again for every field of every record.
+    std::size_t count = 0;
+    field_.clear();
     std::size_t bytes = 0;
     enum class State { field_start, unquoted, quoted, after_quote } state = State::field_start;
     std::size_t quote_line = 0, quote_column = 0;
     auto end_field = [&] {
-        out.fields.push_back(std::move(field));
-        field.clear();
+        if (count < out.fields.size()) out.fields[count].swap(field_);
+        else out.fields.push_back(std::move(field_));
+        ++count;
+        field_.clear();
         state = State::field_start;
+    };
+    auto end_record = [&] {
+        end_field();
+        out.fields.resize(count);
+        return true;
     };
     while (get(c)) {
         if (++bytes > kMaxRecordBytes) fail(out.line, 1, "record larger than 64 MiB");
@@ -71,13 +103,14 @@ bool CsvReader::next(CsvRecord& out) {
                 state = State::quoted;
                 quote_line = line_;
                 quote_column = column_;
+                take_run(true, bytes, out.line);
                 continue;
             }
             state = State::unquoted;
             [[fallthrough]];
         case State::unquoted:
             if (c == ',') end_field();
-            else if (c == '\n') { end_field(); return true; }
+            else if (c == '\n') return end_record();
             else if (c == '\r') {
                 // A lone CR ends a line too (old Mac files). Count the line before looking
                 // ahead: the look-ahead may read the next chunk and fail on it.
@@ -85,31 +118,37 @@ bool CsvReader::next(CsvRecord& out) {
                 column_ = 0;
                 char n;
                 if (peek(n) && n == '\n') ++pos_;
-                end_field();
-                return true;
-            } else field += c;
+                return end_record();
+            } else {
+                field_ += c;
+                take_run(false, bytes, out.line);
+            }
             break;
         case State::quoted:
             if (c == '"') state = State::after_quote;
             else {
-                field += c;
+                field_ += c;
                 // A lone CR in a quoted field is a line break too, as it is between records;
                 // otherwise every later line number of an old Mac file would be off.
                 char n;
                 if (c == '\r' && !(peek(n) && n == '\n')) { ++line_; column_ = 0; }
+                take_run(true, bytes, out.line);
             }
             break;
         case State::after_quote:
-            if (c == '"') { field += '"'; state = State::quoted; }
+            if (c == '"') {
+                field_ += '"';
+                state = State::quoted;
+                take_run(true, bytes, out.line);
+            }
             else if (c == ',') end_field();
-            else if (c == '\n') { end_field(); return true; }
+            else if (c == '\n') return end_record();
             else if (c == '\r') {
                 ++line_;
                 column_ = 0;
                 char n;
                 if (peek(n) && n == '\n') ++pos_;
-                end_field();
-                return true;
+                return end_record();
             } else {
                 fail(line_, column_, "unexpected character after a closing quote (a quote inside a quoted field is written \"\")");
             }
@@ -118,13 +157,37 @@ bool CsvReader::next(CsvRecord& out) {
     }
     if (state == State::quoted)
         fail(quote_line, quote_column, "quoted field is never closed");
-    end_field();
-    return true;
+    return end_record();
 }
 
+namespace {
+
+// True when `field` holds a comma, quote, CR or LF. An export writes tens of millions of
+// fields: eight bytes are looked at a time, each compared with the four at once (a byte of
+// x ^ pattern is zero where x has that byte).
+bool needs_quotes(std::string_view field) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    auto has_byte = [](std::uint64_t x, unsigned char b) {
+        std::uint64_t v = x ^ (ones * b);
+        return ((v - ones) & ~v & highs) != 0;
+    };
+    std::size_t i = 0;
+    for (; i + 8 <= field.size(); i += 8) {
+        std::uint64_t x;
+        std::memcpy(&x, field.data() + i, 8);
+        if (has_byte(x, ',') || has_byte(x, '"') || has_byte(x, '\r') || has_byte(x, '\n')) return true;
+    }
+    for (; i < field.size(); ++i) {
+        char c = field[i];
+        if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
+    }
+    return false;
+}
+
+} // namespace
+
 void write_csv_field(std::string& out, std::string_view field) {
-    bool quote = field.find_first_of(",\"\r\n") != std::string_view::npos ||
-                 (!field.empty() && (field.front() == ' ' || field.back() == ' '));
+    bool quote = (!field.empty() && (field.front() == ' ' || field.back() == ' ')) || needs_quotes(field);
     if (!quote) {
         out += field;
         return;

@@ -40,8 +40,15 @@ class CsvReader {
     bool peek(char& c);
     [[noreturn]] void fail(std::size_t line, std::size_t column, std::string_view what) const;
 
+    // Consumes the bytes of the current chunk from pos_ up to (not including) the next line
+    // break or delimiter (a quote in a quoted field, else a comma), appending them to field_
+    // and counting their characters: the plain run of a field, taken at once instead of a
+    // byte at a time. `bytes` is the record's size so far.
+    void take_run(bool quoted, std::size_t& bytes, std::size_t record_line);
+
     Utf8Source source_;
     std::string name_;
+    std::string field_; // the field being read; its storage is reused from record to record
     std::string_view chunk_;
     std::size_t pos_ = 0;
     bool done_ = false;

@@ -2,6 +2,7 @@
 
 #include "util/text.hpp"
 
+#include <array>
 #include <chrono>
 #include <ctime>
 #include <fmt/format.h>
@@ -21,9 +22,26 @@ Date from_ymd(chr::year_month_day v) {
     return {static_cast<int>(v.year()), static_cast<unsigned>(v.month()), static_cast<unsigned>(v.day())};
 }
 
+// The numbers of a date as split_numbers finds them: how many, and the first four (no date
+// has more; a count above three is only ever refused). No allocation: every imported row
+// has dates.
+struct Numbers {
+    std::array<std::string_view, 4> part{};
+    std::size_t count = 0;
+
+    std::size_t size() const { return count; }
+    bool empty() const { return count == 0; }
+    std::string_view operator[](std::size_t i) const { return part[i]; }
+    void clear() { count = 0; }
+    void push_back(std::string_view p) {
+        if (count < part.size()) part[count] = p;
+        ++count;
+    }
+};
+
 // Splits "2006年8月1日", "2006-8-1", "2006/8/1", "2006.8.1" into its numbers; false when
 // anything else is in the way.
-bool split_numbers(std::string_view s, std::vector<std::string_view>& parts) {
+bool split_numbers(std::string_view s, Numbers& parts) {
     parts.clear();
     std::size_t i = 0;
     while (i < s.size()) {
@@ -57,7 +75,22 @@ std::string bad(std::string_view text, std::string_view expected) {
 
 } // namespace
 
-std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+std::string Date::iso() const {
+    // Written by hand for the dates that occur (every import and export writes millions):
+    // the same text as fmt's "{:04}-{:02}-{:02}".
+    if (year < 0 || year > 9999 || month > 99 || day > 99) return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+    std::string s(10, '-');
+    auto y = static_cast<unsigned>(year);
+    s[0] = static_cast<char>('0' + y / 1000);
+    s[1] = static_cast<char>('0' + y / 100 % 10);
+    s[2] = static_cast<char>('0' + y / 10 % 10);
+    s[3] = static_cast<char>('0' + y % 10);
+    s[5] = static_cast<char>('0' + month / 10);
+    s[6] = static_cast<char>('0' + month % 10);
+    s[8] = static_cast<char>('0' + day / 10);
+    s[9] = static_cast<char>('0' + day % 10);
+    return s;
+}
 std::string YearMonth::iso() const { return fmt::format("{:04}-{:02}", year, month); }
 
 bool Date::valid(int year, unsigned month, unsigned day) {
@@ -103,12 +136,13 @@ Parsed<Date> parse_date(std::string_view text) {
     }
     if (is_digits(text) && text.size() <= 7) {
         // Only numbers Excel could have produced for the years we care about (1950..2100).
-        long serial = std::stol(std::string(text));
+        long serial = 0;
+        for (char c : text) serial = serial * 10 + (c - '0'); // at most 7 digits
         if (serial >= 18264 && serial <= 73415)
             if (auto d = from_excel_serial(serial)) return {*d, {}};
         return {std::nullopt, bad(text, expected)};
     }
-    std::vector<std::string_view> parts;
+    Numbers parts;
     if (!split_numbers(text, parts) || parts.size() != 3 || parts[0].size() != 4 || parts[1].size() > 2 ||
         parts[2].size() > 2)
         return {std::nullopt, bad(text, expected)};
@@ -132,7 +166,7 @@ Parsed<YearMonth> parse_year_month(std::string_view text) {
         if (auto full = parse_date(text)) return {YearMonth{full.value->year, full.value->month}, {}};
         return {std::nullopt, bad(text, expected)};
     }
-    std::vector<std::string_view> parts;
+    Numbers parts;
     if (!split_numbers(text, parts) || parts[0].size() != 4 || parts.size() < 2 || parts.size() > 3 ||
         parts[1].size() > 2)
         return {std::nullopt, bad(text, expected)};

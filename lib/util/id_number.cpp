@@ -30,13 +30,20 @@ Parsed<std::string> parse_id_number(std::string_view text) {
         return {std::nullopt, fmt::format("ID number '{}' is masked; export again with --reveal-id to import", text)};
     std::string id(text);
     if (!id.empty() && id.back() == 'x') id.back() = 'X';
-    if (id.size() == 15 && is_digits(id))
+    const std::string_view v(id);
+    if (v.size() == 15 && is_digits(v))
         return {std::nullopt, fmt::format("ID number '{}' is an old 15-digit number; the 18-character number is required", text)};
-    if (id.size() != 18 || !is_digits(std::string_view(id).substr(0, 17)) || !(is_digits(id.substr(17)) || id[17] == 'X'))
+    if (v.size() != 18 || !is_digits(v.substr(0, 17)) || !(is_digits(v.substr(17)) || v[17] == 'X'))
         return {std::nullopt, fmt::format("ID number '{}' must be 17 digits and a check digit or X", text)};
-    int y = std::stoi(id.substr(6, 4));
-    auto m = static_cast<unsigned>(std::stoi(id.substr(10, 2)));
-    auto d = static_cast<unsigned>(std::stoi(id.substr(12, 2)));
+    // Digits only from here on (checked above).
+    auto number = [&](std::size_t pos, std::size_t len) {
+        int n = 0;
+        for (char c : v.substr(pos, len)) n = n * 10 + (c - '0');
+        return n;
+    };
+    int y = number(6, 4);
+    auto m = static_cast<unsigned>(number(10, 2));
+    auto d = static_cast<unsigned>(number(12, 2));
     char expected = id_check_char(id);
     if (id[17] != expected) {
         if (id.ends_with("000"))
@@ -45,7 +52,7 @@ Parsed<std::string> parse_id_number(std::string_view text) {
     }
     if (!Date::valid(y, m, d) || y < 1900)
         return {std::nullopt, fmt::format("ID number '{}' holds no real birth date ({})", text, id.substr(6, 8))};
-    return {id, {}};
+    return {std::move(id), {}};
 }
 
 Date id_birth_date(std::string_view id) {

@@ -61,15 +61,53 @@ std::string normalize_width(std::string_view s) {
 }
 
 std::string clean(std::string_view s) {
-    std::string wide = normalize_width(s);
     std::string out;
-    out.reserve(wide.size());
-    for (char c : wide) {
-        bool breaking = c == '\r' || c == '\n' || c == '\t';
-        if (!breaking) out += c;
-        else if (!out.empty() && out.back() != ' ') out += ' ';
+    clean_into(out, s);
+    return out;
+}
+
+void clean_into(std::string& out, std::string_view s) {
+    // normalize_width, the line breaks and trim() in one pass. Runs of bytes that none of them
+    // touch (anything but CR, LF, tab and the lead bytes E3 and EF) are copied whole.
+    out.clear();
+    auto special = [](unsigned char c) { return c == '\r' || c == '\n' || c == '\t' || c == 0xE3 || c == 0xEF; };
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t run = i;
+        while (run < s.size() && !special(static_cast<unsigned char>(s[run]))) ++run;
+        out.append(s.data() + i, run - i);
+        if (run == s.size()) break;
+        i = run;
+        auto c0 = static_cast<unsigned char>(s[i]);
+        char c = s[i];
+        std::size_t width = 1;
+        if (c0 == 0xE3 && s.substr(i, 3) == kIdeographicSpace) {
+            c = ' ';
+            width = 3;
+        } else if (c0 == 0xEF && i + 2 < s.size()) {
+            // U+FF01..U+FF5E is EF BC 81..EF BD 9E.
+            auto c1 = static_cast<unsigned char>(s[i + 1]);
+            auto c2 = static_cast<unsigned char>(s[i + 2]);
+            unsigned cp = ((c0 & 0x0Fu) << 12) | ((c1 & 0x3Fu) << 6) | (c2 & 0x3Fu);
+            if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 && cp >= 0xFF01 && cp <= 0xFF5E) {
+                c = static_cast<char>(cp - 0xFEE0);
+                width = 3;
+            }
+        }
+        i += width;
+        if (c == '\r' || c == '\n' || c == '\t') {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += c;
+        }
     }
-    return std::string(trim(out));
+    // trim(): after normalising no U+3000 is left, only ASCII white space.
+    std::size_t end = out.size();
+    while (end > 0 && is_ascii_space(out[end - 1])) --end;
+    std::size_t begin = 0;
+    while (begin < end && is_ascii_space(out[begin])) ++begin;
+    out.resize(end);
+    if (begin > 0) out.erase(0, begin);
 }
 
 std::vector<std::string> split_any(std::string_view s, const std::vector<std::string_view>& seps) {

@@ -18,6 +18,9 @@ std::string normalize_width(std::string_view s);
 // space each run, then trim(): how every imported value is cleaned before parsing.
 std::string clean(std::string_view s);
 
+// clean(s) written into `out`, reusing its storage (the importer cleans millions of values).
+void clean_into(std::string& out, std::string_view s);
+
 // Splits on any of the given separators (each a UTF-8 string), dropping empty pieces.
 std::vector<std::string> split_any(std::string_view s, const std::vector<std::string_view>& seps);
 
