@@ -1,16 +1,18 @@
 // guazhi export DATASET: the office's documents — the 花名册, the canonical roster that import
 // reads back, reports, appraisals, events, the allowance, the United Front list — as CSV
-// (UTF-8, with a BOM or as GBK for Excel), JSON, markdown or an Excel workbook; and one
-// cadre's appointment approval form (.lrmx).
+// (UTF-8, with a BOM or as GBK for Excel), JSON, markdown or an Excel workbook; one cadre's
+// appointment approval form (.lrmx); and a batch's yearly report as a web page.
 #include "commands.hpp"
 #include "domain/roster.hpp"
 #include "error.hpp"
 #include "render/assignment_view.hpp"
 #include "render/datasets.hpp"
+#include "render/html_report.hpp"
 #include "render/lrmx.hpp"
 #include "render/xlsx.hpp"
 #include "store/appraisals.hpp"
 #include "store/assignment_store.hpp"
+#include "store/exchange.hpp"
 #include "store/lifecycle.hpp"
 #include "util/csv.hpp"
 #include "util/encoding.hpp"
@@ -131,23 +133,45 @@ std::size_t export_lrmx(AssignmentStore& store, const ExportOptions& o, Output& 
     return 1;
 }
 
+// The yearly report page holds figures only, so no ID numbers whatever --reveal-id says.
+int export_report(Database& db, const AssignmentFilter& filter, const ExportOptions& o, const Context& ctx, Output& out) {
+    out.write(render_html_report(gather_year_report(db.sql(), filter, ctx.config), ctx.lang, util::Date::today()));
+    out.commit();
+    fmt::print(stderr, "exported the {} report{} (figures only, no ID numbers)\n", *filter.year,
+               o.output ? " to " + *o.output : "");
+    return 0;
+}
+
 int run_export(const ExportOptions& o, const Context& ctx) {
     AssignmentFilter filter = o.filter.to_filter();
     if (o.dataset != "lrmx" && o.target) throw UsageError(fmt::format("export {}: unexpected argument '{}'", o.dataset, *o.target));
+    if ((o.dataset == "report") != (o.format == Format::html))
+        throw UsageError(o.format == Format::html ? fmt::format("--format html is for export report, not {}", o.dataset)
+                                                  : "export report: --format html (a web page with charts)");
+    if (o.dataset == "report" && !filter.year) throw UsageError("export report: give --year (the batch the report is about)");
     if ((o.bom || o.encoding != "utf-8") && o.format != Format::csv) throw UsageError("--bom and --encoding are for --format csv");
     if (o.bom && o.encoding != "utf-8") throw UsageError("--bom goes with UTF-8; GBK has none");
     if (o.format == Format::xlsx && !o.output) throw UsageError("--format xlsx writes a file: give -o FILE.xlsx");
-    if (o.dataset == "all" && o.format != Format::xlsx)
-        throw UsageError("export all: --format xlsx (one sheet per dataset)");
+    if (o.dataset == "all" && o.format != Format::xlsx && o.format != Format::json)
+        throw UsageError("export all: --format xlsx (one sheet per dataset) or json (everything, for import-all)");
+    if (o.dataset == "all" && o.format == Format::json) {
+        const auto& f = filter;
+        if (f.year || f.year_from || f.year_to || f.direction || f.status || f.home || f.host || f.county || f.category ||
+            f.non_party || f.pending || f.no_inspection || f.returned || f.not_promoted)
+            throw UsageError("export all --format json: the whole database, for import-all; it takes no filters");
+    }
     std::error_code ec;
     if (o.output && std::filesystem::equivalent(*o.output, ctx.db_path, ec))
         throw Error(fmt::format("-o {}: that is the database itself; choose another file", *o.output));
     Database db = ctx.open(OpenMode::read);
     AssignmentStore store(db.sql());
     Output out(o.output, o.reveal_id ? FileMode::private_file : FileMode::shared, o.force);
+    if (o.dataset == "report") return export_report(db, filter, o, ctx, out);
     std::size_t rows = 0;
     if (o.dataset == "lrmx") {
         rows = export_lrmx(store, o, out);
+    } else if (o.dataset == "all" && o.format == Format::json) {
+        rows = write_exchange(db.sql(), o.reveal_id, [&](std::string_view chunk) { out.write(chunk); });
     } else if (o.dataset == "assignments" && (o.format == Format::csv || o.format == Format::json)) {
         rows = stream_assignments(store, filter, o, ctx, out);
     } else {
@@ -177,15 +201,16 @@ int run_export(const ExportOptions& o, const Context& ctx) {
 void setup_export(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     auto o = std::make_shared<ExportOptions>();
     auto* sub = app.add_subcommand("export", "Export records: roster (花名册), assignments, reports, appraisals, events, "
-                                             "allowance, united-front, applications, all; lrmx CADRE");
+                                             "allowance, united-front, applications, all; lrmx CADRE; "
+                                             "report --year Y --format html");
     std::vector<std::string> names(dataset_names().begin(), dataset_names().end());
-    names.insert(names.end(), {"all", "lrmx"});
+    names.insert(names.end(), {"all", "lrmx", "report"});
     sub->add_option("DATASET", o->dataset, fmt::format("What to export: {}", fmt::join(names, ", ")))
         ->required()
         ->check(CLI::IsMember(names));
     sub->add_option("CADRE", o->target, "lrmx: an ID number, or the id of one of the cadre's assignments");
     add_filter_options(sub, o->filter);
-    add_format_option(sub, o->format, {"csv", "json", "markdown", "xlsx"});
+    add_format_option(sub, o->format, {"csv", "json", "markdown", "xlsx", "html"});
     sub->add_option("-o,--output", o->output, "Write to this file (through a temporary file, renamed when complete)");
     sub->add_flag("--force", o->force, "Replace an existing output file");
     sub->add_flag("--reveal-id", o->reveal_id, "Write full ID numbers (masked by default; a masked export cannot be imported)");
@@ -196,8 +221,11 @@ void setup_export(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     sub->footer("roster is the 花名册 with Chinese headers; assignments has the canonical English header and codes, so\n"
                 "export → import → export is identical (--reveal-id). xlsx: one sheet per dataset (all: every one),\n"
                 "a notes sheet says whether ID numbers are masked. An empty selection still writes the headers.\n"
+                "all --format json: every record of every table in one document (no filters), which\n"
+                "`guazhi import-all` reads back — with --reveal-id, since masked ID numbers cannot be merged.\n"
                 "Example:\n  guazhi export roster --year 2006 --format xlsx -o 2006年挂职干部花名册.xlsx\n"
-                "  guazhi export lrmx 14 -o 何俊杰.lrmx");
+                "  guazhi export lrmx 14 -o 何俊杰.lrmx\n"
+                "  guazhi export report --year 2006 --format html -o 2006年度报告.html");
     sub->callback([o, &global, &exit_code] { exit_code = run_export(*o, make_context(global)); });
 }
 

@@ -4,7 +4,6 @@
 #include "domain/dimension.hpp"
 #include "error.hpp"
 #include "render/stats_view.hpp"
-#include "store/reports.hpp"
 #include "store/stats_query.hpp"
 #include "util/text.hpp"
 
@@ -112,22 +111,7 @@ int run_stats(const StatsOptions& o, const Context& ctx) {
         out.commit();
         return 0;
     }
-    Summary s;
-    auto counts = compute_summary(db.sql(), filter, ctx.config,
-                                  {Dimension::age_band, Dimension::education, Dimension::origin_level, Dimension::status});
-    s.stats = counts.stats;
-    s.distributions = std::move(counts.distributions);
-    s.as_of = filter.as_of;
-    // Grades and reports once any are recorded (or reports when asked for).
-    if (db.sql().execAndGet("SELECT EXISTS (SELECT 1 FROM annual_assessments WHERE grade IS NOT NULL)").getInt()) {
-        auto grades = compute_groups(db.sql(), filter, ctx.config, {Dimension::direction, Dimension::grade});
-        if (std::any_of(grades.begin(), grades.end(), [](const GroupStats& g) { return g.key[1] != kNone; }))
-            s.grades = std::move(grades);
-    }
-    if (o.reports || db.sql().execAndGet("SELECT EXISTS (SELECT 1 FROM reports)").getInt()) {
-        AssignmentStore store(db.sql());
-        s.reports = compliance(store, filter, ctx.config, ComplianceGroup::all);
-    }
+    Summary s = summarize(db.sql(), filter, ctx.config, o.reports);
     out.write(o.chart ? chart_summary(s, ctx.lang, unicode) : render_summary(s, o.format, ctx.lang));
     out.commit();
     return 0;

@@ -16,6 +16,9 @@ void setup_assign_quota(CLI::App& assign, const GlobalOptions& global, int& exit
 void setup_assign_allowance(CLI::App& assign, const GlobalOptions& global, int& exit_code);
 void setup_stats(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_export(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_import_all(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_log(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_undo(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_unit(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_check(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_backup(CLI::App& app, const GlobalOptions& global, int& exit_code);

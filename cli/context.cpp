@@ -2,6 +2,7 @@
 
 #include "domain/vocabulary.hpp"
 #include "error.hpp"
+#include "store/audit.hpp"
 #include "util/date.hpp"
 #include "util/temp_files.hpp"
 #include "util/text.hpp"
@@ -19,8 +20,42 @@
 
 namespace guazhi::cli {
 
+std::string audit_user(const std::vector<std::string>& args) {
+    bool appraise = std::find(args.begin(), args.end(), "appraise") != args.end();
+    std::optional<std::string> by, recorded_by;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        for (auto [flag, value] : {std::pair{"--by", &by}, std::pair{"--recorded-by", &recorded_by}}) {
+            std::string prefix = std::string(flag) + "=";
+            if (args[i] == flag && i + 1 < args.size()) *value = args[i + 1];
+            else if (args[i].starts_with(prefix)) *value = args[i].substr(prefix.size());
+        }
+    }
+    if (recorded_by) return *recorded_by;
+    if (by && !appraise) return *by;
+    const char* user = std::getenv("USER");
+    return user && *user ? user : "unknown";
+}
+
+std::string shell_line(const std::vector<std::string>& args) {
+    std::string out;
+    for (const auto& a : args) {
+        if (!out.empty()) out += ' ';
+        bool plain = !a.empty() && a.find_first_of(" \t\n'\"\\$`;&|<>()*?[]#~") == std::string::npos;
+        if (plain) {
+            out += a;
+            continue;
+        }
+        out += '\'';
+        for (char c : a) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+        out += '\'';
+    }
+    return out;
+}
+
 Context make_context(const GlobalOptions& options) {
     Context ctx;
+    ctx.command_line = options.command_line;
+    ctx.user = options.user;
     std::optional<std::filesystem::path> explicit_config;
     if (options.config) explicit_config = *options.config;
     if (auto path = find_config(explicit_config, std::getenv("XDG_CONFIG_HOME"), std::getenv("HOME")))
@@ -37,6 +72,7 @@ Context make_context(const GlobalOptions& options) {
 
 Database Context::open(OpenMode mode) const {
     Database db = Database::open(db_path, mode, config.busy_timeout_ms);
+    if (mode == OpenMode::write || mode == OpenMode::create) start_audit(db.sql(), user, command_line);
     if (const auto& copy = db.pre_migration_backup())
         fmt::print(stderr, "{}: saved a copy as it was before the upgrade from schema version {} to {}: {}\n",
                    db_path.string(), db.opened_at_version(), current_schema_version(), copy->string());

@@ -26,10 +26,20 @@ struct GlobalOptions {
     std::optional<std::string> db;
     std::optional<std::string> config;
     std::optional<std::string> lang;
+    // For the audit log: the command line as typed, and who runs it (audit_user()).
+    std::string command_line;
+    std::string user;
 };
+
+// Who a command's changes are logged as: the clerk it names (`--recorded-by`, else `--by` —
+// except in `appraise`, where --by is the assessing unit), else $USER, else "unknown".
+std::string audit_user(const std::vector<std::string>& args);
+// The arguments as one line a shell would read back (quoted where needed).
+std::string shell_line(const std::vector<std::string>& args);
 
 // The settings a command runs with, resolved from flags, environment and config file.
 struct Context {
+    std::string command_line, user; // for the audit log
     Config config;
     Lang lang = Lang::zh;
     std::filesystem::path db_path;

@@ -48,6 +48,10 @@ int main(int argc, char** argv) {
     app.footer(kExitCodes);
 
     GlobalOptions global;
+    std::vector<std::string> args(argv, argv + argc);
+    args.front() = "guazhi";
+    global.command_line = shell_line(args);
+    global.user = audit_user(args);
     app.add_option("--db", global.db, "Database file (default: $GUAZHI_DB, config `db`, ./guazhi.db)");
     app.add_option("--config", global.config,
                    "Config file (default: ./guazhi.toml, then $XDG_CONFIG_HOME/guazhi/config.toml)");
@@ -61,6 +65,9 @@ int main(int argc, char** argv) {
     setup_appraise(app, global, exit_code);
     setup_stats(app, global, exit_code);
     setup_export(app, global, exit_code);
+    setup_import_all(app, global, exit_code);
+    setup_log(app, global, exit_code);
+    setup_undo(app, global, exit_code);
     setup_unit(app, global, exit_code);
     setup_check(app, global, exit_code);
     setup_backup(app, global, exit_code);

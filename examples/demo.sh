@@ -6,8 +6,10 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 if [ -z "${GUAZHI_BIN:-}" ]; then
     "$root/.ci/install-deps"
-    (cd "$root" && cmake --preset release >/dev/null && cmake --build --preset release >&2)
-    GUAZHI_BIN=$root/build/release/cli/guazhi
+    # The binary of the tests' build tree (only the binary, for now): tests/run.sh then
+    # builds the tests around the same library instead of compiling it a second time.
+    (cd "$root" && cmake --preset ci >/dev/null && cmake --build --preset ci --target guazhi >&2)
+    GUAZHI_BIN=$root/build/ci/cli/guazhi
 fi
 db=${GUAZHI_DEMO_DB:-$root/build/demo.db}
 rm -f "$db" "$db-wal" "$db-shm"

@@ -1,4 +1,4 @@
-// Output formats every listing offers.
+// Output formats: each command offers those that suit it (html only `export report`).
 #pragma once
 
 #include <optional>
@@ -6,9 +6,9 @@
 
 namespace guazhi {
 
-enum class Format { table, csv, json, markdown, xlsx };
+enum class Format { table, csv, json, markdown, xlsx, html };
 
-// Parses "table", "csv", "json", "markdown" (also "md"), "xlsx"; nullopt otherwise.
+// Parses "table", "csv", "json", "markdown" (also "md"), "xlsx", "html"; nullopt otherwise.
 std::optional<Format> parse_format(std::string_view text);
 
 } // namespace guazhi

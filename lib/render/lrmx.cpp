@@ -2,24 +2,11 @@
 
 #include "domain/vocabulary.hpp"
 #include "util/id_number.hpp"
+#include "util/text.hpp"
 
 #include <fmt/format.h>
 
 namespace guazhi {
-
-std::string xml_escape(std::string_view text) {
-    std::string out;
-    for (char ch : text) {
-        switch (ch) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += ch;
-        }
-    }
-    return out;
-}
 
 namespace {
 
@@ -79,7 +66,7 @@ std::string lrmx_document(const Cadre& cadre, const std::vector<Assignment>& ass
     };
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Person>\n";
     for (const auto& [name, value] : fields)
-        out += value.empty() ? fmt::format("  <{}/>\n", name) : fmt::format("  <{0}>{1}</{0}>\n", name, xml_escape(value));
+        out += value.empty() ? fmt::format("  <{}/>\n", name) : fmt::format("  <{0}>{1}</{0}>\n", name, util::xml_escape(value));
     return out + "</Person>\n";
 }
 

@@ -17,7 +17,4 @@ namespace guazhi {
 std::string lrmx_document(const Cadre& cadre, const std::vector<Assignment>& assignments,
                           const std::vector<AnnualAssessment>& annual, bool reveal_id);
 
-// Escapes text for XML element content.
-std::string xml_escape(std::string_view text);
-
 } // namespace guazhi

@@ -2,6 +2,9 @@
 
 #include "util/csv.hpp"
 #include "util/json.hpp"
+#include "util/text.hpp"
+
+#include <fmt/format.h>
 
 namespace guazhi {
 
@@ -31,6 +34,20 @@ std::string render_report(Format format, const std::vector<ReportColumn>& column
         }
         return out;
     }
+    if (format == Format::html) {
+        auto cell = [](std::string_view tag, const ReportColumn& c, std::string_view text) {
+            return fmt::format("<{0}{1}>{2}</{0}>", tag, c.numeric ? " class=\"n\"" : "", util::xml_escape(text));
+        };
+        std::string out = "<table>\n<thead><tr>";
+        for (const auto& c : columns) out += cell("th", c, c.header);
+        out += "</tr></thead>\n<tbody>\n";
+        for (const auto& row : rows) {
+            out += "<tr>";
+            for (std::size_t i = 0; i < columns.size(); ++i) out += cell("td", columns[i], i < row.size() ? row[i] : "");
+            out += "</tr>\n";
+        }
+        return out + "</tbody>\n</table>\n";
+    }
     if (format == Format::csv) {
         std::string out;
         std::vector<std::string> header;
@@ -46,7 +63,8 @@ std::string render_report(Format format, const std::vector<ReportColumn>& column
         for (std::size_t i = 0; i < columns.size(); ++i) {
             const std::string cell = i < row.size() ? row[i] : std::string();
             json.key(columns[i].key);
-            if (columns[i].json && !cell.empty()) json.raw(cell);
+            if (columns[i].json && cell.empty()) json.null();
+            else if (columns[i].json) json.raw(cell);
             else if (!columns[i].numeric) json.value(cell);
             else if (cell.empty()) json.null();
             else json.raw(cell);

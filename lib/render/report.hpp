@@ -1,5 +1,5 @@
-// A small tabular report rendered as a table, CSV or JSON, so that each listing states only
-// its columns and rows.
+// A small tabular report rendered as a table, CSV, JSON, markdown or HTML, so that each listing
+// states only its columns and rows.
 #pragma once
 
 #include "render/format.hpp"
@@ -19,7 +19,8 @@ struct ReportColumn {
     bool date = false;    // an ISO date (a real date cell in a workbook)
 };
 
-// Table: aligned columns; CSV: header and rows; JSON: an array of objects keyed by `key`.
+// Table: aligned columns; CSV: header and rows; JSON: an array of objects keyed by `key`;
+// HTML: an escaped <table>, numeric cells of class "n" (for the page's stylesheet to align).
 std::string render_report(Format format, const std::vector<ReportColumn>& columns,
                           const std::vector<std::vector<std::string>>& rows);
 

@@ -3,8 +3,10 @@
 #include "render/compliance_view.hpp"
 #include "render/report.hpp"
 #include "render/table.hpp"
+#include "store/assignment_store.hpp"
 #include "util/csv.hpp"
 #include "util/json.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -36,6 +38,16 @@ void write_figures_json(JsonWriter& json, const YearStats& s) {
         }
         json.end_object();
     }
+}
+
+// A heading: markdown #'s, an HTML <hN>, or a line of its own; below the title (level 2) a
+// blank line sets it apart in text.
+std::string heading(const std::string& text, int level, Format format) {
+    if (format == Format::html) return fmt::format("<h{0}>{1}</h{0}>\n", level, util::xml_escape(text));
+    std::string line = format == Format::markdown
+                           ? fmt::format("{} {}\n\n", std::string(static_cast<std::size_t>(level), '#'), text)
+                           : text + "\n";
+    return level > 2 ? "\n" + line : line;
 }
 
 std::string title_of(const Summary& s, Lang lang) {
@@ -79,10 +91,11 @@ std::string figures_table(const YearStats& s, Format format, Lang lang) {
                                          {zh ? "人数" : "count", "count", true},
                                          {zh ? "基数" : "of", "of", true},
                                          {zh ? "占比" : "share", "share", true}};
+    // Leading spaces vanish in markdown and HTML; an ideographic space stays.
+    bool collapsing = format == Format::markdown || format == Format::html;
     std::vector<std::vector<std::string>> rows;
     for (const Figure& f : figures(s))
-        rows.push_back({format == Format::markdown ? std::string(f.depth ? "　" : "") + std::string(f.label(lang))
-                                                   : indented_label(f, lang),
+        rows.push_back({collapsing ? std::string(f.depth ? "　" : "") + std::string(f.label(lang)) : indented_label(f, lang),
                         std::to_string(f.count), f.denominator ? std::to_string(*f.denominator) : "", percent(f)});
     return render_report(format, columns, rows);
 }
@@ -169,6 +182,25 @@ std::string summary_csv(const Summary& s, Lang lang) {
 
 } // namespace
 
+Summary summarize(SQLite::Database& db, const AssignmentFilter& filter, const Config& config, bool with_reports) {
+    Summary s;
+    auto counts = compute_summary(db, filter, config,
+                                  {Dimension::age_band, Dimension::education, Dimension::origin_level, Dimension::status});
+    s.stats = counts.stats;
+    s.distributions = std::move(counts.distributions);
+    s.as_of = filter.as_of;
+    if (db.execAndGet("SELECT EXISTS (SELECT 1 FROM annual_assessments WHERE grade IS NOT NULL)").getInt()) {
+        auto grades = compute_groups(db, filter, config, {Dimension::direction, Dimension::grade});
+        if (std::any_of(grades.begin(), grades.end(), [](const GroupStats& g) { return g.key[1] != kNone; }))
+            s.grades = std::move(grades);
+    }
+    if (with_reports || db.execAndGet("SELECT EXISTS (SELECT 1 FROM reports)").getInt()) {
+        AssignmentStore store(db);
+        s.reports = compliance(store, filter, config, ComplianceGroup::all);
+    }
+    return s;
+}
+
 std::string render_summary(const Summary& s, Format format, Lang lang) {
     if (format == Format::json) {
         JsonWriter json;
@@ -177,15 +209,10 @@ std::string render_summary(const Summary& s, Format format, Lang lang) {
     }
     if (format == Format::csv) return summary_csv(s, lang);
     bool zh = lang == Lang::zh;
-    bool md = format == Format::markdown;
-    auto heading = [&](const std::string& text, int level) {
-        return md ? fmt::format("\n{} {}\n\n", std::string(static_cast<std::size_t>(level), '#'), text)
-                  : fmt::format("\n{}\n", text);
-    };
-    std::string out = md ? fmt::format("## {}\n\n", title_of(s, lang)) : title_of(s, lang) + "\n";
+    std::string out = heading(title_of(s, lang), 2, format);
     out += figures_table(s.stats, format, lang);
     for (const auto& [dimension, values] : s.distributions) {
-        out += heading(section_title(dimension, lang, s.as_of), 3);
+        out += heading(section_title(dimension, lang, s.as_of), 3, format);
         std::vector<std::vector<std::string>> rows;
         for (const auto& [value, count] : values)
             rows.push_back({value_label(dimension, value, lang), std::to_string(count), share_text(count, s.stats.total)});
@@ -196,7 +223,7 @@ std::string render_summary(const Summary& s, Format format, Lang lang) {
                              rows);
     }
     if (s.grades) {
-        out += heading(section_title(Dimension::grade, lang, s.as_of), 3);
+        out += heading(section_title(Dimension::grade, lang, s.as_of), 3, format);
         std::vector<std::vector<std::string>> rows;
         for (const auto& row : grade_table(*s.grades))
             rows.push_back({value_label(Dimension::grade, row.grade, lang), std::to_string(row.up),
@@ -209,7 +236,8 @@ std::string render_summary(const Summary& s, Format format, Lang lang) {
                              rows);
     }
     if (s.reports) {
-        out += heading(zh ? fmt::format("汇报情况（截至 {}）", s.as_of.iso()) : fmt::format("Reports on {}", s.as_of.iso()), 3);
+        out += heading(zh ? fmt::format("汇报情况（截至 {}）", s.as_of.iso()) : fmt::format("Reports on {}", s.as_of.iso()), 3,
+                       format);
         out += render_compliance(format, *s.reports, lang, "");
     }
     return out;
@@ -282,9 +310,10 @@ std::string render_groups(const std::vector<Dimension>& by, const std::vector<Gr
     std::string out = render_report(format, columns, rows);
     if (!csv) {
         // Say what each share is of, once, under the table.
-        out += zh ? "\n占比：上挂、下派、党外干部、选调生和县级后备干部、女干部、少数民族干部占本组总数；上挂干部中来自乡镇占本组上挂人数。\n"
-                  : "\nShares: up, down, non-Party, selected graduates and reserve cadres, women, minorities — of the "
-                    "group's total; up-seconded from townships — of the group's up-seconded.\n";
+        std::string note = zh ? "占比：上挂、下派、党外干部、选调生和县级后备干部、女干部、少数民族干部占本组总数；上挂干部中来自乡镇占本组上挂人数。"
+                              : "Shares: up, down, non-Party, selected graduates and reserve cadres, women, minorities — of "
+                                "the group's total; up-seconded from townships — of the group's up-seconded.";
+        out += format == Format::html ? fmt::format("<p class=\"note\">{}</p>\n", util::xml_escape(note)) : "\n" + note + "\n";
     }
     return out;
 }

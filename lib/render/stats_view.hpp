@@ -29,6 +29,11 @@ struct Summary {
     std::optional<std::vector<ComplianceRow>> reports;
 };
 
+// The summary `stats` shows for a selection: its figures; the distributions by age band,
+// education, origin level and status; the grades once any is recorded; the report compliance
+// once any report is recorded, or always with `with_reports`.
+Summary summarize(SQLite::Database& db, const AssignmentFilter& filter, const Config& config, bool with_reports);
+
 // The summary: the figures, then one section per distribution (share of the total), then the
 // reports. CSV is one table `key,label,count,denominator,share` (sections as keys such as
 // `age_band:<=30`, `grade:excellent:up`, `reports:quarterly:on_time`). JSON: see README.

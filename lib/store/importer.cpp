@@ -2,6 +2,7 @@
 
 #include "domain/roster.hpp"
 #include "error.hpp"
+#include "store/audit.hpp"
 #include "store/recorder.hpp"
 #include "util/csv.hpp"
 #include "util/text.hpp"
@@ -65,6 +66,13 @@ HeaderMap read_header(const util::CsvRecord& header, const std::string& file, bo
     for (const auto& s : roster_fields())
         if (s.required && !map.column[static_cast<std::size_t>(s.field)])
             errors.push_back(fmt::format("{}:{}: missing required column {} ({})", file, header.line, s.zh, s.key));
+    // A header of thousands of stray columns (a sheet pasted sideways) is named, not listed.
+    constexpr std::size_t kListed = 20;
+    if (errors.size() > kListed) {
+        std::size_t more = errors.size() - kListed;
+        errors.resize(kListed);
+        errors.push_back(fmt::format("{}:{}: … and {} more problems in the header", file, header.line, more));
+    }
     if (!errors.empty()) throw Error(fmt::format("{}", fmt::join(errors, "\n")));
     return map;
 }
@@ -165,6 +173,7 @@ ImportReport import_roster(Database& db, std::istream& in, const std::string& na
     // This transaction is the only writer of a batch (see exclusive_batch()).
     recorder.exclusive_batch();
     DeferredIndexes deferred(db.sql(), config.max_per_host_per_batch > 0);
+    BulkInsertLog log(db.sql());
 
     auto problem = [&](std::size_t line, std::string_view column, std::string_view message) {
         if (report.problem_count++ < options.max_problems)
@@ -217,6 +226,7 @@ ImportReport import_roster(Database& db, std::istream& in, const std::string& na
     if (report.rows == 0) throw Error(fmt::format("{}:{}: there are no data rows after the header", name, header_line));
     if (report.problem_count == 0 && !options.dry_run) {
         deferred.rebuild();
+        log.finish();
         tx.commit();
         report.committed = true;
     }

@@ -203,6 +203,36 @@ UPDATE cadres SET category_mask = (SELECT coalesce(sum(CASE category WHEN 'selec
 DROP INDEX assignments_batch;
 CREATE INDEX assignments_batch ON assignments (batch_year, direction, cadre_id, home_unit_id);
 )sql",
+        // 6: `import-all` finds a record by its natural key, replaced ones included; the
+        // indexes of current records (partial, WHERE superseded_by IS NULL) cannot serve that.
+        R"sql(
+CREATE INDEX reports_assignment ON reports (assignment_id, kind, period_start);
+CREATE INDEX annual_assessments_cadre ON annual_assessments (cadre_id, year);
+CREATE INDEX final_appraisals_assignment ON final_appraisals (assignment_id);
+)sql",
+        // 7: the audit log (store/audit.hpp). One row per change a command made; one per row it
+        // inserted, updated or deleted, with the row before and after as JSON objects.
+        R"sql(
+CREATE TABLE changes (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    by        TEXT NOT NULL,
+    command   TEXT NOT NULL,
+    undoes    INTEGER REFERENCES changes (id),
+    undone_by INTEGER REFERENCES changes (id)
+);
+CREATE INDEX changes_at ON changes (at);
+CREATE INDEX changes_by ON changes (by, at);
+CREATE TABLE changed_rows (
+    id         INTEGER PRIMARY KEY,
+    change_id  INTEGER NOT NULL REFERENCES changes (id),
+    table_name TEXT NOT NULL,
+    op         TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+    before     TEXT,
+    after      TEXT
+);
+CREATE INDEX changed_rows_change ON changed_rows (change_id);
+)sql",
     };
     return steps;
 }

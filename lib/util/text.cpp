@@ -182,4 +182,18 @@ std::size_t utf8_complete_prefix(std::string_view s) {
     return n;
 }
 
+std::string xml_escape(std::string_view text) {
+    std::string out;
+    for (char ch : text) {
+        switch (ch) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += ch;
+        }
+    }
+    return out;
+}
+
 } // namespace guazhi::util

@@ -41,4 +41,7 @@ inline bool is_valid_utf8(std::string_view s) { return utf8_valid_prefix(s) == s
 // to leave a split multi-byte character for the next chunk of a stream.
 std::size_t utf8_complete_prefix(std::string_view s);
 
+// Escapes & < > " for XML and HTML: element content and double-quoted attribute values.
+std::string xml_escape(std::string_view text);
+
 } // namespace guazhi::util

@@ -77,6 +77,13 @@ refused_with() {
 refused() { refused_with 1 "$@"; }
 usage_refused() { refused_with 2 "$@"; }
 
+# final_appraisal_toml CONCLUSION: a complete 鉴定 for `appraise final --from`, dated the last
+# day of 何俊杰's term (assignment 14 of the example roster), on standard output.
+final_appraisal_toml() {
+    printf 'date = 2007-07-31\nconclusion = "%s"\n' "$1"
+    printf '[%s]\nrating = "%s"\n' ideology 优秀 work 优秀 study 良好 life 良好 integrity 优秀
+}
+
 finish() {
     echo "$checks checks, $failures failed"
     [ "$failures" -eq 0 ]
