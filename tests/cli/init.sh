@@ -49,7 +49,7 @@ run --help
 expect_rc 0
 expect_out "Exit codes:"
 expect_out "2  usage"
-for sub in init "report add" "report get" "report list" "report due" "report import" "report compliance" "assign add" "assign list" "assign show" "assign import" "assign appoint" "assign note" "assign extend" "assign recall" "assign complete" "assign follow-up" "assign apply" "assign applications" "assign allowance" stats export "unit list" "unit set"; do
+for sub in init "report add" "report get" "report list" "report due" "report import" "report compliance" "assign add" "assign list" "assign show" "assign import" "assign appoint" "assign note" "assign extend" "assign recall" "assign complete" "assign follow-up" "assign apply" "assign applications" "assign allowance" stats export import-all log undo check backup "unit list" "unit set"; do
     run $sub --help
     expect_rc 0
     expect_out "Example:"
