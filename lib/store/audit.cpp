@@ -118,6 +118,11 @@ void BulkInsertLog::finish() {
         std::string added = fmt::format("main.\"{}\" r WHERE r.rowid > {} ORDER BY r.rowid", name, mark);
         if (db_.execAndGet(fmt::format("SELECT EXISTS (SELECT 1 FROM {})", added)).getInt()) {
             db_.exec(std::string(kOpenChange));
+            // An update of a row the batch added (import-all pointing a replaced record at its
+            // successor) is part of the row's insert: its image is the final one.
+            db_.exec(fmt::format("DELETE FROM changed_rows WHERE change_id = (SELECT change_id FROM audit_session) "
+                                 "AND table_name = '{}' AND op = 'update' AND json_extract(after, '$.{}') > {}",
+                                 name, t.key.front(), mark));
             db_.exec(log_row(t, "insert", "NULL", image(t, "r"), added));
         }
         db_.exec(insert_trigger(t));

@@ -1,7 +1,9 @@
 #include "fixture.hpp"
+#include "store/audit.hpp"
 #include "store/exchange.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <sstream>
 
 using namespace guazhi;
@@ -93,4 +95,38 @@ TEST_CASE("exchange: a masked document, another schema version or another kind o
     CHECK(contains(error_of([&] { read_into(other, "{\"tables\": {}}"); }), "not a guazhi export-all document"));
     CHECK(contains(error_of([&] { read_into(other, doc.substr(0, doc.size() / 2)); }), "not a valid JSON document"));
     CHECK(test::count(other, "cadres") == 0);
+}
+
+TEST_CASE("exchange: a merge that points a new replaced record at a recorded successor is undone whole") {
+    test::StoreFixture f;
+    std::int64_t id = f.add(test::luo());
+    auto report = [&](const char* submitted, const char* recorded_at) {
+        f.db.sql().exec(fmt::format("INSERT INTO reports (assignment_id, kind, period, period_start, period_end, "
+                                    "submitted_on, recipient, recorded_by, recorded_at) VALUES ({}, 'quarterly', 'Q1', "
+                                    "'2006-08-01', '2006-10-31', '{}', 'home', 'x', '{}')",
+                                    id, submitted, recorded_at));
+        return f.db.sql().getLastInsertRowid();
+    };
+    std::int64_t first = report("2006-11-05", "2006-11-05T08:00:00Z");
+    f.db.sql().exec(fmt::format("UPDATE reports SET superseded_by = {} WHERE id = {}", first, first));
+    std::int64_t second = report("2006-11-10", "2006-11-10T08:00:00Z");
+    f.db.sql().exec(fmt::format("UPDATE reports SET superseded_by = {} WHERE id = {}", second, first));
+    std::string doc = document_of(f.db);
+
+    // A copy that has the successor but not the replaced one (and more ids before it, so that
+    // the file's ids are not the copy's).
+    Database copy = Database::in_memory();
+    copy.sql().exec("INSERT INTO units (name, kind) VALUES ('某单位', 'township')");
+    REQUIRE(read_into(copy, doc).committed);
+    copy.sql().exec("DELETE FROM reports WHERE superseded_by IS NOT NULL");
+    std::string before = document_of(copy);
+    start_audit(copy.sql(), "王科员", "guazhi import-all");
+    ExchangeReport merged = read_into(copy, doc);
+    REQUIRE(merged.committed);
+    CHECK(copy.sql().execAndGet("SELECT count(*) FROM reports r JOIN reports s ON s.id = r.superseded_by "
+                                "WHERE s.submitted_on = '2006-11-10'").getInt() == 1);
+    start_audit(copy.sql(), "王科员", "guazhi undo");
+    UndoResult undone = undo_latest(copy, false);
+    CHECK(undone.rows == 1);
+    CHECK(document_of(copy) == before);
 }
