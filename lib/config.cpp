@@ -1,12 +1,12 @@
 #include "config.hpp"
 
 #include "error.hpp"
+#include "util/toml.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 
 namespace guazhi {
 

@@ -3,10 +3,10 @@
 #include "domain/appraisal.hpp"
 #include "error.hpp"
 #include "util/text.hpp"
+#include "util/toml.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <toml++/toml.h>
 
 namespace guazhi {
 

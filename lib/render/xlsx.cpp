@@ -6,12 +6,48 @@
 
 #include <algorithm>
 #include <charconv>
+#include <dlfcn.h>
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
 namespace guazhi {
 
 namespace {
+
+// libxlsxwriter is opened when a workbook is written, not linked: it pulls in OpenSSL's
+// libcrypto, whose loading took 3 ms of every command's start-up (the benchmark's start-up
+// rows), and a workbook is one export format of five. The header still gives every function
+// its type, so a call through here is checked like a direct one.
+#define GUAZHI_XLSXWRITER_FUNCTIONS(X)                                                                        \
+    X(workbook_new) X(workbook_add_format) X(workbook_add_worksheet) X(workbook_close) X(format_set_bold)     \
+    X(format_set_bg_color) X(format_set_num_format) X(worksheet_write_string) X(worksheet_write_number)      \
+    X(worksheet_write_datetime) X(worksheet_set_column) X(worksheet_freeze_panes) X(lxw_strerror)
+
+struct XlsxWriter {
+#define GUAZHI_DECLARE(name) decltype(&::name) name;
+    GUAZHI_XLSXWRITER_FUNCTIONS(GUAZHI_DECLARE)
+#undef GUAZHI_DECLARE
+};
+
+XlsxWriter open_xlsxwriter() {
+    void* library = dlopen(GUAZHI_XLSXWRITER_LIBRARY, RTLD_NOW | RTLD_LOCAL);
+    if (!library)
+        throw Error(fmt::format("--format xlsx needs libxlsxwriter (Debian package libxlsxwriter4): {}", dlerror()));
+    XlsxWriter api{};
+    auto bind = [library]<typename F>(F& function, const char* name) {
+        function = reinterpret_cast<F>(dlsym(library, name));
+        if (!function) throw Error(fmt::format("{} has no function {}", GUAZHI_XLSXWRITER_LIBRARY, name));
+    };
+#define GUAZHI_BIND(name) bind(api.name, #name);
+    GUAZHI_XLSXWRITER_FUNCTIONS(GUAZHI_BIND)
+#undef GUAZHI_BIND
+    return api; // the library stays open: the process may write another workbook
+}
+
+const XlsxWriter& xlsxwriter() {
+    static const XlsxWriter api = open_xlsxwriter();
+    return api;
+}
 
 // Excel's sheet names: at most 31 characters, none of []:*?/\ — ours are short labels.
 std::string sheet_name(const std::string& title, std::size_t index) {
@@ -29,29 +65,31 @@ std::optional<double> number_of(const std::string& text) {
 }
 
 void check(lxw_error rc, std::string_view what) {
-    if (rc != LXW_NO_ERROR) throw Error(fmt::format("cannot write the workbook ({}): {}", what, lxw_strerror(rc)));
+    if (rc != LXW_NO_ERROR)
+        throw Error(fmt::format("cannot write the workbook ({}): {}", what, xlsxwriter().lxw_strerror(rc)));
 }
 
 } // namespace
 
 void write_xlsx(const std::string& path, const std::vector<Dataset>& datasets, const std::vector<std::string>& notes) {
-    lxw_workbook* wb = workbook_new(path.c_str());
+    const XlsxWriter& x = xlsxwriter();
+    lxw_workbook* wb = x.workbook_new(path.c_str());
     if (!wb) throw Error(fmt::format("{}: cannot create the workbook", path));
-    lxw_format* bold = workbook_add_format(wb);
-    format_set_bold(bold);
-    format_set_bg_color(bold, 0xDDEBF7);
-    lxw_format* date = workbook_add_format(wb);
-    format_set_num_format(date, "yyyy-mm-dd");
+    lxw_format* bold = x.workbook_add_format(wb);
+    x.format_set_bold(bold);
+    x.format_set_bg_color(bold, 0xDDEBF7);
+    lxw_format* date = x.workbook_add_format(wb);
+    x.format_set_num_format(date, "yyyy-mm-dd");
     for (std::size_t s = 0; s < datasets.size(); ++s) {
         const Dataset& d = datasets[s];
-        lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name(d.title, s).c_str());
+        lxw_worksheet* ws = x.workbook_add_worksheet(wb, sheet_name(d.title, s).c_str());
         if (!ws) {
-            workbook_close(wb);
+            x.workbook_close(wb);
             throw Error(fmt::format("cannot add the sheet '{}'", d.title));
         }
         std::vector<std::size_t> widths;
         for (std::size_t c = 0; c < d.columns.size(); ++c) {
-            worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), d.columns[c].header.c_str(), bold);
+            x.worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), d.columns[c].header.c_str(), bold);
             widths.push_back(display_width(d.columns[c].header));
         }
         for (std::size_t r = 0; r < d.rows.size(); ++r) {
@@ -65,27 +103,27 @@ void write_xlsx(const std::string& path, const std::vector<Dataset>& datasets, c
                     if (auto parsed = util::parse_date(cell)) {
                         lxw_datetime dt = {parsed.value->year, static_cast<int>(parsed.value->month),
                                            static_cast<int>(parsed.value->day), 0, 0, 0};
-                        worksheet_write_datetime(ws, row, col, &dt, date);
+                        x.worksheet_write_datetime(ws, row, col, &dt, date);
                         continue;
                     }
                 }
                 if (d.columns[c].numeric)
                     if (auto v = number_of(cell)) {
-                        worksheet_write_number(ws, row, col, *v, nullptr);
+                        x.worksheet_write_number(ws, row, col, *v, nullptr);
                         continue;
                     }
-                worksheet_write_string(ws, row, col, cell.c_str(), nullptr);
+                x.worksheet_write_string(ws, row, col, cell.c_str(), nullptr);
             }
         }
         for (std::size_t c = 0; c < widths.size(); ++c)
-            worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
-                                 static_cast<double>(std::min<std::size_t>(widths[c], 60) + 2), nullptr);
-        worksheet_freeze_panes(ws, 1, 0);
+            x.worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                                   static_cast<double>(std::min<std::size_t>(widths[c], 60) + 2), nullptr);
+        x.worksheet_freeze_panes(ws, 1, 0);
     }
-    lxw_worksheet* ws = workbook_add_worksheet(wb, "说明");
-    for (std::size_t i = 0; i < notes.size(); ++i) worksheet_write_string(ws, static_cast<lxw_row_t>(i), 0, notes[i].c_str(), nullptr);
-    worksheet_set_column(ws, 0, 0, 80, nullptr);
-    check(workbook_close(wb), path);
+    lxw_worksheet* ws = x.workbook_add_worksheet(wb, "说明");
+    for (std::size_t i = 0; i < notes.size(); ++i) x.worksheet_write_string(ws, static_cast<lxw_row_t>(i), 0, notes[i].c_str(), nullptr);
+    x.worksheet_set_column(ws, 0, 0, 80, nullptr);
+    check(x.workbook_close(wb), path);
 }
 
 } // namespace guazhi

@@ -148,8 +148,8 @@ Database Database::open(const fs::path& path, OpenMode mode, int busy_timeout_ms
         db->setBusyTimeout(busy_timeout_ms);
         int app = db->execAndGet("PRAGMA application_id").getInt();
         version = db->execAndGet("PRAGMA user_version").getInt();
-        int tables = db->execAndGet("SELECT count(*) FROM sqlite_master").getInt();
-        if (app != kApplicationId && (app != 0 || version != 0 || tables != 0))
+        if (app != kApplicationId &&
+            (app != 0 || version != 0 || db->execAndGet("SELECT count(*) FROM sqlite_master").getInt() != 0))
             throw StoreError(fmt::format("{}: is a SQLite database, but not a guazhi one", path.string()));
     } catch (const SQLite::Exception& e) {
         fail_open(path, e, "cannot read the database", busy_timeout_ms);
@@ -167,7 +167,8 @@ Database Database::open(const fs::path& path, OpenMode mode, int busy_timeout_ms
             copy = migrate(*db, version, &path, busy_timeout_ms);
         }
         db->exec("PRAGMA foreign_keys = ON");
-        if (writable) db->exec("PRAGMA journal_mode = WAL");
+        // WAL is recorded in the file, so a command that only reads leaves it to the next write.
+        if (writable && mode != OpenMode::read) db->exec("PRAGMA journal_mode = WAL");
     } catch (const SQLite::Exception& e) {
         fail_open(path, e, "cannot prepare the database", busy_timeout_ms);
     }

@@ -12,7 +12,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <openssl/evp.h>
+#include <nettle/base64.h>
 #include <sqlite3.h>
 #include <optional>
 #include <unordered_map>
@@ -79,22 +79,21 @@ std::string column_list(const std::vector<std::string>& columns) {
 }
 
 std::string base64_encode(const void* data, std::size_t size) {
-    std::string out(4 * ((size + 2) / 3) + 1, '\0');
-    int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), static_cast<const unsigned char*>(data),
-                            static_cast<int>(size));
-    out.resize(static_cast<std::size_t>(n));
+    std::string out(BASE64_ENCODE_RAW_LENGTH(size), '\0');
+    base64_encode_raw(out.data(), size, static_cast<const std::uint8_t*>(data));
     return out;
 }
 
 std::optional<std::string> base64_decode(std::string_view text) {
     if (text.size() % 4 != 0) return std::nullopt;
-    std::string out(text.size() / 4 * 3, '\0');
-    int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()), reinterpret_cast<const unsigned char*>(text.data()),
-                            static_cast<int>(text.size()));
-    if (n < 0) return std::nullopt;
-    // EVP_DecodeBlock counts the padding as zero bytes.
-    std::size_t padding = text.ends_with("==") ? 2 : text.ends_with("=") ? 1 : 0;
-    out.resize(static_cast<std::size_t>(n) - padding);
+    base64_decode_ctx ctx;
+    base64_decode_init(&ctx);
+    std::string out(BASE64_DECODE_LENGTH(text.size()), '\0');
+    std::size_t length = 0;
+    if (!base64_decode_update(&ctx, &length, reinterpret_cast<std::uint8_t*>(out.data()), text.size(), text.data()) ||
+        !base64_decode_final(&ctx))
+        return std::nullopt;
+    out.resize(length);
     return out;
 }
 

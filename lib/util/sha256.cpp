@@ -1,31 +1,29 @@
 #include "util/sha256.hpp"
 
+#include <cstdint>
 #include <fmt/format.h>
-#include <openssl/evp.h>
-#include <stdexcept>
+#include <nettle/sha2.h>
 
 namespace guazhi::util {
 
 struct Sha256::Impl {
-    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-    ~Impl() { EVP_MD_CTX_free(ctx); }
+    sha256_ctx ctx;
 };
 
-Sha256::Sha256() : impl_(std::make_unique<Impl>()) {
-    if (!impl_->ctx || EVP_DigestInit_ex(impl_->ctx, EVP_sha256(), nullptr) != 1)
-        throw std::runtime_error("SHA-256 is not available (OpenSSL)");
-}
+Sha256::Sha256() : impl_(std::make_unique<Impl>()) { sha256_init(&impl_->ctx); }
 
 Sha256::~Sha256() = default;
 
-void Sha256::update(std::string_view bytes) { EVP_DigestUpdate(impl_->ctx, bytes.data(), bytes.size()); }
+void Sha256::update(std::string_view bytes) {
+    sha256_update(&impl_->ctx, bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));
+}
 
 std::string Sha256::hex() {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_DigestFinal_ex(impl_->ctx, digest, &length);
+    std::uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_digest(&impl_->ctx, SHA256_DIGEST_SIZE, digest);
     std::string out;
-    for (unsigned int i = 0; i < length; ++i) out += fmt::format("{:02x}", digest[i]);
+    out.reserve(2 * SHA256_DIGEST_SIZE);
+    for (auto byte : digest) fmt::format_to(std::back_inserter(out), "{:02x}", byte);
     return out;
 }
 

@@ -123,6 +123,15 @@ TEST_CASE("config: TOML syntax errors name the file, line and column") {
     CHECK_THROWS_AS(parse_config("lang = \"zh\"\nlang = \"en\"\n", "x"), ConfigError); // duplicate key
 }
 
+// toml++ is compiled into guazhi (lib/util/toml.hpp); these inputs reach an assertion and an
+// unreachable branch in toml++ 3.3.0 (the fuzz corpus keeps them). Each must be a plain
+// syntax error naming the place, in every build type, as with Debian's shared library.
+TEST_CASE("config: inputs that trip toml++ 3.3.0's own checks are syntax errors") {
+    CHECK(config_error("[&\n").starts_with("guazhi.toml:1:"));
+    CHECK(config_error("\xc3\xa1" "4").starts_with("guazhi.toml:1:"));
+    CHECK(config_error("s = \"\"\"\\\n\xc2\xa7\"\"\"\n").starts_with("guazhi.toml:"));
+}
+
 TEST_CASE("config: sample_config parses to the defaults") {
     std::string sample = sample_config();
     Config cfg = parse_config(sample, "sample");
