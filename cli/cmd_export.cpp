@@ -39,9 +39,11 @@ struct ExportOptions {
 };
 
 // CSV for people's spreadsheets: UTF-8 (with a BOM for Excel when asked) or GB18030/GBK.
-std::string csv_bytes(const std::string& utf8, const ExportOptions& o, bool first = true) {
-    if (o.encoding != "utf-8") return util::to_gb18030(utf8);
-    return o.bom && first ? "\xEF\xBB\xBF" + utf8 : utf8;
+// CSV text in the chosen encoding, with a BOM first when asked.
+void write_csv_bytes(Output& out, const std::string& utf8, const ExportOptions& o, bool first = true) {
+    if (o.encoding != "utf-8") return out.write(util::to_gb18030(utf8));
+    if (o.bom && first) out.write("\xEF\xBB\xBF");
+    out.write(utf8);
 }
 
 std::vector<std::string> notes(const ExportOptions& o, const Context& ctx) {
@@ -91,7 +93,10 @@ void write_datasets(const std::vector<Dataset>& sets, const ExportOptions& o, co
         return;
     }
     std::string text = render_report(o.format, d.columns, d.rows);
-    out.write(o.format == Format::csv ? csv_bytes(text, o) : text);
+    if (o.format == Format::csv)
+        write_csv_bytes(out, text, o);
+    else
+        out.write(text);
 }
 
 // The canonical assignments, streamed: CSV that `assign import` reads back, or JSON with the
@@ -104,11 +109,11 @@ std::size_t stream_assignments(AssignmentStore& store, const AssignmentFilter& f
         std::vector<std::string> header;
         for (const auto& s : roster_fields()) header.emplace_back(s.key);
         util::write_csv_record(buffer, header);
-        out.write(csv_bytes(buffer, o));
-        store.for_each(filter, ctx.config, [&](const Assignment& a) {
+        write_csv_bytes(out, buffer, o);
+        store.for_each(filter, ctx.config, [&](Assignment&& a) {
             buffer.clear();
-            util::write_csv_record(buffer, canonical_row(a, o.reveal_id));
-            out.write(csv_bytes(buffer, o, false));
+            util::write_csv_record(buffer, canonical_row(std::move(a), o.reveal_id));
+            write_csv_bytes(out, buffer, o, false);
             ++count;
         });
         return count;

@@ -192,24 +192,24 @@ RowResult validate_row(const RowValues& values, const Config& config) {
     return result;
 }
 
-RowValues to_row(const Assignment& a) {
+RowValues to_row(Assignment a) {
     RowValues v;
     auto set = [&](Field f, std::string s) { v[static_cast<std::size_t>(f)] = std::move(s); };
-    set(Field::id_number, a.cadre.id_number);
-    set(Field::name, a.cadre.name);
-    set(Field::gender, a.cadre.gender);
-    set(Field::ethnicity, a.cadre.ethnicity);
-    set(Field::birth_date, a.cadre.birth_date);
-    set(Field::political_status, a.cadre.political_status);
-    set(Field::education, a.cadre.education);
+    set(Field::id_number, std::move(a.cadre.id_number));
+    set(Field::name, std::move(a.cadre.name));
+    set(Field::gender, std::move(a.cadre.gender));
+    set(Field::ethnicity, std::move(a.cadre.ethnicity));
+    set(Field::birth_date, std::move(a.cadre.birth_date));
+    set(Field::political_status, std::move(a.cadre.political_status));
+    set(Field::education, std::move(a.cadre.education));
     set(Field::categories, fmt::format("{}", fmt::join(a.cadre.categories, ";")));
-    set(Field::home_unit, a.home_unit.name);
-    set(Field::home_county, a.home_unit.county);
-    set(Field::home_level, a.home_unit.kind);
-    set(Field::home_post, a.home_post);
-    set(Field::direction, a.direction);
-    set(Field::host_unit, a.host_unit.name);
-    set(Field::host_post, a.host_post);
+    set(Field::home_unit, std::move(a.home_unit.name));
+    set(Field::home_county, std::move(a.home_unit.county));
+    set(Field::home_level, std::move(a.home_unit.kind));
+    set(Field::home_post, std::move(a.home_post));
+    set(Field::direction, std::move(a.direction));
+    set(Field::host_unit, std::move(a.host_unit.name));
+    set(Field::host_post, std::move(a.host_post));
     set(Field::start_date, a.start.iso());
     set(Field::end_date, a.end.iso());
     set(Field::batch_year, std::to_string(a.batch_year));

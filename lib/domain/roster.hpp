@@ -57,7 +57,8 @@ struct RowResult {
 RowResult validate_row(const RowValues& values, const Config& config);
 
 // The canonical text of each field of a stored assignment (codes, ISO dates), as written
-// by `export assignments` and read back by `assign import`.
-RowValues to_row(const Assignment& a);
+// by `export assignments` and read back by `assign import`. (By value: a stream of rows moves
+// each assignment in rather than copying its strings.)
+RowValues to_row(Assignment a);
 
 } // namespace guazhi

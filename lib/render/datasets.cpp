@@ -72,7 +72,10 @@ Dataset assignments(AssignmentStore& store, const AssignmentFilter& f, const Con
         bool date = s.field == Field::start_date || s.field == Field::end_date;
         d.columns.push_back({std::string(s.key), std::string(s.key), s.field == Field::batch_year, false, date});
     }
-    store.for_each(f, config, [&](const Assignment& a) { d.rows.push_back(canonical_row(a, o.reveal_id)); });
+    store.for_each(f, config, [&](Assignment&& a) {
+        auto row = canonical_row(std::move(a), o.reveal_id);
+        d.rows.emplace_back(std::make_move_iterator(row.begin()), std::make_move_iterator(row.end()));
+    });
     return d;
 }
 
@@ -207,8 +210,8 @@ Dataset united_front(AssignmentStore& store, const AssignmentFilter& f, const Co
 
 } // namespace
 
-std::vector<std::string> canonical_row(const Assignment& a, bool reveal_id) {
-    RowValues row = to_row(a);
+RowValues canonical_row(Assignment a, bool reveal_id) {
+    RowValues row = to_row(std::move(a));
     if (!reveal_id) {
         auto& id = row[static_cast<std::size_t>(Field::id_number)];
         id = util::mask_id_number(id);
@@ -216,7 +219,7 @@ std::vector<std::string> canonical_row(const Assignment& a, bool reveal_id) {
         auto& born = row[static_cast<std::size_t>(Field::birth_date)];
         born = born.substr(0, 7);
     }
-    return {row.begin(), row.end()};
+    return row;
 }
 
 const std::vector<std::string_view>& dataset_names() {

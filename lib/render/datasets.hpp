@@ -4,6 +4,7 @@
 
 #include "config.hpp"
 #include "domain/filter.hpp"
+#include "domain/roster.hpp"
 #include "render/report.hpp"
 #include "store/assignment_store.hpp"
 
@@ -30,7 +31,7 @@ struct DatasetOptions {
 
 // One assignment in the canonical columns (roster_fields()) that `assign import` reads back;
 // with the ID number masked unless `reveal_id` (and then the birth date as a month only).
-std::vector<std::string> canonical_row(const Assignment& a, bool reveal_id);
+RowValues canonical_row(Assignment a, bool reveal_id);
 
 // The dataset names `export` knows, in the order `all` writes them.
 const std::vector<std::string_view>& dataset_names();

@@ -1,6 +1,7 @@
 #include "store/assignment_store.hpp"
 
 #include "domain/rules.hpp"
+#include "domain/stats.hpp"
 #include "domain/vocabulary.hpp"
 #include "error.hpp"
 #include "util/text.hpp"
@@ -13,7 +14,7 @@ namespace guazhi {
 
 std::string_view assignment_select_sql() {
     return R"sql(SELECT a.id, c.id_number, c.name, c.gender, c.ethnicity, c.birth_date, c.political_status,
-       c.education, (SELECT group_concat(category, ';') FROM cadre_categories cc WHERE cc.cadre_id = c.id),
+       c.education, c.category_mask,
        a.direction, a.batch_year, h.name, h.kind, h.county, a.home_post, t.name, t.kind, t.county,
        a.host_post, a.start_date, a.end_date, a.extended_until, a.recalled_on, a.recall_reason
   FROM assignments a
@@ -22,6 +23,8 @@ std::string_view assignment_select_sql() {
   JOIN units t ON t.id = a.host_unit_id)sql";
 }
 
+std::string_view assignment_listing_order() { return " ORDER BY a.batch_year, a.direction DESC, a.id"; }
+
 namespace {
 
 util::Date date_of(const std::string& iso) {
@@ -29,12 +32,14 @@ util::Date date_of(const std::string& iso) {
     return d ? *d.value : util::Date{};
 }
 
-std::vector<std::string> categories_in_order(const std::string& joined) {
-    auto parts = util::split_any(joined, {";"});
-    std::vector<std::string> ordered;
+// A cadre's categories from cadres.category_mask (kept by the schema's triggers, verified by
+// `check`), in the vocabulary's order: one integer per row instead of a subquery over
+// cadre_categories and a split (a tenth of a million-row export).
+std::vector<std::string> categories_of(std::int64_t mask) {
+    std::vector<std::string> out;
     for (const Term& t : categories().terms())
-        if (std::find(parts.begin(), parts.end(), t.code) != parts.end()) ordered.emplace_back(t.code);
-    return ordered;
+        if (mask & category_bit(t.code)) out.emplace_back(t.code);
+    return out;
 }
 
 std::string placeholders(std::size_t n) {
@@ -55,7 +60,7 @@ Assignment read_assignment(SQLite::Statement& s) {
     a.cadre.birth_date = s.getColumn(5).getString();
     a.cadre.political_status = s.getColumn(6).getString();
     a.cadre.education = s.getColumn(7).getString();
-    a.cadre.categories = categories_in_order(s.getColumn(8).getString());
+    a.cadre.categories = categories_of(s.getColumn(8).getInt64());
     a.direction = s.getColumn(9).getString();
     a.batch_year = s.getColumn(10).getInt();
     a.home_unit = {s.getColumn(11).getString(), s.getColumn(12).getString(), s.getColumn(13).getString()};
@@ -201,8 +206,7 @@ struct AssignmentStore::Statements {
     std::string key;
     explicit Statements(SQLite::Database& db)
         : find_cadre(db, "SELECT id, id_number, name, gender, ethnicity, birth_date, political_status, education, "
-                         "(SELECT group_concat(category, ';') FROM cadre_categories WHERE cadre_id = cadres.id) "
-                         "FROM cadres WHERE id_number = ?"),
+                         "category_mask FROM cadres WHERE id_number = ?"),
           insert_cadre(db, "INSERT INTO cadres (id_number, name, gender, ethnicity, birth_date, political_status, "
                            "education) VALUES (?, ?, ?, ?, ?, ?, ?)"),
           insert_category(db, "INSERT INTO cadre_categories (cadre_id, category) VALUES (?, ?)"),
@@ -251,7 +255,7 @@ std::optional<AssignmentStore::StoredCadre> AssignmentStore::find_cadre(std::str
     c.birth_date = s.getColumn(5).getString();
     c.political_status = s.getColumn(6).getString();
     c.education = s.getColumn(7).getString();
-    c.categories = categories_in_order(s.getColumn(8).getString());
+    c.categories = categories_of(s.getColumn(8).getInt64());
     return out;
 }
 
@@ -369,10 +373,9 @@ std::int64_t AssignmentStore::count_hosted(std::int64_t host_unit_id, int batch_
 }
 
 void AssignmentStore::for_each(const AssignmentFilter& filter, const Config& config,
-                               const std::function<void(const Assignment&)>& visit) {
+                               const std::function<void(Assignment&&)>& visit) {
     SqlFilter where = build_filter(filter, config);
-    SQLite::Statement s(db_, fmt::format("{}{} ORDER BY a.batch_year, a.direction DESC, a.id", assignment_select_sql(),
-                                         where.where));
+    SQLite::Statement s(db_, fmt::format("{}{}{}", assignment_select_sql(), where.where, assignment_listing_order()));
     bind_filter(s, where);
     while (s.executeStep()) visit(read_assignment(s));
 }

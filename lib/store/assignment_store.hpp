@@ -26,6 +26,9 @@ struct SqlFilter {
 
 // The SELECT … FROM … JOIN … that read_assignment() understands (aliases a, c, h, t).
 std::string_view assignment_select_sql();
+// The order of every listing and export: batch year, up before down, id — the order of the
+// assignments_listing index, so that SQLite reads rows in it rather than sorting them.
+std::string_view assignment_listing_order();
 
 // The one translation of an AssignmentFilter into SQL, used by listing, statistics and export.
 SqlFilter build_filter(const AssignmentFilter& filter, const Config& config);
@@ -75,8 +78,8 @@ class AssignmentStore {
     // recalled secondee's place may be filled again).
     std::int64_t count_hosted(std::int64_t host_unit_id, int batch_year);
     // Calls `visit` for each matching assignment, ordered by batch year, direction and id.
-    void for_each(const AssignmentFilter& filter, const Config& config,
-                  const std::function<void(const Assignment&)>& visit);
+    // Each is the visitor's to keep (moved from, when it streams rows out).
+    void for_each(const AssignmentFilter& filter, const Config& config, const std::function<void(Assignment&&)>& visit);
 
     SQLite::Database& db() { return db_; }
 

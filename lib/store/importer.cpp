@@ -91,7 +91,7 @@ constexpr int kCacheKiB = 40 * 1024;
 // unique names and, when a host quota applies, assignments by host and year. Being in the
 // one transaction, a failed or refused import rolls the drop back with everything else.
 constexpr std::string_view kDeferrable[] = {
-    "assignments_batch", "assignments_home", "assignments_dates", "assignments_recalled",
+    "assignments_batch", "assignments_listing", "assignments_home", "assignments_dates", "assignments_recalled",
     "cadres_political_status", "cadre_categories_category", "assignments_host",
 };
 // Below this many rows, or fewer new rows than the table already holds, rebuilding would

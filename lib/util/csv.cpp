@@ -200,7 +200,7 @@ void write_csv_field(std::string& out, std::string_view field) {
     out += '"';
 }
 
-void write_csv_record(std::string& out, const std::vector<std::string>& fields, bool crlf) {
+void write_csv_record(std::string& out, std::span<const std::string> fields, bool crlf) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i) out += ',';
         write_csv_field(out, fields[i]);

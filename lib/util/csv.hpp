@@ -5,6 +5,7 @@
 #include "util/encoding.hpp"
 
 #include <iosfwd>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +62,9 @@ class CsvReader {
 void write_csv_field(std::string& out, std::string_view field);
 
 // Writes a whole record and the line ending ("\r\n" when crlf, else "\n").
-void write_csv_record(std::string& out, const std::vector<std::string>& fields, bool crlf = false);
+void write_csv_record(std::string& out, std::span<const std::string> fields, bool crlf = false);
+inline void write_csv_record(std::string& out, const std::vector<std::string>& fields, bool crlf = false) {
+    write_csv_record(out, std::span<const std::string>(fields), crlf);
+}
 
 } // namespace guazhi::util

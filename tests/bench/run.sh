@@ -247,7 +247,7 @@ for N in $SIZES; do
         # lib/store/assignment_store.cpp: assignment_select_sql() + build_filter() for
         # --year and --host, with its ORDER BY; guazhi binds the year as text.
         SELECT_SQL="SELECT a.id, c.id_number, c.name, c.gender, c.ethnicity, c.birth_date, c.political_status,
-       c.education, (SELECT group_concat(category, ';') FROM cadre_categories cc WHERE cc.cadre_id = c.id),
+       c.education, c.category_mask,
        a.direction, a.batch_year, h.name, h.kind, h.county, a.home_post, t.name, t.kind, t.county,
        a.host_post, a.start_date, a.end_date, a.extended_until, a.recalled_on, a.recall_reason
   FROM assignments a
