@@ -34,8 +34,9 @@ constexpr std::pair<std::string_view, Setup> kSubcommands[] = {
 
 // Whether `name`'s options must be built for this command line. Building all of them costs
 // about 1.3 ms of CPU, as much as `stats` on the example spends on its own work (the
-// benchmark's start-up rows), so only the named subcommand is built; all of them when none is named (the overview `--help`, the error that
-// one is needed, a misspelt one), and none for a bare `--version`.
+// benchmark's start-up rows), so only the named subcommand is built; all of them when none is
+// named (the overview `--help`, the error that one is needed, a misspelt one), and none for a
+// bare `--version`.
 bool needs_subcommand(int argc, char** argv, std::string_view name) {
     bool version = false;
     for (int i = 1; i < argc; ++i) {
