@@ -145,8 +145,11 @@ std::optional<util::Date> flag_date(const std::optional<std::string>& value, std
 
 void add_encoding_option(CLI::App* app, std::string& encoding) {
     encoding = "auto";
-    app->add_option("--encoding", encoding, "auto (default: UTF-8 if valid, else GB18030), utf-8 or gbk")
-        ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gbk", "gb18030", "gb2312"}, CLI::ignore_case));
+    app->add_option("--encoding", encoding,
+                    "Text files: auto (default: a UTF-16 or UTF-8 BOM, else UTF-8 if valid, else GB18030), utf-8, "
+                    "gbk or utf-16")
+        ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gbk", "gb18030", "gb2312", "utf-16", "utf-16le", "utf-16be"},
+                              CLI::ignore_case));
 }
 
 void add_by_option(CLI::App* app, std::string& by) {

@@ -1,5 +1,7 @@
 #include "config.hpp"
 
+#include "domain/roster_layout.hpp"
+
 #include "error.hpp"
 #include "util/toml.hpp"
 
@@ -119,11 +121,25 @@ Config parse_config(std::string_view text, std::string_view source) {
                 if (!code) throw ConfigError(fmt::format("{}: {}", where(source, item, k), political_statuses().unknown(*v)));
                 cfg.non_party_exclude.emplace_back(*code);
             }
+        } else if (k == "columns") {
+            // [columns] "原单位" = "home_unit": headers this office writes, for every import.
+            auto* columns = node.as_table();
+            if (!columns) throw wrong_type("a table of headers, e.g. [columns] \"原单位\" = \"home_unit\"");
+            for (auto&& [header, target] : *columns) {
+                auto v = target.value<std::string>();
+                if (!v || target.type() != toml::node_type::string)
+                    throw ConfigError(fmt::format("{}: must be a column name (a string)", where(source, target, "columns")));
+                if (!meaning_of_target(*v))
+                    throw ConfigError(fmt::format("{}: '{}' is no column (a roster field such as home_unit or 派出单位, "
+                                                  "or one of {})",
+                                                  where(source, target, "columns"), *v, kSpecialTargets));
+                cfg.column_aliases.emplace_back(std::string(header.str()), *v);
+            }
         } else {
             throw ConfigError(fmt::format("{}: unknown key (known: db, lang, term_months, non_party_exclude, "
                                           "max_per_host_per_batch, allowance_per_day, inspection_window_days, report_periods, "
                                           "report_grace_days, final_report_days, max_attachment_mib, excellent_vote_share, "
-                                          "excellent_cap_share, appraisal_scale, age_bands, busy_timeout_ms)",
+                                          "excellent_cap_share, appraisal_scale, age_bands, busy_timeout_ms, [columns])",
                                           where(source, node, k)));
         }
     }
@@ -209,6 +225,12 @@ appraisal_scale = ["优秀", "良好", "一般", "较差"]
 # When another clerk's command is writing to the same database, wait this many milliseconds
 # for it to finish before giving up with "the database is locked" (nothing is written then).
 busy_timeout_ms = 5000
+
+# Headers this office writes that guazhi does not know, for every import (--map HEADER=FIELD
+# does the same for one run). A target is a roster field (home_unit or 派出单位 …) or one of
+# period, home_unit_and_post, host_unit_and_post, serial, ignore.
+[columns]
+# "原单位名称" = "home_unit"
 )";
 }
 

@@ -30,6 +30,7 @@ struct Config {
     std::vector<std::string> appraisal_scale = {"优秀", "良好", "一般", "较差"}; // `appraisal_scale`: 鉴定 ratings
     std::vector<int> age_bands = {30, 35, 40, 45}; // `age_bands`: upper bounds of the age bands at the start date
     int busy_timeout_ms = 5000;         // `busy_timeout_ms`: how long to wait for another process's write lock
+    std::vector<std::pair<std::string, std::string>> column_aliases; // `[columns]`: header = roster column
     std::string source;                 // the file it came from; empty for the defaults
 };
 

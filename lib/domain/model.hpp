@@ -18,8 +18,16 @@ struct Cadre {
     std::string ethnicity;        // GB/T 3304 code; empty when unknown
     std::string birth_date;       // ISO date from the ID number
     std::string political_status; // GB/T 4762 code
-    std::string education;        // empty when unknown
+    std::string education;        // the highest level, an education code; empty when unknown
     std::vector<std::string> categories; // category codes in vocabulary order
+    // What a 花名册 carries besides (migration 9); empty when not recorded.
+    std::string education_fulltime;  // 全日制教育: an education code
+    std::string education_inservice; // 在职教育: an education code
+    std::string native_place;        // 籍贯, as written (四川资中)
+    std::string started_work;        // 参加工作时间: "YYYY-MM" or an ISO date
+    std::string joined_party;        // 入党时间: "YYYY-MM" or an ISO date
+    std::string rank;                // 职级, as written (正科级, 四级主任科员)
+    std::string phone;               // 联系电话: personal data, masked like the ID number
 
     bool operator==(const Cadre&) const = default;
 };
@@ -50,6 +58,8 @@ struct Assignment {
     std::optional<util::Date> extended_until;
     std::optional<util::Date> recalled_on;
     std::string recall_reason;
+    std::string remark;    // 备注 of the roster row
+    std::string programme; // 挂职项目: an optional programme tag (e.g. 东西部协作)
 
     // The last day actually served or to be served: recall, else extension, else planned.
     util::Date effective_end() const { return recalled_on ? *recalled_on : extended_until ? *extended_until : end; }

@@ -1,5 +1,6 @@
 #include "domain/roster.hpp"
 
+#include "domain/roster_cells.hpp"
 #include "domain/rules.hpp"
 #include "domain/vocabulary.hpp"
 #include "util/id_number.hpp"
@@ -10,26 +11,42 @@
 
 namespace guazhi {
 
+// The headers clerks write for each column (README, "Columns", lists them all). A header is
+// compared after normalize_header(): spaces inside it (姓　名), a '*' mark and a note in
+// brackets (出生年月（年.月）) do not count.
 const std::array<FieldSpec, kFieldCount>& roster_fields() {
     static const std::array<FieldSpec, kFieldCount> fields = {{
-        {Field::id_number, "id_number", "身份证号", true, {"身份证号码", "公民身份号码", "身份证"}},
+        {Field::id_number, "id_number", "身份证号", true,
+         {"身份证号码", "公民身份号码", "身份证", "公民身份证号码", "身份证件号码", "身份号码"}},
         {Field::name, "name", "姓名", true, {}},
         {Field::gender, "gender", "性别", false, {}},
         {Field::ethnicity, "ethnicity", "民族", false, {}},
-        {Field::birth_date, "birth_date", "出生年月", false, {"出生日期", "出生年月日"}},
-        {Field::political_status, "political_status", "政治面貌", true, {}},
-        {Field::education, "education", "学历", false, {"文化程度"}},
-        {Field::categories, "categories", "干部类别", false, {"类别"}},
-        {Field::home_unit, "home_unit", "派出单位", true, {"派员单位", "原单位"}},
-        {Field::home_county, "home_county", "所属县区", false, {"县区", "所属县(区)", "所属县（区）"}},
+        {Field::birth_date, "birth_date", "出生年月", false, {"出生日期", "出生年月日", "出生时间"}},
+        {Field::political_status, "political_status", "政治面貌", true, {"政治面目", "党派"}},
+        {Field::education, "education", "学历", false, {"文化程度", "最高学历"}},
+        {Field::categories, "categories", "干部类别", false, {"类别", "人员类别"}},
+        {Field::home_unit, "home_unit", "派出单位", true,
+         {"派员单位", "原单位", "单位", "工作单位", "原工作单位", "现工作单位", "选派单位", "现单位"}},
+        {Field::home_county, "home_county", "所属县区", false, {"县区", "所属县(区)", "县(区)", "所在县区"}},
         {Field::home_level, "home_level", "原单位层级", false, {"单位层级"}},
-        {Field::home_post, "home_post", "原职务", false, {"现任职务", "原单位职务"}},
-        {Field::direction, "direction", "挂职类型", true, {"挂职方式", "类型"}},
-        {Field::host_unit, "host_unit", "接收单位", true, {"挂职单位"}},
-        {Field::host_post, "host_post", "挂职职务", false, {}},
-        {Field::start_date, "start_date", "开始日期", true, {"挂职开始日期", "起始日期", "开始时间"}},
-        {Field::end_date, "end_date", "结束日期", false, {"挂职结束日期", "截止日期", "结束时间"}},
-        {Field::batch_year, "batch_year", "年度", false, {"批次", "年份"}},
+        {Field::home_post, "home_post", "原职务", false, {"现任职务", "原单位职务", "原任职务", "职务", "现职务"}},
+        {Field::direction, "direction", "挂职类型", false, {"挂职方式", "类型"}},
+        {Field::host_unit, "host_unit", "接收单位", true, {"挂职单位", "拟挂职单位"}},
+        {Field::host_post, "host_post", "挂职职务", false, {"拟挂任职务", "拟挂职务", "挂任职务"}},
+        {Field::start_date, "start_date", "开始日期", true,
+         {"挂职开始日期", "起始日期", "开始时间", "挂职开始时间", "挂职起始时间", "挂职起始日期"}},
+        {Field::end_date, "end_date", "结束日期", false,
+         {"挂职结束日期", "截止日期", "结束时间", "挂职结束时间", "挂职截止时间", "挂职截止日期"}},
+        {Field::batch_year, "batch_year", "年度", false, {"批次", "年份", "挂职年度"}},
+        {Field::education_fulltime, "education_fulltime", "全日制教育", false, {"全日制学历", "全日制教育学历"}},
+        {Field::education_inservice, "education_inservice", "在职教育", false, {"在职学历", "在职教育学历"}},
+        {Field::native_place, "native_place", "籍贯", false, {}},
+        {Field::started_work, "started_work", "参加工作时间", false, {"参加工作日期", "参加工作年月", "工作时间"}},
+        {Field::joined_party, "joined_party", "入党时间", false, {"入党日期", "入党年月"}},
+        {Field::rank, "rank", "职级", false, {"现职级", "职务级别", "级别"}},
+        {Field::phone, "phone", "联系电话", false, {"电话", "手机", "手机号码", "联系方式", "电话号码"}},
+        {Field::remark, "remark", "备注", false, {}},
+        {Field::programme, "programme", "挂职项目", false, {"项目"}},
     }};
     return fields;
 }
@@ -37,13 +54,26 @@ const std::array<FieldSpec, kFieldCount>& roster_fields() {
 const FieldSpec& spec(Field f) { return roster_fields()[static_cast<std::size_t>(f)]; }
 
 std::optional<Field> field_for_header(std::string_view header) {
-    auto h = util::ascii_lower(util::clean(header));
+    std::string h = normalize_header(header);
+    if (h.empty()) return std::nullopt;
     for (const auto& s : roster_fields()) {
         if (h == s.key || h == s.zh) return s.field;
         for (auto a : s.aliases)
             if (h == a) return s.field;
     }
     return std::nullopt;
+}
+
+std::string normalize_header(std::string_view header) {
+    std::string h = util::ascii_lower(util::clean(header));
+    // Spaces inside a header (姓　名, 姓 名: the full-width one is a space after clean()).
+    std::erase(h, ' ');
+    // A required-field mark: *姓名, 姓名*.
+    while (!h.empty() && h.front() == '*') h.erase(0, 1);
+    while (!h.empty() && h.back() == '*') h.pop_back();
+    // A trailing colon (姓名：) and a note in brackets: 出生年月(年.月), 身份证号码（18位）.
+    if (h.ends_with(":")) h.pop_back();
+    return h;
 }
 
 namespace {
@@ -65,6 +95,67 @@ struct Checker {
     }
 };
 
+// 学历 as typed (全日制本科, 在职研究生, 本科) and the two columns of its kinds: the level is an
+// education code, the kind goes to its own column; the highest level when 学历 is not given.
+void read_education(Checker& c, Cadre& cadre) {
+    auto level_code = [&](Field f) -> std::pair<std::string, std::string> {
+        if (c.at(f).empty()) return {};
+        EducationText e = split_education(c.at(f));
+        auto code = educations().code_of(e.level);
+        if (!code) {
+            c.add(f, educations().unknown(e.level.empty() ? c.at(f) : e.level));
+            return {};
+        }
+        return {std::string(*code), e.kind};
+    };
+    auto [level, kind] = level_code(Field::education);
+    cadre.education_fulltime = level_code(Field::education_fulltime).first;
+    cadre.education_inservice = level_code(Field::education_inservice).first;
+    if (kind == "fulltime" && cadre.education_fulltime.empty()) cadre.education_fulltime = level;
+    if (kind == "inservice" && cadre.education_inservice.empty()) cadre.education_inservice = level;
+    cadre.education = level;
+    if (cadre.education.empty()) {
+        // Vocabulary order runs from the highest level down.
+        for (const Term& t : educations().terms())
+            if (t.code == cadre.education_fulltime || t.code == cadre.education_inservice) {
+                cadre.education = t.code;
+                break;
+            }
+    }
+}
+
+// A month or a date of a cadre's life (参加工作时间, 入党时间) as "YYYY-MM" or an ISO date.
+std::string month_or_date(Checker& c, Field f) {
+    const std::string& text = c.at(f);
+    if (text.empty()) return {};
+    if (auto d = util::parse_date(text)) return d.value->iso();
+    if (auto m = util::parse_year_month(text)) return m.value->iso();
+    c.add(f, fmt::format("'{}' is not a month or a date (1996.07, 1996年7月, 1996-07-01)", text));
+    return {};
+}
+
+// The rest of what a 花名册 says of a cadre, as written but for the dates and the phone.
+void read_profile(Checker& c, Cadre& cadre) {
+    cadre.native_place = c.at(Field::native_place);
+    cadre.rank = c.at(Field::rank);
+    cadre.started_work = month_or_date(c, Field::started_work);
+    cadre.joined_party = month_or_date(c, Field::joined_party);
+    const std::string& phone = c.at(Field::phone);
+    // Digits with the separators people write (0832-1234567, 138 0000 0000, +86, two numbers
+    // with / or 、); anything else is a mistake in the column.
+    std::size_t digits = 0;
+    bool ok = true;
+    for (std::size_t i = 0; i < phone.size(); ++i) {
+        char ch = phone[i];
+        if (ch >= '0' && ch <= '9') ++digits;
+        else if (phone.substr(i).starts_with("、")) i += 2;
+        else if (!(ch == '-' || ch == ' ' || ch == '+' || ch == '(' || ch == ')' || ch == '/' || ch == ',' || ch == ';'))
+            ok = false;
+    }
+    if (!phone.empty() && (!ok || digits < 5)) c.add(Field::phone, "is not a telephone number");
+    else cadre.phone = phone;
+}
+
 } // namespace
 
 RowResult validate_row(const RowValues& values, const Config& config) {
@@ -80,11 +171,12 @@ RowResult validate_row(const RowValues& values, const Config& config) {
         if (id) cadre.id_number = *id.value;
         else c.add(Field::id_number, id.error);
     }
-    cadre.name = c.at(Field::name);
+    cadre.name = clean_person_name(c.at(Field::name));
     cadre.gender = c.code(Field::gender, genders());
     cadre.ethnicity = c.code(Field::ethnicity, ethnicities());
     cadre.political_status = c.code(Field::political_status, political_statuses());
-    cadre.education = c.code(Field::education, educations());
+    read_education(c, cadre);
+    read_profile(c, cadre);
     if (!c.at(Field::categories).empty()) {
         for (const auto& piece : util::split_any(c.at(Field::categories), {";", ",", "、", "；", "，", "/"})) {
             auto code = categories().code_of(piece);
@@ -125,6 +217,15 @@ RowResult validate_row(const RowValues& values, const Config& config) {
     }
 
     a.direction = c.code(Field::direction, directions());
+    RowResult result;
+    if (c.at(Field::direction).empty() && !c.at(Field::host_unit).empty()) {
+        // No 挂职类型: a roster of one kind often has none. 下派 goes to a township, 上挂 to a city
+        // organ (DOMAIN.md), so the host says which; the summary counts the rows read so.
+        a.direction = infer_host_kind(c.at(Field::host_unit)) == "township" ? "down" : "up";
+        result.direction_inferred = true;
+    }
+    a.remark = c.at(Field::remark);
+    a.programme = c.at(Field::programme);
     a.home_unit.name = c.at(Field::home_unit);
     a.home_unit.county = c.at(Field::home_county);
     a.home_post = c.at(Field::home_post);
@@ -137,17 +238,18 @@ RowResult validate_row(const RowValues& values, const Config& config) {
     if (!a.home_unit.name.empty() && a.home_unit.name == a.host_unit.name)
         c.add(Field::host_unit, "is the same unit as the home unit");
 
+    // A month alone (2007.8, 2007年8月) starts a term on its first day and ends one on its last.
     bool dates_ok = true;
     if (!c.at(Field::start_date).empty()) {
-        auto d = util::parse_date(c.at(Field::start_date));
-        if (d) a.start = *d.value;
+        auto d = util::parse_term_date(c.at(Field::start_date), util::MonthDay::first);
+        if (d) a.start = d.value->date, result.start_month_only = d.value->month_only;
         else { c.add(Field::start_date, d.error); dates_ok = false; }
     } else {
         dates_ok = false;
     }
     if (!c.at(Field::end_date).empty()) {
-        auto d = util::parse_date(c.at(Field::end_date));
-        if (d) a.end = *d.value;
+        auto d = util::parse_term_date(c.at(Field::end_date), util::MonthDay::last);
+        if (d) a.end = d.value->date, result.end_month_only = d.value->month_only;
         else { c.add(Field::end_date, d.error); dates_ok = false; }
     } else if (dates_ok) {
         a.end = default_end_date(a.start, config.term_months);
@@ -186,7 +288,6 @@ RowResult validate_row(const RowValues& values, const Config& config) {
             c.add(s.field, "contains a control character (an invisible character such as NUL)");
     }
 
-    RowResult result;
     result.problems = std::move(c.problems);
     if (result.problems.empty()) result.assignment = std::move(a);
     return result;
@@ -213,6 +314,15 @@ RowValues to_row(Assignment a) {
     set(Field::start_date, a.start.iso());
     set(Field::end_date, a.end.iso());
     set(Field::batch_year, std::to_string(a.batch_year));
+    set(Field::education_fulltime, std::move(a.cadre.education_fulltime));
+    set(Field::education_inservice, std::move(a.cadre.education_inservice));
+    set(Field::native_place, std::move(a.cadre.native_place));
+    set(Field::started_work, std::move(a.cadre.started_work));
+    set(Field::joined_party, std::move(a.cadre.joined_party));
+    set(Field::rank, std::move(a.cadre.rank));
+    set(Field::phone, std::move(a.cadre.phone));
+    set(Field::remark, std::move(a.remark));
+    set(Field::programme, std::move(a.programme));
     return v;
 }
 

@@ -18,8 +18,12 @@ enum class Field {
     id_number, name, gender, ethnicity, birth_date, political_status, education, categories,
     home_unit, home_county, home_level, home_post, direction, host_unit, host_post,
     start_date, end_date, batch_year,
+    // Migration 9: the rest of what a 花名册 carries (after the first 18, so that files of
+    // the first 18 columns read as before).
+    education_fulltime, education_inservice, native_place, started_work, joined_party, rank, phone, remark,
+    programme,
 };
-inline constexpr std::size_t kFieldCount = 18;
+inline constexpr std::size_t kFieldCount = 27;
 
 struct FieldSpec {
     Field field;
@@ -36,6 +40,11 @@ const FieldSpec& spec(Field f);
 // The field a header names (canonical, Chinese or alias; ASCII case-insensitive).
 std::optional<Field> field_for_header(std::string_view header);
 
+// A header as it is compared: cleaned, ASCII lower case, without spaces inside (姓　名), '*'
+// marks or a trailing colon. (A bracketed note, 出生年月（年.月）, is dropped by
+// meaning_of_header in roster_layout.hpp when the whole header is no alias.)
+std::string normalize_header(std::string_view header);
+
 // The raw text of each field of one row (already cleaned), indexed by Field.
 using RowValues = std::array<std::string, kFieldCount>;
 
@@ -49,6 +58,9 @@ struct FieldProblem {
 struct RowResult {
     std::optional<Assignment> assignment;
     std::vector<FieldProblem> problems;
+    // What was read other than as written, for the import's summary: a month for a start or
+    // end date (its first or last day), the direction taken from the host unit.
+    bool start_month_only = false, end_month_only = false, direction_inferred = false;
 };
 
 // Validates and normalises one row: ID check digit, enumerations, dates, end after start,

@@ -2,6 +2,7 @@
 
 #include "domain/filter.hpp"
 #include "domain/vocabulary.hpp"
+#include "util/id_number.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -230,7 +231,8 @@ std::int64_t allowance_days(const Assignment& a) {
 bool same_assignment(const Assignment& a, const Assignment& b) {
     return a.cadre.id_number == b.cadre.id_number && a.direction == b.direction && a.batch_year == b.batch_year &&
            a.home_unit.name == b.home_unit.name && a.home_post == b.home_post && a.host_unit.name == b.host_unit.name &&
-           a.host_post == b.host_post && a.start == b.start && a.end == b.end;
+           a.host_post == b.host_post && a.start == b.start && a.end == b.end && a.remark == b.remark &&
+           a.programme == b.programme;
 }
 
 std::vector<std::string> cadre_conflicts(const Cadre& stored, const Cadre& given) {
@@ -248,6 +250,16 @@ std::vector<std::string> cadre_conflicts(const Cadre& stored, const Cadre& given
     check("birth_date", stored.birth_date, given.birth_date);
     check("political_status", stored.political_status, given.political_status, &political_statuses());
     check("education", stored.education, given.education, &educations());
+    check("education_fulltime", stored.education_fulltime, given.education_fulltime, &educations());
+    check("education_inservice", stored.education_inservice, given.education_inservice, &educations());
+    check("native_place", stored.native_place, given.native_place);
+    check("started_work", stored.started_work, given.started_work);
+    check("joined_party", stored.joined_party, given.joined_party);
+    check("rank", stored.rank, given.rank);
+    // The phone is personal data: a message shows it masked.
+    if (!given.phone.empty() && given.phone != stored.phone)
+        out.push_back(fmt::format("phone: recorded '{}', given '{}'", util::mask_phone(stored.phone),
+                                  util::mask_phone(given.phone)));
     if (!given.categories.empty() && given.categories != stored.categories)
         out.push_back(fmt::format("categories: recorded '{}', given '{}'", fmt::join(stored.categories, ";"),
                                   fmt::join(given.categories, ";")));

@@ -1,5 +1,7 @@
 #include "render/assignment_view.hpp"
 
+#include "render/datasets.hpp"
+
 #include "domain/roster.hpp"
 #include "domain/rules.hpp"
 #include "util/id_number.hpp"
@@ -60,13 +62,11 @@ void write_assignment_members(JsonWriter& json, const Assignment& a, util::Date 
     json.key("id").value(a.id);
     json.key("status").value(status_on(a, as_of));
     json.key("non_party").value(is_non_party(a.cadre.political_status, config));
-    RowValues row = to_row(a);
+    RowValues row = canonical_row(a, reveal_id); // ID number, birth date and phone masked unless revealed
     for (const auto& s : roster_fields()) {
         json.key(s.key);
         const std::string& v = row[static_cast<std::size_t>(s.field)];
-        if (s.field == Field::id_number) json.value(reveal_id ? v : util::mask_id_number(v));
-        else if (s.field == Field::birth_date) json.value(reveal_id ? v : v.substr(0, 7));
-        else if (s.field == Field::batch_year) json.value(a.batch_year);
+        if (s.field == Field::batch_year) json.value(a.batch_year);
         else if (s.field == Field::categories) {
             json.begin_array();
             for (const auto& c : a.cadre.categories) json.value(c);
@@ -186,6 +186,15 @@ std::string show_text(const Assignment& a, Lang lang, util::Date as_of, const Co
          fmt::format("{}{}", political_statuses().label(a.cadre.political_status, lang),
                      is_non_party(a.cadre.political_status, config) ? pick(lang, "（党外干部）", " (non-Party)") : "")},
         {std::string(pick(lang, "学历", "education")), std::string(educations().label(a.cadre.education, lang))},
+        {std::string(pick(lang, "全日制教育", "full-time education")),
+         std::string(educations().label(a.cadre.education_fulltime, lang))},
+        {std::string(pick(lang, "在职教育", "in-service education")),
+         std::string(educations().label(a.cadre.education_inservice, lang))},
+        {std::string(pick(lang, "籍贯", "native place")), a.cadre.native_place},
+        {std::string(pick(lang, "参加工作时间", "started work")), a.cadre.started_work},
+        {std::string(pick(lang, "入党时间", "joined the Party")), a.cadre.joined_party},
+        {std::string(pick(lang, "职级", "rank")), a.cadre.rank},
+        {std::string(pick(lang, "联系电话", "phone")), reveal_id ? a.cadre.phone : util::mask_phone(a.cadre.phone)},
         {std::string(pick(lang, "干部类别", "categories")), labels(a.cadre.categories, categories(), lang)},
         {std::string(pick(lang, "挂职类型", "direction")), std::string(directions().label(a.direction, lang))},
         {std::string(pick(lang, "年度", "batch")), std::to_string(a.batch_year)},
@@ -200,6 +209,8 @@ std::string show_text(const Assignment& a, Lang lang, util::Date as_of, const Co
         {std::string(pick(lang, "延长至", "extended until")), a.extended_until ? a.extended_until->iso() : ""},
         {std::string(pick(lang, "中途抽回", "recalled")),
          a.recalled_on ? fmt::format("{} ({})", a.recalled_on->iso(), recall_reasons().label(a.recall_reason, lang)) : ""},
+        {std::string(pick(lang, "挂职项目", "programme")), a.programme},
+        {std::string(pick(lang, "备注", "remark")), a.remark},
         {std::string(pick(lang, "状态", "status")), std::string(statuses().label(status_on(a, as_of), lang))},
     };
     std::size_t width = 0;

@@ -34,18 +34,30 @@ ReportColumn col(const DatasetOptions& o, std::string_view key, std::string_view
     return {header, std::string(key), numeric, false, date};
 }
 
-// 花名册: the columns a clerk expects, one row per secondment, numbered.
+// A unit and a post in one cell, as a 花名册 writes them: an ideographic space between, so that
+// `assign import` splits them back exactly (domain/roster_cells.hpp, rule 1).
+std::string unit_and_post(const std::string& unit, const std::string& post) {
+    return post.empty() ? unit : unit + "\u3000" + post;
+}
+
+// 花名册: the columns a clerk expects, one row per secondment, numbered. With --reveal-id it
+// imports back to the same records (tests/cli/rosters.sh): every stored field has a column.
 Dataset roster(AssignmentStore& store, const AssignmentFilter& f, const Config& config, const DatasetOptions& o) {
     bool zh = o.lang == Lang::zh;
     Dataset d{"roster", zh ? "花名册" : "roster",
               {col(o, "no", "序号", "No.", true), col(o, "name", "姓名", "name"), col(o, "gender", "性别", "gender"),
                col(o, "ethnicity", "民族", "ethnicity"), col(o, "birth_month", "出生年月", "born"),
-               col(o, "political_status", "政治面貌", "political status"), col(o, "education", "学历", "education"),
-               col(o, "home", "派出单位及职务", "home unit and post"),
+               col(o, "native_place", "籍贯", "native place"), col(o, "started_work", "参加工作时间", "started work"),
+               col(o, "political_status", "政治面貌", "political status"), col(o, "joined_party", "入党时间", "joined the Party"),
+               col(o, "education", "学历", "education"), col(o, "education_fulltime", "全日制教育", "full-time education"),
+               col(o, "education_inservice", "在职教育", "in-service education"), col(o, "rank", "职级", "rank"),
+               col(o, "home", "派出单位及职务", "home unit and post"), col(o, "home_county", "所属县区", "county"),
+               col(o, "home_level", "原单位层级", "home unit level"),
                col(o, "host", "接收单位及挂职职务", "host unit and post"),
                col(o, "term", "挂职起止时间", "term"), col(o, "categories", "干部类别", "categories"),
                col(o, "direction", "挂职类型", "direction"), col(o, "batch_year", "年度", "batch", true),
-               col(o, "id_number", "身份证号", "ID number"), col(o, "status", "状态", "status")},
+               col(o, "programme", "挂职项目", "programme"), col(o, "id_number", "身份证号", "ID number"),
+               col(o, "phone", "联系电话", "phone"), col(o, "remark", "备注", "remark"), col(o, "status", "状态", "status")},
               {}};
     std::size_t n = 0;
     store.for_each(f, config, [&](const Assignment& a) {
@@ -53,14 +65,19 @@ Dataset roster(AssignmentStore& store, const AssignmentFilter& f, const Config& 
         for (const auto& c : a.cadre.categories) cats.push_back(label(categories(), c, o));
         // 出生年月 as clerks write it: 1981.04.
         std::string born = a.cadre.birth_date.size() >= 7 ? a.cadre.birth_date.substr(0, 4) + "." + a.cadre.birth_date.substr(5, 2) : "";
+        auto education = [&](const std::string& code) { return code.empty() ? "" : label(educations(), code, o); };
         d.rows.push_back({std::to_string(++n), a.cadre.name, label(genders(), a.cadre.gender, o),
                           a.cadre.ethnicity.empty() ? "" : label(ethnicities(), a.cadre.ethnicity, o), born,
-                          label(political_statuses(), a.cadre.political_status, o),
-                          a.cadre.education.empty() ? "" : label(educations(), a.cadre.education, o),
-                          a.home_unit.name + a.home_post, a.host_unit.name + a.host_post,
+                          a.cadre.native_place, a.cadre.started_work,
+                          label(political_statuses(), a.cadre.political_status, o), a.cadre.joined_party,
+                          education(a.cadre.education), education(a.cadre.education_fulltime),
+                          education(a.cadre.education_inservice), a.cadre.rank,
+                          unit_and_post(a.home_unit.name, a.home_post), a.home_unit.county,
+                          label(unit_kinds(), a.home_unit.kind, o), unit_and_post(a.host_unit.name, a.host_post),
                           fmt::format("{}—{}", a.start.iso(), a.effective_end().iso()), fmt::format("{}", fmt::join(cats, "、")),
-                          label(directions(), a.direction, o), std::to_string(a.batch_year),
-                          shown_id(a.cadre.id_number, o), label(statuses(), status_on(a, f.as_of), o)});
+                          label(directions(), a.direction, o), std::to_string(a.batch_year), a.programme,
+                          shown_id(a.cadre.id_number, o), o.reveal_id ? a.cadre.phone : util::mask_phone(a.cadre.phone),
+                          a.remark, label(statuses(), status_on(a, f.as_of), o)});
     });
     return d;
 }
@@ -218,6 +235,8 @@ RowValues canonical_row(Assignment a, bool reveal_id) {
         // The full birth date is the ID's digits 7..14: with a masked ID only the month.
         auto& born = row[static_cast<std::size_t>(Field::birth_date)];
         born = born.substr(0, 7);
+        auto& phone = row[static_cast<std::size_t>(Field::phone)];
+        phone = util::mask_phone(phone);
     }
     return row;
 }

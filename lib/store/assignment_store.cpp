@@ -16,7 +16,9 @@ std::string_view assignment_select_sql() {
     return R"sql(SELECT a.id, c.id_number, c.name, c.gender, c.ethnicity, c.birth_date, c.political_status,
        c.education, c.category_mask,
        a.direction, a.batch_year, h.name, h.kind, h.county, a.home_post, t.name, t.kind, t.county,
-       a.host_post, a.start_date, a.end_date, a.extended_until, a.recalled_on, a.recall_reason
+       a.host_post, a.start_date, a.end_date, a.extended_until, a.recalled_on, a.recall_reason,
+       c.education_fulltime, c.education_inservice, c.native_place, c.started_work, c.joined_party, c.rank, c.phone,
+       a.remark, a.programme
   FROM assignments a
   JOIN cadres c ON c.id = a.cadre_id
   JOIN units h ON h.id = a.home_unit_id
@@ -48,6 +50,19 @@ std::string placeholders(std::size_t n) {
     return s;
 }
 
+// The profile columns of migration 9, in the order kProfileColumns names them, from `first` on.
+constexpr std::string_view kProfileColumns =
+    "education_fulltime, education_inservice, native_place, started_work, joined_party, rank, phone";
+void read_profile(SQLite::Statement& s, int first, Cadre& c) {
+    c.education_fulltime = s.getColumn(first).getString();
+    c.education_inservice = s.getColumn(first + 1).getString();
+    c.native_place = s.getColumn(first + 2).getString();
+    c.started_work = s.getColumn(first + 3).getString();
+    c.joined_party = s.getColumn(first + 4).getString();
+    c.rank = s.getColumn(first + 5).getString();
+    c.phone = s.getColumn(first + 6).getString();
+}
+
 } // namespace
 
 Assignment read_assignment(SQLite::Statement& s) {
@@ -72,6 +87,9 @@ Assignment read_assignment(SQLite::Statement& s) {
     if (!s.getColumn(21).isNull()) a.extended_until = date_of(s.getColumn(21).getString());
     if (!s.getColumn(22).isNull()) a.recalled_on = date_of(s.getColumn(22).getString());
     a.recall_reason = s.getColumn(23).getString();
+    read_profile(s, 24, a.cadre);
+    a.remark = s.getColumn(31).getString();
+    a.programme = s.getColumn(32).getString();
     return a;
 }
 
@@ -205,22 +223,27 @@ struct AssignmentStore::Statements {
     // Text bound without a copy (bindNoCopy) must outlive the step: a looked-up key lives here.
     std::string key;
     explicit Statements(SQLite::Database& db)
-        : find_cadre(db, "SELECT id, id_number, name, gender, ethnicity, birth_date, political_status, education, "
-                         "category_mask FROM cadres WHERE id_number = ?"),
-          insert_cadre(db, "INSERT INTO cadres (id_number, name, gender, ethnicity, birth_date, political_status, "
-                           "education) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        : find_cadre(db, fmt::format("SELECT id, id_number, name, gender, ethnicity, birth_date, political_status, "
+                                     "education, category_mask, {} FROM cadres WHERE id_number = ?",
+                                     kProfileColumns)),
+          insert_cadre(db, fmt::format("INSERT INTO cadres (id_number, name, gender, ethnicity, birth_date, "
+                                       "political_status, education, {}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                       "?, ?)",
+                                       kProfileColumns)),
           insert_category(db, "INSERT INTO cadre_categories (cadre_id, category) VALUES (?, ?)"),
           find_unit(db, "SELECT id, name, kind, county FROM units WHERE name = ?"),
           insert_unit(db, "INSERT INTO units (name, kind, county) VALUES (?, ?, ?)"),
           of_cadre(db, std::string(assignment_select_sql()) + " WHERE a.cadre_id = ? ORDER BY a.start_date"),
           insert_assignment(db, "INSERT INTO assignments (cadre_id, direction, batch_year, home_unit_id, home_post, "
-                                "host_unit_id, host_post, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                "host_unit_id, host_post, start_date, end_date, remark, programme) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           get(db, std::string(assignment_select_sql()) + " WHERE a.id = ?"),
           count_hosted(db, "SELECT count(*) FROM assignments WHERE host_unit_id = ? AND batch_year = ? "
                            "AND recalled_on IS NULL"),
-          insert_cadre_if_new(db, "INSERT INTO cadres (id_number, name, gender, ethnicity, birth_date, "
-                                  "political_status, education) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                                  "ON CONFLICT (id_number) DO NOTHING"),
+          insert_cadre_if_new(db, fmt::format("INSERT INTO cadres (id_number, name, gender, ethnicity, birth_date, "
+                                              "political_status, education, {}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                              "?, ?, ?, ?) ON CONFLICT (id_number) DO NOTHING",
+                                              kProfileColumns)),
           delete_cadre(db, "DELETE FROM cadres WHERE id = ?") {}
 };
 
@@ -256,6 +279,7 @@ std::optional<AssignmentStore::StoredCadre> AssignmentStore::find_cadre(std::str
     c.political_status = s.getColumn(6).getString();
     c.education = s.getColumn(7).getString();
     c.categories = categories_of(s.getColumn(8).getInt64());
+    read_profile(s, 9, c);
     return out;
 }
 
@@ -268,6 +292,13 @@ void bind_cadre(SQLite::Statement& s, const Cadre& c) {
     s.bindNoCopy(5, c.birth_date);
     s.bindNoCopy(6, c.political_status);
     s.bindNoCopy(7, c.education);
+    s.bindNoCopy(8, c.education_fulltime);
+    s.bindNoCopy(9, c.education_inservice);
+    s.bindNoCopy(10, c.native_place);
+    s.bindNoCopy(11, c.started_work);
+    s.bindNoCopy(12, c.joined_party);
+    s.bindNoCopy(13, c.rank);
+    s.bindNoCopy(14, c.phone);
 }
 } // namespace
 
@@ -351,6 +382,8 @@ std::int64_t AssignmentStore::insert_assignment(const Assignment& a, std::int64_
     s.bindNoCopy(7, a.host_post);
     s.bindNoCopy(8, start);
     s.bindNoCopy(9, end);
+    s.bindNoCopy(10, a.remark);
+    s.bindNoCopy(11, a.programme);
     s.exec();
     return db_.getLastInsertRowid();
 }

@@ -4,7 +4,9 @@
 #include "error.hpp"
 #include "store/audit.hpp"
 #include "store/recorder.hpp"
-#include "util/csv.hpp"
+#include "domain/roster_cells.hpp"
+#include "util/table.hpp"
+#include "util/workbook.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Transaction.h>
@@ -16,65 +18,118 @@ namespace guazhi {
 
 namespace {
 
-// Title rows above the header ("2006年度挂职干部花名册" in a merged cell) have at most one
-// non-empty cell; at most this many are skipped.
-constexpr int kMaxTitleRows = 5;
+// The header is looked for among this many non-blank rows at the top of the sheet.
+constexpr std::size_t kHeaderSearchRows = 30;
 
-std::size_t non_empty_count(const util::CsvRecord& r) {
-    std::size_t n = 0;
-    for (const auto& f : r.fields)
-        if (!util::trim(f).empty()) ++n;
-    return n;
-}
+// The columns of the file as the layout reads them: where each field's value comes from.
+struct Columns {
+    RosterLayout layout;
+    std::array<std::optional<std::size_t>, kFieldCount> source; // the file column of each field
+    std::size_t header_line = 0;
 
-// Which column of the file holds each field, and the header text it had there.
-struct HeaderMap {
-    std::array<std::optional<std::size_t>, kFieldCount> column;
-    std::vector<std::string> headers; // as written in the file, cleaned
-    std::vector<bool> used;
-
+    // How the file names the column a field comes from, for messages.
     std::string name_of(Field f) const {
-        auto c = column[static_cast<std::size_t>(f)];
-        return c ? headers[*c] : std::string(spec(f).key);
+        auto c = source[static_cast<std::size_t>(f)];
+        return c ? layout.columns[*c].header : std::string(spec(f).key);
     }
 };
 
-HeaderMap read_header(const util::CsvRecord& header, const std::string& file, bool ignore_unknown) {
-    HeaderMap map;
-    std::vector<std::string> errors;
-    for (std::size_t i = 0; i < header.fields.size(); ++i) {
-        std::string text = util::clean(header.fields[i]);
-        map.headers.push_back(text);
-        map.used.push_back(false);
-        if (text.empty()) continue; // an unnamed column (Excel's trailing comma) must stay empty
-        auto field = field_for_header(text);
-        if (!field) {
-            if (!ignore_unknown)
-                errors.push_back(fmt::format("{}:{}:{}: unknown column '{}' (use --ignore-unknown-columns to skip it)",
-                                             file, header.line, i + 1, text));
-            continue;
-        }
-        auto& slot = map.column[static_cast<std::size_t>(*field)];
-        if (slot) {
-            errors.push_back(fmt::format("{}:{}:{}: duplicate column '{}': column {} ('{}') already means {}", file,
-                                         header.line, i + 1, text, *slot + 1, map.headers[*slot], spec(*field).key));
-            continue;
-        }
-        slot = i;
-        map.used[i] = true;
+// A row of column numbers under the header (1, 2, 3 … as official forms print them).
+bool is_column_numbers(const std::vector<std::string>& cells) {
+    std::size_t expected = 1;
+    for (const auto& c : cells) {
+        std::string_view t = util::trim(c);
+        if (t.empty()) continue;
+        if (t != std::to_string(expected)) return false;
+        ++expected;
     }
-    for (const auto& s : roster_fields())
-        if (s.required && !map.column[static_cast<std::size_t>(s.field)])
-            errors.push_back(fmt::format("{}:{}: missing required column {} ({})", file, header.line, s.zh, s.key));
+    return expected > 3;
+}
+
+// Checks the layout's columns: unknown ones (errors unless ignored), two columns for one field.
+Columns check_columns(RosterLayout layout, const util::TableReader& table, std::size_t header_line,
+                      const ImportOptions& options, ImportReport& report) {
+    Columns columns;
+    columns.header_line = header_line;
+    std::vector<std::string> errors;
+    for (std::size_t i = 0; i < layout.columns.size(); ++i) {
+        auto& column = layout.columns[i];
+        if (column.header.empty()) continue; // an unnamed column (Excel's trailing comma) must stay empty
+        std::string where = table.cell_place(header_line, i);
+        if (!column.meaning) {
+            if (options.ignore_unknown_columns) report.ignored_columns.push_back(column.header);
+            else
+                errors.push_back(fmt::format("{}: unknown column '{}' (use --ignore-unknown-columns to skip it, or "
+                                             "--map '{}=FIELD' to read it)",
+                                             where, util::printable(column.header), util::printable(column.header)));
+            continue;
+        }
+        switch (column.meaning->kind) {
+        case ColumnKind::ignored: report.ignored_columns.push_back(column.header); continue;
+        case ColumnKind::derived: report.derived_columns.push_back(column.header); continue;
+        case ColumnKind::serial: continue;
+        default: break;
+        }
+        RosterLayout one;
+        one.columns.push_back(column);
+        for (Field f : fields_covered(one)) {
+            auto& slot = columns.source[static_cast<std::size_t>(f)];
+            if (slot) {
+                errors.push_back(fmt::format("{}: duplicate column '{}': column {} ('{}') already means {}", where,
+                                             util::printable(column.header), *slot + 1,
+                                             util::printable(layout.columns[*slot].header), spec(f).key));
+                continue;
+            }
+            slot = i;
+        }
+    }
     // A header of thousands of stray columns (a sheet pasted sideways) is named, not listed.
     constexpr std::size_t kListed = 20;
     if (errors.size() > kListed) {
         std::size_t more = errors.size() - kListed;
         errors.resize(kListed);
-        errors.push_back(fmt::format("{}:{}: … and {} more problems in the header", file, header.line, more));
+        errors.push_back(fmt::format("{}: … and {} more problems in the header", table.place(header_line), more));
     }
     if (!errors.empty()) throw Error(fmt::format("{}", fmt::join(errors, "\n")));
-    return map;
+    columns.layout = std::move(layout);
+    return columns;
+}
+
+// Reads the first rows and finds the header among them; throws Error naming what is missing.
+Columns read_header(util::TableReader& table, std::vector<util::TableRow>& head, const ImportOptions& options,
+                    ImportReport& report) {
+    util::TableRow row;
+    while (head.size() < kHeaderSearchRows && table.next(row))
+        if (!row.blank()) head.push_back(std::move(row));
+    if (head.empty()) throw Error(fmt::format("{}: the file is empty (no header row)", table.name()));
+    std::vector<std::vector<std::string>> cells;
+    for (const auto& r : head) cells.push_back(r.cells);
+    HeaderSearch found = find_header(cells, options.aliases);
+    if (!found.layout) {
+        if (!found.closest)
+            throw Error(fmt::format("{}: no header row in the first {} rows: none names the roster's columns (身份证号, "
+                                    "姓名, 政治面貌, 派出单位, 接收单位, 开始日期 …; see guazhi assign import --help)",
+                                    table.name(), head.size()));
+        const auto& closest = head[*found.closest];
+        std::vector<std::string> shown;
+        for (const auto& c : closest.cells)
+            if (!util::trim(c).empty() && shown.size() < 12) shown.push_back(util::printable(util::clean(c)));
+        throw Error(fmt::format("{}: missing required column {} (of the first {} rows, this one comes closest to a "
+                                "header: {}; name the columns in the header, or --map 'HEADER=FIELD')",
+                                table.place(closest.line), fmt::join(found.missing, ", "), head.size(),
+                                fmt::join(shown, ", ")));
+    }
+    report.lines_above_header = found.row;
+    report.header_rows = found.layout->header_rows;
+    std::size_t header_line = head[found.row].line;
+    Columns columns = check_columns(std::move(*found.layout), table, header_line, options, report);
+    std::size_t first_data = found.row + report.header_rows;
+    if (first_data < head.size() && is_column_numbers(head[first_data].cells)) {
+        ++report.header_rows;
+        ++first_data;
+    }
+    head.erase(head.begin(), head.begin() + static_cast<std::ptrdiff_t>(first_data));
+    return columns;
 }
 
 // The page cache of an import. A million-row import writes about 350 MB; what it touches at
@@ -145,23 +200,10 @@ class DeferredIndexes {
 ImportReport import_roster(Database& db, std::istream& in, const std::string& name, const Config& config,
                            const ImportOptions& options) {
     ImportReport report;
-    util::CsvReader reader(in, options.encoding, name);
-    util::CsvRecord record;
-
-    bool have_header = false;
-    for (int skipped = 0; reader.next(record);) {
-        if (record.blank()) continue;
-        if (non_empty_count(record) <= 1 && skipped < kMaxTitleRows) {
-            ++skipped;
-            continue;
-        }
-        have_header = true;
-        break;
-    }
-    if (!have_header) throw Error(fmt::format("{}: the file is empty (no header row)", name));
-    HeaderMap header = read_header(record, name, options.ignore_unknown_columns);
-    const std::size_t header_line = record.line;
-    report.encoding = reader.encoding();
+    util::TableReader table(in, options.path, name, {options.encoding, options.sheet});
+    std::vector<util::TableRow> head;
+    Columns columns = read_header(table, head, options, report);
+    report.source = table.describe();
 
     // The unique ID-number index takes random inserts; with SQLite's default 2 MiB page cache
     // a large file thrashes it. A bounded cache (kCacheKiB) keeps a million-row import
@@ -174,40 +216,87 @@ ImportReport import_roster(Database& db, std::istream& in, const std::string& na
     recorder.exclusive_batch();
     DeferredIndexes deferred(db.sql(), config.max_per_host_per_batch > 0);
     BulkInsertLog log(db.sql());
+    SQLite::Statement known_unit(db.sql(), "SELECT 1 FROM units WHERE name = ?");
+    auto is_known_unit = [&](std::string_view unit) {
+        known_unit.reset();
+        known_unit.bind(1, std::string(unit));
+        return known_unit.executeStep();
+    };
 
-    auto problem = [&](std::size_t line, std::string_view column, std::string_view message) {
+    auto problem = [&](std::size_t line, std::optional<std::size_t> column, std::string_view header,
+                       std::string_view message) {
         if (report.problem_count++ < options.max_problems)
-            report.problems.push_back(fmt::format("{}:{}: {}: {}", name, line, column, message));
+            report.problems.push_back(fmt::format("{}: {}: {}", table.place(line, column), header, message));
+    };
+    auto field_problem = [&](std::size_t line, Field f, std::string_view message) {
+        problem(line, columns.source[static_cast<std::size_t>(f)], columns.name_of(f), message);
     };
 
     RowValues values;
-    while (reader.next(record)) {
-        if (record.blank()) continue;
+    auto import_row = [&](const util::TableRow& record) {
+        if (record.blank()) return;
+        if (is_footer_row(record.cells)) {
+            ++report.footer_lines;
+            return;
+        }
         ++report.rows;
         if (options.progress && report.rows % 1000 == 0) options.progress(report.rows);
 
         // A value where the header names no column would be silently lost: refuse it.
-        std::optional<std::size_t> stray;
-        for (std::size_t i = 0; i < record.fields.size() && !stray; ++i)
-            if ((i >= header.headers.size() || header.headers[i].empty()) && !util::trim(record.fields[i]).empty())
-                stray = i;
-        if (stray) {
-            problem(record.line, "row",
-                    *stray >= header.headers.size()
-                        ? fmt::format("has values in {} columns, the header names {}", record.fields.size(),
-                                      header.headers.size())
-                        : fmt::format("column {} has a value but no header", *stray + 1));
-            continue;
+        const auto& layout = columns.layout.columns;
+        for (std::size_t i = 0; i < record.cells.size(); ++i) {
+            if ((i < layout.size() && !layout[i].header.empty()) || util::trim(record.cells[i]).empty()) continue;
+            problem(record.line, i, "row",
+                    i >= layout.size() ? fmt::format("has values in {} columns, the header names {}",
+                                                     record.cells.size(), layout.size())
+                                       : fmt::format("column {} has a value but no header", i + 1));
+            return;
         }
 
-        for (std::size_t f = 0; f < kFieldCount; ++f) {
-            auto col = header.column[f];
-            if (col && *col < record.fields.size()) util::clean_into(values[f], record.fields[*col]);
-            else values[f].clear();
+        for (auto& v : values) v.clear();
+        bool readable = true;
+        for (std::size_t i = 0; i < layout.size() && i < record.cells.size(); ++i) {
+            const auto& meaning = layout[i].meaning;
+            if (!meaning) continue;
+            const std::string& cell = record.cells[i];
+            auto set = [&](Field f, std::string_view text) { util::clean_into(values[static_cast<std::size_t>(f)], text); };
+            switch (meaning->kind) {
+            case ColumnKind::field: set(meaning->field, cell); break;
+            case ColumnKind::period:
+                if (util::trim(cell).empty()) break;
+                if (auto p = split_period(cell)) {
+                    set(Field::start_date, p->start);
+                    set(Field::end_date, p->end);
+                } else {
+                    problem(record.line, i, layout[i].header,
+                            fmt::format("'{}' is not a term (write it as 2007.08—2008.07 or 2007-08-01至2008-07-31)",
+                                        util::printable(util::clean(cell))));
+                    readable = false;
+                }
+                break;
+            case ColumnKind::home_unit_post:
+            case ColumnKind::host_unit_post: {
+                bool home = meaning->kind == ColumnKind::home_unit_post;
+                auto split = split_unit_post(cell, is_known_unit);
+                if (!split.value) {
+                    problem(record.line, i, layout[i].header, util::printable(split.error, 1000));
+                    readable = false;
+                    break;
+                }
+                set(home ? Field::home_unit : Field::host_unit, split.value->unit);
+                set(home ? Field::home_post : Field::host_post, split.value->post);
+                break;
+            }
+            default: break;
+            }
         }
+        if (!readable) return;
         RowResult row = validate_row(values, config);
-        for (const auto& p : row.problems) problem(record.line, header.name_of(p.field), p.message);
-        if (!row.assignment) continue;
+        for (const auto& p : row.problems) field_problem(record.line, p.field, p.message);
+        if (!row.assignment) return;
+        report.start_months += row.start_month_only;
+        report.end_months += row.end_month_only;
+        report.directions_inferred += row.direction_inferred;
 
         bool kind_given = !values[static_cast<std::size_t>(Field::home_level)].empty();
         RecordOutcome outcome = recorder.record(*row.assignment, kind_given);
@@ -219,11 +308,18 @@ ImportReport import_roster(Database& db, std::istream& in, const std::string& na
             break;
         case RecordOutcome::Kind::identical: ++report.identical; break;
         case RecordOutcome::Kind::refused:
-            for (const auto& p : outcome.problems) problem(record.line, header.name_of(p.field), p.message);
+            for (const auto& p : outcome.problems) field_problem(record.line, p.field, p.message);
             break;
         }
-    }
-    if (report.rows == 0) throw Error(fmt::format("{}:{}: there are no data rows after the header", name, header_line));
+    };
+
+    for (const auto& record : head) import_row(record);
+    head.clear();
+    util::TableRow record;
+    while (table.next(record)) import_row(record);
+    report.hidden_rows = table.hidden_rows();
+    if (report.rows == 0)
+        throw Error(fmt::format("{}: there are no data rows after the header", table.place(columns.header_line)));
     if (report.problem_count == 0 && !options.dry_run) {
         deferred.rebuild();
         log.finish();

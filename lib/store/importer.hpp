@@ -1,8 +1,11 @@
-// `assign import`: a roster CSV streamed row by row into the database in one transaction,
-// all or nothing, with every problem reported by file, line and column.
+// `assign import`: a roster (CSV, tab-separated text, .xlsx, .xls) streamed row by row into
+// the database in one transaction, all or nothing, with every problem reported by its place
+// (FILE:LINE, or FILE:SHEET!CELL) and column. The table is found inside the sheet: title
+// and note lines above the header, one- or two-row headers, footer lines (domain/roster_layout).
 #pragma once
 
 #include "config.hpp"
+#include "domain/roster_layout.hpp"
 #include "store/database.hpp"
 #include "store/recorder.hpp"
 #include "util/encoding.hpp"
@@ -16,6 +19,9 @@
 namespace guazhi {
 
 struct ImportOptions {
+    std::string path;  // the file, to read a workbook from; empty for standard input (text only)
+    std::string sheet; // workbooks: "" the first sheet, N the N-th, or its name
+    ColumnAliases aliases; // headers added by --map and the config's [columns]
     util::Encoding encoding = util::Encoding::automatic;
     bool dry_run = false;                // validate everything, write nothing
     bool ignore_unknown_columns = false; // otherwise an unknown column is an error
@@ -32,8 +38,17 @@ struct ImportReport {
     std::size_t over_quota = 0; // rows inserted beyond the host quota by the override
     std::vector<std::string> problems; // "FILE:LINE: column: message", at most max_problems
     std::size_t problem_count = 0;     // all problems, including those not listed
-    util::Encoding encoding = util::Encoding::utf8;
+    std::string source;                // what was read: "UTF-8", "xlsx, sheet 花名册" …
     bool committed = false;
+    // How the sheet was read, for the summary: nothing is passed over without being named.
+    std::size_t lines_above_header = 0; // title, 填表单位, 说明 lines
+    std::size_t header_rows = 1;
+    std::size_t footer_lines = 0;       // 填表人, 合计 … below (or between) the data
+    std::size_t hidden_rows = 0;        // hidden rows of a workbook, read as data
+    std::size_t start_months = 0, end_months = 0; // month-only dates taken as the first / last day
+    std::size_t directions_inferred = 0;          // rows without 挂职类型, read from the host unit
+    std::vector<std::string> ignored_columns;     // unknown or mapped to ignore, as headed
+    std::vector<std::string> derived_columns;     // 状态, 年龄: computed, not read
 };
 
 // Reads a roster from `in` (named `name` in messages). Problems in rows are collected in

@@ -239,6 +239,21 @@ CREATE INDEX changed_rows_change ON changed_rows (change_id);
         R"sql(
 CREATE INDEX assignments_listing ON assignments (batch_year, direction DESC);
 )sql",
+        // 9: the rest of what a 花名册 carries (issue "real rosters"): on the cadre the education
+        // by kind (全日制/在职), native place, when work and Party membership began, rank and
+        // phone; on the assignment the roster's remark and an optional programme tag. '' is
+        // "not recorded", as for the other optional fields, so older records read as before.
+        R"sql(
+ALTER TABLE cadres ADD COLUMN education_fulltime TEXT NOT NULL DEFAULT '';
+ALTER TABLE cadres ADD COLUMN education_inservice TEXT NOT NULL DEFAULT '';
+ALTER TABLE cadres ADD COLUMN native_place TEXT NOT NULL DEFAULT '';
+ALTER TABLE cadres ADD COLUMN started_work TEXT NOT NULL DEFAULT '';
+ALTER TABLE cadres ADD COLUMN joined_party TEXT NOT NULL DEFAULT '';
+ALTER TABLE cadres ADD COLUMN rank TEXT NOT NULL DEFAULT '';
+ALTER TABLE cadres ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+ALTER TABLE assignments ADD COLUMN remark TEXT NOT NULL DEFAULT '';
+ALTER TABLE assignments ADD COLUMN programme TEXT NOT NULL DEFAULT '';
+)sql",
     };
     return steps;
 }

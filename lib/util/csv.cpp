@@ -2,6 +2,7 @@
 
 #include "error.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <fmt/format.h>
@@ -34,6 +35,7 @@ bool CsvReader::peek(char& c) {
             done_ = true;
             return false;
         }
+        if (!delimiter_) delimiter_ = choose_delimiter(chunk_);
     }
     c = chunk_[pos_];
     return true;
@@ -52,7 +54,7 @@ bool CsvReader::get(char& c) {
 }
 
 void CsvReader::take_run(bool quoted, std::size_t& bytes, std::size_t record_line) {
-    const char delimiter = quoted ? '"' : ',';
+    const char delimiter = quoted ? '"' : delimiter_;
     std::size_t end = pos_;
     std::size_t characters = 0;
     while (end < chunk_.size()) {
@@ -109,7 +111,7 @@ bool CsvReader::next(CsvRecord& out) {
             state = State::unquoted;
             [[fallthrough]];
         case State::unquoted:
-            if (c == ',') end_field();
+            if (c == delimiter_) end_field();
             else if (c == '\n') return end_record();
             else if (c == '\r') {
                 // A lone CR ends a line too (old Mac files). Count the line before looking
@@ -141,7 +143,7 @@ bool CsvReader::next(CsvRecord& out) {
                 state = State::quoted;
                 take_run(true, bytes, out.line);
             }
-            else if (c == ',') end_field();
+            else if (c == delimiter_) end_field();
             else if (c == '\n') return end_record();
             else if (c == '\r') {
                 ++line_;
@@ -158,6 +160,22 @@ bool CsvReader::next(CsvRecord& out) {
     if (state == State::quoted)
         fail(quote_line, quote_column, "quoted field is never closed");
     return end_record();
+}
+
+char choose_delimiter(std::string_view head) {
+    std::size_t best_tabs = 0, best_commas = 0;
+    for (int lines = 0; !head.empty() && lines < 50; ++lines) {
+        std::size_t end = head.find_first_of("\r\n");
+        std::string_view line = head.substr(0, end);
+        head = end == std::string_view::npos ? std::string_view() : head.substr(end + 1);
+        auto tabs = static_cast<std::size_t>(std::count(line.begin(), line.end(), '\t'));
+        auto commas = static_cast<std::size_t>(std::count(line.begin(), line.end(), ','));
+        bool header = line.find("姓名") != std::string_view::npos || line.find("身份证") != std::string_view::npos ||
+                      line.find("name") != std::string_view::npos;
+        if (header && tabs + commas > 0) return tabs > commas ? '\t' : ',';
+        if (tabs + commas > best_tabs + best_commas) best_tabs = tabs, best_commas = commas;
+    }
+    return best_tabs > best_commas ? '\t' : ',';
 }
 
 namespace {

@@ -1,5 +1,7 @@
 // Streaming RFC 4180 CSV: one record at a time, quoted fields with commas, quotes and line
-// breaks, CRLF or LF, any encoding Utf8Source reads.
+// breaks, CRLF or LF, any encoding Utf8Source reads. Tab-separated text (a copy and paste
+// from Excel, or Excel's "Unicode 文本") is read the same way: the delimiter is taken from
+// the header line (see choose_delimiter).
 #pragma once
 
 #include "util/encoding.hpp"
@@ -32,6 +34,8 @@ class CsvReader {
 
     // The encoding in use (known after the first record).
     Encoding encoding() const { return source_.encoding(); }
+    // ',' or '\t' (known after the first record).
+    char delimiter() const { return delimiter_; }
 
     // Refuses a record larger than this many bytes rather than buffering without limit.
     static constexpr std::size_t kMaxRecordBytes = 64 * 1024 * 1024;
@@ -55,7 +59,13 @@ class CsvReader {
     bool done_ = false;
     std::size_t line_ = 1;
     std::size_t column_ = 0; // characters consumed on the current line
+    char delimiter_ = 0;     // chosen from the first chunk
 };
+
+// The delimiter of a text table from its first chunk: the header line's — the first line that
+// names 姓名/身份证/name — else the line with the most separators; a tab when that line has
+// more tabs than commas, else a comma.
+char choose_delimiter(std::string_view head);
 
 // Writes one CSV field, quoted when it holds a comma, quote, CR or LF (or leading/trailing
 // space, which spreadsheets would otherwise eat).

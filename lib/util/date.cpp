@@ -153,6 +153,21 @@ Parsed<Date> parse_date(std::string_view text) {
     return {Date{y, m, d}, {}};
 }
 
+Parsed<TermDate> parse_term_date(std::string_view text, MonthDay which) {
+    auto full = parse_date(text);
+    if (full) return {TermDate{*full.value, false}, {}};
+    Numbers parts;
+    bool three_parts = split_numbers(text, parts) && parts.size() == 3;
+    if (!three_parts) // a full date that is wrong (2006-02-30) stays wrong: not a month
+        if (auto month = parse_year_month(text); month && month.value->year >= 1000) {
+            Date first{month.value->year, month.value->month, 1};
+            return {TermDate{which == MonthDay::first ? first : first.plus_months(1).plus_days(-1), true}, {}};
+        }
+    if (three_parts) return {std::nullopt, full.error};
+    return {std::nullopt, bad(text, "date (2006-08-01, 2006/8/1, 2006年8月1日, a month such as 2006.08 or 2006年8月, "
+                                    "or an Excel date number)")};
+}
+
 Parsed<YearMonth> parse_year_month(std::string_view text) {
     constexpr std::string_view expected = "month (1978-05, 1978.05, 197805, 1978年5月)";
     if (text.empty()) return {std::nullopt, "month is empty"};

@@ -54,6 +54,16 @@ Parsed<Date> parse_date(std::string_view text);
 // its day dropped.
 Parsed<YearMonth> parse_year_month(std::string_view text);
 
+// A date of a term as a roster gives it: a full date, or a month (2007.8, 2007.08, 2007年8月,
+// 200708, 2007-08) that stands for its first day when it starts a term and for its last day
+// when it ends one.
+enum class MonthDay { first, last };
+struct TermDate {
+    Date date;
+    bool month_only = false; // the text named a month, and `date` is its first or last day
+};
+Parsed<TermDate> parse_term_date(std::string_view text, MonthDay which);
+
 // Converts an Excel (1900 date system) serial number to a date.
 std::optional<Date> from_excel_serial(long serial);
 

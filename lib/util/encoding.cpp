@@ -12,20 +12,44 @@ namespace guazhi::util {
 namespace {
 constexpr std::size_t kChunk = 64 * 1024;
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+constexpr std::string_view kUtf16LeBom = "\xFF\xFE";
+constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
+
+const char* iconv_charset(Encoding encoding) {
+    switch (encoding) {
+    case Encoding::utf16le: return "UTF-16LE";
+    case Encoding::utf16be: return "UTF-16BE";
+    default: return "GB18030";
+    }
+}
 } // namespace
+
+std::string_view encoding_name(Encoding encoding) {
+    switch (encoding) {
+    case Encoding::utf8: return "UTF-8";
+    case Encoding::gb18030: return "GB18030";
+    case Encoding::utf16le: return "UTF-16LE";
+    case Encoding::utf16be: return "UTF-16BE";
+    case Encoding::automatic: break;
+    }
+    return "auto";
+}
 
 std::optional<Encoding> parse_encoding(std::string_view name) {
     auto n = ascii_lower(name);
     if (n == "auto") return Encoding::automatic;
     if (n == "utf-8" || n == "utf8") return Encoding::utf8;
     if (n == "gbk" || n == "gb2312" || n == "gb18030" || n == "cp936") return Encoding::gb18030;
+    if (n == "utf-16" || n == "utf16" || n == "utf-16le" || n == "unicode") return Encoding::utf16le;
+    if (n == "utf-16be") return Encoding::utf16be;
     return std::nullopt;
 }
 
 struct Utf8Source::Iconv {
     iconv_t cd;
-    Iconv() : cd(iconv_open("UTF-8", "GB18030")) {
-        if (cd == reinterpret_cast<iconv_t>(-1)) throw DecodeError("this system cannot convert GB18030 (iconv)");
+    explicit Iconv(const char* from) : cd(iconv_open("UTF-8", from)) {
+        if (cd == reinterpret_cast<iconv_t>(-1))
+            throw DecodeError(std::string("this system cannot convert ") + from + " (iconv)");
     }
     ~Iconv() { iconv_close(cd); }
 };
@@ -49,9 +73,18 @@ std::string_view Utf8Source::next_chunk() {
     fill_raw();
     if (!started_) {
         started_ = true;
-        if (std::string_view(raw_).starts_with(kUtf8Bom)) {
+        std::string_view head(raw_);
+        // A workbook or document piped in (a file is recognised by its name's bytes before
+        // it gets here, see util/table.hpp): not text to decode.
+        if (head.starts_with("PK\x03\x04") || head.starts_with("\xD0\xCF\x11\xE0") || head.starts_with("%PDF"))
+            throw DecodeError("a workbook or document, not text: give its file name instead of standard input");
+        if (head.starts_with(kUtf8Bom)) {
             raw_.erase(0, kUtf8Bom.size());
             if (encoding_ == Encoding::automatic) encoding_ = Encoding::utf8;
+        } else if (head.starts_with(kUtf16LeBom) || head.starts_with(kUtf16BeBom)) {
+            Encoding by_bom = head.starts_with(kUtf16LeBom) ? Encoding::utf16le : Encoding::utf16be;
+            if (encoding_ == Encoding::automatic) encoding_ = by_bom;
+            if (encoding_ == by_bom) raw_.erase(0, 2);
         }
         if (encoding_ == Encoding::automatic) {
             std::string_view head(raw_);
@@ -60,7 +93,7 @@ std::string_view Utf8Source::next_chunk() {
         }
     }
     if (raw_.empty()) return {};
-    return encoding_ == Encoding::utf8 ? decode_utf8(eof_) : decode_gb18030(eof_);
+    return encoding_ == Encoding::utf8 ? decode_utf8(eof_) : decode_iconv(eof_);
 }
 
 std::string_view Utf8Source::decode_utf8(bool at_end) {
@@ -75,9 +108,9 @@ std::string_view Utf8Source::decode_utf8(bool at_end) {
     return decoded_;
 }
 
-std::string_view Utf8Source::decode_gb18030(bool at_end) {
-    if (!iconv_) iconv_ = std::make_unique<Iconv>();
-    decoded_.resize(raw_.size() * 2 + 16); // GB18030 never grows by more than 2x into UTF-8
+std::string_view Utf8Source::decode_iconv(bool at_end) {
+    if (!iconv_) iconv_ = std::make_unique<Iconv>(iconv_charset(encoding_));
+    decoded_.resize(raw_.size() * 2 + 16); // neither GB18030 nor UTF-16 grows by more than 2x into UTF-8
     char* inp = raw_.data();
     std::size_t inleft = raw_.size();
     char* outp = decoded_.data();
@@ -94,7 +127,10 @@ std::string_view Utf8Source::decode_gb18030(bool at_end) {
             continue;
         }
         // Hand out what was converted before the bad bytes; the next call reports them.
-        if (inp == raw_.data()) throw DecodeError("bytes that are neither UTF-8 nor GB18030 (check the file's encoding)");
+        if (inp == raw_.data())
+            throw DecodeError(encoding_ == Encoding::gb18030
+                                  ? "bytes that are neither UTF-8 nor GB18030 (check the file's encoding)"
+                                  : "bytes that are not valid UTF-16 (check the file's encoding)");
         break;
     }
     decoded_.resize(decoded_.size() - outleft);

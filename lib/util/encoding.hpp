@@ -10,8 +10,12 @@
 
 namespace guazhi::util {
 
-// Text encodings we read. GBK and GB2312 files are read as GB18030, their superset.
-enum class Encoding { automatic, utf8, gb18030 };
+// Text encodings we read. GBK and GB2312 files are read as GB18030, their superset. UTF-16
+// is what Excel's "Unicode 文本" (Unicode text) saves: little-endian with a BOM.
+enum class Encoding { automatic, utf8, gb18030, utf16le, utf16be };
+
+// "UTF-8", "GB18030", "UTF-16LE", "UTF-16BE" (for summaries).
+std::string_view encoding_name(Encoding encoding);
 
 // Parses "auto", "utf-8"/"utf8", "gbk"/"gb2312"/"gb18030" (any case); nullopt otherwise.
 std::optional<Encoding> parse_encoding(std::string_view name);
@@ -27,8 +31,8 @@ class DecodeError : public std::runtime_error {
 std::string to_gb18030(std::string_view utf8);
 
 // Reads raw bytes from a stream and hands out UTF-8. With Encoding::automatic it looks at
-// the first 64 KiB: a UTF-8 BOM or valid UTF-8 means UTF-8, anything else GB18030. A UTF-8
-// BOM is always dropped.
+// the first 64 KiB: a UTF-16 BOM means UTF-16 of that byte order, a UTF-8 BOM or valid UTF-8
+// means UTF-8, anything else GB18030. A BOM is always dropped.
 class Utf8Source {
   public:
     Utf8Source(std::istream& in, Encoding encoding);
@@ -45,7 +49,8 @@ class Utf8Source {
   private:
     bool fill_raw();
     std::string_view decode_utf8(bool at_end);
-    std::string_view decode_gb18030(bool at_end);
+    // GB18030 or UTF-16 through iconv.
+    std::string_view decode_iconv(bool at_end);
 
     std::istream& in_;
     Encoding encoding_;

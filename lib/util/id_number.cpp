@@ -71,6 +71,20 @@ std::string mask_id_number(std::string_view id) {
     return std::string(id.substr(0, 3)) + std::string(id.size() - 7, '*') + std::string(id.substr(id.size() - 4));
 }
 
+std::string mask_phone(std::string_view phone) {
+    std::size_t digits = 0;
+    for (char c : phone) digits += c >= '0' && c <= '9';
+    std::size_t head = digits >= 8 ? 3 : 0, tail = digits >= 8 ? 4 : 2;
+    std::string out;
+    std::size_t seen = 0;
+    for (char c : phone) {
+        bool digit = c >= '0' && c <= '9';
+        out += digit && seen >= head && seen + tail < digits ? '*' : c;
+        seen += digit;
+    }
+    return out;
+}
+
 bool is_masked_id_number(std::string_view text) { return text.find("***") != std::string_view::npos; }
 
 } // namespace guazhi::util

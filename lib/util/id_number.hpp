@@ -27,6 +27,10 @@ bool id_is_female(std::string_view id);
 // ID's digits 7..14) and the county would give the number back.
 std::string mask_id_number(std::string_view id);
 
+// A telephone number masked like an ID number: "138****5678" — of its digits the first 3 and
+// the last 4 kept (of a shorter number only the last 2), separators as written.
+std::string mask_phone(std::string_view phone);
+
 // True for a value in the masked form, so that importing a masked export is refused clearly.
 bool is_masked_id_number(std::string_view text);
 

@@ -19,6 +19,21 @@ std::size_t sequence_length(unsigned char c) {
 
 } // namespace
 
+std::size_t invisible_length(std::string_view s) {
+    if (s.size() < 2) return 0;
+    auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    if (b(0) == 0xC2 && b(1) == 0xAD) return 2;              // U+00AD soft hyphen
+    if (b(0) == 0xD8 && b(1) == 0x9C) return 2;              // U+061C Arabic letter mark
+    if (s.size() < 3) return 0;
+    if (b(0) == 0xEF && b(1) == 0xBB && b(2) == 0xBF) return 3; // U+FEFF zero-width no-break space (BOM)
+    if (b(0) != 0xE2) return 0;
+    unsigned cp = ((b(0) & 0x0Fu) << 12) | ((b(1) & 0x3Fu) << 6) | (b(2) & 0x3Fu);
+    bool zero_width = cp >= 0x200B && cp <= 0x200F;          // ZWSP, ZWNJ, ZWJ, LRM, RLM
+    bool bidi = (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069); // embeddings, isolates
+    bool word_joiner = cp >= 0x2060 && cp <= 0x2064;         // word joiner, invisible operators
+    return zero_width || bidi || word_joiner ? 3 : 0;
+}
+
 std::string_view trim(std::string_view s) {
     for (;;) {
         if (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
@@ -67,10 +82,13 @@ std::string clean(std::string_view s) {
 }
 
 void clean_into(std::string& out, std::string_view s) {
-    // normalize_width, the line breaks and trim() in one pass. Runs of bytes that none of them
-    // touch (anything but CR, LF, tab and the lead bytes E3 and EF) are copied whole.
+    // normalize_width, the line breaks, invisible characters and trim() in one pass. Runs of
+    // bytes that none of them touch (anything but CR, LF, tab and the lead bytes C2, D8, E2, E3
+    // and EF) are copied whole.
     out.clear();
-    auto special = [](unsigned char c) { return c == '\r' || c == '\n' || c == '\t' || c == 0xE3 || c == 0xEF; };
+    auto special = [](unsigned char c) {
+        return c == '\r' || c == '\n' || c == '\t' || c == 0xC2 || c == 0xD8 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+    };
     std::size_t i = 0;
     while (i < s.size()) {
         std::size_t run = i;
@@ -81,6 +99,10 @@ void clean_into(std::string& out, std::string_view s) {
         auto c0 = static_cast<unsigned char>(s[i]);
         char c = s[i];
         std::size_t width = 1;
+        if (std::size_t n = invisible_length(s.substr(i))) {
+            i += n; // two unit names that look the same must be the same unit
+            continue;
+        }
         if (c0 == 0xE3 && s.substr(i, 3) == kIdeographicSpace) {
             c = ' ';
             width = 3;
@@ -193,6 +215,42 @@ std::string xml_escape(std::string_view text) {
         default: out += ch;
         }
     }
+    return out;
+}
+
+} // namespace guazhi::util
+
+namespace guazhi::util {
+
+std::string printable(std::string_view text, std::size_t max_bytes) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    auto escape = [&](std::string& out, unsigned char c) {
+        out += "\\x";
+        out += hex[c >> 4];
+        out += hex[c & 0xF];
+    };
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size() && out.size() < max_bytes) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if (c < 0x20 || c == 0x7F) escape(out, c);
+            else out += static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        // A whole UTF-8 sequence is kept; a broken one is escaped byte by byte.
+        std::size_t len = sequence_length(c);
+        std::string_view seq = text.substr(i, len ? len : 1);
+        if (len && seq.size() == len && is_valid_utf8(seq)) {
+            out += seq;
+            i += len;
+        } else {
+            escape(out, c);
+            ++i;
+        }
+    }
+    if (i < text.size()) out += "…";
     return out;
 }
 

@@ -15,8 +15,13 @@ std::string_view trim(std::string_view s);
 std::string normalize_width(std::string_view s);
 
 // normalize_width(), line breaks and tabs inside the text (Excel's Alt+Enter) turned into one
-// space each run, then trim(): how every imported value is cleaned before parsing.
+// space each run, invisible characters (zero-width, bidi controls) removed, then trim(): how
+// every imported value is cleaned before parsing.
 std::string clean(std::string_view s);
+
+// The byte length of the invisible character that s starts with — zero-width characters,
+// bidi controls, a soft hyphen, U+FEFF — or 0. clean() removes them.
+std::size_t invisible_length(std::string_view s);
 
 // clean(s) written into `out`, reusing its storage (the importer cleans millions of values).
 void clean_into(std::string& out, std::string_view s);
@@ -40,6 +45,10 @@ inline bool is_valid_utf8(std::string_view s) { return utf8_valid_prefix(s) == s
 // Length of the longest prefix of s that ends on a complete UTF-8 sequence boundary, used
 // to leave a split multi-byte character for the next chunk of a stream.
 std::size_t utf8_complete_prefix(std::string_view s);
+
+// Text from a file made safe to echo in a message: control characters and broken UTF-8
+// escaped as \xNN, cut to `max_bytes` with "…".
+std::string printable(std::string_view text, std::size_t max_bytes = 80);
 
 // Escapes & < > " for XML and HTML: element content and double-quoted attribute values.
 std::string xml_escape(std::string_view text);

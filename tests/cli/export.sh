@@ -8,7 +8,7 @@ run --db db export assignments --reveal-id -o first.csv
 expect_rc 0
 expect_err "exported 40 rows of assignments to first.csv"
 expect_out_empty
-expect_eq "$(head -1 first.csv)" "id_number,name,gender,ethnicity,birth_date,political_status,education,categories,home_unit,home_county,home_level,home_post,direction,host_unit,host_post,start_date,end_date,batch_year"
+expect_eq "$(head -1 first.csv)" "id_number,name,gender,ethnicity,birth_date,political_status,education,categories,home_unit,home_county,home_level,home_post,direction,host_unit,host_post,start_date,end_date,batch_year,education_fulltime,education_inservice,native_place,started_work,joined_party,rank,phone,remark,programme"
 expect_eq "$(wc -l <first.csv)" 41
 "$GUAZHI" --db fresh.db init 2>/dev/null
 run --db fresh.db assign import first.csv

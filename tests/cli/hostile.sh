@@ -53,7 +53,7 @@ describe "10,000 columns: refused, naming the first and counting the rest; or re
 before=$(fingerprint db)
 run --db db assign import wide.csv
 expect_rc 1
-expect_err "wide.csv:1:19: unknown column 'extra0' (use --ignore-unknown-columns to skip it)"
+expect_err "wide.csv:1:19: unknown column 'extra0' (use --ignore-unknown-columns to skip it, or --map 'extra0=FIELD' to read it)"
 expect_err "wide.csv:1: … and 9980 more problems in the header"
 checks=$((checks + 1))
 [ "$(wc -l <err.txt)" -le 25 ] || fail "$(wc -l <err.txt) lines of errors for one header"

@@ -35,7 +35,7 @@ inline std::string error_of(const std::function<void()>& f) {
 inline Assignment secondment(std::string id_number, std::string name, std::string direction, int year, Unit home,
                              Unit host, util::Date start, util::Date end) {
     Assignment a;
-    a.cadre = {std::move(id_number), std::move(name), "male", "", "1970-01-01", "cpc_member", "", {}};
+    a.cadre = {std::move(id_number), std::move(name), "male", "", "1970-01-01", "cpc_member", "", {}, {}, {}, {}, {}, {}, {}, {}};
     a.direction = std::move(direction);
     a.batch_year = year;
     a.home_unit = std::move(home);

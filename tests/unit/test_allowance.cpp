@@ -16,7 +16,7 @@ namespace {
 
 Assignment secondment(std::string id_number, std::string name, int year, Unit home, Unit host) {
     Assignment a;
-    a.cadre = {std::move(id_number), std::move(name), "male", "", "1970-01-01", "cpc_member", "", {}};
+    a.cadre = {std::move(id_number), std::move(name), "male", "", "1970-01-01", "cpc_member", "", {}, {}, {}, {}, {}, {}, {}, {}};
     a.direction = "up";
     a.batch_year = year;
     a.home_unit = std::move(home);

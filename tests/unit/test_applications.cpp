@@ -35,7 +35,7 @@ std::int64_t requested(Database& db, const std::string& host, int year) {
 
 Assignment secondment(std::string id_number, std::string name, std::string direction, Unit home, Unit host) {
     Assignment a;
-    a.cadre = {std::move(id_number), std::move(name), "male", "", "1970-01-01", "cpc_member", "", {}};
+    a.cadre = {std::move(id_number), std::move(name), "male", "", "1970-01-01", "cpc_member", "", {}, {}, {}, {}, {}, {}, {}, {}};
     a.direction = std::move(direction);
     a.batch_year = 2006;
     a.home_unit = std::move(home);

@@ -46,7 +46,9 @@ TEST_CASE("encoding: parse_encoding names") {
     CHECK(guazhi::util::parse_encoding("cp936") == Encoding::gb18030);
     CHECK_FALSE(guazhi::util::parse_encoding("latin1").has_value());
     CHECK_FALSE(guazhi::util::parse_encoding("").has_value());
-    CHECK_FALSE(guazhi::util::parse_encoding("utf-16").has_value());
+    CHECK(guazhi::util::parse_encoding("utf-16") == Encoding::utf16le);
+    CHECK(guazhi::util::parse_encoding("UTF-16BE") == Encoding::utf16be);
+    CHECK_FALSE(guazhi::util::parse_encoding("utf-32").has_value());
 }
 
 TEST_CASE("encoding: automatic detection of UTF-8") {

@@ -22,7 +22,7 @@ std::int64_t count(Database& db, const std::string& sql_from_where) {
 Assignment secondment(std::string id_number, std::string name, std::string status, std::string direction, int year,
                       Unit home, Unit host) {
     Assignment a;
-    a.cadre = {std::move(id_number), std::move(name), "male", "", "1970-01-01", std::move(status), "", {}};
+    a.cadre = {std::move(id_number), std::move(name), "male", "", "1970-01-01", std::move(status), "", {}, {}, {}, {}, {}, {}, {}, {}};
     a.direction = std::move(direction);
     a.batch_year = year;
     a.home_unit = std::move(home);
@@ -462,7 +462,7 @@ TEST_CASE("lifecycle: follow_up belongs to the cadre and shows with each of its 
     CHECK(fx.events() == 2);
 
     // A cadre without any secondment.
-    Cadre idle = {"511024197103021757", "蒋涛", "male", "", "1971-03-02", "masses", "", {}};
+    Cadre idle = {"511024197103021757", "蒋涛", "male", "", "1971-03-02", "masses", "", {}, {}, {}, {}, {}, {}, {}, {}};
     std::int64_t idle_id = fx.store.insert_cadre(idle);
     CHECK(error_of([&] { fx.life.follow_up(idle_id, {2007, 9, 1}, "x", true, ""); }) ==
           "no secondment is recorded for this cadre");

@@ -22,7 +22,7 @@ std::int64_t count(Database& db, const std::string& sql_from_where) {
 
 Assignment to_host(std::string id_number, std::string name, std::string host, int year = 2006) {
     Assignment a;
-    a.cadre = {std::move(id_number), std::move(name), "male", "", "1970-01-01", "cpc_member", "", {}};
+    a.cadre = {std::move(id_number), std::move(name), "male", "", "1970-01-01", "cpc_member", "", {}, {}, {}, {}, {}, {}, {}, {}};
     a.direction = "up";
     a.batch_year = year;
     a.home_unit = {"隆昌县国土资源局", "county_dept", "隆昌县"};

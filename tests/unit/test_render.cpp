@@ -41,7 +41,7 @@ Assignment sample() {
     Assignment a;
     a.id = 7;
     a.cadre = {"51101119760922324X", "苏莉", "female", "han", "1976-09-22", "cdl", "bachelor",
-               {"county_reserve", "female_cadre"}};
+               {"county_reserve", "female_cadre"}, {}, {}, {}, {}, {}, {}, {}};
     a.direction = "up";
     a.batch_year = 2005;
     a.home_unit = {"东兴区司法局", "county_dept", "东兴区"};
@@ -260,7 +260,20 @@ TEST_CASE("render: an assignment in a listing, in JSON and shown") {
     write_assignment_json(masked, a, during, cfg, false);
     CHECK(masked.str().starts_with("{\"id\":7,\"status\":\"active\",\"non_party\":true,\"id_number\":\"511***********324X\","));
     CHECK(contains(masked.str(), "\"categories\":[\"county_reserve\",\"female_cadre\"]"));
-    CHECK(contains(masked.str(), "\"batch_year\":2005,\"extended_until\":null,\"recalled_on\":null,\"recall_reason\":\"\",\"effective_end\":\"2006-07-31\"}"));
+    CHECK(contains(masked.str(), "\"batch_year\":2005,\"education_fulltime\":\"\",\"education_inservice\":\"\","
+                                 "\"native_place\":\"\",\"started_work\":\"\",\"joined_party\":\"\",\"rank\":\"\","
+                                 "\"phone\":\"\",\"remark\":\"\",\"programme\":\"\",\"extended_until\":null,"
+                                 "\"recalled_on\":null,\"recall_reason\":\"\",\"effective_end\":\"2006-07-31\"}"));
+    // The phone is personal data: masked as the ID number is, unless revealed.
+    Assignment with_phone = a;
+    with_phone.cadre.phone = "13812345678";
+    JsonWriter phone_masked(false), phone_revealed(false);
+    write_assignment_json(phone_masked, with_phone, during, cfg, false);
+    write_assignment_json(phone_revealed, with_phone, during, cfg, true);
+    CHECK(contains(phone_masked.str(), "\"phone\":\"138****5678\""));
+    CHECK(contains(phone_revealed.str(), "\"phone\":\"13812345678\""));
+    CHECK(contains(show_text(with_phone, Lang::zh, during, cfg, false), "138****5678"));
+    CHECK_FALSE(contains(show_text(with_phone, Lang::zh, during, cfg, false), "13812345678"));
     CHECK_FALSE(contains(masked.str(), "51101119760922324X"));
     JsonWriter revealed(false);
     write_assignment_json(revealed, a, during, cfg, true);
@@ -279,7 +292,7 @@ TEST_CASE("render: an assignment in a listing, in JSON and shown") {
         auto pos = line.find("  ");
         REQUIRE(pos != std::string::npos);
         std::size_t value_at = line.find_first_not_of(' ', pos);
-        CHECK(display_width(line.substr(0, value_at)) == 10); // 政治面貌 etc.: 8 cells + 2 spaces
+        CHECK(display_width(line.substr(0, value_at)) == 14); // 参加工作时间: 12 cells + 2 spaces
     }
     Config excluded;
     excluded.non_party_exclude = {"cdl"};

@@ -15,7 +15,7 @@ bool has(const std::vector<std::string>& v, std::string_view s) { return std::fi
 
 Assignment sample() {
     Assignment a;
-    a.cadre = {"511028197003141730", "罗鸿灵", "male", "han", "1970-03-14", "cpc_member", "bachelor", {}};
+    a.cadre = {"511028197003141730", "罗鸿灵", "male", "han", "1970-03-14", "cpc_member", "bachelor", {}, {}, {}, {}, {}, {}, {}, {}};
     a.direction = "up";
     a.batch_year = 2005;
     a.home_unit = {"隆昌县国土资源局", "county_dept", "隆昌县"};

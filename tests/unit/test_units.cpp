@@ -12,7 +12,7 @@ namespace {
 
 Assignment secondment(std::string id_number, std::string direction, Unit home, Unit host) {
     Assignment a;
-    a.cadre = {std::move(id_number), "张明", "male", "", "1980-03-15", "cpc_member", "", {}};
+    a.cadre = {std::move(id_number), "张明", "male", "", "1980-03-15", "cpc_member", "", {}, {}, {}, {}, {}, {}, {}, {}};
     a.direction = std::move(direction);
     a.batch_year = 2006;
     a.home_unit = std::move(home);
