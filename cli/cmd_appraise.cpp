@@ -262,15 +262,15 @@ int run_recommend(const RecommendOptions& o, const Context& ctx) {
 }
 
 struct ImportOptions {
-    std::string file, encoding = "auto", recorded_by;
+    std::string file, recorded_by;
+    TableFlags table;
     bool replace = false;
 };
 
 int run_import(const ImportOptions& o, const Context& ctx) {
     Input input(o.file);
     Database db = ctx.open(OpenMode::write);
-    auto result = import_appraisals(db.sql(), input.stream(), input.name(), *util::parse_encoding(o.encoding), ctx.config,
-                                    o.replace, o.recorded_by);
+    auto result = import_appraisals(db.sql(), input.table(o.table), ctx.config, o.replace, o.recorded_by);
     fmt::print(stderr, "{}: {} assessment{} recorded, {} already recorded as given\n", input.name(), result.recorded,
                result.recorded == 1 ? "" : "s", result.unchanged);
     return 0;
@@ -374,9 +374,10 @@ void setup_appraise(CLI::App& app, const GlobalOptions& global, int& exit_code) 
     }
     {
         auto o = std::make_shared<ImportOptions>();
-        auto* sub = appraise->add_subcommand("import", "Record many annual assessments from CSV: all or none");
-        sub->add_option("FILE", o->file, "CSV file, or - for standard input")->required();
-        add_encoding_option(sub, o->encoding);
+        auto* sub = appraise->add_subcommand("import", "Record many annual assessments from a sheet (.xlsx, .xls, CSV): "
+                                                       "all or none");
+        sub->add_option("FILE", o->file, "The file, or - for CSV/text on standard input")->required();
+        add_table_options(sub, o->table);
         sub->add_flag("--replace", o->replace, "Let rows change parts already recorded (kept in the history)");
         add_recorded_by_option(sub, o->recorded_by);
         sub->footer("Columns: 挂职编号 (assignment_id) or 身份证号 (id_number), 考核年度 (year), and any of 等次 (grade),\n"

@@ -15,9 +15,8 @@ namespace {
 
 struct ImportCliOptions {
     std::string file;
-    std::string sheet;
+    TableFlags table;
     std::vector<std::string> maps; // --map HEADER=FIELD
-    std::string encoding = "auto";
     bool dry_run = false;
     bool ignore_unknown = false;
     RecordFlags record;
@@ -75,13 +74,10 @@ void print_reading_notes(const ImportReport& r, const std::string& name) {
 
 int run_import(const ImportCliOptions& o, const Context& ctx) {
     ImportOptions options;
-    options.encoding = *util::parse_encoding(o.encoding); // checked by the option's validator
     options.dry_run = o.dry_run;
     options.ignore_unknown_columns = o.ignore_unknown;
     options.policy = o.record.to_policy();
-    options.sheet = o.sheet;
     options.aliases = column_aliases(o.maps, ctx.config);
-    if (o.file != "-") options.path = o.file;
     bool tty = ::isatty(STDERR_FILENO);
     options.progress = [tty](std::size_t rows) {
         if (tty && rows >= 5000) fmt::print(stderr, "\rread {} rows…", rows);
@@ -90,7 +86,7 @@ int run_import(const ImportCliOptions& o, const Context& ctx) {
     Input input(o.file);
     const std::string& name = input.name();
     Database db = ctx.open(o.dry_run ? OpenMode::read : OpenMode::write);
-    ImportReport report = import_roster(db, input.stream(), name, ctx.config, options);
+    ImportReport report = import_roster(db, input.table(o.table), ctx.config, options);
     if (tty && report.rows >= 5000) fmt::print(stderr, "\r{:30}\r", ""); // wipe the progress line
 
     for (const auto& p : report.problems) fmt::print(stderr, "{}\n", p);
@@ -118,7 +114,6 @@ void setup_assign_import(CLI::App& assign, const GlobalOptions& global, int& exi
     auto* sub = assign.add_subcommand("import", "Import a roster (花名册: .xlsx, .xls, CSV or tab-separated text): all "
                                                 "rows or none");
     sub->add_option("FILE", o->file, "The roster file, or - for CSV/text on standard input")->required();
-    sub->add_option("--sheet", o->sheet, "The sheet of a workbook: its name, or N for the N-th (default: the first)");
     sub->add_option("--map", o->maps, "HEADER=FIELD: read a column this roster heads otherwise (repeatable), e.g. "
                                       "--map 原单位名称=home_unit")
         ->allow_extra_args(false)
@@ -131,7 +126,7 @@ void setup_assign_import(CLI::App& assign, const GlobalOptions& global, int& exi
                                    util::printable(util::clean(m.substr(eq + 1))), kSpecialTargets);
             return {};
         });
-    add_encoding_option(sub, o->encoding);
+    add_table_options(sub, o->table);
     sub->add_flag("--dry-run", o->dry_run, "Validate every row and report, but write nothing");
     sub->add_flag("--ignore-unknown-columns", o->ignore_unknown, "Skip columns guazhi does not know");
     add_record_flags(sub, o->record);

@@ -131,14 +131,14 @@ int run_due(const DueOptions& o, const Context& ctx) {
 }
 
 struct ImportOptions {
-    std::string file, encoding = "auto", by;
+    std::string file, by;
+    TableFlags table;
 };
 
 int run_import(const ImportOptions& o, const Context& ctx) {
     Input input(o.file);
     Database db = ctx.open(OpenMode::write);
-    std::size_t n =
-        import_reports(db.sql(), input.stream(), input.name(), *util::parse_encoding(o.encoding), ctx.config, o.by);
+    std::size_t n = import_reports(db.sql(), input.table(o.table), ctx.config, o.by);
     fmt::print(stderr, "{}: {} report{} recorded\n", input.name(), n, n == 1 ? "" : "s");
     return 0;
 }
@@ -224,9 +224,10 @@ void setup_report(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     }
     {
         auto o = std::make_shared<ImportOptions>();
-        auto* sub = report->add_subcommand("import", "Record many submissions from CSV: all or none");
-        sub->add_option("FILE", o->file, "CSV file, or - for standard input")->required();
-        add_encoding_option(sub, o->encoding);
+        auto* sub = report->add_subcommand("import", "Record many submissions from a sheet (.xlsx, .xls, CSV): all or "
+                                                     "none");
+        sub->add_option("FILE", o->file, "The file, or - for CSV/text on standard input")->required();
+        add_table_options(sub, o->table);
         add_by_option(sub, o->by);
         sub->footer("Columns: 挂职编号 (assignment_id) or 身份证号 (id_number) [+ 年度 (batch_year)], 报告类型 (kind),\n"
                     "期次 (period), 提交日期 (submitted_on), 报送对象 (recipient, optional).\n"

@@ -152,6 +152,17 @@ void add_encoding_option(CLI::App* app, std::string& encoding) {
                               CLI::ignore_case));
 }
 
+void add_table_options(CLI::App* app, TableFlags& flags) {
+    add_encoding_option(app, flags.encoding);
+    app->add_option("--sheet", flags.sheet, "The sheet of a workbook (.xlsx, .xls): its name, or N for the N-th "
+                                            "(default: the first)");
+}
+
+util::TableInput Input::table(const TableFlags& flags) {
+    return {stream(), in_ == &std::cin ? std::string() : name_, name_,
+            {*util::parse_encoding(flags.encoding), flags.sheet}}; // the encoding is checked by its option
+}
+
 void add_by_option(CLI::App* app, std::string& by) {
     const char* user = std::getenv("USER");
     by = user && *user ? user : "unknown";

@@ -12,6 +12,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "util/table.hpp"
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -89,6 +91,13 @@ std::optional<util::Date> flag_date(const std::optional<std::string>& value, std
 // --encoding for a CSV input: auto (UTF-8 if valid, else GB18030), utf-8 or gbk.
 void add_encoding_option(CLI::App* app, std::string& encoding);
 
+// How an import reads its file: --encoding for text, --sheet for a workbook.
+struct TableFlags {
+    std::string encoding = "auto";
+    std::string sheet;
+};
+void add_table_options(CLI::App* app, TableFlags& flags);
+
 // Who records a change: --by, default $USER.
 void add_by_option(CLI::App* app, std::string& by);
 
@@ -110,6 +119,8 @@ class Input {
     std::istream& stream() { return *in_; }
     // The name for messages: the path, or "<stdin>".
     const std::string& name() const { return name_; }
+    // The input as a table to import (a workbook only from a file, not from standard input).
+    util::TableInput table(const TableFlags& flags);
 
   private:
     std::ifstream file_;

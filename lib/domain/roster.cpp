@@ -54,7 +54,7 @@ const std::array<FieldSpec, kFieldCount>& roster_fields() {
 const FieldSpec& spec(Field f) { return roster_fields()[static_cast<std::size_t>(f)]; }
 
 std::optional<Field> field_for_header(std::string_view header) {
-    std::string h = normalize_header(header);
+    std::string h = util::normalize_header(header);
     if (h.empty()) return std::nullopt;
     for (const auto& s : roster_fields()) {
         if (h == s.key || h == s.zh) return s.field;
@@ -62,18 +62,6 @@ std::optional<Field> field_for_header(std::string_view header) {
             if (h == a) return s.field;
     }
     return std::nullopt;
-}
-
-std::string normalize_header(std::string_view header) {
-    std::string h = util::ascii_lower(util::clean(header));
-    // Spaces inside a header (姓　名, 姓 名: the full-width one is a space after clean()).
-    std::erase(h, ' ');
-    // A required-field mark: *姓名, 姓名*.
-    while (!h.empty() && h.front() == '*') h.erase(0, 1);
-    while (!h.empty() && h.back() == '*') h.pop_back();
-    // A trailing colon (姓名：) and a note in brackets: 出生年月(年.月), 身份证号码（18位）.
-    if (h.ends_with(":")) h.pop_back();
-    return h;
 }
 
 namespace {

@@ -40,10 +40,6 @@ const FieldSpec& spec(Field f);
 // The field a header names (canonical, Chinese or alias; ASCII case-insensitive).
 std::optional<Field> field_for_header(std::string_view header);
 
-// A header as it is compared: cleaned, ASCII lower case, without spaces inside (姓　名), '*'
-// marks or a trailing colon. (A bracketed note, 出生年月（年.月）, is dropped by
-// meaning_of_header in roster_layout.hpp when the whole header is no alias.)
-std::string normalize_header(std::string_view header);
 
 // The raw text of each field of one row (already cleaned), indexed by Field.
 using RowValues = std::array<std::string, kFieldCount>;

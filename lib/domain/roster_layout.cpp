@@ -158,7 +158,7 @@ std::optional<TwoRows> two_row_layout(std::span<const std::vector<std::string>> 
             group = group_of(top_meaning);
             group_text = group == Group::none ? std::string() : top;
         }
-        std::string sub = normalize_header(bottom);
+        std::string sub = util::normalize_header(bottom);
         if (group != Group::none && !bottom.empty()) {
             if (auto m = in_group(group, sub)) {
                 layout.columns.push_back({m, fmt::format("{}/{}", group_text, bottom)});
@@ -210,7 +210,7 @@ bool looks_like_id_number(std::string_view s) {
 } // namespace
 
 std::optional<ColumnMeaning> meaning_of_target(std::string_view target) {
-    std::string t = normalize_header(target);
+    std::string t = util::normalize_header(target);
     if (t == "period") return ColumnMeaning{ColumnKind::period};
     if (t == "home_unit_and_post") return ColumnMeaning{ColumnKind::home_unit_post};
     if (t == "host_unit_and_post") return ColumnMeaning{ColumnKind::host_unit_post};
@@ -222,10 +222,10 @@ std::optional<ColumnMeaning> meaning_of_target(std::string_view target) {
 }
 
 std::optional<ColumnMeaning> meaning_of_header(std::string_view header, const ColumnAliases& aliases) {
-    std::string h = normalize_header(header);
+    std::string h = util::normalize_header(header);
     if (h.empty()) return std::nullopt;
     for (const auto& [alias, meaning] : aliases)
-        if (normalize_header(alias) == h) return meaning;
+        if (util::normalize_header(alias) == h) return meaning;
     if (auto m = builtin_meaning(h)) return m;
     std::string bare = without_note(h);
     if (bare != h) return builtin_meaning(bare);
@@ -302,6 +302,7 @@ bool is_footer_row(std::span<const std::string> cells) {
         if (first.empty()) {
             first = util::clean(c);
             std::erase(first, ' ');
+            while (first.starts_with("(") || first.starts_with("[")) first.erase(0, 1); // （以下空白）
         }
     }
     if (first.empty()) return false;

@@ -46,10 +46,9 @@ std::optional<bool> parse_yes_no(const std::string& text) {
 
 } // namespace
 
-AppraisalImport import_appraisals(SQLite::Database& db, std::istream& in, const std::string& name,
-                                  util::Encoding encoding, const Config& config, bool replace,
-                                  const std::string& recorded_by) {
-    BatchImport file(db, in, name, encoding, kSpecs, assignment_id, id_number, {year});
+AppraisalImport import_appraisals(SQLite::Database& db, const util::TableInput& input, const Config& config,
+                                  bool replace, const std::string& recorded_by) {
+    BatchImport file(db, input, kSpecs, assignment_id, id_number, {year});
     AssignmentStore store(db);
     AppraisalImport result;
     while (file.next()) {

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "config.hpp"
-#include "util/encoding.hpp"
+#include "util/table.hpp"
 
 #include <SQLiteCpp/Database.h>
 
@@ -21,8 +21,7 @@ namespace guazhi {
 struct AppraisalImport {
     std::size_t recorded = 0, unchanged = 0;
 };
-AppraisalImport import_appraisals(SQLite::Database& db, std::istream& in, const std::string& name,
-                                  util::Encoding encoding, const Config& config, bool replace,
-                                  const std::string& recorded_by);
+AppraisalImport import_appraisals(SQLite::Database& db, const util::TableInput& input, const Config& config,
+                                  bool replace, const std::string& recorded_by);
 
 } // namespace guazhi

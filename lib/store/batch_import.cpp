@@ -1,7 +1,10 @@
 #include "store/batch_import.hpp"
 
+#include "domain/roster_layout.hpp"
 #include "error.hpp"
 #include "util/text.hpp"
+
+#include <algorithm>
 
 #include <fmt/format.h>
 
@@ -9,40 +12,62 @@ namespace guazhi {
 
 namespace {
 
-util::CsvRecord header_of(util::CsvReader& reader, const std::string& name) {
-    util::CsvRecord record;
-    while (reader.next(record) && record.blank()) {}
-    if (record.fields.empty()) throw Error(fmt::format("{}: the file is empty (no header row)", name));
-    return record;
+// The header: of the first non-blank rows, the first that names at least two of the columns
+// (a title line or 填表单位 above it names none); else the first row, whose unknown columns
+// the error then names. The rows read past the header are kept in `ahead`.
+util::TableRow header_of(util::TableReader& table, std::span<const util::ColumnSpec> specs,
+                         std::vector<util::TableRow>& ahead) {
+    constexpr std::size_t kSearchRows = 30;
+    util::TableRow row;
+    while (ahead.size() < kSearchRows && table.next(row))
+        if (!row.blank()) ahead.push_back(std::move(row));
+    if (ahead.empty()) throw Error(fmt::format("{}: the file is empty (no header row)", table.name()));
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < ahead.size(); ++i)
+        if (util::ColumnMap::named(specs, ahead[i]) >= 2) {
+            at = i;
+            break;
+        }
+    util::TableRow header = std::move(ahead[at]);
+    ahead.erase(ahead.begin(), ahead.begin() + static_cast<std::ptrdiff_t>(at) + 1);
+    return header;
 }
 
 } // namespace
 
-BatchImport::BatchImport(SQLite::Database& db, std::istream& in, const std::string& name, util::Encoding encoding,
-                         std::span<const util::ColumnSpec> specs, std::size_t who, std::size_t who_else,
-                         std::initializer_list<std::size_t> required)
-    : db_(db), name_(name), reader_(in, encoding, name), record_(header_of(reader_, name)),
-      columns_(specs, record_, name), who_(who), who_else_(who_else) {
+BatchImport::BatchImport(SQLite::Database& db, const util::TableInput& input, std::span<const util::ColumnSpec> specs,
+                         std::size_t who, std::size_t who_else, std::initializer_list<std::size_t> required)
+    : db_(db), name_(input.name), table_(input), record_(header_of(table_, specs, ahead_)),
+      columns_(specs, record_, table_), who_(who), who_else_(who_else) {
     std::vector<std::string> missing;
     if (!columns_.has(who) && !columns_.has(who_else))
         missing.push_back(fmt::format("{} or {}", columns_.describe(who), columns_.describe(who_else)));
     for (auto c : required)
         if (!columns_.has(c)) missing.push_back(columns_.describe(c));
-    if (!missing.empty()) throw Error(fmt::format("{}:{}: missing column {}", name, record_.line, fmt::join(missing, ", ")));
+    if (!missing.empty())
+        throw Error(fmt::format("{}: missing column {}", table_.place(record_.line), fmt::join(missing, ", ")));
+    std::reverse(ahead_.begin(), ahead_.end()); // handed out from the back
     tx_.emplace(db, SQLite::TransactionBehavior::IMMEDIATE);
 }
 
 bool BatchImport::next() {
-    while (reader_.next(record_))
-        if (!record_.blank()) {
-            ++rows_;
-            return true;
+    for (;;) {
+        if (!ahead_.empty()) {
+            record_ = std::move(ahead_.back());
+            ahead_.pop_back();
+        } else if (!table_.next(record_)) {
+            return false;
         }
-    return false;
+        if (record_.blank() || is_footer_row(record_.cells)) continue;
+        ++rows_;
+        return true;
+    }
 }
 
 void BatchImport::problem(std::size_t column, const std::string& message) {
-    problems_.push_back(fmt::format("{}:{}: {}: {}", name_, record_.line, columns_.header(column), message));
+    std::optional<std::size_t> at;
+    if (columns_.has(column)) at = columns_.column(column);
+    problems_.push_back(fmt::format("{}: {}: {}", table_.place(record_.line, at), columns_.header(column), message));
 }
 
 std::optional<std::int64_t> BatchImport::assignment_id_at(std::size_t column) {

@@ -1,10 +1,12 @@
-// The frame the batch imports of records (reports, appraisals) share: a header of named
-// columns, every problem collected as FILE:LINE: column: message, each row written in a
-// savepoint so that a refused row does not stop the search for more, and all or nothing.
+// The frame the batch imports of records (reports, appraisals) share: a table (CSV, text,
+// .xlsx, .xls) whose header of named columns may stand below title lines, footer lines
+// skipped, every problem collected as FILE:LINE: column: message (FILE:SHEET!CELL: … in a
+// workbook), each row written in a savepoint so that a refused row does not stop the search
+// for more, and all or nothing.
 #pragma once
 
-#include "util/csv.hpp"
 #include "util/csv_columns.hpp"
+#include "util/table.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
@@ -22,13 +24,12 @@ class BatchImport {
     // Reads the header and begins the write transaction. `required` lists columns that must
     // be present; an assignment is named by assignment_id or id_number (`who`, `who_else`).
     // Throws Error for an empty file, unknown, duplicate or missing columns.
-    BatchImport(SQLite::Database& db, std::istream& in, const std::string& name, util::Encoding encoding,
-                std::span<const util::ColumnSpec> specs, std::size_t who, std::size_t who_else,
-                std::initializer_list<std::size_t> required);
+    BatchImport(SQLite::Database& db, const util::TableInput& input, std::span<const util::ColumnSpec> specs,
+                std::size_t who, std::size_t who_else, std::initializer_list<std::size_t> required);
 
-    // Moves to the next non-blank data row; false at the end.
+    // Moves to the next data row (blank rows and footer lines skipped); false at the end.
     bool next();
-    const util::CsvRecord& record() const { return record_; }
+    const util::TableRow& record() const { return record_; }
     // The cleaned value of a column in the current row.
     std::string at(std::size_t column) const { return columns_.at(record_, column); }
     bool has(std::size_t column) const { return columns_.has(column); }
@@ -52,8 +53,9 @@ class BatchImport {
   private:
     SQLite::Database& db_;
     std::string name_;
-    util::CsvReader reader_;
-    util::CsvRecord record_;
+    util::TableReader table_;
+    std::vector<util::TableRow> ahead_; // rows read while looking for the header (before record_: it fills them)
+    util::TableRow record_;
     util::ColumnMap columns_;
     std::size_t who_, who_else_;
     std::vector<std::string> problems_;

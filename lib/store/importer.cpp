@@ -197,10 +197,10 @@ class DeferredIndexes {
 
 } // namespace
 
-ImportReport import_roster(Database& db, std::istream& in, const std::string& name, const Config& config,
+ImportReport import_roster(Database& db, const util::TableInput& input, const Config& config,
                            const ImportOptions& options) {
     ImportReport report;
-    util::TableReader table(in, options.path, name, {options.encoding, options.sheet});
+    util::TableReader table(input);
     std::vector<util::TableRow> head;
     Columns columns = read_header(table, head, options, report);
     report.source = table.describe();

@@ -8,7 +8,7 @@
 #include "domain/roster_layout.hpp"
 #include "store/database.hpp"
 #include "store/recorder.hpp"
-#include "util/encoding.hpp"
+#include "util/table.hpp"
 
 #include <cstddef>
 #include <functional>
@@ -19,10 +19,7 @@
 namespace guazhi {
 
 struct ImportOptions {
-    std::string path;  // the file, to read a workbook from; empty for standard input (text only)
-    std::string sheet; // workbooks: "" the first sheet, N the N-th, or its name
     ColumnAliases aliases; // headers added by --map and the config's [columns]
-    util::Encoding encoding = util::Encoding::automatic;
     bool dry_run = false;                // validate everything, write nothing
     bool ignore_unknown_columns = false; // otherwise an unknown column is an error
     std::size_t max_problems = 50;       // report this many, then only count
@@ -51,10 +48,10 @@ struct ImportReport {
     std::vector<std::string> derived_columns;     // 状态, 年龄: computed, not read
 };
 
-// Reads a roster from `in` (named `name` in messages). Problems in rows are collected in
-// the report and nothing is written; a file that cannot be read as a roster at all (bad
-// CSV, bad header, empty) throws Error.
-ImportReport import_roster(Database& db, std::istream& in, const std::string& name, const Config& config,
+// Reads a roster from `input`. Problems in rows are collected in the report and nothing is
+// written; a file that cannot be read as a roster at all (not a table, bad CSV, no header,
+// empty) throws Error.
+ImportReport import_roster(Database& db, const util::TableInput& input, const Config& config,
                            const ImportOptions& options);
 
 } // namespace guazhi

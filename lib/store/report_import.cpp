@@ -27,9 +27,9 @@ constexpr std::array<util::ColumnSpec, kColumns> kSpecs = {{{"assignment_id", "æ
 
 } // namespace
 
-std::size_t import_reports(SQLite::Database& db, std::istream& in, const std::string& name, util::Encoding encoding,
-                           const Config& config, const std::string& recorded_by) {
-    BatchImport file(db, in, name, encoding, kSpecs, assignment_id, id_number, {kind, period, submitted_on});
+std::size_t import_reports(SQLite::Database& db, const util::TableInput& input, const Config& config,
+                           const std::string& recorded_by) {
+    BatchImport file(db, input, kSpecs, assignment_id, id_number, {kind, period, submitted_on});
     SQLite::Statement by_cadre(db, "SELECT a.id FROM assignments a JOIN cadres c ON c.id = a.cadre_id "
                                    "WHERE c.id_number = ? AND (? IS NULL OR a.batch_year = ?)");
     std::size_t rows = 0;

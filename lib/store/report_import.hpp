@@ -3,7 +3,7 @@
 #pragma once
 
 #include "config.hpp"
-#include "util/encoding.hpp"
+#include "util/table.hpp"
 
 #include <SQLiteCpp/Database.h>
 
@@ -16,7 +16,7 @@ namespace guazhi {
 // when the cadre has more than one assignment; kind 报告类型; period 期次; submitted_on 提交日期;
 // recipient 报送对象 (optional, default both). Returns the number recorded; throws Error listing
 // every problem (nothing written).
-std::size_t import_reports(SQLite::Database& db, std::istream& in, const std::string& name, util::Encoding encoding,
-                           const Config& config, const std::string& recorded_by);
+std::size_t import_reports(SQLite::Database& db, const util::TableInput& input, const Config& config,
+                           const std::string& recorded_by);
 
 } // namespace guazhi

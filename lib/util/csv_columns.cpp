@@ -7,27 +7,40 @@
 
 namespace guazhi::util {
 
-ColumnMap::ColumnMap(std::span<const ColumnSpec> specs, const CsvRecord& header, std::string_view name)
+namespace {
+bool names(const ColumnSpec& spec, const std::string& header) { return header == spec.key || header == spec.zh; }
+} // namespace
+
+ColumnMap::ColumnMap(std::span<const ColumnSpec> specs, const TableRow& header, const TableReader& table)
     : specs_(specs), column_(specs.size(), -1) {
-    for (std::size_t i = 0; i < header.fields.size(); ++i) {
-        std::string h = ascii_lower(clean(header.fields[i]));
+    for (std::size_t i = 0; i < header.cells.size(); ++i) {
+        std::string h = normalize_header(header.cells[i]);
         headers_.push_back(h);
         bool known = h.empty();
         for (std::size_t c = 0; c < specs.size(); ++c)
-            if (h == specs[c].key || h == specs[c].zh) {
-                if (column_[c] >= 0) throw Error(fmt::format("{}:{}:{}: duplicate column '{}'", name, header.line, i + 1, h));
+            if (names(specs[c], h)) {
+                if (column_[c] >= 0)
+                    throw Error(fmt::format("{}: duplicate column '{}'", table.cell_place(header.line, i), printable(h)));
                 column_[c] = static_cast<int>(i);
                 known = true;
             }
-        if (!known) throw Error(fmt::format("{}:{}:{}: unknown column '{}'", name, header.line, i + 1, h));
+        if (!known) throw Error(fmt::format("{}: unknown column '{}'", table.cell_place(header.line, i), printable(h)));
     }
 }
 
-std::string ColumnMap::at(const CsvRecord& record, std::size_t spec) const {
+std::size_t ColumnMap::named(std::span<const ColumnSpec> specs, const TableRow& row) {
+    std::size_t n = 0;
+    for (const auto& cell : row.cells) {
+        std::string h = normalize_header(cell);
+        for (const auto& spec : specs) n += names(spec, h);
+    }
+    return n;
+}
+
+std::string ColumnMap::at(const TableRow& row, std::size_t spec) const {
     int c = column_[spec];
-    return c >= 0 && static_cast<std::size_t>(c) < record.fields.size()
-               ? clean(record.fields[static_cast<std::size_t>(c)])
-               : std::string();
+    return c >= 0 && static_cast<std::size_t>(c) < row.cells.size() ? clean(row.cells[static_cast<std::size_t>(c)])
+                                                                      : std::string();
 }
 
 std::string ColumnMap::header(std::size_t spec) const {

@@ -1,8 +1,8 @@
-// The header row of a CSV file with named columns (English key or Chinese header), as the
-// batch imports read it: unknown or repeated columns are errors at their line and column.
+// The header row of a table with named columns (English key or Chinese header), as the
+// batch imports read it: unknown or repeated columns are errors at their place.
 #pragma once
 
-#include "util/csv.hpp"
+#include "util/table.hpp"
 
 #include <span>
 #include <string>
@@ -18,13 +18,18 @@ struct ColumnSpec {
 
 class ColumnMap {
   public:
-    // Maps the header record's cells to specs by index. Throws Error "NAME:LINE:COL: …" for
-    // an unknown or duplicate column; blank header cells are ignored.
-    ColumnMap(std::span<const ColumnSpec> specs, const CsvRecord& header, std::string_view name);
+    // Maps the header row's cells to specs by index. Throws Error "NAME:LINE:COL: …" (or
+    // "NAME:SHEET!C3: …") for an unknown or duplicate column; blank header cells are ignored.
+    ColumnMap(std::span<const ColumnSpec> specs, const TableRow& header, const TableReader& table);
+
+    // How many of `specs` the row names (to find the header below title lines).
+    static std::size_t named(std::span<const ColumnSpec> specs, const TableRow& row);
 
     bool has(std::size_t spec) const { return column_[spec] >= 0; }
-    // The cleaned value of a column in a record; "" when the column or the cell is absent.
-    std::string at(const CsvRecord& record, std::size_t spec) const;
+    // The file column a spec is read from (has() must be true).
+    std::size_t column(std::size_t spec) const { return static_cast<std::size_t>(column_[spec]); }
+    // The cleaned value of a column in a row; "" when the column or the cell is absent.
+    std::string at(const TableRow& row, std::size_t spec) const;
     // How the file names a column, for messages (the spec's key when absent).
     std::string header(std::size_t spec) const;
     // "zh (key)" for a missing-column message.

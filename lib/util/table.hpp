@@ -30,11 +30,21 @@ struct TableOptions {
     std::string sheet;                       // workbooks: "" first sheet, N, or a name
 };
 
+// A file to read as a table: the open stream, its path (empty for standard input, which can
+// hold text only), its name in messages, and how to read it.
+struct TableInput {
+    std::istream& in;
+    std::string path;
+    std::string name;
+    TableOptions options;
+};
+
 class TableReader {
   public:
     // `in` is the open file (or standard input when `path` is empty); `name` names it in
     // messages. Throws Error for a file that is not a table.
     TableReader(std::istream& in, const std::string& path, const std::string& name, const TableOptions& options);
+    explicit TableReader(const TableInput& input) : TableReader(input.in, input.path, input.name, input.options) {}
     ~TableReader();
     TableReader(const TableReader&) = delete;
     TableReader& operator=(const TableReader&) = delete;

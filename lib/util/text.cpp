@@ -132,6 +132,15 @@ void clean_into(std::string& out, std::string_view s) {
     if (begin > 0) out.erase(0, begin);
 }
 
+std::string normalize_header(std::string_view header) {
+    std::string h = ascii_lower(clean(header));
+    std::erase(h, ' '); // the full-width space is a space after clean()
+    while (!h.empty() && h.front() == '*') h.erase(0, 1);
+    while (!h.empty() && h.back() == '*') h.pop_back();
+    if (h.ends_with(":")) h.pop_back(); // also '：', which clean() made ASCII
+    return h;
+}
+
 std::vector<std::string> split_any(std::string_view s, const std::vector<std::string_view>& seps) {
     std::vector<std::string> parts;
     std::size_t start = 0;

@@ -29,6 +29,10 @@ void clean_into(std::string& out, std::string_view s);
 // Splits on any of the given separators (each a UTF-8 string), dropping empty pieces.
 std::vector<std::string> split_any(std::string_view s, const std::vector<std::string_view>& seps);
 
+// A column header as it is compared: cleaned, ASCII lower case, without the spaces inside it
+// (姓　名 is 姓名), '*' marks (*姓名) or a trailing colon (姓名：).
+std::string normalize_header(std::string_view header);
+
 // True when s is entirely ASCII digits (and not empty).
 bool is_digits(std::string_view s);
 

@@ -80,10 +80,6 @@ std::string number_text(double value);
 // A number as `format` shows it; `date1904` is the workbook's date system.
 std::string number_text(double value, const NumberFormat& format, bool date1904);
 
-// Text from a file made safe to echo in a message: control characters and broken UTF-8
-// escaped as \xNN, cut to `max_bytes` with "…".
-std::string printable(std::string_view text, std::size_t max_bytes = 80);
-
 // The index of the sheet `selector` names among `names` (tab order): "" the first, digits
 // the N-th (1-based; else a sheet named by the digits), else the name, both trimmed. Throws
 // Error listing the sheets when there is no such sheet.

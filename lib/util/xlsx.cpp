@@ -1,8 +1,10 @@
 // The .xlsx reader: a zip (minizip) of XML parts (expat), read as a stream.
 //
-// Memory does not grow with the number of rows. The sheet's XML is decompressed in 64 KiB
-// chunks into expat, which is paused at the end of every row with data, so one row is held
-// at a time. What is held beside it is bounded:
+// Memory does not grow with the number of rows. A sheet is read twice: first its bytes are
+// searched for <mergeCells> (written after the rows; only that element is parsed), then its
+// XML is decompressed in 64 KiB chunks into expat, which is paused at the end of every row
+// with data, so one row (at most WorkbookLimits::kMaxRowBytes of text, merged copies
+// included) is held at a time. What is held beside it is bounded:
 //   - the shared-strings table: one arena string plus a 32-bit offset per string, at most
 //     WorkbookLimits::kMaxSharedStringBytes (64 MiB) of text and offsets together (the arena's
 //     capacity may reach twice that while it grows); beyond it the workbook is refused with
@@ -41,9 +43,9 @@
 namespace guazhi::util {
 namespace {
 
-using workbook_detail::NumberFormat;
 using workbook_detail::excel_length;
-using workbook_detail::printable;
+using workbook_detail::NumberFormat;
+using util::printable; // util/text.hpp
 
 constexpr std::size_t kChunkBytes = 64u << 10;
 constexpr std::uint64_t kBombFloorBytes = 16ull << 20; // any ratio is fine below this
@@ -69,9 +71,10 @@ class ZipArchive {
         file_size_ = std::filesystem::file_size(path, ec);
         zip_ = unzOpen64(path.c_str());
         if (zip_ == nullptr)
-            throw Error(fmt::format("{}: the .xlsx file (a zip archive) is damaged or truncated; open it in Excel or "
-                                    "WPS and save it again",
-                                    name_));
+            throw Error(fmt::format(
+                "{}: the .xlsx file (a zip archive) is damaged or truncated; open it in Excel or "
+                "WPS and save it again",
+                name_));
     }
     ZipArchive(const ZipArchive&) = delete;
     ZipArchive& operator=(const ZipArchive&) = delete;
@@ -95,41 +98,53 @@ class ZipEntry {
   public:
     ZipEntry(ZipArchive& zip, std::string part) : zip_(zip), part_(std::move(part)) {
         if (!zip_.locate(part_))
-            throw Error(fmt::format("{}: the workbook has no part {} (it is damaged or not an .xlsx); open it in "
-                                    "Excel or WPS and save it again",
-                                    zip_.name(), printable(part_)));
+            throw Error(fmt::format(
+                "{}: the workbook has no part {} (it is damaged or not an .xlsx); open it in "
+                "Excel or WPS and save it again",
+                zip_.name(), printable(part_)));
         unz_file_info64 info{};
-        if (unzGetCurrentFileInfo64(zip_.handle(), &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK) damaged();
-        if (info.flag & 1u) workbook_detail::throw_protected(zip_.name());
+        if (unzGetCurrentFileInfo64(zip_.handle(), &info, nullptr, 0, nullptr, 0, nullptr, 0) !=
+            UNZ_OK)
+            damaged();
+        if (info.flag & 1u)
+            workbook_detail::throw_protected(zip_.name());
         // The real compressed bytes cannot exceed the file, whatever the header says.
         compressed_ = std::min<std::uint64_t>(info.compressed_size, zip_.file_size());
         limit_ = std::clamp(compressed_ * kBombRatio, kBombFloorBytes, kMaxEntryBytes);
-        if (info.uncompressed_size > limit_) bomb();
+        if (info.uncompressed_size > limit_)
+            bomb();
         if (info.compression_method != 0 && info.compression_method != Z_DEFLATED)
-            throw Error(fmt::format("{}: {} is compressed with a method we cannot read (zip method {}); open the "
-                                    "workbook in Excel or WPS and save it again",
-                                    zip_.name(), printable(part_), info.compression_method));
-        if (unzOpenCurrentFile(zip_.handle()) != UNZ_OK) damaged();
+            throw Error(fmt::format(
+                "{}: {} is compressed with a method we cannot read (zip method {}); open the "
+                "workbook in Excel or WPS and save it again",
+                zip_.name(), printable(part_), info.compression_method));
+        if (unzOpenCurrentFile(zip_.handle()) != UNZ_OK)
+            damaged();
         open_ = true;
     }
     ZipEntry(const ZipEntry&) = delete;
     ZipEntry& operator=(const ZipEntry&) = delete;
     ~ZipEntry() {
-        if (open_) unzCloseCurrentFile(zip_.handle());
+        if (open_)
+            unzCloseCurrentFile(zip_.handle());
     }
 
     // Up to `size` bytes into `out`; 0 at the end of the entry (whose CRC is then checked).
     std::size_t read(char* out, std::size_t size) {
-        if (!open_) return 0;
+        if (!open_)
+            return 0;
         const int got = unzReadCurrentFile(zip_.handle(), out, static_cast<unsigned>(size));
-        if (got < 0) damaged();
+        if (got < 0)
+            damaged();
         if (got == 0) {
             open_ = false;
-            if (unzCloseCurrentFile(zip_.handle()) != UNZ_OK) damaged(); // UNZ_CRCERROR
+            if (unzCloseCurrentFile(zip_.handle()) != UNZ_OK)
+                damaged(); // UNZ_CRCERROR
             return 0;
         }
         total_ += static_cast<std::uint64_t>(got);
-        if (total_ > limit_) bomb();
+        if (total_ > limit_)
+            bomb();
         return static_cast<std::size_t>(got);
     }
     const std::string& part() const { return part_; }
@@ -137,14 +152,16 @@ class ZipEntry {
 
   private:
     [[noreturn]] void damaged() const {
-        throw Error(fmt::format("{}: {} is damaged in the zip archive (the file is corrupt or truncated); open "
-                                "it in Excel or WPS and save it again",
-                                zip_.name(), printable(part_)));
+        throw Error(fmt::format(
+            "{}: {} is damaged in the zip archive (the file is corrupt or truncated); open "
+            "it in Excel or WPS and save it again",
+            zip_.name(), printable(part_)));
     }
     [[noreturn]] void bomb() const {
-        throw Error(fmt::format("{}: {} unpacks to more than {} MiB from {} KiB in the file (a zip bomb?); the "
-                                "workbook is refused",
-                                zip_.name(), printable(part_), limit_ >> 20, (compressed_ + 1023) >> 10));
+        throw Error(fmt::format(
+            "{}: {} unpacks to more than {} MiB from {} KiB in the file (a zip bomb?); the "
+            "workbook is refused",
+            zip_.name(), printable(part_), limit_ >> 20, (compressed_ + 1023) >> 10));
     }
 
     ZipArchive& zip_;
@@ -170,7 +187,8 @@ std::string_view local_name(const XML_Char* name) {
 // The value of the attribute with this local name, or nullptr.
 const char* attribute(Attributes atts, std::string_view local) {
     for (std::size_t i = 0; atts[i] != nullptr; i += 2)
-        if (local_name(atts[i]) == local) return atts[i + 1];
+        if (local_name(atts[i]) == local)
+            return atts[i + 1];
     return nullptr;
 }
 
@@ -197,8 +215,10 @@ class XmlParser {
   public:
     // `head`: bytes already taken from the entry, parsed before the rest of it.
     XmlParser(ZipEntry& entry, XmlHandler& handler, std::string head = {})
-        : entry_(entry), handler_(handler), parser_(XML_ParserCreate(nullptr)), head_(std::move(head)) {
-        if (parser_ == nullptr) throw std::bad_alloc();
+        : entry_(entry), handler_(handler), parser_(XML_ParserCreate(nullptr)),
+          head_(std::move(head)) {
+        if (parser_ == nullptr)
+            throw std::bad_alloc();
         XML_SetUserData(parser_, this);
         XML_SetElementHandler(parser_, on_start, on_end);
         XML_SetCharacterDataHandler(parser_, on_text);
@@ -224,9 +244,11 @@ class XmlParser {
     static void XMLCALL on_start(void* self, const XML_Char* name, const XML_Char** atts);
     static void XMLCALL on_end(void* self, const XML_Char* name);
     static void XMLCALL on_text(void* self, const XML_Char* s, int len);
-    static void XMLCALL on_doctype(void* self, const XML_Char*, const XML_Char*, const XML_Char*, int);
-    static void XMLCALL on_entity(void* self, const XML_Char*, int, const XML_Char*, int, const XML_Char*,
-                                  const XML_Char*, const XML_Char*, const XML_Char*);
+    static void XMLCALL on_doctype(void* self, const XML_Char*, const XML_Char*, const XML_Char*,
+                                   int);
+    static void XMLCALL on_entity(void* self, const XML_Char*, int, const XML_Char*, int,
+                                  const XML_Char*, const XML_Char*, const XML_Char*,
+                                  const XML_Char*);
 
     ZipEntry& entry_;
     XmlHandler& handler_;
@@ -242,7 +264,8 @@ class XmlParser {
 
 template <class F> void XmlParser::guard(F&& f) {
     bytes_without_callback_ = 0;
-    if (failure_) return; // expat may still call after a stop
+    if (failure_)
+        return; // expat may still call after a stop
     try {
         f();
     } catch (...) {
@@ -260,7 +283,8 @@ void XMLCALL XmlParser::on_start(void* data, const XML_Char* name, const XML_Cha
     auto* self = static_cast<XmlParser*>(data);
     self->guard([&] {
         if (++self->depth_ > kMaxDepth)
-            self->fail(fmt::format("elements nested more than {} deep (the file is damaged or hostile)", kMaxDepth));
+            self->fail(fmt::format(
+                "elements nested more than {} deep (the file is damaged or hostile)", kMaxDepth));
         self->handler_.start(local_name(name), atts);
     });
 }
@@ -270,7 +294,8 @@ void XMLCALL XmlParser::on_end(void* data, const XML_Char* name) {
     self->guard([&] {
         --self->depth_;
         self->handler_.end(local_name(name));
-        if (self->handler_.pause()) XML_StopParser(self->parser_, XML_TRUE);
+        if (self->handler_.pause())
+            XML_StopParser(self->parser_, XML_TRUE);
     });
 }
 
@@ -279,30 +304,38 @@ void XMLCALL XmlParser::on_text(void* data, const XML_Char* s, int len) {
     self->guard([&] { self->handler_.text(std::string_view(s, static_cast<std::size_t>(len))); });
 }
 
-void XMLCALL XmlParser::on_doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
+void XMLCALL XmlParser::on_doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*,
+                                   int) {
     auto* self = static_cast<XmlParser*>(data);
     self->guard([&] {
-        self->fail("a DOCTYPE declaration, which no workbook has (an entity expansion attack?); the file is refused");
+        self->fail("a DOCTYPE declaration, which no workbook has (an entity expansion attack?); "
+                   "the file is refused");
     });
 }
 
-void XMLCALL XmlParser::on_entity(void* data, const XML_Char*, int, const XML_Char*, int, const XML_Char*,
-                                  const XML_Char*, const XML_Char*, const XML_Char*) {
+void XMLCALL XmlParser::on_entity(void* data, const XML_Char*, int, const XML_Char*, int,
+                                  const XML_Char*, const XML_Char*, const XML_Char*,
+                                  const XML_Char*) {
     auto* self = static_cast<XmlParser*>(data);
-    self->guard([&] { self->fail("an entity declaration, which no workbook has; the file is refused"); });
+    self->guard(
+        [&] { self->fail("an entity declaration, which no workbook has; the file is refused"); });
 }
 
 bool XmlParser::resume() {
-    if (failure_) std::rethrow_exception(failure_);
-    if (done_) return false;
+    if (failure_)
+        std::rethrow_exception(failure_);
+    if (done_)
+        return false;
     XML_Status status;
     if (suspended_) {
         suspended_ = false;
         status = XML_ResumeParser(parser_);
     } else {
         // Data is read into expat's own buffer, which keeps it while the parse is paused.
-        void* buffer = XML_GetBuffer(parser_, static_cast<int>(std::max(kChunkBytes, head_.size())));
-        if (buffer == nullptr) throw std::bad_alloc();
+        void* buffer =
+            XML_GetBuffer(parser_, static_cast<int>(std::max(kChunkBytes, head_.size())));
+        if (buffer == nullptr)
+            throw std::bad_alloc();
         std::size_t got = head_.size();
         if (got > 0) {
             std::memcpy(buffer, head_.data(), got);
@@ -313,14 +346,18 @@ bool XmlParser::resume() {
         final_ = got == 0;
         bytes_without_callback_ += got;
         if (bytes_without_callback_ > kMaxTokenBytes)
-            fail(fmt::format("an XML tag or text longer than {} MiB (the file is damaged or hostile)", kMaxTokenBytes >> 20));
+            fail(fmt::format(
+                "an XML tag or text longer than {} MiB (the file is damaged or hostile)",
+                kMaxTokenBytes >> 20));
         status = XML_ParseBuffer(parser_, static_cast<int>(got), final_ ? XML_TRUE : XML_FALSE);
     }
-    if (failure_) std::rethrow_exception(failure_);
+    if (failure_)
+        std::rethrow_exception(failure_);
     if (status == XML_STATUS_ERROR) {
         const std::string what = XML_ErrorString(XML_GetErrorCode(parser_));
         failure_ = std::make_exception_ptr(Error(fmt::format(
-            "{}: {} line {}: malformed XML: {} (the file is damaged; open it in Excel or WPS and save it again)",
+            "{}: {} line {}: malformed XML: {} (the file is damaged; open it in Excel or WPS and "
+            "save it again)",
             entry_.name(), printable(entry_.part()), XML_GetCurrentLineNumber(parser_), what)));
         std::rethrow_exception(failure_);
     }
@@ -328,7 +365,8 @@ bool XmlParser::resume() {
         suspended_ = true;
         return true;
     }
-    if (final_) done_ = true;
+    if (final_)
+        done_ = true;
     return !done_;
 }
 
@@ -342,7 +380,8 @@ void parse_part(ZipArchive& zip, const std::string& part, XmlHandler& handler) {
 // Appends, refusing the raw text of one cell beyond kMaxRawCellBytes before it can grow
 // further (its decoded length is checked against Excel's limit when it is complete).
 bool append_bounded(std::string& out, std::string_view text) {
-    if (out.size() + text.size() > kMaxRawCellBytes) return false;
+    if (out.size() + text.size() > kMaxRawCellBytes)
+        return false;
     out += text;
     return true;
 }
@@ -367,17 +406,20 @@ void append_utf8(std::string& out, std::uint32_t cp) {
 
 // The code unit of an "_xHHHH_" escape at s[i], if there is one.
 std::optional<std::uint32_t> xstring_escape(std::string_view s, std::size_t i) {
-    if (i + 7 > s.size() || s[i] != '_' || s[i + 1] != 'x' || s[i + 6] != '_') return std::nullopt;
+    if (i + 7 > s.size() || s[i] != '_' || s[i + 1] != 'x' || s[i + 6] != '_')
+        return std::nullopt;
     std::uint32_t unit = 0;
     auto [end, ec] = std::from_chars(s.data() + i + 2, s.data() + i + 6, unit, 16);
-    if (ec != std::errc() || end != s.data() + i + 6) return std::nullopt;
+    if (ec != std::errc() || end != s.data() + i + 6)
+        return std::nullopt;
     return unit;
 }
 
 // Undoes OOXML's escaping of characters XML cannot hold (ECMA-376 22.9.2.19 ST_Xstring):
 // Excel writes a carriage return as "_x000D_" and a literal "_x" as "_x005F_x".
 std::string decode_xstring(std::string_view s) {
-    if (s.find("_x") == std::string_view::npos) return std::string(s);
+    if (s.find("_x") == std::string_view::npos)
+        return std::string(s);
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
@@ -416,17 +458,23 @@ struct CellRef {
 std::optional<CellRef> parse_cell_ref(std::string_view ref) {
     CellRef out;
     std::size_t i = 0, column = 0;
-    for (; i < ref.size() && ((ref[i] >= 'A' && ref[i] <= 'Z') || (ref[i] >= 'a' && ref[i] <= 'z')); ++i) {
-        if (i >= 3) return std::nullopt;
+    for (; i < ref.size() && ((ref[i] >= 'A' && ref[i] <= 'Z') || (ref[i] >= 'a' && ref[i] <= 'z'));
+         ++i) {
+        if (i >= 3)
+            return std::nullopt;
         column = column * 26 + static_cast<std::size_t>((ref[i] | 0x20) - 'a' + 1);
     }
-    if (i == 0 || column > WorkbookLimits::kMaxColumns) return std::nullopt;
+    if (i == 0 || column > WorkbookLimits::kMaxColumns)
+        return std::nullopt;
     out.column = column - 1;
     const std::string_view digits = ref.substr(i);
-    if (digits.empty()) return out;
-    if (!is_digits(digits) || digits.size() > 7) return std::nullopt;
+    if (digits.empty())
+        return out;
+    if (!is_digits(digits) || digits.size() > 7)
+        return std::nullopt;
     std::from_chars(digits.data(), digits.data() + digits.size(), out.row);
-    if (out.row < 1 || out.row > kMaxRows) return std::nullopt;
+    if (out.row < 1 || out.row > kMaxRows)
+        return std::nullopt;
     return out;
 }
 
@@ -447,22 +495,26 @@ std::string rels_part(const std::string& part) {
 // A relationship's target as a part name: absolute ("/xl/worksheets/sheet1.xml") or relative
 // to the folder of the part that names it ("worksheets/sheet1.xml", "../xl/styles.xml").
 std::string resolve_target(const std::string& folder, std::string_view target) {
-    std::string path = target.starts_with('/') ? std::string(target.substr(1)) : folder + std::string(target);
+    std::string path =
+        target.starts_with('/') ? std::string(target.substr(1)) : folder + std::string(target);
     std::vector<std::string> segments;
     std::size_t start = 0;
     while (start <= path.size()) {
         std::size_t slash = path.find('/', start);
-        if (slash == std::string::npos) slash = path.size();
+        if (slash == std::string::npos)
+            slash = path.size();
         std::string seg = path.substr(start, slash - start);
         if (seg == "..") {
-            if (!segments.empty()) segments.pop_back();
+            if (!segments.empty())
+                segments.pop_back();
         } else if (!seg.empty() && seg != ".") {
             segments.push_back(std::move(seg));
         }
         start = slash + 1;
     }
     std::string out;
-    for (const auto& seg : segments) out += (out.empty() ? "" : "/") + seg;
+    for (const auto& seg : segments)
+        out += (out.empty() ? "" : "/") + seg;
     return out;
 }
 
@@ -475,12 +527,15 @@ class RelsHandler : public XmlHandler {
   public:
     explicit RelsHandler(std::string folder) : folder_(std::move(folder)) {}
     void start(std::string_view name, Attributes atts) override {
-        if (name != "Relationship") return;
+        if (name != "Relationship")
+            return;
         const char* id = attribute(atts, "Id");
         const char* target = attribute(atts, "Target");
         const char* type = attribute(atts, "Type");
         const char* mode = attribute(atts, "TargetMode");
-        if (id == nullptr || target == nullptr || (mode != nullptr && std::strcmp(mode, "External") == 0)) return;
+        if (id == nullptr || target == nullptr ||
+            (mode != nullptr && std::strcmp(mode, "External") == 0))
+            return;
         rels.push_back({id, type != nullptr ? type : "", resolve_target(folder_, target)});
     }
     void end(std::string_view) override {}
@@ -493,14 +548,17 @@ class RelsHandler : public XmlHandler {
 std::vector<Relationship> read_rels(ZipArchive& zip, const std::string& part) {
     RelsHandler handler(part_folder(part));
     const std::string rels = rels_part(part);
-    if (zip.locate(rels)) parse_part(zip, rels, handler);
+    if (zip.locate(rels))
+        parse_part(zip, rels, handler);
     return std::move(handler.rels);
 }
 
 // The part of the first relationship whose type ends with `/kind`, else `fallback`.
-std::string related_part(const std::vector<Relationship>& rels, std::string_view kind, std::string fallback) {
+std::string related_part(const std::vector<Relationship>& rels, std::string_view kind,
+                         std::string fallback) {
     for (const auto& r : rels)
-        if (r.type.ends_with(kind) && r.type.size() > kind.size() && r.type[r.type.size() - kind.size() - 1] == '/')
+        if (r.type.ends_with(kind) && r.type.size() > kind.size() &&
+            r.type[r.type.size() - kind.size() - 1] == '/')
             return r.part;
     return fallback;
 }
@@ -539,11 +597,13 @@ struct WorkbookIndex {
 };
 
 WorkbookIndex read_workbook_index(ZipArchive& zip) {
-    const std::string workbook_part = related_part(read_rels(zip, ""), "officeDocument", "xl/workbook.xml");
+    const std::string workbook_part =
+        related_part(read_rels(zip, ""), "officeDocument", "xl/workbook.xml");
     if (!zip.locate(workbook_part))
-        throw Error(fmt::format("{}: not an Excel workbook: the zip archive has no {} (is it a Word or other "
-                                "Office file?)",
-                                zip.name(), printable(workbook_part)));
+        throw Error(fmt::format(
+            "{}: not an Excel workbook: the zip archive has no {} (is it a Word or other "
+            "Office file?)",
+            zip.name(), printable(workbook_part)));
     WorkbookHandler handler;
     parse_part(zip, workbook_part, handler);
     const std::vector<Relationship> rels = read_rels(zip, workbook_part);
@@ -553,14 +613,17 @@ WorkbookIndex read_workbook_index(ZipArchive& zip) {
     index.shared_strings_part = related_part(rels, "sharedStrings", folder + "sharedStrings.xml");
     index.styles_part = related_part(rels, "styles", folder + "styles.xml");
     for (auto& sheet : handler.sheets) {
-        auto rel = std::find_if(rels.begin(), rels.end(), [&](const Relationship& r) { return r.id == sheet.rel_id; });
+        auto rel = std::find_if(rels.begin(), rels.end(),
+                                [&](const Relationship& r) { return r.id == sheet.rel_id; });
         if (rel == rels.end())
-            throw Error(fmt::format("{}: the sheet \"{}\" has no part in the workbook (it is damaged); open it in "
-                                    "Excel or WPS and save it again",
-                                    zip.name(), printable(sheet.name)));
+            throw Error(fmt::format(
+                "{}: the sheet \"{}\" has no part in the workbook (it is damaged); open it in "
+                "Excel or WPS and save it again",
+                zip.name(), printable(sheet.name)));
         index.sheets.push_back({std::move(sheet.name), rel->part});
     }
-    if (index.sheets.empty()) throw Error(fmt::format("{}: the workbook has no sheets", zip.name()));
+    if (index.sheets.empty())
+        throw Error(fmt::format("{}: the workbook has no sheets", zip.name()));
     return index;
 }
 
@@ -578,7 +641,8 @@ class SharedStrings {
     }
     // False when the table would pass its bound.
     bool add(std::string_view text) {
-        if (arena_.size() + text.size() + (starts_.size() + 1) * sizeof(std::uint32_t) > WorkbookLimits::kMaxSharedStringBytes)
+        if (arena_.size() + text.size() + (starts_.size() + 1) * sizeof(std::uint32_t) >
+            WorkbookLimits::kMaxSharedStringBytes)
             return false;
         starts_.push_back(static_cast<std::uint32_t>(arena_.size()));
         arena_ += text;
@@ -612,28 +676,35 @@ class SharedStringsHandler : public XmlHandler {
         }
     }
     void end(std::string_view name) override {
-        if (name == "t") in_t_ = false;
-        else if (name == "rPh") --phonetic_depth_;
-        else if (name == "si") finish();
+        if (name == "t")
+            in_t_ = false;
+        else if (name == "rPh")
+            --phonetic_depth_;
+        else if (name == "si")
+            finish();
     }
     void text(std::string_view s) override {
-        if (in_si_ && in_t_ && phonetic_depth_ == 0 && !append_bounded(text_, s)) too_long();
+        if (in_si_ && in_t_ && phonetic_depth_ == 0 && !append_bounded(text_, s))
+            too_long();
     }
 
   private:
     void finish() {
         in_si_ = false;
         const std::string decoded = decode_xstring(text_);
-        if (excel_length(decoded) > WorkbookLimits::kMaxCellChars) too_long();
+        if (excel_length(decoded) > WorkbookLimits::kMaxCellChars)
+            too_long();
         if (!table_.add(decoded))
-            throw Error(fmt::format("{}: the workbook's shared strings take more than {} MiB; open it in Excel or "
-                                    "WPS, save the sheet as CSV (UTF-8) and import that",
-                                    name_, WorkbookLimits::kMaxSharedStringBytes >> 20));
+            throw Error(fmt::format(
+                "{}: the workbook's shared strings take more than {} MiB; open it in Excel or "
+                "WPS, save the sheet as CSV (UTF-8) and import that",
+                name_, WorkbookLimits::kMaxSharedStringBytes >> 20));
     }
     [[noreturn]] void too_long() const {
-        throw Error(fmt::format("{}: {}: shared string {} is longer than Excel's {} characters (the file is "
-                                "damaged or hostile)",
-                                name_, printable(part_), table_.size() + 1, WorkbookLimits::kMaxCellChars));
+        throw Error(fmt::format(
+            "{}: {}: shared string {} is longer than Excel's {} characters (the file is "
+            "damaged or hostile)",
+            name_, printable(part_), table_.size() + 1, WorkbookLimits::kMaxCellChars));
     }
 
     SharedStrings& table_;
@@ -646,7 +717,8 @@ class SharedStringsHandler : public XmlHandler {
 
 SharedStrings read_shared_strings(ZipArchive& zip, const std::string& part) {
     SharedStrings table;
-    if (!zip.locate(part)) return table; // a workbook without text has none
+    if (!zip.locate(part))
+        return table; // a workbook without text has none
     SharedStringsHandler handler(table, zip.name(), part);
     parse_part(zip, part, handler);
     table.shrink();
@@ -678,7 +750,8 @@ class StylesHandler : public XmlHandler {
         }
     }
     void end(std::string_view name) override {
-        if (name == "cellXfs") in_cell_xfs_ = false;
+        if (name == "cellXfs")
+            in_cell_xfs_ = false;
     }
     // The number format of each style.
     std::vector<NumberFormat> formats() const {
@@ -686,7 +759,8 @@ class StylesHandler : public XmlHandler {
         out.reserve(xf_format_ids_.size());
         for (unsigned id : xf_format_ids_) {
             auto custom = custom_.find(id);
-            out.push_back(custom != custom_.end() ? custom->second : workbook_detail::builtin_number_format(id));
+            out.push_back(custom != custom_.end() ? custom->second
+                                                  : workbook_detail::builtin_number_format(id));
         }
         return out;
     }
@@ -699,7 +773,8 @@ class StylesHandler : public XmlHandler {
     }
     void check_count(std::size_t n) const {
         if (n >= kMaxStyles)
-            throw Error(fmt::format("{}: more than {} cell styles (the file is damaged or hostile)", name_, kMaxStyles));
+            throw Error(fmt::format("{}: more than {} cell styles (the file is damaged or hostile)",
+                                    name_, kMaxStyles));
     }
 
     const std::string& name_;
@@ -709,7 +784,8 @@ class StylesHandler : public XmlHandler {
 };
 
 std::vector<NumberFormat> read_styles(ZipArchive& zip, const std::string& part) {
-    if (!zip.locate(part)) return {};
+    if (!zip.locate(part))
+        return {};
     StylesHandler handler(zip.name());
     parse_part(zip, part, handler);
     return handler.formats();
@@ -725,25 +801,31 @@ struct CellRange {
 // The merged ranges of a sheet's <mergeCells> element, which ends the parse.
 class MergeScanHandler : public XmlHandler {
   public:
-    MergeScanHandler(const std::string& name, const std::string& sheet) : name_(name), sheet_(sheet) {}
+    MergeScanHandler(const std::string& name, const std::string& sheet)
+        : name_(name), sheet_(sheet) {}
     void start(std::string_view name, Attributes atts) override {
-        if (name != "mergeCell") return;
+        if (name != "mergeCell")
+            return;
         const char* ref = attribute(atts, "ref");
-        if (ref == nullptr) return;
+        if (ref == nullptr)
+            return;
         const std::string_view text(ref);
         const std::size_t colon = text.find(':');
-        if (colon == std::string_view::npos) return; // one cell: nothing to spread
+        if (colon == std::string_view::npos)
+            return; // one cell: nothing to spread
         auto a = parse_cell_ref(text.substr(0, colon));
         auto b = parse_cell_ref(text.substr(colon + 1));
         if (!a || !b || a->row == 0 || b->row == 0)
-            throw Error(fmt::format("{}: sheet \"{}\": a merged range \"{}\" beyond Excel's last row or column XFD (the file "
+            throw Error(fmt::format("{}: sheet \"{}\": a merged range \"{}\" beyond Excel's last "
+                                    "row or column XFD (the file "
                                     "is damaged or hostile)",
                                     name_, printable(sheet_), printable(text)));
         if (ranges.size() >= WorkbookLimits::kMaxMergedRanges)
-            throw Error(fmt::format("{}: sheet \"{}\": more than {} merged ranges; unmerge the cells or save the sheet as CSV",
+            throw Error(fmt::format("{}: sheet \"{}\": more than {} merged ranges; unmerge the "
+                                    "cells or save the sheet as CSV",
                                     name_, printable(sheet_), WorkbookLimits::kMaxMergedRanges));
-        ranges.push_back({std::min(a->row, b->row), std::max(a->row, b->row), std::min(a->column, b->column),
-                          std::max(a->column, b->column)});
+        ranges.push_back({std::min(a->row, b->row), std::max(a->row, b->row),
+                          std::min(a->column, b->column), std::max(a->column, b->column)});
     }
     void end(std::string_view name) override { finished_ = finished_ || name == "mergeCells"; }
     bool pause() override { return finished_; }
@@ -759,19 +841,22 @@ class MergeScanHandler : public XmlHandler {
 // Where "<mergeCells" (with any prefix: "<x:mergeCells") starts in `text`, if it does.
 std::optional<std::size_t> merge_cells_start(std::string_view text) {
     constexpr std::string_view tag = "mergeCells";
-    for (std::size_t at = text.find(tag); at != std::string_view::npos; at = text.find(tag, at + 1)) {
+    for (std::size_t at = text.find(tag); at != std::string_view::npos;
+         at = text.find(tag, at + 1)) {
         const std::size_t after = at + tag.size();
-        if (after < text.size() && text[after] != '>' && text[after] != '/' && text[after] != ' ' && text[after] != '\t' &&
-            text[after] != '\r' && text[after] != '\n')
+        if (after < text.size() && text[after] != '>' && text[after] != '/' && text[after] != ' ' &&
+            text[after] != '\t' && text[after] != '\r' && text[after] != '\n')
             continue; // another name, or cut at the end of the text (the caller keeps the tail)
         std::size_t i = at;
         if (i > 0 && text[i - 1] == ':') { // a prefix: name characters back to the '<'
             --i;
-            while (i > 0 && at - i < 40 && (std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '_' ||
-                                            text[i - 1] == '-' || text[i - 1] == '.'))
+            while (i > 0 && at - i < 40 &&
+                   (std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '_' ||
+                    text[i - 1] == '-' || text[i - 1] == '.'))
                 --i;
         }
-        if (i > 0 && text[i - 1] == '<') return i - 1;
+        if (i > 0 && text[i - 1] == '<')
+            return i - 1;
     }
     return std::nullopt;
 }
@@ -781,8 +866,8 @@ std::optional<std::size_t> merge_cells_start(std::string_view text) {
 // <mergeCells> rather than parsed (the zip bomb limit is checked all the same); only that
 // element is parsed, from where it starts. Malformed XML before it is found by the second
 // pass, which parses everything.
-std::vector<CellRange> scan_merges(ZipArchive& zip, const std::string& part, const std::string& name,
-                                   const std::string& sheet) {
+std::vector<CellRange> scan_merges(ZipArchive& zip, const std::string& part,
+                                   const std::string& name, const std::string& sheet) {
     constexpr std::size_t kKeep = 64; // the tail of a chunk kept for a tag cut across chunks
     ZipEntry entry(zip, part);
     std::string window;
@@ -801,16 +886,15 @@ std::vector<CellRange> scan_merges(ZipArchive& zip, const std::string& part, con
     return {};
 }
 
-
-
 // Gives every cell of a merged range the value of its top-left cell, row by row. A range
 // is active from its first row to its last, holding the top-left value meanwhile.
 class MergeFill {
   public:
     MergeFill(std::vector<CellRange> ranges, const std::string& name, const std::string& sheet)
         : ranges_(std::move(ranges)), name_(name), sheet_(sheet) {
-        std::stable_sort(ranges_.begin(), ranges_.end(),
-                         [](const CellRange& a, const CellRange& b) { return a.first_row < b.first_row; });
+        std::stable_sort(
+            ranges_.begin(), ranges_.end(),
+            [](const CellRange& a, const CellRange& b) { return a.first_row < b.first_row; });
     }
     void apply(std::size_t row, std::vector<std::string>& cells);
 
@@ -830,26 +914,33 @@ class MergeFill {
 void MergeFill::apply(std::size_t row, std::vector<std::string>& cells) {
     std::erase_if(active_, [&](const Active& a) {
         const bool over = a.range->last_row < row;
-        if (over) held_bytes_ -= a.value.size();
+        if (over)
+            held_bytes_ -= a.value.size();
         return over;
     });
     // Top-left values are taken before any range is spread, so overlapping ranges (which
     // Excel never writes) cannot feed each other.
     for (; next_ < ranges_.size() && ranges_[next_].first_row <= row; ++next_) {
         const CellRange& r = ranges_[next_];
-        if (r.last_row < row) continue;
-        std::string value = r.first_row == row && r.first_column < cells.size() ? cells[r.first_column] : std::string();
+        if (r.last_row < row)
+            continue;
+        std::string value = r.first_row == row && r.first_column < cells.size()
+                                ? cells[r.first_column]
+                                : std::string();
         held_bytes_ += value.size();
         if (held_bytes_ > kMaxMergedValueBytes)
-            throw Error(fmt::format("{}:{}!{}: merged cells hold more than {} MiB of text; unmerge them or save the "
-                                    "sheet as CSV",
-                                    name_, printable(sheet_), cell_name(r.first_column, r.first_row),
-                                    kMaxMergedValueBytes >> 20));
+            throw Error(fmt::format(
+                "{}:{}!{}: merged cells hold more than {} MiB of text; unmerge them or save the "
+                "sheet as CSV",
+                name_, printable(sheet_), cell_name(r.first_column, r.first_row),
+                kMaxMergedValueBytes >> 20));
         active_.push_back({&r, std::move(value)});
     }
     for (const Active& a : active_) {
-        if (cells.size() <= a.range->last_column) cells.resize(a.range->last_column + 1);
-        for (std::size_t c = a.range->first_column; c <= a.range->last_column; ++c) cells[c] = a.value;
+        if (cells.size() <= a.range->last_column)
+            cells.resize(a.range->last_column + 1);
+        for (std::size_t c = a.range->first_column; c <= a.range->last_column; ++c)
+            cells[c] = a.value;
     }
 }
 
@@ -872,13 +963,16 @@ class SheetHandler : public XmlHandler {
     void start(std::string_view name, Attributes atts) override;
     void end(std::string_view name) override;
     void text(std::string_view s) override {
-        if ((in_value_ || (in_inline_ && in_t_ && phonetic_depth_ == 0)) && !append_bounded(value_, s)) too_long();
+        if ((in_value_ || (in_inline_ && in_t_ && phonetic_depth_ == 0)) &&
+            !append_bounded(value_, s))
+            too_long();
     }
     bool pause() override { return ready_; }
 
     // Moves the row that paused the parse into `row`; false when there is none.
     bool take(SheetRow& row) {
-        if (!ready_) return false;
+        if (!ready_)
+            return false;
         std::swap(row, row_);
         ready_ = false;
         return true;
@@ -886,7 +980,15 @@ class SheetHandler : public XmlHandler {
     std::size_t hidden_rows() const { return hidden_rows_; }
 
   private:
-    enum class Type : unsigned char { number, shared, inline_string, formula_string, boolean, error, iso_date };
+    enum class Type : unsigned char {
+        number,
+        shared,
+        inline_string,
+        formula_string,
+        boolean,
+        error,
+        iso_date
+    };
     void start_row(Attributes atts);
     void start_cell(Attributes atts);
     void finish_cell();
@@ -894,14 +996,17 @@ class SheetHandler : public XmlHandler {
     std::string cell_text() const;
     std::string number_cell_text() const;
     [[noreturn]] void fail_cell(std::string_view what) const {
-        throw Error(fmt::format("{}:{}!{}: {}", ctx_.name, printable(ctx_.sheet), cell_name(column_, row_number_), what));
+        throw Error(fmt::format("{}:{}!{}: {}", ctx_.name, printable(ctx_.sheet),
+                                cell_name(column_, row_number_), what));
     }
     [[noreturn]] void fail_row(std::string_view what) const {
-        throw Error(fmt::format("{}: sheet \"{}\" row {}: {}", ctx_.name, printable(ctx_.sheet), row_number_, what));
+        throw Error(fmt::format("{}: sheet \"{}\" row {}: {}", ctx_.name, printable(ctx_.sheet),
+                                row_number_, what));
     }
     [[noreturn]] void too_long() const {
-        fail_cell(fmt::format("a cell longer than Excel's {} characters (the file is damaged or hostile)",
-                              WorkbookLimits::kMaxCellChars));
+        fail_cell(
+            fmt::format("a cell longer than Excel's {} characters (the file is damaged or hostile)",
+                        WorkbookLimits::kMaxCellChars));
     }
 
     Context ctx_;
@@ -928,26 +1033,43 @@ class SheetHandler : public XmlHandler {
 };
 
 void SheetHandler::start(std::string_view name, Attributes atts) {
-    if (name == "sheetData") in_sheet_data_ = true;
-    if (!in_sheet_data_) return;
-    if (name == "row") start_row(atts);
-    else if (name == "c") start_cell(atts);
-    else if (name == "v") in_value_ = has_value_ = true;
-    else if (name == "f") has_formula_ = true;
-    else if (name == "is") in_inline_ = true;
-    else if (name == "t") in_t_ = true;
-    else if (name == "rPh") ++phonetic_depth_;
+    if (name == "sheetData")
+        in_sheet_data_ = true;
+    if (!in_sheet_data_)
+        return;
+    if (name == "row")
+        start_row(atts);
+    else if (name == "c")
+        start_cell(atts);
+    else if (name == "v")
+        in_value_ = has_value_ = true;
+    else if (name == "f")
+        has_formula_ = true;
+    else if (name == "is")
+        in_inline_ = true;
+    else if (name == "t")
+        in_t_ = true;
+    else if (name == "rPh")
+        ++phonetic_depth_;
 }
 
 void SheetHandler::end(std::string_view name) {
-    if (!in_sheet_data_) return;
-    if (name == "v") in_value_ = false;
-    else if (name == "t") in_t_ = false;
-    else if (name == "rPh") --phonetic_depth_;
-    else if (name == "is") in_inline_ = false;
-    else if (name == "c") finish_cell();
-    else if (name == "row") finish_row();
-    else if (name == "sheetData") in_sheet_data_ = false;
+    if (!in_sheet_data_)
+        return;
+    if (name == "v")
+        in_value_ = false;
+    else if (name == "t")
+        in_t_ = false;
+    else if (name == "rPh")
+        --phonetic_depth_;
+    else if (name == "is")
+        in_inline_ = false;
+    else if (name == "c")
+        finish_cell();
+    else if (name == "row")
+        finish_row();
+    else if (name == "sheetData")
+        in_sheet_data_ = false;
 }
 
 void SheetHandler::start_row(Attributes atts) {
@@ -955,14 +1077,17 @@ void SheetHandler::start_row(Attributes atts) {
     std::size_t number = row_number_ + 1; // a row without r follows the previous one
     if (r != nullptr) {
         const std::string_view text(r);
-        if (!is_digits(text) || text.size() > 7) number = kMaxRows + 1;
-        else std::from_chars(text.data(), text.data() + text.size(), number);
+        if (!is_digits(text) || text.size() > 7)
+            number = kMaxRows + 1;
+        else
+            std::from_chars(text.data(), text.data() + text.size(), number);
     }
     if (number < 1 || number > kMaxRows) {
-        throw Error(fmt::format("{}: sheet \"{}\": a row numbered \"{}\", beyond Excel's last row {} (the file is damaged or "
+        throw Error(fmt::format("{}: sheet \"{}\": a row numbered \"{}\", beyond Excel's last row "
+                                "{} (the file is damaged or "
                                 "hostile)",
-                                ctx_.name, printable(ctx_.sheet), printable(r != nullptr ? r : std::to_string(number)),
-                                kMaxRows));
+                                ctx_.name, printable(ctx_.sheet),
+                                printable(r != nullptr ? r : std::to_string(number)), kMaxRows));
     }
     row_number_ = number;
     row_hidden_ = attribute_true(atts, "hidden");
@@ -974,14 +1099,16 @@ void SheetHandler::start_row(Attributes atts) {
 
 void SheetHandler::start_cell(Attributes atts) {
     if (++cell_count_ > WorkbookLimits::kMaxColumns)
-        fail_row(fmt::format("more than {} cells, Excel's most (the file is damaged or hostile)", WorkbookLimits::kMaxColumns));
+        fail_row(fmt::format("more than {} cells, Excel's most (the file is damaged or hostile)",
+                             WorkbookLimits::kMaxColumns));
     column_ = next_column_; // a cell without r follows the previous one
     if (const char* r = attribute(atts, "r")) {
         auto ref = parse_cell_ref(r);
         if (!ref)
-            fail_row(fmt::format("a cell reference \"{}\" beyond column XFD or Excel's last row (the file is "
-                                 "damaged or hostile)",
-                                 printable(r)));
+            fail_row(fmt::format(
+                "a cell reference \"{}\" beyond column XFD or Excel's last row (the file is "
+                "damaged or hostile)",
+                printable(r)));
         column_ = ref->column;
     }
     if (column_ >= WorkbookLimits::kMaxColumns)
@@ -996,7 +1123,8 @@ void SheetHandler::start_cell(Attributes atts) {
             : type == "d"         ? Type::iso_date
                                   : Type::number;
     style_ = 0;
-    if (const char* s = attribute(atts, "s")) std::from_chars(s, s + std::strlen(s), style_);
+    if (const char* s = attribute(atts, "s"))
+        std::from_chars(s, s + std::strlen(s), style_);
     has_formula_ = has_value_ = in_value_ = in_inline_ = in_t_ = false;
     phonetic_depth_ = 0;
     value_.clear();
@@ -1005,75 +1133,96 @@ void SheetHandler::start_cell(Attributes atts) {
 void SheetHandler::finish_cell() {
     next_column_ = column_ + 1;
     std::string text = cell_text();
-    if (text.empty()) return;
+    if (text.empty())
+        return;
     row_bytes_ += text.size();
     if (row_bytes_ > WorkbookLimits::kMaxRowBytes)
-        fail_row(fmt::format("more than {} MiB of text (the file is damaged or hostile)", WorkbookLimits::kMaxRowBytes >> 20));
-    if (cells_.size() <= column_) cells_.resize(column_ + 1);
+        fail_row(fmt::format("more than {} MiB of text (the file is damaged or hostile)",
+                             WorkbookLimits::kMaxRowBytes >> 20));
+    if (cells_.size() <= column_)
+        cells_.resize(column_ + 1);
     cells_[column_] = std::move(text);
 }
 
 std::string SheetHandler::cell_text() const {
-    const bool no_cached_value = !has_value_ || (type_ != Type::formula_string && trim(value_).empty());
+    const bool no_cached_value =
+        !has_value_ || (type_ != Type::formula_string && trim(value_).empty());
     if (has_formula_ && no_cached_value && type_ != Type::inline_string)
-        fail_cell("a formula without a saved value (open the workbook in Excel or WPS and save it again)");
+        fail_cell("a formula without a saved value (open the workbook in Excel or WPS and save it "
+                  "again)");
     switch (type_) {
     case Type::shared: {
         const std::string_view v = trim(value_);
         std::size_t index = 0;
         auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), index);
-        if (v.empty()) return {};
+        if (v.empty())
+            return {};
         if (ec != std::errc() || end != v.data() + v.size() || index >= ctx_.strings.size())
-            fail_cell(fmt::format("shared string \"{}\" does not exist (the file is damaged)", printable(v)));
+            fail_cell(fmt::format("shared string \"{}\" does not exist (the file is damaged)",
+                                  printable(v)));
         return std::string(ctx_.strings.at(index));
     }
     case Type::inline_string:
     case Type::formula_string: {
         std::string text = decode_xstring(value_);
-        if (excel_length(text) > WorkbookLimits::kMaxCellChars) too_long();
+        if (excel_length(text) > WorkbookLimits::kMaxCellChars)
+            too_long();
         return text;
     }
     case Type::boolean: {
         const std::string_view v = trim(value_);
         return v.empty() ? "" : (v == "1" || v == "true") ? "TRUE" : "FALSE";
     }
-    case Type::error: return std::string(trim(value_));
+    case Type::error:
+        return std::string(trim(value_));
     case Type::iso_date: {
         // Strict OOXML's t="d": ISO 8601 text, shown as our dates are.
         std::string text(trim(value_).substr(0, 19));
-        if (text.size() > 10 && text[10] == 'T') text[10] = ' ';
-        if (text.ends_with(" 00:00:00") || text.ends_with(" 00:00")) text.resize(10);
+        if (text.size() > 10 && text[10] == 'T')
+            text[10] = ' ';
+        if (text.ends_with(" 00:00:00") || text.ends_with(" 00:00"))
+            text.resize(10);
         return text;
     }
-    case Type::number: return number_cell_text();
+    case Type::number:
+        return number_cell_text();
     }
     return {};
 }
 
 std::string SheetHandler::number_cell_text() const {
     const std::string_view v = trim(value_);
-    if (v.empty()) return {};
+    if (v.empty())
+        return {};
     double number = 0;
     auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), number);
     if (ec != std::errc() || end != v.data() + v.size() || !std::isfinite(number))
-        fail_cell(fmt::format("\"{}\" is not a number, though the cell says it is (the file is damaged)", printable(v)));
-    const NumberFormat format = style_ < ctx_.formats.size() ? ctx_.formats[style_] : NumberFormat{};
+        fail_cell(
+            fmt::format("\"{}\" is not a number, though the cell says it is (the file is damaged)",
+                        printable(v)));
+    const NumberFormat format =
+        style_ < ctx_.formats.size() ? ctx_.formats[style_] : NumberFormat{};
     return workbook_detail::number_text(number, format, ctx_.date1904);
 }
 
 void SheetHandler::finish_row() {
     merges_.apply(row_number_, cells_);
-    while (!cells_.empty() && cells_.back().empty()) cells_.pop_back();
-    if (cells_.empty()) return; // no data: next() skips it
+    while (!cells_.empty() && cells_.back().empty())
+        cells_.pop_back();
+    if (cells_.empty())
+        return; // no data: next() skips it
     std::size_t bytes = 0;
-    for (const auto& c : cells_) bytes += c.size();
+    for (const auto& c : cells_)
+        bytes += c.size();
     if (bytes > WorkbookLimits::kMaxRowBytes)
-        fail_row(fmt::format("more than {} MiB of text with its merged cells (the file is damaged or hostile)",
-                             WorkbookLimits::kMaxRowBytes >> 20));
+        fail_row(fmt::format(
+            "more than {} MiB of text with its merged cells (the file is damaged or hostile)",
+            WorkbookLimits::kMaxRowBytes >> 20));
     std::swap(row_.cells, cells_);
     row_.number = row_number_;
     row_.hidden = row_hidden_;
-    if (row_hidden_) ++hidden_rows_;
+    if (row_hidden_)
+        ++hidden_rows_;
     ready_ = true;
 }
 
@@ -1084,21 +1233,30 @@ void SheetHandler::finish_row() {
 void check_is_zip(const std::string& path, const std::string& name) {
     using workbook_detail::FileKind;
     switch (workbook_detail::sniff_file(path)) {
-    case FileKind::zip: return;
-    case FileKind::unreadable: throw Error(fmt::format("{}: cannot be read: {}", name, std::strerror(errno)));
-    case FileKind::empty: throw Error(fmt::format("{}: the file is empty", name));
-    case FileKind::ole_encrypted: workbook_detail::throw_protected(name);
+    case FileKind::zip:
+        return;
+    case FileKind::unreadable:
+        throw Error(fmt::format("{}: cannot be read: {}", name, std::strerror(errno)));
+    case FileKind::empty:
+        throw Error(fmt::format("{}: the file is empty", name));
+    case FileKind::ole_encrypted:
+        workbook_detail::throw_protected(name);
     case FileKind::ole:
-        throw Error(fmt::format("{}: not an .xlsx workbook: it is an Excel 97–2003 (.xls) or other Office file; "
-                                "name it .xls, or save it as .xlsx in Excel or WPS",
-                                name));
+        throw Error(fmt::format(
+            "{}: not an .xlsx workbook: it is an Excel 97–2003 (.xls) or other Office file; "
+            "name it .xls, or save it as .xlsx in Excel or WPS",
+            name));
     case FileKind::markup:
-        throw Error(fmt::format("{}: not an .xlsx workbook but a web page or XML file (some systems export these "
-                                "under an Excel name); open it in Excel or WPS and save it as .xlsx",
-                                name));
-    case FileKind::other: break;
+        throw Error(fmt::format(
+            "{}: not an .xlsx workbook but a web page or XML file (some systems export these "
+            "under an Excel name); open it in Excel or WPS and save it as .xlsx",
+            name));
+    case FileKind::other:
+        break;
     }
-    throw Error(fmt::format("{}: not an .xlsx workbook (not a zip archive); open it in Excel or WPS and save it as .xlsx", name));
+    throw Error(fmt::format("{}: not an .xlsx workbook (not a zip archive); open it in Excel or "
+                            "WPS and save it as .xlsx",
+                            name));
 }
 
 class XlsxReader final : public WorkbookReader {
@@ -1106,7 +1264,8 @@ class XlsxReader final : public WorkbookReader {
     XlsxReader(const std::string& path, const std::string& selector, const std::string& name);
     bool next(SheetRow& row) override {
         while (!handler_->take(row))
-            if (!parser_->resume()) return false;
+            if (!parser_->resume())
+                return false;
         return true;
     }
     const std::string& sheet_name() const override { return sheet_; }
@@ -1125,11 +1284,13 @@ class XlsxReader final : public WorkbookReader {
     std::optional<XmlParser> parser_;
 };
 
-XlsxReader::XlsxReader(const std::string& path, const std::string& selector, const std::string& name)
+XlsxReader::XlsxReader(const std::string& path, const std::string& selector,
+                       const std::string& name)
     : name_(name), zip_(path, name) {
     WorkbookIndex index = read_workbook_index(zip_);
     std::vector<std::string> names;
-    for (const auto& s : index.sheets) names.push_back(s.name);
+    for (const auto& s : index.sheets)
+        names.push_back(s.name);
     const SheetEntry& sheet = index.sheets[workbook_detail::select_sheet(names, selector, name_)];
     sheet_ = sheet.name;
     date1904_ = index.date1904;
@@ -1143,7 +1304,8 @@ XlsxReader::XlsxReader(const std::string& path, const std::string& selector, con
 
 } // namespace
 
-std::unique_ptr<WorkbookReader> open_xlsx(const std::string& path, const std::string& sheet, const std::string& name) {
+std::unique_ptr<WorkbookReader> open_xlsx(const std::string& path, const std::string& sheet,
+                                          const std::string& name) {
     check_is_zip(path, name);
     return std::make_unique<XlsxReader>(path, sheet, name);
 }

@@ -54,7 +54,7 @@ struct Fixture : guazhi::test::StoreFixture {
     }
     std::size_t import(const std::string& csv, bool replace = false) {
         std::istringstream in(csv);
-        return import_appraisals(db.sql(), in, "a.csv", util::Encoding::utf8, config, replace, "王干事").recorded;
+        return import_appraisals(db.sql(), {in, "", "a.csv", {util::Encoding::utf8, ""}}, config, replace, "王干事").recorded;
     }
 };
 
@@ -245,7 +245,7 @@ TEST_CASE_FIXTURE(Fixture, "import: by assignment or ID number, prior years, ski
     CHECK(years[2].votes == votes(18, 6));
     CHECK(years[2].outstanding);
     std::istringstream again("身份证号,考核年度,等次\n511028197003141730,2005,优秀\n");
-    auto r = import_appraisals(db.sql(), again, "a.csv", util::Encoding::utf8, config, false, "x");
+    auto r = import_appraisals(db.sql(), {again, "", "a.csv", {util::Encoding::utf8, ""}}, config, false, "x");
     CHECK(r.recorded == 0);
     CHECK(r.unchanged == 1);
 }

@@ -80,7 +80,7 @@ TEST_CASE("audit: an import logs in bulk exactly the rows and images the trigger
         std::ifstream in(std::string(GUAZHI_EXAMPLES) + "/roster-2005-2006.csv", std::ios::binary);
         start_audit(db.sql(), "王科员", "import");
         if (bulk) {
-            REQUIRE(import_roster(db, in, "roster.csv", Config{}, {}).committed);
+            REQUIRE(import_roster(db, {in, "", "roster.csv", {}}, Config{}, {}).committed);
             return;
         }
         // Row by row, through the triggers: the same rows recorded one at a time.
@@ -91,7 +91,7 @@ TEST_CASE("audit: an import logs in bulk exactly the rows and images the trigger
         while (at < text.size()) {
             std::size_t end = text.find('\n', at);
             std::istringstream one(header + text.substr(at, end - at + 1));
-            REQUIRE(import_roster(db, one, "roster.csv", Config{}, options).committed);
+            REQUIRE(import_roster(db, {one, "", "roster.csv", {}}, Config{}, options).committed);
             at = end + 1;
         }
     };

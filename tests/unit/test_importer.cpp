@@ -25,22 +25,23 @@ std::int64_t count(Database& db, const std::string& table) {
 }
 
 ImportReport import_text(Database& db, const std::string& text, const ImportOptions& options = {},
-                         const Config& config = {}) {
+                         const Config& config = {}, util::TableOptions table = {}) {
     std::istringstream in(text);
-    return import_roster(db, in, "t.csv", config, options);
+    return import_roster(db, {in, "", "t.csv", std::move(table)}, config, options);
 }
 
 ImportReport import_example(Database& db, const ImportOptions& options = {}) {
     std::ifstream in(kExample, std::ios::binary);
     REQUIRE(in);
-    return import_roster(db, in, "roster-2005-2006.csv", Config{}, options);
+    return import_roster(db, {in, "", "roster-2005-2006.csv", {}}, Config{}, options);
 }
 
 // The message of the Error importing `text` throws; empty when it does not.
-std::string import_error(const std::string& text, const ImportOptions& options = {}) {
+std::string import_error(const std::string& text, const ImportOptions& options = {},
+                         util::TableOptions table = {}) {
     Database db = Database::in_memory();
     try {
-        import_text(db, text, options);
+        import_text(db, text, options, {}, std::move(table));
     } catch (const Error& e) {
         return e.what();
     }
@@ -320,9 +321,7 @@ TEST_CASE("importer: GBK input is detected and decoded") {
 }
 
 TEST_CASE("importer: forcing UTF-8 on a GBK file throws with the place") {
-    ImportOptions options;
-    options.encoding = util::Encoding::utf8;
-    std::string msg = import_error("\xD0\xD5\xC3\xFB\n", options);
+    std::string msg = import_error("\xD0\xD5\xC3\xFB\n", {}, {util::Encoding::utf8, ""});
     CHECK(msg.starts_with("t.csv:1:1: invalid UTF-8"));
 }
 

@@ -48,7 +48,7 @@ ImportReport import_text(Database& db, const std::string& text, const RecordPoli
     std::istringstream in(text);
     ImportOptions options;
     options.policy = policy;
-    return import_roster(db, in, "t.csv", config, options);
+    return import_roster(db, {in, "", "t.csv", {}}, config, options);
 }
 
 } // namespace

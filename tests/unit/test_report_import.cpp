@@ -22,7 +22,7 @@ namespace {
 
 std::size_t import_csv(Fixture& fx, const std::string& text, const std::string& name = "r.csv") {
     std::istringstream in(text);
-    return import_reports(fx.db.sql(), in, name, util::Encoding::automatic, fx.config, "李干事");
+    return import_reports(fx.db.sql(), {in, "", name, {}}, fx.config, "李干事");
 }
 
 // Rows of the reports table: "assignment kind period submitted_on recipient recorded_by".
