@@ -5,7 +5,8 @@
 #   tests/bench/run.sh [GUAZHI_BINARY]        # default build/release/cli/guazhi
 #
 # Environment: BENCH_SIZES (default "100000 1000000"), RUNS (default 3), BENCH_YEAR (2006),
-# BENCH_WORK (scratch directory, default /tmp/guazhi-bench), BENCH_SEED (20060801).
+# BENCH_WORK (scratch directory, default /tmp/guazhi-bench), BENCH_SEED (20060801),
+# BENCH_XLSX_ROWS (sizes up to it are also imported as .xlsx; default 100000).
 # Builds nothing: build the release binary first
 #   cmake --preset release && cmake --build --preset release -j2
 # Prints a markdown table and writes it, with the machine it ran on, to
@@ -25,6 +26,7 @@ SEED=${BENCH_SEED:-20060801}
 WORK=${BENCH_WORK:-${TMPDIR:-/tmp}/guazhi-bench}
 RESULTS=$HERE/results-latest.md
 STARTUP_CALLS=100 # start-up is a few ms: time a loop of calls, not one
+XLSX_ROWS=${BENCH_XLSX_ROWS:-100000} # sizes up to this are also imported as an .xlsx
 
 die() { echo "run.sh: $*" >&2; exit 1; }
 note() { echo "== $*" >&2; }
@@ -182,6 +184,22 @@ for N in $SIZES; do
         SETUP="rm -f '$SU'"
         measure "import" "sqlite-utils insert --csv" "$N" - sqlite-utils insert "$SU" t "$CSV" --csv
         rm -f "$SU"
+    fi
+
+    # 1b. The same rows as an .xlsx workbook, as Excel saves it (shared strings): its import
+    # should take at most twice the CSV's, within the same memory bound. Up to XLSX_ROWS rows
+    # (an .xlsx sheet holds 1,048,576 at most; writing the workbook takes a while).
+    if ((N <= XLSX_ROWS)); then
+        XLSX=$WORK/roster-$N-seed$SEED.xlsx
+        if [[ ! -s $XLSX || $CSV -nt $XLSX || $HERE/csv_to_xlsx.py -nt $XLSX ]]; then
+            note "writing $XLSX"
+            python3 "$HERE/csv_to_xlsx.py" "$CSV" "$XLSX"
+        fi
+        SETUP="rm -f '$GDB'; '$GUAZHI' --db '$GDB' --config '$CFG' init >/dev/null 2>&1"
+        measure "import xlsx" "guazhi assign import (the CSV)" "$N" ref "${G[@]}" assign import "$CSV"
+        measure "import xlsx" "guazhi assign import (the .xlsx)" "$N" - "${G[@]}" assign import "$XLSX"
+        grep -q "$N rows (xlsx.*: $N added" "$WORK/last.err" 2>/dev/null ||
+            PROBLEMS+=("guazhi assign import of the .xlsx N=$N did not add all $N rows: $(tail -n 3 "$WORK/last.err" | tr '\n' ' ')")
     fi
     SETUP=:
 

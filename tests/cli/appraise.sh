@@ -158,6 +158,21 @@ checks=$((checks + 1)); grep -q '^14,511002198104161811,何俊杰,2006,优秀,18
 run --db db appraise import ap.csv
 expect_rc 0
 expect_err "0 assessments recorded, 3 already recorded as given"
+# The same file saved as a workbook with a title line reads the same.
+PY=python3
+/usr/bin/python3 -c 'import openpyxl' 2>/dev/null && PY=/usr/bin/python3
+"$PY" - <<'PY'
+import csv, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.append(["2006年度考核结果"])
+for row in csv.reader(open("ap.csv", encoding="utf-8-sig")):
+    ws.append(row)
+wb.save("ap.xlsx")
+PY
+run --db db appraise import ap.xlsx
+expect_rc 0
+expect_err "ap.xlsx: 0 assessments recorded, 3 already recorded as given"
 run --db db export appraisals --year 2006 --format json
 expect_eq "$(python3 -c 'import json; d=json.load(open("out.txt")); print(len(d), d[2]["id_number"], d[2]["votes_excellent"], d[2]["grade"], d[2]["id_number_masked"])')" "3 511***********1811 18 excellent True"
 run --db db export final-appraisals --format csv

@@ -76,6 +76,38 @@ expect_eq "$(python3 -c 'import json; d = json.load(open("out.txt")); print(len(
 run --db db report due --as-of 2007-05-20 --host 市农业局 --format csv
 expect_eq "$(tail -n +2 out.txt | cut -d, -f5,6 | tr '\n' ' ')" "季度汇报,Q1 季度汇报,Q2 思想和工作汇报,H1 挂职工作总结,final "
 
+describe "import from a workbook: a title line above the header, a footer below, problems named by sheet!cell"
+PY=python3
+/usr/bin/python3 -c 'import openpyxl' 2>/dev/null && PY=/usr/bin/python3 # python3 may be another install
+"$PY" - <<'PY'
+import openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "汇报登记"
+ws.append(["2006年挂职干部汇报登记表"])
+ws.merge_cells("A1:E1")
+ws.append(["挂职编号", "报告类型", "期次", "提交日期", "报送对象"])
+ws.append([19, "季度汇报", "Q1", "2006-11-10", "both"])
+ws.append([20, "季度汇报", "Q1", "2006-11-11", "both"])
+ws.append(["填表人：王科员"])
+wb.save("reports.xlsx")
+ws["C4"] = "Q9"
+wb.save("reports-bad.xlsx")
+PY
+cp db wb.db # a copy: the suite goes on counting the reports of db
+before=$(fingerprint wb.db)
+run --db wb.db report import reports-bad.xlsx
+expect_rc 1
+expect_err "reports-bad.xlsx:汇报登记!C4: 期次: Q9 is outside the term"
+expect_eq "$(fingerprint wb.db)" "$before"
+run --db wb.db report import reports.xlsx
+expect_rc 0
+expect_err "reports.xlsx: 2 reports recorded"
+expect_eq "$(sql wb.db "SELECT count(*) FROM reports WHERE assignment_id IN (19, 20)")" 2
+run --db wb.db report import reports.xlsx --sheet 2
+expect_rc 1
+expect_err "no sheet"
+
 describe "import: all or nothing, line-precise errors"
 printf '挂职编号,报告类型,期次,提交日期,报送对象\n15,季度汇报,Q1,2006-11-08,派出单位\n16,quarterly,2006Q4,2006-11-09,both\n' >ok.csv
 run --db db report import ok.csv

@@ -2,6 +2,10 @@
 """Remakes the .xls fixtures of tests/unit/test_workbook.cpp (run from anywhere):
 
   workbook.xls    two sheets made with openpyxl and saved as Excel 97-2003 by LibreOffice
+  formats.xlsx    what FreeXL alone loses, made with openpyxl: booleans, errors, month-only
+                  and other date formats, fixed decimals, merged ranges across and down,
+                  hidden rows; the unit tests read it and
+  formats.xls     its copy saved by LibreOffice, cell for cell
   encrypted.xls   workbook.xls with its Workbook stream renamed EncryptedPackage: the OLE
                   layout of a password-protected .xlsx (MS-OFFCRYPTO), which also arrives
                   under an .xls name
@@ -41,9 +45,40 @@ def make_workbook(path):
     wb.save(path)
 
 
+def make_formats(path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "格式"
+    ws.append(["姓名", "在编", "派出时间", "结束时间", "工资", "登记时间", "备注"])
+    formats = {"C": "yyyy.mm", "D": 'yyyy"年"m"月"', "E": "0.00", "F": "yyyy-mm-dd hh:mm"}
+    ws.append(["罗鸿灵", True, datetime.date(2006, 8, 1), datetime.date(2008, 7, 31), 1979.1,
+               datetime.datetime(2006, 8, 1, 13, 45), False])
+    ws.append(["何俊杰", False, datetime.date(2007, 3, 1), datetime.date(2009, 2, 28), 2100,
+               datetime.datetime(2007, 3, 1), "#N/A"])
+    ws.append(["王五", "#DIV/0!", datetime.date(2008, 1, 1), None, 0.125, None, 12.5])
+    ws.append(["合并到右", None, None, "下一格", -3.14159, None, "#VALUE!"])
+    ws.append(["赵六", True, datetime.date(2010, 12, 1), datetime.date(2011, 11, 30), 1e16,
+               None, "隐藏"])
+    ws.append([None, None, None, None, None, None, "合并到下"])
+    ws.append([None, None, None, None, None, None, None])
+    ws.append(["孙七", None, datetime.date(2012, 5, 1), None, 0.005, None, "最后"])
+    for column, code in formats.items():
+        for cell in ws[column][1:]:
+            cell.number_format = code
+    ws.merge_cells("A5:C5")  # across
+    ws.merge_cells("G7:G8")  # down, over a row with nothing else
+    ws.merge_cells("D6:E7")  # both
+    ws.row_dimensions[4].hidden = True
+    ws.row_dimensions[6].hidden = True
+    ws.row_dimensions[8].hidden = True  # data only from the merged range above
+    wb.save(path)
+
+
 def convert(src, fmt, outdir):
-    subprocess.run(["soffice", "--headless", "--convert-to", fmt, "--outdir", outdir, src],
-                   check=True, stdout=subprocess.DEVNULL)
+    with tempfile.TemporaryDirectory() as profile:  # a private profile: parallel runs
+        subprocess.run(["soffice", "--headless", "-env:UserInstallation=file://" + profile,
+                        "--convert-to", fmt, "--outdir", outdir, src],
+                       check=True, stdout=subprocess.DEVNULL)
 
 
 def rename_stream(data, old, new):
@@ -64,6 +99,9 @@ def main():
         make_workbook(xlsx)
         convert(xlsx, "xls", tmp)
         shutil.copy(os.path.join(tmp, "workbook.xls"), os.path.join(HERE, "workbook.xls"))
+        formats = os.path.join(HERE, "formats.xlsx")
+        make_formats(formats)
+        convert(formats, "xls", HERE)
         for new, fixture in (("EncryptedPackage", "encrypted.xls"), ("WordDocument", "not_excel.doc")):
             data = bytearray(open(os.path.join(HERE, "workbook.xls"), "rb").read())
             rename_stream(data, "Workbook", new)

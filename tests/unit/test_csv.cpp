@@ -268,3 +268,16 @@ TEST_CASE("csv: what write_csv_record writes reads back the same") {
     REQUIRE(rs.size() == records.size());
     for (std::size_t i = 0; i < records.size(); ++i) CHECK(rs[i].fields == records[i]);
 }
+
+TEST_CASE("csv: tab-separated text (a copy and paste from Excel) is read by its header line's delimiter") {
+    auto rows = read_all("2007年度花名册\t\t\n姓名\t身份证号\t备注\n张明\t511025198003150018\t\"a, b\"\n");
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[1].fields == std::vector<std::string>{"姓名", "身份证号", "备注"});
+    CHECK(rows[2].fields == std::vector<std::string>{"张明", "511025198003150018", "a, b"});
+    // A comma inside a tab-separated value stays in the value; a tab in a CSV value too.
+    CHECK(read_all("姓名,备注\n张明,a\tb\n")[1].fields == std::vector<std::string>{"张明", "a\tb"});
+    CHECK(guazhi::util::choose_delimiter("title\n姓名,身份证号,政治面貌\n") == ',');
+    CHECK(guazhi::util::choose_delimiter("title\t\t\n姓名\t身份证号\t政治面貌\n") == '\t');
+    CHECK(guazhi::util::choose_delimiter("a\tb\tc\n1\t2\t3\n") == '\t');
+    CHECK(guazhi::util::choose_delimiter("") == ',');
+}

@@ -178,3 +178,27 @@ TEST_CASE("date: the default end of a term is the day before the same date a ter
     CHECK(default_end_date({2007, 3, 31}, 1).iso() == "2007-04-30");
     CHECK(default_end_date({2007, 3, 1}, 12).iso() == "2008-02-29");
 }
+
+TEST_CASE("date: a term's dates may be months: the first day to start, the last to end") {
+    using guazhi::util::MonthDay;
+    using guazhi::util::parse_term_date;
+    auto start = parse_term_date("2007.8", MonthDay::first);
+    REQUIRE(start);
+    CHECK(start.value->date == Date{2007, 8, 1});
+    CHECK(start.value->month_only);
+    for (auto text : {"2008.07", "2008年7月", "200807", "2008-07", "2008/7"}) {
+        CAPTURE(text);
+        auto end = parse_term_date(text, MonthDay::last);
+        REQUIRE(end);
+        CHECK(end.value->date == Date{2008, 7, 31});
+        CHECK(end.value->month_only);
+    }
+    CHECK(parse_term_date("2008.02", MonthDay::last).value->date == Date{2008, 2, 29}); // a leap year
+    auto full = parse_term_date("2008-07-15", MonthDay::last);
+    REQUIRE(full);
+    CHECK(full.value->date == Date{2008, 7, 15});
+    CHECK_FALSE(full.value->month_only);
+    CHECK_FALSE(parse_term_date("2008-02-30", MonthDay::first)); // a wrong day is not a month
+    CHECK_FALSE(parse_term_date("2008.13", MonthDay::first));
+    CHECK_FALSE(parse_term_date("明年", MonthDay::first));
+}

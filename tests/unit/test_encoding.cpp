@@ -194,3 +194,56 @@ TEST_CASE("encoding: the good text before a bad byte is handed out before the er
         CHECK_THROWS_AS(source.next_chunk(), DecodeError);
     }
 }
+
+namespace {
+// UTF-8 text as UTF-16 of either byte order, with a BOM (as Excel's "Unicode 文本" saves it).
+std::string utf16(std::string_view utf8, bool little_endian) {
+    std::string out = little_endian ? "\xFF\xFE" : "\xFE\xFF";
+    for (std::size_t i = 0; i < utf8.size();) {
+        auto c = static_cast<unsigned char>(utf8[i]);
+        unsigned cp = 0;
+        std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+        for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+        i += n;
+        auto unit = [&](unsigned u) {
+            char hi = static_cast<char>(u >> 8), lo = static_cast<char>(u & 0xFF);
+            out += little_endian ? lo : hi;
+            out += little_endian ? hi : lo;
+        };
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            unit(0xD800 + (cp >> 10));
+            unit(0xDC00 + (cp & 0x3FF));
+        } else {
+            unit(cp);
+        }
+    }
+    return out;
+}
+} // namespace
+
+TEST_CASE("encoding: UTF-16 with a BOM (Excel's Unicode text) is detected and decoded, either byte order") {
+    const std::string text = "姓名\t身份证号\r\n张明\t511025198003150018\r\n𠀀\r\n";
+    auto le = decode(utf16(text, true), Encoding::automatic);
+    CHECK(le.encoding == Encoding::utf16le);
+    CHECK(le.text == text);
+    auto be = decode(utf16(text, false), Encoding::automatic);
+    CHECK(be.encoding == Encoding::utf16be);
+    CHECK(be.text == text);
+    CHECK(encoding_name(Encoding::utf16le) == "UTF-16LE");
+}
+
+TEST_CASE("encoding: UTF-16 characters split across the 64 KiB chunk boundary") {
+    std::string text(kChunk / 2 - 2, 'a'); // the BOM and this fill one chunk less one byte
+    text += "挂职干部";
+    auto d = decode(utf16(text, true), Encoding::automatic);
+    CHECK(d.text == text);
+    CHECK(d.chunks >= 2);
+}
+
+TEST_CASE("encoding: a workbook piped in is refused, not decoded") {
+    std::istringstream in(std::string("PK\x03\x04rest of a zip"));
+    Utf8Source source(in, Encoding::automatic);
+    CHECK_THROWS_WITH_AS(source.next_chunk(), doctest::Contains("a workbook or document, not text"), DecodeError);
+}

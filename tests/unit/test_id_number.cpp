@@ -122,3 +122,12 @@ TEST_CASE("id_number: mask_id_number keeps the first 3 and last 4 characters") {
     CHECK(mask_id_number("12345678") == "123*5678");
     CHECK(mask_id_number("") == "");
 }
+
+TEST_CASE("id number: phone numbers are masked like ID numbers") {
+    using guazhi::util::mask_phone;
+    CHECK(mask_phone("13812345678") == "138****5678");
+    CHECK(mask_phone("0832-2212345") == "083*-***2345");
+    CHECK(mask_phone("+86 138 1234 5678") == "+86 1** **** 5678");
+    CHECK(mask_phone("123456") == "****56");
+    CHECK(mask_phone("").empty());
+}

@@ -106,6 +106,18 @@ TEST_CASE("migration: a schema version 1 file is upgraded when opened for writin
         CHECK(a->recall_reason.empty());
         CHECK(a->effective_end() == Date{2006, 7, 31});
         CHECK(db.sql().execAndGet("SELECT count(*) FROM assignments").getInt() == 1);
+        // Version 9: the 花名册's other fields, "not recorded" on the old rows.
+        for (const char* column : {"education_fulltime", "education_inservice", "native_place", "started_work",
+                                   "joined_party", "rank", "phone"}) {
+            CAPTURE(column);
+            CHECK(has_column(db.sql(), "cadres", column));
+        }
+        CHECK(has_column(db.sql(), "assignments", "remark"));
+        CHECK(has_column(db.sql(), "assignments", "programme"));
+        CHECK(a->cadre.phone.empty());
+        CHECK(a->cadre.education == "bachelor");
+        CHECK(a->cadre.education_fulltime.empty());
+        CHECK(a->remark.empty());
 
         // And the new tables work with it.
         Config config;

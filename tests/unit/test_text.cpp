@@ -113,3 +113,29 @@ TEST_CASE("text: utf8_valid_prefix stops at the first bad byte") {
     CHECK(utf8_valid_prefix("abc\xE6\x8C") == 3);            // a cut sequence
     CHECK(utf8_valid_prefix("\xFF" "abc") == 0);
 }
+
+TEST_CASE("text: clean removes zero-width characters, bidi controls and soft hyphens") {
+    using guazhi::util::clean;
+    CHECK(clean("市\xE2\x80\x8B财政局") == "市财政局");          // U+200B zero-width space
+    CHECK(clean("\xE2\x80\x8E市财政局\xE2\x80\x8F") == "市财政局"); // LRM, RLM
+    CHECK(clean("市\xE2\x80\xAE财政局\xE2\x80\xAC") == "市财政局"); // RLO, PDF
+    CHECK(clean("市\xE2\x81\xA6财政局\xE2\x81\xA9") == "市财政局"); // isolates
+    CHECK(clean("市\xEF\xBB\xBF财政局") == "市财政局");          // U+FEFF
+    CHECK(clean("市\xC2\xAD财政局") == "市财政局");               // soft hyphen
+    CHECK(clean("市\xE2\x80\x94财政局") == "市—财政局");          // an em dash is kept
+    CHECK(clean("阿依古丽\xC2\xB7买买提") == "阿依古丽·买买提");    // the middle dot is kept
+}
+
+TEST_CASE("text: printable escapes control characters and broken UTF-8, and cuts long text") {
+    using guazhi::util::printable;
+    CHECK(printable("名单\x1B[31m") == "名单\\x1B[31m");
+    CHECK(printable("a\xFF" "b") == "a\\xFFb");
+    CHECK(printable(std::string(100, 'x'), 10) == std::string(10, 'x') + "…");
+}
+
+TEST_CASE("text: normalize_header") {
+    using guazhi::util::normalize_header;
+    CHECK(normalize_header(" 姓\xE3\x80\x80名 ") == "姓名");
+    CHECK(normalize_header("*姓名：") == "姓名");
+    CHECK(normalize_header("ID_Number") == "id_number");
+}
