@@ -159,7 +159,11 @@ void add_table_options(CLI::App* app, TableFlags& flags) {
 }
 
 util::TableInput Input::table(const TableFlags& flags) {
-    return {stream(), in_ == &std::cin ? std::string() : name_, name_,
+    // Only a regular file is looked at by its name (its first bytes say whether it is a
+    // workbook): a pipe such as <(…) would lose what the look read.
+    std::error_code ec;
+    bool regular = in_ != &std::cin && std::filesystem::is_regular_file(name_, ec);
+    return {stream(), regular ? name_ : std::string(), name_,
             {*util::parse_encoding(flags.encoding), flags.sheet}}; // the encoding is checked by its option
 }
 

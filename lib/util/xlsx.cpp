@@ -1089,6 +1089,12 @@ void SheetHandler::start_row(Attributes atts) {
                                 ctx_.name, printable(ctx_.sheet),
                                 printable(r != nullptr ? r : std::to_string(number)), kMaxRows));
     }
+    // The format has rows in ascending order (and vertical merges rely on it): one that is not
+    // is a damaged or hand-made file, refused rather than read out of place.
+    if (number <= row_number_)
+        throw Error(fmt::format("{}: sheet \"{}\": row {} comes after row {} (the file is damaged: open it in "
+                                "Excel or WPS and save it again)",
+                                ctx_.name, printable(ctx_.sheet), number, row_number_));
     row_number_ = number;
     row_hidden_ = attribute_true(atts, "hidden");
     cells_.clear();

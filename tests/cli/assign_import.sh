@@ -44,6 +44,12 @@ run_in lf.csv --db stdin.db assign import -
 expect_rc 0
 expect_err "<stdin>: 40 rows (UTF-8): 40 added"
 
+describe "a pipe named as the file (<(…)) is read whole, not sniffed and cut"
+"$GUAZHI" --db pipe.db init 2>/dev/null
+run --db pipe.db assign import <(cat lf.csv)
+expect_rc 0
+expect_err "40 rows (UTF-8): 40 added"
+
 describe "--dry-run validates and writes nothing"
 "$GUAZHI" --db dry.db init 2>/dev/null
 before=$(fingerprint dry.db)

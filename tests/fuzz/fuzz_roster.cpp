@@ -4,8 +4,9 @@
 // Input format (so that seeds are readable and every column is easy to mutate): one value
 // per line, in canonical column order (Field: id_number, name, gender, ethnicity,
 // birth_date, political_status, education, categories, home_unit, home_county, home_level,
-// home_post, direction, host_unit, host_post, start_date, end_date, batch_year); missing
-// lines are empty values. An optional 19th line sets Config::term_months (1..120).
+// home_post, direction, host_unit, host_post, start_date, end_date, batch_year, then the
+// fields of schema version 9: education_fulltime … programme); missing lines are empty
+// values. An optional line after the last field (the 28th) sets Config::term_months (1..120).
 // Every line is also looked up as a column header (field_for_header).
 //
 // validate_row never throws (problems are values), so any exception is a failure. Oracles:

@@ -5,7 +5,7 @@
 #
 # BUILD_DIR is a build configured with CC=clang CXX=clang++ -DGUAZHI_FUZZ=ON and built.
 # SECONDS (default 30) is the fuzzing time per target; 0 only replays the corpus. TARGETs
-# default to all four. Fuzzing works on a scratch copy of the corpus under
+# default to all five. Fuzzing works on a scratch copy of the corpus under
 # BUILD_DIR/fuzz/work, so the repository is never modified; crashing inputs are saved under
 # BUILD_DIR/fuzz/crashes/TARGET/. Exits non-zero when any target crashed (or its replay did).
 set -uo pipefail
@@ -19,7 +19,7 @@ seconds=${2:-30}
 [[ "$seconds" =~ ^[0-9]+$ ]] || usage
 shift $(($# >= 2 ? 2 : 1))
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_csv fuzz_roster fuzz_date_id fuzz_config)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_csv fuzz_roster fuzz_date_id fuzz_config fuzz_xlsx)
 
 # Sanitizer reports must end the run (they do: -fno-sanitize-recover) and show a stack.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:symbolize=1}"
