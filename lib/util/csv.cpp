@@ -15,8 +15,8 @@ bool CsvRecord::blank() const {
     return true;
 }
 
-CsvReader::CsvReader(std::istream& in, Encoding encoding, std::string name)
-    : source_(in, encoding), name_(std::move(name)) {}
+CsvReader::CsvReader(std::istream& in, Encoding encoding, std::string name, char delimiter)
+    : source_(in, encoding), name_(std::move(name)), delimiter_(delimiter) {}
 
 void CsvReader::fail(std::size_t line, std::size_t column, std::string_view what) const {
     throw Error(fmt::format("{}:{}:{}: {}", name_, line, column, what));

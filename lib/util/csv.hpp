@@ -27,7 +27,8 @@ struct CsvRecord {
 // with "NAME:LINE:COLUMN: ".
 class CsvReader {
   public:
-    CsvReader(std::istream& in, Encoding encoding, std::string name);
+    // `delimiter` ',' or '\t', or 0 to take it from the header line (choose_delimiter).
+    CsvReader(std::istream& in, Encoding encoding, std::string name, char delimiter = 0);
 
     // Reads the next record into out; false at the end of input.
     bool next(CsvRecord& out);

@@ -1,6 +1,7 @@
 // Small string helpers shared by parsers: trimming, splitting, width normalisation.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,10 @@ std::size_t utf8_complete_prefix(std::string_view s);
 // Text from a file made safe to echo in a message: control characters and broken UTF-8
 // escaped as \xNN, cut to `max_bytes` with "…".
 std::string printable(std::string_view text, std::size_t max_bytes = 80);
+
+// Appends the UTF-8 encoding of a code point (the workbook readers decode UTF-16 and XML
+// character references with it).
+void append_utf8(std::string& out, std::uint32_t cp);
 
 // Escapes & < > " for XML and HTML: element content and double-quoted attribute values.
 std::string xml_escape(std::string_view text);

@@ -1,9 +1,9 @@
 # assign import of Excel 97–2003 workbooks (.xls, read with FreeXL): every .xlsx sheet of the
 # rosters corpus (tests/cli/rosters/make_rosters.py) converted by LibreOffice, imported and
 # checked against the same manifest entry as the .xlsx — the same rows, units, posts, dates
-# and direction; refusals name the same SHEET!CELL. FreeXL keeps no merged ranges (only their
-# top-left cell, like a CSV's group label with empty cells beside it) and no hidden-row flags,
-# so the checks of the hidden-row count are left out here (the entry's xls_skip).
+# and direction; refusals name the same SHEET!CELL. FreeXL gives the texts; merged ranges,
+# hidden rows, booleans and number formats come from guazhi's own reading of the BIFF records
+# (lib/util/xls_records.hpp), so the .xls copy must read exactly as the .xlsx.
 HERE=$(cd "$(dirname "$0")/rosters" && pwd)
 set -- "$(realpath "$1")" "$(realpath "$2")" "${@:3}" # lib.sh works in a temporary directory
 source "$(dirname "$0")/lib.sh" "$@"

@@ -4,6 +4,8 @@
 #include "store/lifecycle.hpp"
 #include "store/recorder.hpp"
 
+#include "fixture.hpp"
+
 #include <doctest/doctest.h>
 
 #include <functional>
@@ -59,14 +61,7 @@ struct Fixture {
     std::int64_t cadre_id(const Assignment& a) { return store.find_cadre(a.cadre.id_number).value().id; }
 };
 
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "(no error)";
-}
+using guazhi::test::error_of;
 
 std::vector<std::string> kinds(const std::vector<Event>& events) {
     std::vector<std::string> out;
