@@ -55,29 +55,13 @@ std::vector<std::string> notes(const ExportOptions& o, const Context& ctx) {
     return out;
 }
 
-// A temporary file next to nothing the user sees, for libxlsxwriter, which wants a path.
-struct TempFile {
-    std::string path;
-    TempFile() {
-        std::string tmpl = (std::filesystem::temp_directory_path() / "guazhi-XXXXXX").string();
-        int fd = ::mkstemp(tmpl.data());
-        if (fd < 0) throw Error("cannot create a temporary file");
-        ::close(fd);
-        std::filesystem::remove(tmpl);
-        path = tmpl + ".xlsx";
-    }
-    ~TempFile() { std::remove(path.c_str()); }
-    std::string bytes() const {
-        std::ifstream in(path, std::ios::binary);
-        return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    }
-};
-
 void write_datasets(const std::vector<Dataset>& sets, const ExportOptions& o, const Context& ctx, Output& out) {
     if (o.format == Format::xlsx) {
-        TempFile tmp;
-        write_xlsx(tmp.path, sets, notes(o, ctx));
-        out.write(tmp.bytes());
+        // Into the output's own temporary file (0600, beside it), never into $TMPDIR. (A
+        // workbook needs -o: the option's check refuses it on standard output.)
+        std::string path = out.temp_path();
+        std::string dir = std::filesystem::path(path).parent_path().string();
+        write_xlsx(path, sets, notes(o, ctx), dir.empty() ? "." : dir);
         return;
     }
     const Dataset& d = sets.front();
@@ -170,7 +154,7 @@ int run_export(const ExportOptions& o, const Context& ctx) {
         throw Error(fmt::format("-o {}: that is the database itself; choose another file", *o.output));
     Database db = ctx.open(OpenMode::read);
     AssignmentStore store(db.sql());
-    Output out(o.output, o.reveal_id ? FileMode::private_file : FileMode::shared, o.force);
+    Output out(o.output, o.force);
     if (o.dataset == "report") return export_report(db, filter, o, ctx, out);
     std::size_t rows = 0;
     if (o.dataset == "lrmx") {

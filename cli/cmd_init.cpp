@@ -32,9 +32,11 @@ int run_init(const InitOptions& o, const Context& ctx) {
         fmt::print(stderr, "{} is already a guazhi database (schema version {}); nothing to do\n",
                    ctx.db_path.string(), current_schema_version());
     if (o.want_sample) {
-        std::ofstream out(sample);
-        out << sample_config();
-        if (!out.flush()) throw Error(fmt::format("{}: cannot write the sample config", sample));
+        // 0600 like every file guazhi writes, through a temporary file: a full disk leaves no
+        // half-written config (Output).
+        Output out(sample);
+        out.write(sample_config());
+        out.commit();
         fmt::print(stderr, "wrote a sample config to {}\n", sample);
     }
     return 0;

@@ -52,7 +52,7 @@ int run_get(const GetOptions& o, const Context& ctx) {
     if (!report_exists(db.sql(), o.id)) throw Error(fmt::format("no report #{}", o.id));
     if (o.output != "-" && std::filesystem::exists(o.output))
         throw Error(fmt::format("-o {}: the file exists; choose another name", o.output));
-    Output out(o.output, FileMode::private_file);
+    Output out(o.output);
     Attachment att = read_attachment(db.sql(), o.id, out.file());
     out.commit();
     fmt::print(stderr, "report #{}: {} ({} bytes, SHA-256 {}) written to {}\n", o.id, att.name, att.size, att.sha256,

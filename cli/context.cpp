@@ -273,25 +273,19 @@ Input::Input(const std::string& path) : in_(&std::cin), name_(path == "-" ? "<st
     in_ = &file_;
 }
 
-Output::Output(const std::optional<std::string>& path, FileMode mode, bool force) : file_(stdout) {
+Output::Output(const std::optional<std::string>& path, bool force) : file_(stdout) {
     if (!path || *path == "-") return;
     std::error_code ec;
-    if (!force && std::filesystem::exists(*path, ec))
+    if (!force && std::filesystem::exists(std::filesystem::symlink_status(*path, ec)))
         throw Error(fmt::format("-o {}: the file exists; --force replaces it", *path));
     path_ = *path;
-    // What a SIGKILLed earlier run left (util/temp_files.hpp) goes before we add our own.
-    util::remove_stale_temporaries(*path);
-    tmp_ = fmt::format("{}.tmp-{}", *path, ::getpid());
-    int fd = ::open(tmp_.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode == FileMode::private_file ? 0600 : 0666);
-    file_ = fd < 0 ? nullptr : ::fdopen(fd, "wb");
+    tmp_.emplace(*path);
+    file_ = ::fdopen(tmp_->release_fd(), "wb");
     if (!file_) throw Error(fmt::format("{}: cannot create the file: {}", *path, std::strerror(errno)));
 }
 
 Output::~Output() {
-    if (path_ && !committed_) {
-        std::fclose(file_);
-        std::remove(tmp_.c_str());
-    }
+    if (path_ && !committed_ && file_) std::fclose(file_);
 }
 
 void Output::write(std::string_view data) {
@@ -307,10 +301,17 @@ void Output::commit() {
     }
     bool ok = std::fflush(file_) == 0 && ::fsync(::fileno(file_)) == 0;
     ok = (std::fclose(file_) == 0) && ok;
+    file_ = nullptr;
     committed_ = true;
-    if (!ok || std::rename(tmp_.c_str(), path_->c_str()) != 0) {
-        std::remove(tmp_.c_str());
-        throw Error(fmt::format("{}: cannot write the file: {}", *path_, std::strerror(errno)));
+    if (!ok || std::rename(tmp_->path().c_str(), path_->c_str()) != 0)
+        throw Error(fmt::format("{}: cannot write the file: {}", *path_, std::strerror(errno))); // tmp_ removes it
+    tmp_->keep();
+    // The rename is durable once the directory is on disk too.
+    std::filesystem::path dir = std::filesystem::path(*path_).parent_path();
+    int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
     }
 }
 

@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include "util/table.hpp"
+#include "util/temp_files.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -128,17 +129,14 @@ class Input {
     std::string name_;
 };
 
-// Where data goes: stdout, or a file written through a temporary file and renamed into
-// place by commit(), so that an interrupted export never leaves half a file. Throws Error
-// on I/O failure.
-enum class FileMode {
-    shared,      // the umask decides (an export to hand on)
-    private_file // 0600: revealed ID numbers, stored documents
-};
+// Where data goes: stdout, or a file written through a temporary file beside it (mode 0600
+// whatever the umask: even a masked export holds names and birth months; removed on a
+// signal, util::PrivateTemp) and renamed into place by commit(), so that an interrupted
+// export never leaves half a file. Throws Error on I/O failure.
 class Output {
   public:
     // An existing file at `path` is refused (Error) unless `force`.
-    explicit Output(const std::optional<std::string>& path, FileMode mode = FileMode::shared, bool force = false);
+    explicit Output(const std::optional<std::string>& path, bool force = false);
     ~Output();
     Output(const Output&) = delete;
     Output& operator=(const Output&) = delete;
@@ -150,9 +148,14 @@ class Output {
 
   private:
     std::optional<std::string> path_;
-    std::string tmp_;
+    std::optional<util::PrivateTemp> tmp_;
     std::FILE* file_;
     bool committed_ = false;
+
+  public:
+    // The temporary file's path, for a library that writes a file by name (libxlsxwriter);
+    // empty for stdout. What it wrote there is committed like written data.
+    std::string temp_path() const { return tmp_ ? tmp_->path().string() : std::string(); }
 };
 
 } // namespace guazhi::cli

@@ -11,6 +11,8 @@ namespace guazhi {
 
 // Writes the workbook to `path` (a new file), with a last sheet of notes (`notes`, one line
 // each: what it holds, whether ID numbers are masked). Throws Error on failure.
-void write_xlsx(const std::string& path, const std::vector<Dataset>& datasets, const std::vector<std::string>& notes);
+// `tmpdir`: where libxlsxwriter keeps its working files (the output's directory); "" for $TMPDIR.
+void write_xlsx(const std::string& path, const std::vector<Dataset>& datasets, const std::vector<std::string>& notes,
+                const std::string& tmpdir);
 
 } // namespace guazhi

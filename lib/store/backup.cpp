@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <optional>
 #include <sqlite3.h>
 #include <thread>
 #include <unistd.h>
@@ -22,15 +23,6 @@ namespace {
 
 // Removes the temporary copy and anything SQLite left beside it, unless the copy was renamed
 // into place.
-struct TempCopy {
-    fs::path path;
-    bool kept = false;
-    ~TempCopy() {
-        if (kept) return;
-        std::error_code ec;
-        for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(fs::path(path.string() + suffix), ec);
-    }
-};
 
 void fsync_path(const fs::path& path, int flags) {
     int fd = ::open(path.c_str(), flags | O_CLOEXEC);
@@ -63,18 +55,21 @@ BackupResult backup_database(SQLite::Database& source, const fs::path& source_pa
     if (!overwrite && fs::exists(fs::symlink_status(target, ec)))
         throw StoreError(fmt::format("{}: already exists; not overwritten", target.string()));
 
-    util::remove_stale_temporaries(target); // a killed earlier backup's leftovers
     // Created here with 0600 before SQLite opens it, as the database itself is: SQLite would
-    // use 0644, and the copy holds every ID number.
-    TempCopy tmp{fs::path(fmt::format("{}.tmp-{}", target.string(), ::getpid()))};
-    int fd = ::open(tmp.path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0)
-        throw StoreError(fmt::format("{}: cannot create the backup: {}", target.string(), std::strerror(errno)));
-    ::close(fd);
+    // use 0644, and the copy holds every ID number. Removed, with its -journal, on any way out
+    // but SIGKILL (whose leftovers the next backup removes).
+    std::optional<util::PrivateTemp> temp;
+    try {
+        temp.emplace(target);
+    } catch (const Error& e) {
+        throw StoreError(e.what());
+    }
+    ::close(temp->release_fd());
+    const fs::path& tmp_path = temp->path();
 
     BackupResult result;
     try {
-        SQLite::Database copy(tmp.path.string(), SQLite::OPEN_READWRITE);
+        SQLite::Database copy(tmp_path.string(), SQLite::OPEN_READWRITE);
         {
             SQLite::Backup backup(copy, source);
             // All pages in one step: the copy is one snapshot read under one read lock. Copying
@@ -98,14 +93,14 @@ BackupResult backup_database(SQLite::Database& source, const fs::path& source_pa
     } catch (const SQLite::Exception& e) {
         throw StoreError(fmt::format("{}: the backup failed: {}; nothing was written", target.string(), e.what()));
     }
-    fsync_path(tmp.path, O_RDONLY);
+    fsync_path(tmp_path, O_RDONLY);
 
-    bool renamed = overwrite ? std::rename(tmp.path.c_str(), target.c_str()) == 0 : rename_no_replace(tmp.path, target);
+    bool renamed = overwrite ? std::rename(tmp_path.c_str(), target.c_str()) == 0 : rename_no_replace(tmp_path, target);
     if (!renamed) {
         if (errno == EEXIST) throw StoreError(fmt::format("{}: already exists; not overwritten", target.string()));
         throw StoreError(fmt::format("{}: cannot write the backup: {}", target.string(), std::strerror(errno)));
     }
-    tmp.kept = true;
+    temp->keep();
     // The rename itself survives a power cut only once the directory is synced.
     fs::path dir = target.parent_path();
     fsync_path(dir.empty() ? fs::path(".") : dir, O_RDONLY | O_DIRECTORY);

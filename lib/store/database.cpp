@@ -1,5 +1,7 @@
 #include "store/database.hpp"
 
+#include "util/temp_files.hpp"
+
 #include "error.hpp"
 #include "store/backup.hpp"
 #include "store/schema.hpp"
@@ -22,10 +24,11 @@ int current_schema_version() { return static_cast<int>(migrations().size()); }
 
 namespace {
 
-// Creates the file with mode 0600 before SQLite does, because SQLite would use 0644 and
-// the file holds ID numbers. SQLite gives its -wal and -shm files the same mode.
-void create_private_file(const fs::path& path) {
-    int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+// Creates the file with mode 0600 (whatever the umask) before SQLite does, because SQLite
+// would use 0644 and the file holds ID numbers. SQLite gives its -wal and -shm files the
+// same mode.
+void create_database_file(const fs::path& path) {
+    int fd = util::create_private_file(path);
     if (fd < 0) throw StoreError(fmt::format("{}: cannot create the database: {}", path.string(), std::strerror(errno)));
     ::close(fd);
 }
@@ -132,7 +135,7 @@ Database Database::open(const fs::path& path, OpenMode mode, int busy_timeout_ms
     if (!exists && mode != OpenMode::create)
         throw StoreError(fmt::format("{}: no database here; create one with `guazhi init` (or pass --db)", path.string()));
     if (exists && fs::is_directory(path, ec)) throw StoreError(fmt::format("{}: is a directory, not a database", path.string()));
-    if (!exists) create_private_file(path);
+    if (!exists) create_database_file(path);
     check_header(path);
 
     bool writable = mode != OpenMode::read_only && has_write_permission_bits(path);
