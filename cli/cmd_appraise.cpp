@@ -36,9 +36,9 @@ struct AnnualOptions {
 };
 
 void print_outcome(const AnnualOutcome& outcome, std::string_view what) {
-    if (!outcome.changed) fmt::print(stderr, "{}: already recorded as given; nothing changed\n", what);
-    else fmt::print(stderr, "{}: recorded (#{})\n", what, outcome.id);
-    if (outcome.cap_warning) fmt::print(stderr, "warning: {}\n", *outcome.cap_warning);
+    if (!outcome.changed) diag("{}: already recorded as given; nothing changed\n", what);
+    else diag("{}: recorded (#{})\n", what, outcome.id);
+    if (outcome.cap_warning) diag("warning: {}\n", *outcome.cap_warning);
     fmt::print("{}\n", outcome.id);
 }
 
@@ -131,7 +131,7 @@ int run_final(const FinalOptions& o, const Context& ctx) {
     SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
     auto id = record_final_appraisal(db.sql(), ctx.config, f, o.early, o.replace);
     tx.commit();
-    fmt::print(stderr, "assignment #{}: final appraisal recorded (#{})\n", o.id, id);
+    diag("assignment #{}: final appraisal recorded (#{})\n", o.id, id);
     fmt::print("{}\n", id);
     return 0;
 }
@@ -179,7 +179,7 @@ int run_missing(const MissingOptions& o, const Context& ctx) {
     Output out(std::nullopt);
     out.write(render_report(o.format, columns, rows));
     out.commit();
-    fmt::print(stderr, "{} ended assignment{} without a final appraisal on {}\n", rows.size(), rows.size() == 1 ? "" : "s",
+    diag("{} ended assignment{} without a final appraisal on {}\n", rows.size(), rows.size() == 1 ? "" : "s",
                filter.as_of.iso());
     return 0;
 }
@@ -253,10 +253,10 @@ int run_recommend(const RecommendOptions& o, const Context& ctx) {
     out.commit();
     std::size_t yes = 0;
     for (const auto& r : result.rows) yes += r.recommendation.recommended() ? 1 : 0;
-    fmt::print(stderr, "{}: {} assessed, {} recommended for 优秀\n", o.year, result.rows.size(), yes);
+    diag("{}: {} assessed, {} recommended for 优秀\n", o.year, result.rows.size(), yes);
     for (const auto& h : result.hosts)
         if (h.over())
-            fmt::print(stderr, "warning: {} has {} 优秀 of {} assessed, above the cap of {}\n", h.host, h.excellent,
+            diag("warning: {} has {} 优秀 of {} assessed, above the cap of {}\n", h.host, h.excellent,
                        h.assessed, *h.cap);
     return 0;
 }
@@ -271,7 +271,7 @@ int run_import(const ImportOptions& o, const Context& ctx) {
     Input input(o.file);
     Database db = ctx.open(OpenMode::write);
     auto result = import_appraisals(db.sql(), input.table(o.table), ctx.config, o.replace, o.recorded_by);
-    fmt::print(stderr, "{}: {} assessment{} recorded, {} already recorded as given\n", input.name(), result.recorded,
+    diag("{}: {} assessment{} recorded, {} already recorded as given\n", input.name(), result.recorded,
                result.recorded == 1 ? "" : "s", result.unchanged);
     return 0;
 }

@@ -46,14 +46,14 @@ int run_add(const RowValues& raw, const RecordFlags& flags, const Context& ctx) 
         throw Error(fmt::format("{}\nnothing was recorded", fmt::join(problems, "\n")));
     }
     if (outcome.kind == RecordOutcome::Kind::identical) {
-        fmt::print(stderr, "already recorded as assignment #{}; nothing added\n", outcome.id);
+        diag("already recorded as assignment #{}; nothing added\n", outcome.id);
     } else {
         tx.commit();
         const Assignment& a = *row.assignment;
         if (outcome.over_quota)
-            fmt::print(stderr, "{} now receives more than max_per_host_per_batch = {} in batch {}; override recorded\n",
+            diag("{} now receives more than max_per_host_per_batch = {} in batch {}; override recorded\n",
                        a.host_unit.name, ctx.config.max_per_host_per_batch, a.batch_year);
-        fmt::print(stderr, "recorded assignment #{}: {} {} {} → {}, {} ~ {}\n", outcome.id, a.cadre.name,
+        diag("recorded assignment #{}: {} {} {} → {}, {} ~ {}\n", outcome.id, a.cadre.name,
                    directions().label(a.direction, ctx.lang), a.home_unit.name, a.host_unit.name, a.start.iso(),
                    a.end.iso());
     }
@@ -106,7 +106,7 @@ int run_list(const ListOptions& o, const Context& ctx) {
         out.write(render_table(list_columns(ctx.lang), rows));
     }
     out.commit();
-    fmt::print(stderr, "{} assignment{}\n", count, count == 1 ? "" : "s");
+    diag("{} assignment{}\n", count, count == 1 ? "" : "s");
     return 0;
 }
 

@@ -48,7 +48,7 @@ int run_allowance(const AllowanceOptions& o, const Context& ctx) {
     Output out(std::nullopt);
     out.write(render_report(o.format, columns, rows));
     out.commit();
-    fmt::print(stderr, "{} secondee{}, {} days at {} 元/day: {} 元\n", lines.back().people,
+    diag("{} secondee{}, {} days at {} 元/day: {} 元\n", lines.back().people,
                lines.back().people == 1 ? "" : "s", lines.back().days, ctx.config.allowance_per_day,
                yuan(lines.back().amount_fen));
     return 0;

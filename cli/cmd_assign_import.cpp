@@ -49,26 +49,26 @@ void print_reading_notes(const ImportReport& r, const std::string& name) {
         return fmt::format("{} {}", n, n == 1 ? one : many);
     };
     if (r.lines_above_header)
-        fmt::print(stderr, "{}: skipped {} above the header\n", name, plural(r.lines_above_header, "line", "lines"));
-    if (r.header_rows > 1) fmt::print(stderr, "{}: the header has {} rows\n", name, r.header_rows);
+        diag("{}: skipped {} above the header\n", name, plural(r.lines_above_header, "line", "lines"));
+    if (r.header_rows > 1) diag("{}: the header has {} rows\n", name, r.header_rows);
     if (r.footer_lines)
-        fmt::print(stderr, "{}: skipped {} (填表人, 合计 …)\n", name, plural(r.footer_lines, "footer line", "footer lines"));
+        diag("{}: skipped {} (填表人, 合计 …)\n", name, plural(r.footer_lines, "footer line", "footer lines"));
     if (r.hidden_rows)
-        fmt::print(stderr, "{}: {} read as data\n", name, plural(r.hidden_rows, "hidden row", "hidden rows"));
+        diag("{}: {} read as data\n", name, plural(r.hidden_rows, "hidden row", "hidden rows"));
     if (!r.ignored_columns.empty())
-        fmt::print(stderr, "{}: ignored {}: {}\n", name, plural(r.ignored_columns.size(), "column", "columns"),
+        diag("{}: ignored {}: {}\n", name, plural(r.ignored_columns.size(), "column", "columns"),
                    util::printable(fmt::format("{}", fmt::join(r.ignored_columns, ", ")), 400));
     if (!r.derived_columns.empty())
-        fmt::print(stderr, "{}: not read (computed from the other columns): {}\n", name,
+        diag("{}: not read (computed from the other columns): {}\n", name,
                    util::printable(fmt::format("{}", fmt::join(r.derived_columns, ", ")), 400));
     if (r.start_months)
-        fmt::print(stderr, "{}: {} given as a month, taken as its first day\n", name,
+        diag("{}: {} given as a month, taken as its first day\n", name,
                    plural(r.start_months, "start date", "start dates"));
     if (r.end_months)
-        fmt::print(stderr, "{}: {} given as a month, taken as its last day\n", name,
+        diag("{}: {} given as a month, taken as its last day\n", name,
                    plural(r.end_months, "end date", "end dates"));
     if (r.directions_inferred)
-        fmt::print(stderr, "{}: {} without 挂职类型: 下派 where the host is a township, else 上挂\n", name,
+        diag("{}: {} without 挂职类型: 下派 where the host is a township, else 上挂\n", name,
                    plural(r.directions_inferred, "row", "rows"));
 }
 
@@ -80,29 +80,29 @@ int run_import(const ImportCliOptions& o, const Context& ctx) {
     options.aliases = column_aliases(o.maps, ctx.config);
     bool tty = ::isatty(STDERR_FILENO);
     options.progress = [tty](std::size_t rows) {
-        if (tty && rows >= 5000) fmt::print(stderr, "\rread {} rows…", rows);
+        if (tty && rows >= 5000) diag("\rread {} rows…", rows);
     };
 
     Input input(o.file);
     const std::string& name = input.name();
     Database db = ctx.open(o.dry_run ? OpenMode::read : OpenMode::write);
     ImportReport report = import_roster(db, input.table(o.table), ctx.config, options);
-    if (tty && report.rows >= 5000) fmt::print(stderr, "\r{:30}\r", ""); // wipe the progress line
+    if (tty && report.rows >= 5000) diag("\r{:30}\r", ""); // wipe the progress line
 
-    for (const auto& p : report.problems) fmt::print(stderr, "{}\n", p);
+    for (const auto& p : report.problems) diag("{}\n", p);
     if (report.problem_count > report.problems.size())
-        fmt::print(stderr, "… and {} more problems\n", report.problem_count - report.problems.size());
+        diag("… and {} more problems\n", report.problem_count - report.problems.size());
     if (report.problem_count > 0) {
-        fmt::print(stderr, "{}: {} problem{} in {} row{}; nothing was written\n", name, report.problem_count,
+        diag("{}: {} problem{} in {} row{}; nothing was written\n", name, report.problem_count,
                    report.problem_count == 1 ? "" : "s", report.rows, report.rows == 1 ? "" : "s");
         return 1;
     }
     print_reading_notes(report, name);
-    fmt::print(stderr, "{}: {} row{} ({}): {} {}, {} already recorded (skipped)\n", name, report.rows,
+    diag("{}: {} row{} ({}): {} {}, {} already recorded (skipped)\n", name, report.rows,
                report.rows == 1 ? "" : "s", report.source,
                report.inserted, o.dry_run ? "would be added (dry run, nothing written)" : "added", report.identical);
     if (report.over_quota)
-        fmt::print(stderr, "{} row{} beyond max_per_host_per_batch = {} (override recorded: {})\n", report.over_quota,
+        diag("{} row{} beyond max_per_host_per_batch = {} (override recorded: {})\n", report.over_quota,
                    report.over_quota == 1 ? "" : "s", ctx.config.max_per_host_per_batch, o.record.reason);
     return 0;
 }

@@ -39,7 +39,7 @@ int run_appoint(const AppointOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::write);
     Lifecycle life(db.sql(), ctx.config, o.by);
     life.appoint(o.id, c, flag_date(o.date, "--date").value_or(util::Date::today()), o.reason);
-    fmt::print(stderr, "assignment #{}: appointment recorded\n", o.id);
+    diag("assignment #{}: appointment recorded\n", o.id);
     return 0;
 }
 
@@ -52,7 +52,7 @@ int run_note(const NoteOptions& o, const Context& ctx) {
     util::Date date = flag_date(o.date, "--date");
     Database db = ctx.open(OpenMode::write);
     Lifecycle(db.sql(), ctx.config, o.by).note(o.id, o.kind, date, o.text);
-    fmt::print(stderr, "assignment #{}: {} on {} recorded\n", o.id, note_kinds().label(o.kind, ctx.lang), date.iso());
+    diag("assignment #{}: {} on {} recorded\n", o.id, note_kinds().label(o.kind, ctx.lang), date.iso());
     return 0;
 }
 
@@ -65,7 +65,7 @@ int run_extend(const ExtendOptions& o, const Context& ctx) {
     util::Date until = flag_date(o.until, "--until");
     Database db = ctx.open(OpenMode::write);
     Lifecycle(db.sql(), ctx.config, o.by).extend(o.id, until, o.home_consent, o.reason);
-    fmt::print(stderr, "assignment #{}: extended until {}\n", o.id, until.iso());
+    diag("assignment #{}: extended until {}\n", o.id, until.iso());
     return 0;
 }
 
@@ -78,7 +78,7 @@ int run_recall(const RecallOptions& o, const Context& ctx) {
     util::Date date = flag_date(o.date, "--date");
     Database db = ctx.open(OpenMode::write);
     Lifecycle(db.sql(), ctx.config, o.by).recall(o.id, date, o.reason, o.host_consent, o.note);
-    fmt::print(stderr, "assignment #{}: recalled, last day {} ({})\n", o.id, date.iso(),
+    diag("assignment #{}: recalled, last day {} ({})\n", o.id, date.iso(),
                recall_reasons().label(o.reason, ctx.lang));
     return 0;
 }
@@ -94,7 +94,7 @@ int run_complete(const CompleteOptions& o, const Context& ctx) {
     Lifecycle life(db.sql(), ctx.config, o.by);
     util::Date day = flag_date(o.date, "--date").value_or(life.load(o.id).effective_end());
     life.complete(o.id, day, o.handover, o.unfinished, o.arrangement);
-    fmt::print(stderr, "assignment #{}: completion on {} recorded\n", o.id, day.iso());
+    diag("assignment #{}: completion on {} recorded\n", o.id, day.iso());
     return 0;
 }
 
@@ -109,7 +109,7 @@ int run_follow_up(const FollowUpOptions& o, const Context& ctx) {
     AssignmentStore store(db.sql());
     std::int64_t cadre_id = resolve_cadre(store, o.cadre).cadre_id;
     Lifecycle(db.sql(), ctx.config, o.by).follow_up(cadre_id, date, o.post, o.promotion, o.note);
-    fmt::print(stderr, "follow-up on {} recorded{}\n", date.iso(), o.promotion ? " (promotion)" : "");
+    diag("follow-up on {} recorded{}\n", date.iso(), o.promotion ? " (promotion)" : "");
     return 0;
 }
 

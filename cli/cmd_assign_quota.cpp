@@ -22,13 +22,13 @@ int run_apply(const ApplyOptions& o, const Context& ctx) {
     if (o.import_file) {
         Input input(*o.import_file);
         std::size_t n = import_applications(db.sql(), input.stream(), input.name(), *util::parse_encoding(o.encoding), o.by);
-        fmt::print(stderr, "{}: {} application{} recorded\n", input.name(), n, n == 1 ? "" : "s");
+        diag("{}: {} application{} recorded\n", input.name(), n, n == 1 ? "" : "s");
         return 0;
     }
     if (!o.host || !o.year || !o.requested)
         throw Error("assign apply: give --host, --year and --requested (or --import FILE)");
     record_application(db.sql(), *o.host, *o.year, *o.requested, o.by);
-    fmt::print(stderr, "{} applied for {} secondee{} in batch {}\n", *o.host, *o.requested,
+    diag("{} applied for {} secondee{} in batch {}\n", *o.host, *o.requested,
                *o.requested == 1 ? "" : "s", *o.year);
     return 0;
 }
@@ -60,7 +60,7 @@ int run_applications(const ApplicationsOptions& o, const Context& ctx) {
     Output out(std::nullopt);
     out.write(render_report(o.format, columns, rows));
     out.commit();
-    fmt::print(stderr, "batch {}: {} host units, {} requested, {} assigned\n", o.year, rows.size(), requested, assigned);
+    diag("batch {}: {} host units, {} requested, {} assigned\n", o.year, rows.size(), requested, assigned);
     return 0;
 }
 

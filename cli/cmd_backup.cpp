@@ -25,7 +25,7 @@ int run_backup(const BackupCliOptions& o, const Context& ctx) {
     auto started = std::chrono::steady_clock::now();
     BackupResult r = backup_database(db.sql(), db.path(), o.file, o.force);
     std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-    fmt::print(stderr, "backed up {} to {} ({} pages, {:.1f} MiB, {:.2f} s)\n", ctx.db_path.string(), o.file, r.pages,
+    diag("backed up {} to {} ({} pages, {:.1f} MiB, {:.2f} s)\n", ctx.db_path.string(), o.file, r.pages,
                static_cast<double>(r.bytes) / (1024.0 * 1024.0), took.count());
     return 0;
 }

@@ -44,10 +44,10 @@ int run_check(const CheckCliOptions& o, const Context& ctx) {
     }
     std::size_t n = report.problems.size();
     if (n == 0) {
-        fmt::print(stderr, "{}: no problems found ({} checks)\n", ctx.db_path.string(), report.checks);
+        diag("{}: no problems found ({} checks)\n", ctx.db_path.string(), report.checks);
         return 0;
     }
-    fmt::print(stderr, "{}: {} problem{} found ({} checks)\n", ctx.db_path.string(), n, n == 1 ? "" : "s",
+    diag("{}: {} problem{} found ({} checks)\n", ctx.db_path.string(), n, n == 1 ? "" : "s",
                report.checks);
     return 1;
 }

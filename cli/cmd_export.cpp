@@ -126,7 +126,7 @@ std::size_t export_lrmx(AssignmentStore& store, const ExportOptions& o, Output& 
 int export_report(Database& db, const AssignmentFilter& filter, const ExportOptions& o, const Context& ctx, Output& out) {
     out.write(render_html_report(gather_year_report(db.sql(), filter, ctx.config), ctx.lang, util::Date::today()));
     out.commit();
-    fmt::print(stderr, "exported the {} report{} (figures only, no ID numbers)\n", *filter.year,
+    diag("exported the {} report{} (figures only, no ID numbers)\n", *filter.year,
                o.output ? " to " + *o.output : "");
     return 0;
 }
@@ -176,11 +176,11 @@ int run_export(const ExportOptions& o, const Context& ctx) {
         write_datasets(sets, o, ctx, out);
     }
     out.commit();
-    fmt::print(stderr, "exported {} row{} of {}{}{}\n", rows, rows == 1 ? "" : "s", o.dataset,
+    diag("exported {} row{} of {}{}{}\n", rows, rows == 1 ? "" : "s", o.dataset,
                o.output ? " to " + *o.output : "",
                o.reveal_id ? "" : " (ID numbers masked; --reveal-id for complete ones, e.g. to import it elsewhere)");
     if (o.reveal_id)
-        fmt::print(stderr, "warning: the export holds complete ID numbers (--reveal-id); keep it safe{}\n",
+        diag("warning: the export holds complete ID numbers (--reveal-id); keep it safe{}\n",
                    o.output ? " (the file is readable only by you)" : "");
     return 0;
 }

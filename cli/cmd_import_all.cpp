@@ -19,21 +19,21 @@ int run_import_all(const ImportAllOptions& o, const Context& ctx) {
     Input input(o.file);
     Database db = ctx.open(o.dry_run ? OpenMode::read : OpenMode::write);
     ExchangeReport report = import_exchange(db, input.stream(), input.name(), o.dry_run);
-    for (const auto& c : report.conflicts) fmt::print(stderr, "{}: conflict: {}\n", input.name(), c);
+    for (const auto& c : report.conflicts) diag("{}: conflict: {}\n", input.name(), c);
     if (report.conflict_count > report.conflicts.size())
-        fmt::print(stderr, "… and {} more conflicts\n", report.conflict_count - report.conflicts.size());
+        diag("… and {} more conflicts\n", report.conflict_count - report.conflicts.size());
     if (report.conflict_count > 0) {
-        fmt::print(stderr, "{}: {} conflict{} with the records in {}; nothing was written\n", input.name(),
+        diag("{}: {} conflict{} with the records in {}; nothing was written\n", input.name(),
                    report.conflict_count, report.conflict_count == 1 ? "" : "s", ctx.db_path.string());
         return 1;
     }
     std::size_t added = 0, identical = 0;
     for (const auto& [table, counts] : report.tables) {
-        fmt::print(stderr, "  {}: {} added, {} already recorded\n", table, counts.added, counts.identical);
+        diag("  {}: {} added, {} already recorded\n", table, counts.added, counts.identical);
         added += counts.added;
         identical += counts.identical;
     }
-    fmt::print(stderr, "{}: {} record{} {}, {} already recorded (skipped)\n", input.name(), added, added == 1 ? "" : "s",
+    diag("{}: {} record{} {}, {} already recorded (skipped)\n", input.name(), added, added == 1 ? "" : "s",
                o.dry_run ? "would be added (dry run, nothing written)" : "added", identical);
     return 0;
 }

@@ -24,12 +24,12 @@ int run_init(const InitOptions& o, const Context& ctx) {
     // The database first: a failed init leaves no sample config behind either.
     Database db = ctx.open(OpenMode::create);
     if (!existed)
-        fmt::print(stderr, "created {} (schema version {})\n", ctx.db_path.string(), current_schema_version());
+        diag("created {} (schema version {})\n", ctx.db_path.string(), current_schema_version());
     else if (db.opened_at_version() < current_schema_version())
-        fmt::print(stderr, "upgraded {} from schema version {} to {}\n", ctx.db_path.string(), db.opened_at_version(),
+        diag("upgraded {} from schema version {} to {}\n", ctx.db_path.string(), db.opened_at_version(),
                    current_schema_version());
     else
-        fmt::print(stderr, "{} is already a guazhi database (schema version {}); nothing to do\n",
+        diag("{} is already a guazhi database (schema version {}); nothing to do\n",
                    ctx.db_path.string(), current_schema_version());
     if (o.want_sample) {
         // 0600 like every file guazhi writes, through a temporary file: a full disk leaves no
@@ -37,7 +37,7 @@ int run_init(const InitOptions& o, const Context& ctx) {
         Output out(sample);
         out.write(sample_config());
         out.commit();
-        fmt::print(stderr, "wrote a sample config to {}\n", sample);
+        diag("wrote a sample config to {}\n", sample);
     }
     return 0;
 }

@@ -4,6 +4,7 @@
 #include "render/report.hpp"
 #include "store/audit.hpp"
 #include "util/date.hpp"
+#include "util/redact.hpp"
 
 #include <fmt/format.h>
 
@@ -15,6 +16,7 @@ struct LogOptions {
     std::optional<std::string> since, by;
     std::optional<std::int64_t> change;
     Format format = Format::table;
+    bool reveal_id = false;
 };
 
 std::string state_of(const Change& c, bool zh) {
@@ -33,22 +35,29 @@ int run_log(const LogOptions& o, const Context& ctx) {
     Output out(std::nullopt);
     if (o.change) {
         std::vector<std::vector<std::string>> rows;
+        // The row images hold ID numbers, birth dates and phones: masked as exports are.
+        auto shown = [&](const std::optional<std::string>& image) {
+            return !image ? std::string() : o.reveal_id ? *image : util::redact_row_image(*image);
+        };
         for (const auto& r : rows_of_change(db.sql(), *o.change))
-            rows.push_back({r.table, r.op, r.before.value_or(""), r.after.value_or("")});
+            rows.push_back({r.table, r.op, shown(r.before), shown(r.after)});
         out.write(render_report(o.format, {col("table", "表", "table"), col("op", "操作", "operation"),
                                            col("before", "修改前", "before", false, true), col("after", "修改后", "after", false, true)},
                                 rows));
+        out.commit();
         return 0;
     }
     std::optional<std::string> since;
     if (o.since) since = util::parse_date(*o.since).value->iso();
     std::vector<std::vector<std::string>> rows;
     for (const auto& c : list_changes(db.sql(), since, o.by))
-        rows.push_back({std::to_string(c.id), c.at, c.by, c.command, std::to_string(c.rows), state_of(c, zh)});
+        rows.push_back({std::to_string(c.id), c.at, c.by, o.reveal_id ? c.command : util::mask_id_numbers(c.command),
+                        std::to_string(c.rows), state_of(c, zh)});
     out.write(render_report(o.format, {col("id", "编号", "id", true), col("at", "时间(UTC)", "at (UTC)"), col("by", "操作人", "by"),
                                        col("command", "命令", "command"), col("rows", "记录数", "rows", true),
                                        col("state", "状态", "state")},
                             rows));
+    out.commit();
     return 0;
 }
 
@@ -61,6 +70,8 @@ void setup_log(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     sub->add_option("--by", o->by, "Only changes by this user");
     sub->add_option("--change", o->change, "Show the rows of this change, before and after (JSON)");
     add_format_option(sub, o->format);
+    sub->add_flag("--reveal-id", o->reveal_id,
+                  "Show complete ID numbers, birth dates and phones (masked by default, as in every export)");
     sub->footer("Every command that changes records logs one change in the same transaction: when (UTC), who\n"
                 "(the clerk it names with --by or --recorded-by, else $USER), the command line, and every row\n"
                 "inserted, updated or deleted as JSON before and after. `guazhi undo` reverts the latest.\n"

@@ -36,7 +36,7 @@ int run_add(const AddOptions& o, const Context& ctx) {
     SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
     std::int64_t id = add_report(db.sql(), ctx.config, r);
     tx.commit();
-    fmt::print(stderr, "recorded report #{}: assignment #{} {} {}{}\n", id, o.id, report_kinds().label(o.kind, ctx.lang),
+    diag("recorded report #{}: assignment #{} {} {}{}\n", id, o.id, report_kinds().label(o.kind, ctx.lang),
                o.period, o.attach ? " with its attachment" : "");
     fmt::print("{}\n", id);
     return 0;
@@ -55,7 +55,7 @@ int run_get(const GetOptions& o, const Context& ctx) {
     Output out(o.output);
     Attachment att = read_attachment(db.sql(), o.id, out.file());
     out.commit();
-    fmt::print(stderr, "report #{}: {} ({} bytes, SHA-256 {}) written to {}\n", o.id, att.name, att.size, att.sha256,
+    diag("report #{}: {} ({} bytes, SHA-256 {}) written to {}\n", o.id, att.name, att.size, att.sha256,
                o.output == "-" ? "standard output" : o.output);
     return 0;
 }
@@ -92,7 +92,7 @@ int run_list(const ListOptions& o, const Context& ctx) {
     Output out(std::nullopt);
     out.write(render_report(o.format, columns, rows));
     out.commit();
-    fmt::print(stderr, "{} report{}\n", rows.size(), rows.size() == 1 ? "" : "s");
+    diag("{} report{}\n", rows.size(), rows.size() == 1 ? "" : "s");
     return 0;
 }
 
@@ -125,7 +125,7 @@ int run_due(const DueOptions& o, const Context& ctx) {
     Output out(std::nullopt);
     out.write(render_report(o.format, columns, rows));
     out.commit();
-    fmt::print(stderr, "{} report{} owed on {}, {} overdue\n", rows.size(), rows.size() == 1 ? "" : "s",
+    diag("{} report{} owed on {}, {} overdue\n", rows.size(), rows.size() == 1 ? "" : "s",
                filter.as_of.iso(), overdue);
     return o.fail_if_overdue && overdue > 0 ? 3 : 0;
 }
@@ -139,7 +139,7 @@ int run_import(const ImportOptions& o, const Context& ctx) {
     Input input(o.file);
     Database db = ctx.open(OpenMode::write);
     std::size_t n = import_reports(db.sql(), input.table(o.table), ctx.config, o.by);
-    fmt::print(stderr, "{}: {} report{} recorded\n", input.name(), n, n == 1 ? "" : "s");
+    diag("{}: {} report{} recorded\n", input.name(), n, n == 1 ? "" : "s");
     return 0;
 }
 

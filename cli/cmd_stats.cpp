@@ -103,7 +103,7 @@ int run_stats(const StatsOptions& o, const Context& ctx) {
         // Without --year: the most recent batch, which is what a clerk usually means.
         filter.year = latest_batch_year(db.sql());
         if (!filter.year) throw Error("no assignments are recorded yet; import a roster first");
-        fmt::print(stderr, "batch year {} (the latest; use --year for another)\n", *filter.year);
+        diag("batch year {} (the latest; use --year for another)\n", *filter.year);
     }
     if (!by.empty()) {
         auto groups = compute_groups(db.sql(), filter, ctx.config, by);

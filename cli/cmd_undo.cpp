@@ -12,7 +12,7 @@ namespace {
 int run_undo(bool dry_run, const Context& ctx) {
     Database db = ctx.open(OpenMode::write);
     UndoResult r = undo_latest(db, dry_run);
-    fmt::print(stderr, "{} change #{} ({} by {}, {}): {} row{} reverted{}\n", dry_run ? "would undo" : "undid", r.undone.id,
+    diag("{} change #{} ({} by {}, {}): {} row{} reverted{}\n", dry_run ? "would undo" : "undid", r.undone.id,
                r.undone.at, r.undone.by, r.undone.command, r.rows, r.rows == 1 ? "" : "s",
                dry_run ? " (dry run, nothing written)" : "");
     return 0;

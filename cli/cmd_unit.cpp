@@ -32,7 +32,7 @@ int run_unit_list(const UnitListOptions& o, const Context& ctx) {
     Output out(std::nullopt);
     out.write(render_report(o.format, columns, cells));
     out.commit();
-    fmt::print(stderr, "{} unit{}\n", rows.size(), rows.size() == 1 ? "" : "s");
+    diag("{} unit{}\n", rows.size(), rows.size() == 1 ? "" : "s");
     return 0;
 }
 
@@ -45,7 +45,7 @@ int run_unit_set(const UnitSetOptions& o, const Context& ctx) {
     if (!o.kind && !o.county) throw Error("unit set: give --kind and/or --county");
     Database db = ctx.open(OpenMode::write);
     Unit before = correct_unit(db.sql(), o.name, o.kind, o.county);
-    fmt::print(stderr, "{}: {} {} → {} {}\n", o.name, unit_kinds().label(before.kind, ctx.lang), before.county,
+    diag("{}: {} {} → {} {}\n", o.name, unit_kinds().label(before.kind, ctx.lang), before.county,
                unit_kinds().label(o.kind.value_or(before.kind), ctx.lang), o.county.value_or(before.county));
     return 0;
 }

@@ -74,7 +74,7 @@ Database Context::open(OpenMode mode) const {
     Database db = Database::open(db_path, mode, config.busy_timeout_ms);
     if (mode == OpenMode::write || mode == OpenMode::create) start_audit(db.sql(), user, command_line);
     if (const auto& copy = db.pre_migration_backup())
-        fmt::print(stderr, "{}: saved a copy as it was before the upgrade from schema version {} to {}: {}\n",
+        diag("{}: saved a copy as it was before the upgrade from schema version {} to {}: {}\n",
                    db_path.string(), db.opened_at_version(), current_schema_version(), copy->string());
     return db;
 }

@@ -13,9 +13,11 @@
 #include <CLI/CLI.hpp>
 
 #include "util/table.hpp"
+#include "util/redact.hpp"
 #include "util/temp_files.hpp"
 
 #include <cstdio>
+#include <fmt/format.h>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -133,6 +135,13 @@ class Input {
 // whatever the umask: even a masked export holds names and birth months; removed on a
 // signal, util::PrivateTemp) and renamed into place by commit(), so that an interrupted
 // export never leaves half a file. Throws Error on I/O failure.
+// A diagnostic on stderr, redacted (util/redact.hpp): ID numbers masked, terminal controls
+// escaped, whatever the message quotes. Every message guazhi prints goes through here.
+template <typename... T> void diag(fmt::format_string<T...> format, T&&... args) {
+    std::string text = util::redact(fmt::format(format, std::forward<T>(args)...));
+    std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
 class Output {
   public:
     // An existing file at `path` is refused (Error) unless `force`.

@@ -105,16 +105,16 @@ int main(int argc, char** argv) {
         int rc = app.exit(e);
         return rc == 0 ? 0 : 2;
     } catch (const UsageError& e) {
-        fmt::print(stderr, "guazhi: {}\nRun with --help for more information.\n", e.what());
+        diag("guazhi: {}\nRun with --help for more information.\n", e.what());
         return 2;
     } catch (const guazhi::Error& e) {
-        fmt::print(stderr, "guazhi: {}\n", e.what());
+        diag("guazhi: {}\n", e.what());
         return 1;
     } catch (const SQLite::Exception& e) {
-        fmt::print(stderr, "guazhi: {}\n", sqlite_failure(e, global));
+        diag("guazhi: {}\n", sqlite_failure(e, global));
         return 1;
     } catch (const std::exception& e) {
-        fmt::print(stderr, "guazhi: unexpected error: {}\n", e.what());
+        diag("guazhi: unexpected error: {}\n", e.what());
         return 1;
     }
     return exit_code;

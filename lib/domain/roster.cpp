@@ -4,6 +4,7 @@
 #include "domain/rules.hpp"
 #include "domain/vocabulary.hpp"
 #include "util/id_number.hpp"
+#include "util/redact.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -193,8 +194,9 @@ RowResult validate_row(const RowValues& values, const Config& config) {
                 // Excel turns the number 1985.10 into 1985.1: accept that when the ID says October.
                 bool mangled_october = born.month == 10 && text == fmt::format("{}.1", born.year);
                 if (!mangled_october)
-                    c.add(Field::birth_date, fmt::format("'{}' does not agree with the ID number's birth date {}",
-                                                         text, born.iso()));
+                    // To the month: the full date is the ID number's digits 7..14.
+                    c.add(Field::birth_date, fmt::format("'{}' does not agree with the ID number's birth month {}",
+                                                         text, util::birth_month(born.iso())));
             }
         }
         std::string id_gender = util::id_is_female(cadre.id_number) ? "female" : "male";
@@ -266,7 +268,7 @@ RowResult validate_row(const RowValues& values, const Config& config) {
                 c.add(field, fmt::format("{} is outside 1949..2100", date.iso()));
         if (!cadre.id_number.empty() && a.start < util::id_birth_date(cadre.id_number).plus_months(18 * 12))
             c.add(Field::start_date, fmt::format("{} is before the cadre turned 18 (born {})", a.start.iso(),
-                                                 util::id_birth_date(cadre.id_number).iso()));
+                                                 util::birth_month(util::id_birth_date(cadre.id_number).iso())));
     }
     // Control characters left after cleaning (a NUL, an escape; line breaks and tabs became
     // spaces) would corrupt every table and document they reach: refuse them.

@@ -31,7 +31,7 @@ expect_rc 1
 expect_err "--id-number: 511***********0018 is recorded with other data — name: recorded '张明', given '张敏'"
 run "${ADD[@]}" --id-number 511025198003150017 --start-date 2009-08-01
 expect_rc 1
-expect_err "--id-number: ID number '511025198003150017' has a wrong check digit (expected 8)"
+expect_err "--id-number: ID number '511***********0017' has a wrong check digit (expected 8)"
 run "${ADD[@]}" --start-date 2009-08-01 --end-date 2009-07-01
 expect_rc 1
 expect_err "--end-date: 2009-07-01 is before the start date 2009-08-01"

@@ -49,7 +49,7 @@ expect_eq "$(fingerprint db)" "$before"
 
 describe "bad ID check digit (and Excel's mangling)"
 csv id.csv "$HEADER" "$GOOD2" "511025198003150017,张明,男,中共党员,资中县财政局,资中县,上挂,市外事办,科长助理,2008-08-01,"
-refused_import id.csv "id.csv:3: 身份证号: ID number '511025198003150017' has a wrong check digit (expected 8)" "nothing was written"
+refused_import id.csv "id.csv:3: 身份证号: ID number '511***********0017' has a wrong check digit (expected 8)" "nothing was written"
 csv excel.csv "$HEADER" "5.11025E+17,张明,男,中共党员,资中县财政局,资中县,上挂,市外事办,科长助理,2008-08-01,"
 refused_import excel.csv "excel.csv:2: 身份证号:" "format the column as text"
 csv zeros.csv "$HEADER" "511025198003150000,张明,男,中共党员,资中县财政局,资中县,上挂,市外事办,科长助理,2008-08-01,"
@@ -71,7 +71,7 @@ describe "dates outside 1949..2100 or before the cadre turned 18; control charac
 csv year.csv "$HEADER" "511025198003150018,张明,男,中共党员,资中县财政局,资中县,上挂,市外事办,科长助理,1006-08-01,"
 refused_import year.csv "year.csv:2: 开始日期: 1006-08-01 is outside 1949..2100"
 csv young.csv "$HEADER" "511025198003150018,张明,男,中共党员,资中县财政局,资中县,上挂,市外事办,科长助理,1995-08-01,"
-refused_import young.csv "young.csv:2: 开始日期: 1995-08-01 is before the cadre turned 18 (born 1980-03-15)"
+refused_import young.csv "young.csv:2: 开始日期: 1995-08-01 is before the cadre turned 18 (born 1980-03)"
 printf '%s\n' "$HEADER" >nul.csv
 printf '511025198003150018,张\001明,男,中共党员,资中县财政局,资中县,上挂,市外事办,科长助理,2008-08-01,\n' >>nul.csv
 refused_import nul.csv "nul.csv:2: 姓名: contains a control character"

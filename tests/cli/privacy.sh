@@ -95,4 +95,44 @@ for sig in TERM INT; do
     done
 done
 
+describe "messages mask ID numbers and escape terminal controls, whatever the input"
+printf '身份证号,姓名,政治面貌,派出单位,挂职类型,接收单位,开始日期\n511011197609223241,苏莉,中共党员,东兴区司法局,上挂,市司法局,2006-08-01\n="511025198003150017",张明\x1b]0;pwned\x07\x1b[31m,中共党员,资中县财政局,上挂,市外事办,2006-08-01\n' >leak.csv
+before=$(fingerprint db)
+run --db db assign import leak.csv
+expect_rc 1
+expect_err "511***********3241"
+checks=$((checks + 1)); ! grep -qE '[0-9]{17}[0-9Xx]' err.txt || fail "a full ID number in the messages: $(cat err.txt)"
+checks=$((checks + 1)); ! grep -q $'\x1b' err.txt || fail "a raw escape character in the messages"
+expect_eq "$(fingerprint db)" "$before"
+run --db db assign add --id-number 511011197609223241 --name 苏莉 --political-status 中共党员 \
+    --home-unit 东兴区司法局 --direction 上挂 --host-unit 市司法局 --start-date 2006-08-01
+expect_rc 1
+expect_err "511***********3241"
+checks=$((checks + 1)); ! grep -qE '[0-9]{17}[0-9Xx]' err.txt || fail "a full ID number in the messages: $(cat err.txt)"
+
+describe "log masks ID numbers, birth dates and phones unless --reveal-id; undo prints the command masked"
+"$GUAZHI" --db log.db init 2>/dev/null
+run --db log.db assign add --id-number 511025198003150018 --name 张明 --political-status 中共党员 \
+    --home-unit 资中县财政局 --direction 上挂 --host-unit 市外事办 --start-date 2006-08-01
+expect_rc 0
+printf '身份证号,姓名,政治面貌,派出单位,接收单位,开始日期,联系电话\n51101119760922324X,苏莉,中共党员,东兴区司法局,市司法局,2006-08-01,13812345678\n' >phone.csv
+run --db log.db assign import phone.csv
+expect_rc 0
+for args in "log" "log --format json" "log --format csv" "log --change 1 --format json" "log --change 2" "log --change 2 --format csv"; do
+    run --db log.db $args
+    expect_rc 0
+    checks=$((checks + 1))
+    ! grep -qE '511025198003150018|51101119760922324X|1980-03-15|1976-09-22|13812345678' out.txt ||
+        fail "$args shows personal data: $(grep -oE '5110[0-9X]{14}|19[0-9]{2}-[0-9]{2}-[0-9]{2}|138[0-9]{8}' out.txt | head -3)"
+done
+run --db log.db log --change 2 --format json --reveal-id
+expect_out "51101119760922324X"
+expect_out "1976-09-22"
+expect_out "13812345678"
+run --db log.db log --reveal-id
+expect_out "511025198003150018"
+run --db log.db undo --dry-run
+expect_rc 0
+checks=$((checks + 1)); ! grep -qE '[0-9]{17}[0-9X]' err.txt out.txt || fail "undo --dry-run shows a full ID number"
+
 finish

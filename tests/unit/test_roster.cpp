@@ -198,7 +198,7 @@ TEST_CASE("roster: the birth month must agree with the ID number") {
     auto r = validate_row(v, cfg);
     CHECK_FALSE(r.assignment);
     CHECK(only_problem_in(r, Field::birth_date));
-    CHECK(problems_for(r, Field::birth_date) == "'1970.04' does not agree with the ID number's birth date 1970-03-14");
+    CHECK(problems_for(r, Field::birth_date) == "'1970.04' does not agree with the ID number's birth month 1970-03");
     at(v, Field::birth_date) = "1971-03";
     CHECK(only_problem_in(validate_row(v, cfg), Field::birth_date));
     at(v, Field::birth_date) = "March 1970";
