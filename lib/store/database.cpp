@@ -40,6 +40,34 @@ bool has_write_permission_bits(const fs::path& path) {
     return (st.st_mode & 0222) != 0 && ::access(path.c_str(), W_OK) == 0;
 }
 
+// A database file, or its -wal or -shm, must be a regular file that this user owns and no one
+// else may read or write: a file planted by another user (an empty 0666 guazhi.db in a shared
+// directory) would otherwise be adopted, filled with ID numbers and left readable to its
+// planter; a device or a FIFO given as --db would be written beside (/dev/null-journal) or
+// hang. Checked before SQLite opens anything.
+void check_regular_file(const fs::path& path, std::string_view what) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
+        throw StoreError(fmt::format("{}: {} is not a regular file (a device, a FIFO or a socket); give the path of a "
+                                     "database file. Nothing was written.",
+                                     path.string(), what));
+}
+
+void check_private_file(const fs::path& path, std::string_view what) {
+    check_regular_file(path, what);
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return; // absent: SQLite creates it with the database's mode
+    if (st.st_uid != ::geteuid())
+        throw StoreError(fmt::format("{}: {} belongs to another user (uid {}); guazhi opens only files you own, since "
+                                     "the database holds ID numbers. Ask its owner for a backup (guazhi backup), or "
+                                     "remove it if it was planted. Nothing was written.",
+                                     path.string(), what, st.st_uid));
+    if ((st.st_mode & 077) != 0)
+        throw StoreError(fmt::format("{}: {} may be read or written by others (mode {:04o}); it holds ID numbers. Make "
+                                     "it private with: chmod 600 '{}'. Nothing was written.",
+                                     path.string(), what, st.st_mode & 07777, path.string()));
+}
+
 // Reads the 100-byte SQLite header before SQLite does, to name two kinds of broken file
 // plainly: one that is not SQLite at all (a text file given as --db), and one cut short (a
 // copy that stopped, a full disk) — SQLite itself reads a truncated file until it reaches a
@@ -63,6 +91,12 @@ void check_header(const fs::path& path) {
     auto be32 = [&](std::size_t at) {
         return std::uint32_t{h[at]} << 24 | std::uint32_t{h[at + 1]} << 16 | std::uint32_t{h[at + 2]} << 8 | h[at + 3];
     };
+    // Another program's SQLite file (its application id, or tables without ours): named before
+    // anything else is said of it, from the header (application id at 68, user version at 60,
+    // schema cookie at 40).
+    std::uint32_t app = be32(68);
+    if (app != static_cast<std::uint32_t>(kApplicationId) && (app != 0 || be32(60) != 0 || be32(40) != 0))
+        throw StoreError(fmt::format("{}: is a SQLite database, but not a guazhi one", path.string()));
     std::uint32_t page_size = h[16] << 8 | h[17];
     if (page_size == 1) page_size = 65536;
     if (page_size < 512 || (page_size & (page_size - 1)) != 0)
@@ -135,8 +169,20 @@ Database Database::open(const fs::path& path, OpenMode mode, int busy_timeout_ms
     if (!exists && mode != OpenMode::create)
         throw StoreError(fmt::format("{}: no database here; create one with `guazhi init` (or pass --db)", path.string()));
     if (exists && fs::is_directory(path, ec)) throw StoreError(fmt::format("{}: is a directory, not a database", path.string()));
-    if (!exists) create_database_file(path);
-    check_header(path);
+    if (exists) {
+        check_regular_file(path, "the database");
+        check_header(path); // a wrong file (notes.txt) is named as such before its mode is
+        check_private_file(path, "the database");
+        check_private_file(path.string() + "-wal", "its -wal file");
+        check_private_file(path.string() + "-shm", "its -shm file");
+        // An empty file is made a database only by `init`; any other command would turn a
+        // stray or planted file into one.
+        if (mode != OpenMode::create && fs::file_size(path, ec) == 0 && !ec)
+            throw StoreError(fmt::format("{}: not a guazhi database (the file is empty); create one with `guazhi init`",
+                                         path.string()));
+    } else {
+        create_database_file(path);
+    }
 
     bool writable = mode != OpenMode::read_only && has_write_permission_bits(path);
     if (!writable && mode != OpenMode::read && mode != OpenMode::read_only)

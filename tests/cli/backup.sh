@@ -76,7 +76,7 @@ print("INSERT INTO units (id, name, kind, county) VALUES (1, '隆昌县国土资
 print("INSERT INTO cadres (id, id_number, name, gender, birth_date, political_status) VALUES (1, '511028197003141730', '罗鸿灵', 'male', '1970-03-14', 'cpc_member');")
 print("INSERT INTO assignments (id, cadre_id, direction, batch_year, home_unit_id, host_unit_id, start_date, end_date) VALUES (7, 1, 'up', 2005, 1, 2, '2005-08-01', '2006-07-31');")
 PY
-sqlite3 old1.db <v1.sql
+sqlite3 old1.db <v1.sql && chmod 600 old1.db
 chmod 0600 old1.db
 version=$(sql db 'PRAGMA user_version')
 v1=$(fingerprint old1.db)
@@ -94,7 +94,7 @@ run --db old1.db assign list
 expect_no_out "saved a copy"
 checks=$((checks + 1)); [ "$(ls old1.db.pre-v* | wc -l)" -eq 1 ] || fail "a second copy was taken"
 # init says it too; a new database has nothing to copy.
-sqlite3 old2.db <v1.sql
+sqlite3 old2.db <v1.sql && chmod 600 old2.db # as guazhi made its files
 run --db old2.db init
 expect_rc 0
 expect_err "old2.db: saved a copy as it was before the upgrade"
@@ -103,7 +103,7 @@ run --db new.db init
 expect_rc 0
 checks=$((checks + 1)); [ -z "$(ls new.db.pre-v* 2>/dev/null)" ] || fail "a new database was copied"
 # check and backup open read-only: neither upgrades nor copies.
-sqlite3 old3.db <v1.sql
+sqlite3 old3.db <v1.sql && chmod 600 old3.db
 run --db old3.db backup old3-copy.db
 expect_rc 0
 expect_eq "$(sql old3.db 'PRAGMA user_version')" 1

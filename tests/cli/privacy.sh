@@ -135,4 +135,51 @@ run --db log.db undo --dry-run
 expect_rc 0
 checks=$((checks + 1)); ! grep -qE '[0-9]{17}[0-9X]' err.txt out.txt || fail "undo --dry-run shows a full ID number"
 
+describe "planted files are refused, never adopted; special files are refused before SQLite opens them"
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+    # Another local user (nobody) plants an empty, world-writable guazhi.db in a shared directory.
+    chmod 711 "$WORK" # the work directory is the suite's own; nobody may pass through to shared/
+    mkdir -p shared && chmod 1777 shared
+    setpriv --reuid=65534 --regid=65534 --clear-groups sh -c 'umask 000; : >shared/guazhi.db; : >shared/other.db'
+    for args in "init" "stats" "assign list" "check"; do
+        run --db shared/guazhi.db $args
+        expect_rc 1
+        expect_err "belongs to another user"
+    done
+    expect_eq "$(stat -c '%s %u %a' shared/guazhi.db)" "0 65534 666"
+    # A -wal planted beside a database of ours.
+    "$GUAZHI" --db shared/mine.db init 2>/dev/null
+    setpriv --reuid=65534 --regid=65534 --clear-groups sh -c 'umask 000; : >shared/mine.db-wal'
+    run --db shared/mine.db stats
+    expect_rc 1
+    expect_err "its -wal file belongs to another user"
+fi
+: >empty.db && chmod 600 empty.db
+run --db empty.db stats
+expect_rc 1
+expect_err "not a guazhi database (the file is empty); create one with \`guazhi init\`"
+expect_eq "$(stat -c %s empty.db)" 0
+: >open.db && chmod 666 open.db
+run --db open.db init
+expect_rc 1
+expect_err "may be read or written by others (mode 0666)"
+expect_err "chmod 600"
+expect_eq "$(stat -c %s open.db)" 0
+"$GUAZHI" --db wal.db init 2>/dev/null
+: >wal.db-wal && chmod 644 wal.db-wal
+run --db wal.db stats
+expect_rc 1
+expect_err "its -wal file may be read or written by others"
+rm -f wal.db-wal
+journal_before=$(ls /dev/null-journal 2>/dev/null | wc -l)
+run --db /dev/null init
+expect_rc 1
+expect_err "is not a regular file"
+expect_eq "$(ls /dev/null-journal 2>/dev/null | wc -l)" "$journal_before"
+mkfifo fifo.db
+run_timeout() { timeout 10 "$GUAZHI" "$@" >out.txt 2>err.txt; rc=$?; }
+run_timeout --db fifo.db check
+expect_rc 1
+expect_err "is not a regular file"
+
 finish

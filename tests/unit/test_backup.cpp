@@ -68,6 +68,7 @@ fs::path version_1_file(const TempDir& dir) {
     db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     db.exec("PRAGMA user_version = 1");
     db.exec("INSERT INTO units (id, name, kind, county) VALUES (1, '市国土资源局', 'city_organ', '')");
+    ::chmod(p.c_str(), 0600); // as guazhi creates its files: it opens no other
     return p;
 }
 

@@ -49,6 +49,7 @@ void write_version_1(const fs::path& path) {
     db.exec("INSERT INTO assignments (id, cadre_id, direction, batch_year, home_unit_id, home_post, host_unit_id, "
             "host_post, start_date, end_date) VALUES (7, 1, 'up', 2005, 1, '地籍股股长', 2, '地籍管理科科长助理', "
             "'2005-08-01', '2006-07-31')");
+    ::chmod(path.c_str(), 0600); // as guazhi creates its files: it opens no other
 }
 
 bool has_column(SQLite::Database& db, const std::string& table, const std::string& column) {
