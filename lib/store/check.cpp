@@ -1,4 +1,6 @@
 #include "store/check.hpp"
+#include "util/redact.hpp"
+#include "util/id_number.hpp"
 
 #include "domain/stats.hpp"
 #include "util/sha256.hpp"
@@ -41,7 +43,8 @@ class Checker {
     }
 
     void add(std::string_view table, std::optional<std::int64_t> row, std::string_view code, std::string message) {
-        report_.problems.push_back({std::string(table), row, std::string(code), std::move(message)});
+        // The report is output (a table, CSV, JSON): no full ID number in it (util/redact.hpp).
+        report_.problems.push_back({std::string(table), row, std::string(code), util::mask_id_numbers(message)});
     }
 
     SQLite::Database& db() { return db_; }
@@ -222,6 +225,33 @@ void check_category_masks(Checker& c) {
     }
 }
 
+// A cadre's ID number is what every record rests on (GB 11643): its check digit, and the birth
+// date and gender the schema stores beside it, which must be the ones it carries. A row
+// written by another tool, or before a rule existed, is found here. (Messages are masked
+// by add(), util/redact.hpp.)
+void check_id_numbers(Checker& c) {
+    SQLite::Statement s(c.db(), "SELECT id, id_number, birth_date, gender FROM cadres ORDER BY id");
+    while (s.executeStep()) {
+        std::int64_t id = s.getColumn(0).getInt64();
+        std::string number = s.getColumn(1).getString(), born = s.getColumn(2).getString(),
+                    gender = s.getColumn(3).getString();
+        auto parsed = util::parse_id_number(number);
+        if (!parsed || *parsed.value != number) {
+            c.add("cadres", id, "id_number", parsed ? "the ID number is not in its normal form (upper-case X, 18 digits)"
+                                                    : parsed.error);
+            continue;
+        }
+        if (born != util::id_birth_date(number).iso())
+            c.add("cadres", id, "id_number",
+                  fmt::format("the birth date {} is not the one the ID number carries (born {})", util::birth_month(born),
+                              util::birth_month(util::id_birth_date(number).iso())));
+        std::string id_gender = util::id_is_female(number) ? "female" : "male";
+        if (gender != id_gender)
+            c.add("cadres", id, "id_number",
+                  fmt::format("the gender '{}' is not the one the ID number carries ({})", gender, id_gender));
+    }
+}
+
 // The tables that keep history: at most one current row (superseded_by IS NULL) per key, and
 // a replaced row points at a successor for the same key, not at itself (add_report parks a
 // row on itself only inside its transaction). Read past the partial unique indexes (NOT
@@ -293,6 +323,7 @@ CheckReport check_database(SQLite::Database& db) {
     c.run("report period", "reports", [&] { check_report_periods(c); });
     c.run("attachment", "attachments", [&] { check_attachments(c); });
     c.run("category mask", "cadres", [&] { check_category_masks(c); });
+    c.run("ID number", "cadres", [&] { check_id_numbers(c); });
     for (const auto& t : kHistoryTables) {
         c.run("current row", t.table, [&] { check_current_rows(c, t); });
         c.run("successor", t.table, [&] { check_successors(c, t); });

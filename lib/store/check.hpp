@@ -2,7 +2,7 @@
 // own integrity and foreign-key checks, then the domain's invariants that the schema alone
 // cannot state (terms that do not overlap, dates in order, reports inside their term,
 // attachments matching their SHA-256, the category mask matching the categories, one current
-// row per key).
+// row per key, ID numbers with their check digit and the birth date and gender they carry).
 #pragma once
 
 #include <SQLiteCpp/Database.h>
@@ -21,7 +21,9 @@ struct CheckProblem {
     std::optional<std::int64_t> row;  // the row's id (rowid)
     std::string code;                 // integrity, foreign_key, overlap, dates, recall, extension, report_period,
                                       // attachment, category_mask, current_rows, superseded, cadre_mismatch,
-                                      // unfinished (SQLite could not finish a check)
+                                      // id_number (a wrong check digit, or a birth date or gender
+                                      // the ID number contradicts), unfinished (SQLite could not
+                                      // finish a check)
     std::string message;
 };
 

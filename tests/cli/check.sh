@@ -54,6 +54,21 @@ expect_eq "$(python3 -c 'import json; print(" ".join("%s:%s:%s" % (p["table"], p
 run --db bad.db check --format csv
 expect_eq "$(wc -l <out.txt)" 4
 
+describe "ID numbers in existing data: a wrong check digit, a birth date or gender the number contradicts"
+cp db ids.db
+sqlite3 ids.db "UPDATE cadres SET id_number = substr(id_number, 1, 17) || CASE substr(id_number, 18) WHEN '0' THEN '1' ELSE '0' END WHERE id = 4;
+                UPDATE cadres SET birth_date = '1901-01-01' WHERE id = 5;
+                UPDATE cadres SET gender = CASE gender WHEN 'male' THEN 'female' ELSE 'male' END WHERE id = 6;"
+ids_before=$(sha256sum <ids.db)
+run --db ids.db check --lang en
+expect_rc 1
+expect_line "^cadres +4 +id_number +ID number '[0-9]{3}\*{11}[0-9X]{4}' has a wrong check digit"
+expect_line "^cadres +5 +id_number +the birth date 1901-01 is not the one the ID number carries \(born [0-9]{4}-[0-9]{2}\)$"
+expect_line "^cadres +6 +id_number +the gender '(male|female)' is not the one the ID number carries"
+expect_err "ids.db: 3 problems found ("
+checks=$((checks + 1)); ! grep -qE '[0-9]{17}[0-9X]' out.txt err.txt || fail "check shows a full ID number"
+unchanged ids.db "$ids_before"
+
 describe "an older schema is not upgraded by check"
 cp db old.db
 sqlite3 old.db "PRAGMA user_version = 1"

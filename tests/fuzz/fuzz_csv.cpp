@@ -119,6 +119,9 @@ void round_trip(const Outcome& o) {
 // The same input placed so that byte `at` of it is the first byte of the second 64 KiB chunk.
 // The filler is one ASCII record; a BOM stays in front so that it is still dropped.
 void straddled(const std::string& bytes, Encoding encoding, const Outcome& direct) {
+    // A file that starts as a workbook or document does (PK…, an OLE header, %PDF) is refused
+    // by its first bytes, which the filler moves away: nothing to compare.
+    if (direct.error && direct.error->find("not text") != std::string::npos) return;
     std::size_t at = bytes.size() / 2;
     std::string_view body(bytes);
     std::string shifted;

@@ -7,6 +7,7 @@
 #include "store/assignment_store.hpp"
 #include "store/database.hpp"
 #include "store/recorder.hpp"
+#include "util/id_number.hpp"
 
 #include <doctest/doctest.h>
 
@@ -35,7 +36,11 @@ inline std::string error_of(const std::function<void()>& f) {
 inline Assignment secondment(std::string id_number, std::string name, std::string direction, int year, Unit home,
                              Unit host, util::Date start, util::Date end) {
     Assignment a;
-    a.cadre = {std::move(id_number), std::move(name), "male", "", "1970-01-01", "cpc_member", "", {}, {}, {}, {}, {}, {}, {}, {}};
+    // The birth date and gender the ID number carries, as validate_row sets them (check holds
+    // every stored cadre to that).
+    std::string born = util::id_birth_date(id_number).iso();
+    std::string gender = util::id_is_female(id_number) ? "female" : "male";
+    a.cadre = {std::move(id_number), std::move(name), gender, "", born, "cpc_member", "", {}, {}, {}, {}, {}, {}, {}, {}};
     a.direction = std::move(direction);
     a.batch_year = year;
     a.home_unit = std::move(home);
