@@ -8,6 +8,7 @@
 
 #include <SQLiteCpp/Transaction.h>
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -115,6 +116,58 @@ void check_header(const fs::path& path) {
                                      path.string(), pages, page_size, pages * page_size, size));
 }
 
+// Whether this process may create files beside the database (its -wal, -shm or -journal): not
+// on a read-only mount (a CD, a write-protected stick, an archive share) or in a directory
+// made read-only, where SQLite cannot even read a WAL database the usual way.
+bool directory_writable(const fs::path& path) {
+    fs::path dir = path.parent_path();
+    if (dir.empty()) dir = ".";
+    return ::access(dir.c_str(), W_OK) == 0;
+}
+
+std::uintmax_t size_or_zero(const fs::path& path) {
+    std::error_code ec;
+    auto size = fs::file_size(path, ec);
+    return ec ? 0 : size;
+}
+
+// A URI naming the file, every byte but the unreserved ones percent-encoded, so that a path
+// holding '?', '#' or '%' stays a path.
+std::string file_uri(const fs::path& path, std::string_view query) {
+    std::string uri = "file:";
+    for (unsigned char c : path.string()) {
+        if (std::isalnum(c) || c == '/' || c == '.' || c == '-' || c == '_' || c == '~')
+            uri += static_cast<char>(c);
+        else
+            uri += fmt::format("%{:02X}", c);
+    }
+    uri += '?';
+    uri += query;
+    return uri;
+}
+
+// How a command that only reads opens a database in a directory it cannot write. With no
+// pending -wal or -journal the file is all there is, and SQLite may treat it as immutable (no
+// locks, no -shm); a pending -wal with its -shm is read through them read-only; a pending
+// journal (a write cut short) needs a writable directory to be rolled back, so it is refused
+// rather than read half-written.
+std::string read_only_media_uri(const fs::path& path) {
+    fs::path wal(path.string() + "-wal"), shm(path.string() + "-shm"), journal(path.string() + "-journal");
+    if (size_or_zero(journal) > 0)
+        throw StoreError(fmt::format("{}: a write to the database was cut short and its directory cannot be written, so "
+                                     "it cannot be rolled back here; copy the database with its -journal file to a "
+                                     "writable place and open it there. Nothing was written.",
+                                     path.string()));
+    if (size_or_zero(wal) == 0) return file_uri(path, "immutable=1");
+    std::error_code ec;
+    if (!fs::exists(shm, ec))
+        throw StoreError(fmt::format("{}: the database has changes in its -wal file but no -shm file, and its directory "
+                                     "cannot be written; copy the database with its -wal file to a writable place and "
+                                     "open it there. Nothing was written.",
+                                     path.string()));
+    return file_uri(path, "mode=ro");
+}
+
 // The message for a SQLite failure while opening or preparing the file.
 [[noreturn]] void fail_open(const fs::path& path, const SQLite::Exception& e, std::string_view doing, int busy_timeout_ms) {
     int code = e.getErrorCode() & 0xff;
@@ -184,16 +237,27 @@ Database Database::open(const fs::path& path, OpenMode mode, int busy_timeout_ms
         create_database_file(path);
     }
 
-    bool writable = mode != OpenMode::read_only && has_write_permission_bits(path);
-    if (!writable && mode != OpenMode::read && mode != OpenMode::read_only)
+    bool reading = mode == OpenMode::read || mode == OpenMode::read_only;
+    bool on_read_only_media = !directory_writable(path);
+    if (on_read_only_media && !reading)
+        throw StoreError(fmt::format("{}: the directory cannot be written (a read-only medium, or no permission), so the "
+                                     "database cannot be changed there; nothing was written. Commands that only read "
+                                     "work; to change it, copy it to a writable place.",
+                                     path.string()));
+    bool writable = mode != OpenMode::read_only && !on_read_only_media && has_write_permission_bits(path);
+    if (!writable && !reading)
         throw StoreError(fmt::format("{}: the database file is read-only; nothing was changed", path.string()));
 
     std::unique_ptr<SQLite::Database> db;
     int version = 0;
     try {
         // One thread per connection: SQLite's own mutexes would cost a lock per column read.
-        db = std::make_unique<SQLite::Database>(
-            path.string(), (writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLITE_OPEN_NOMUTEX);
+        if (on_read_only_media)
+            db = std::make_unique<SQLite::Database>(read_only_media_uri(path),
+                                                    SQLite::OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX);
+        else
+            db = std::make_unique<SQLite::Database>(
+                path.string(), (writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLITE_OPEN_NOMUTEX);
         db->setBusyTimeout(busy_timeout_ms);
         int app = db->execAndGet("PRAGMA application_id").getInt();
         version = db->execAndGet("PRAGMA user_version").getInt();
@@ -211,7 +275,9 @@ Database Database::open(const fs::path& path, OpenMode mode, int busy_timeout_ms
     try {
         if (version < current_schema_version() && mode != OpenMode::read_only) {
             if (!writable)
-                throw StoreError(fmt::format("{}: the database needs an upgrade to schema version {} but is read-only",
+                throw StoreError(fmt::format("{}: the database needs an upgrade to schema version {} but is read-only "
+                                             "(the file, or its directory); copy it to a writable place to read it "
+                                             "with this guazhi. Nothing was written.",
                                              path.string(), current_schema_version()));
             copy = migrate(*db, version, &path, busy_timeout_ms);
         }
