@@ -204,7 +204,7 @@ std::optional<fs::path> migrate(SQLite::Database& db, int from, const fs::path* 
         }
     }
     for (int v = std::max(from, version); v < current_schema_version(); ++v)
-        db.exec(std::string(migrations()[static_cast<std::size_t>(v)]));
+        apply_migration(db, static_cast<std::size_t>(v));
     db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
     db.exec(fmt::format("PRAGMA user_version = {}", current_schema_version()));
     tx.commit();

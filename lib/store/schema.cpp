@@ -1,9 +1,11 @@
 #include "store/schema.hpp"
 
+#include "store/permanent_ids.hpp"
+
 namespace guazhi {
 
-const std::vector<std::string_view>& migrations() {
-    static const std::vector<std::string_view> steps = {
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> steps = {
         // 1: cadres, units, assignments. Enumerations are stored as codes; dates as ISO
         // text, which sorts and compares correctly. Every filter of `assign list` and
         // `stats` has an index.
@@ -254,8 +256,19 @@ ALTER TABLE cadres ADD COLUMN phone TEXT NOT NULL DEFAULT '';
 ALTER TABLE assignments ADD COLUMN remark TEXT NOT NULL DEFAULT '';
 ALTER TABLE assignments ADD COLUMN programme TEXT NOT NULL DEFAULT '';
 )sql",
+        // 10: ids are never handed out twice (issue "personal data", item 12): an assignment
+        // id freed by `undo` went to the next person, and ids are written on paper. Every table
+        // whose ids a clerk sees becomes AUTOINCREMENT, its sequence starting after the largest id
+        // it had or the audit log saw deleted (store/permanent_ids.hpp). Rows stay as they were.
+        {"", make_ids_permanent},
     };
     return steps;
+}
+
+void apply_migration(SQLite::Database& db, std::size_t i) {
+    const Migration& m = migrations().at(i);
+    if (!m.sql.empty()) db.exec(std::string(m.sql));
+    if (m.then) m.then(db);
 }
 
 } // namespace guazhi

@@ -3,8 +3,6 @@
 # written, and documents that are not importable refused.
 source "$(dirname "$0")/lib.sh" "$@"
 
-# The records only: the audit log is each file's own history (and a copy's says it was imported).
-records() { sqlite3 "$1" .dump | grep -v '^INSERT INTO \(changes\|changed_rows\) ' | sha256sum; }
 
 # A database with a record in every table: reports (one replaced, one with an attachment),
 # annual assessments (one replaced), a final appraisal, an appointment, an extension, a recall

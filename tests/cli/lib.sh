@@ -55,6 +55,14 @@ sql() { sqlite3 "$1" "$2"; }
 # fingerprint DB: a hash of the database's whole content, to prove it did not change.
 fingerprint() { sqlite3 "$1" .dump | sha256sum | cut -d' ' -f1; }
 
+# records DB: a hash of the records only — not the audit log, which grows with every change
+# (and a copy's says it was imported), nor the id sequences, which only ever go up (an undone
+# insert's id stays used).
+records() {
+    sqlite3 "$1" .dump | grep -v '^INSERT INTO \(changes\|changed_rows\|sqlite_sequence\) \|^DELETE FROM sqlite_sequence;' |
+        sha256sum | cut -d' ' -f1
+}
+
 # new_db NAME: an initialised database with the example roster imported.
 new_db() {
     "$GUAZHI" --db "$1" init 2>/dev/null && "$GUAZHI" --db "$1" assign import "$EXAMPLE" 2>/dev/null

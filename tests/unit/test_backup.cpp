@@ -64,7 +64,7 @@ fs::path current_file(const TempDir& dir) {
 fs::path version_1_file(const TempDir& dir) {
     fs::path p = dir.path / "v1.db";
     SQLite::Database db(p.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    db.exec(std::string(migrations().at(0)));
+    apply_migration(db, 0);
     db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     db.exec("PRAGMA user_version = 1");
     db.exec("INSERT INTO units (id, name, kind, county) VALUES (1, '市国土资源局', 'city_organ', '')");

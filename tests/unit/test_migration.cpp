@@ -38,7 +38,7 @@ struct TempDir {
 // A file as guazhi 1 wrote it: schema version 1 and one assignment, written with plain SQL.
 void write_version_1(const fs::path& path) {
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    db.exec(std::string(migrations().at(0)));
+    apply_migration(db, 0);
     db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     db.exec("PRAGMA user_version = 1");
     db.exec("INSERT INTO units (id, name, kind, county) VALUES (1, '隆昌县国土资源局', 'county_dept', '隆昌县'), "
@@ -158,4 +158,61 @@ TEST_CASE("migration: opening in read mode upgrades a writable version 1 file") 
     CHECK(db.sql().execAndGet("PRAGMA user_version").getInt() == current_schema_version());
     CHECK(db.sql().tableExists("appointments"));
     CHECK(AssignmentStore(db.sql()).get(7).has_value());
+}
+
+// A file at version 9 whose latest assignment (#8) was undone: the log holds its deletion.
+void write_version_9_with_undone_insert(const fs::path& path) {
+    write_version_1(path);
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    for (std::size_t i = 1; i < 9; ++i) apply_migration(db, i);
+    db.exec("PRAGMA user_version = 9");
+    db.exec("INSERT INTO changes (id, by, command) VALUES (1, '王干事', 'guazhi assign add'), "
+            "(2, '王干事', 'guazhi undo')");
+    db.exec("INSERT INTO changed_rows (change_id, table_name, op, before, after) VALUES "
+            "(1, 'assignments', 'insert', NULL, '{\"id\":8}'), (2, 'assignments', 'delete', '{\"id\":8}', NULL)");
+}
+
+TEST_CASE("migration: from version 10 an id freed by undo is never handed out again") {
+    TempDir dir;
+    fs::path p = dir.path / "v9.db";
+    write_version_9_with_undone_insert(p);
+    std::string indexes_before;
+    {
+        SQLite::Database raw(p.string(), SQLite::OPEN_READONLY);
+        REQUIRE(raw.execAndGet("SELECT max(id) FROM assignments").getInt() == 7);
+        indexes_before = raw.execAndGet("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master "
+                                        "WHERE type IN ('index', 'trigger') ORDER BY name)")
+                             .getString();
+    }
+    Database db = Database::open(p, OpenMode::write);
+    CHECK(db.opened_at_version() == 9);
+    auto& sql = db.sql();
+    // The tables a clerk sees ids of are AUTOINCREMENT; the rows, indexes and triggers are kept.
+    for (const char* table : {"assignments", "events", "reports", "annual_assessments", "final_appraisals", "changes"}) {
+        CAPTURE(table);
+        SQLite::Statement q(sql, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?");
+        q.bind(1, table);
+        REQUIRE(q.executeStep());
+        CHECK(q.getColumn(0).getString().find("INTEGER PRIMARY KEY AUTOINCREMENT") != std::string::npos);
+    }
+    CHECK(sql.execAndGet("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type IN ('index', "
+                         "'trigger') ORDER BY name)")
+              .getString() == indexes_before);
+    CHECK(sql.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt() == 0);
+    CHECK(sql.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    AssignmentStore store(sql);
+    REQUIRE(store.get(7));
+    CHECK(store.get(7)->cadre.name == "罗鸿灵");
+    CHECK(store.get(7)->cadre.categories == std::vector<std::string>{"county_reserve"});
+    // The next assignment is #9: #8 was given out once, before the upgrade, and undone.
+    sql.exec("INSERT INTO assignments (cadre_id, direction, batch_year, home_unit_id, host_unit_id, start_date, "
+             "end_date) VALUES (1, 'up', 2007, 1, 2, '2007-08-01', '2008-07-31')");
+    CHECK(sql.getLastInsertRowid() == 9);
+    sql.exec("DELETE FROM assignments WHERE id = 9");
+    sql.exec("INSERT INTO assignments (cadre_id, direction, batch_year, home_unit_id, host_unit_id, start_date, "
+             "end_date) VALUES (1, 'up', 2007, 1, 2, '2007-08-01', '2008-07-31')");
+    CHECK(sql.getLastInsertRowid() == 10);
+    // The mask triggers on cadre_categories still update the rebuilt tables' neighbours.
+    sql.exec("INSERT INTO cadre_categories (cadre_id, category) VALUES (1, 'selected_graduate')");
+    CHECK(sql.execAndGet("SELECT category_mask FROM cadres WHERE id = 1").getInt() == 3);
 }
