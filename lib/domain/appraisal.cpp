@@ -1,5 +1,7 @@
 #include "domain/appraisal.hpp"
 
+#include "domain/limits.hpp"
+
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -80,6 +82,14 @@ std::vector<std::string> appraisal_problems(const FinalAppraisal& appraisal, con
                                            fmt::join(scale, ", ")));
     }
     if (appraisal.conclusion.empty()) problems.emplace_back("conclusion: missing (the overall conclusion, 鉴定意见)");
+    auto bounded = [&](std::string_view what, std::string_view text, std::size_t limit) {
+        if (auto problem = limits::length_problem(text, limit)) problems.push_back(fmt::format("{}: {}", what, *problem));
+    };
+    for (std::size_t i = 0; i < kDimensions.size(); ++i)
+        bounded(fmt::format("{}.comment", kDimensions[i].code), appraisal.dimensions[i].comment, limits::kComment);
+    bounded("conclusion", appraisal.conclusion, limits::kComment);
+    bounded("author_unit", appraisal.author_unit, limits::kUnit);
+    bounded("early_reason", appraisal.early_reason, limits::kNote);
     return problems;
 }
 

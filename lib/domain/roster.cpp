@@ -1,5 +1,6 @@
 #include "domain/roster.hpp"
 
+#include "domain/limits.hpp"
 #include "domain/roster_cells.hpp"
 #include "domain/rules.hpp"
 #include "domain/vocabulary.hpp"
@@ -147,6 +148,18 @@ void read_profile(Checker& c, Cadre& cadre) {
 
 } // namespace
 
+std::size_t max_length(Field f) {
+    switch (f) {
+    case Field::name: return limits::kName;
+    case Field::home_unit:
+    case Field::host_unit: return limits::kUnit;
+    case Field::home_post:
+    case Field::host_post: return limits::kPost;
+    case Field::remark: return limits::kNote;
+    default: return limits::kShort;
+    }
+}
+
 RowResult validate_row(const RowValues& values, const Config& config) {
     Checker c{values, {}};
     Assignment a;
@@ -270,6 +283,9 @@ RowResult validate_row(const RowValues& values, const Config& config) {
             c.add(Field::start_date, fmt::format("{} is before the cadre turned 18 (born {})", a.start.iso(),
                                                  util::birth_month(util::id_birth_date(cadre.id_number).iso())));
     }
+    // Lengths (domain/limits.hpp): every value fits an Excel cell with room to spare.
+    for (const auto& s : roster_fields())
+        if (auto problem = limits::length_problem(c.at(s.field), max_length(s.field))) c.add(s.field, *problem);
     // Control characters left after cleaning (a NUL, an escape; line breaks and tabs became
     // spaces) would corrupt every table and document they reach: refuse them.
     for (const auto& s : roster_fields()) {

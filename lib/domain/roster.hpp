@@ -59,6 +59,9 @@ struct RowResult {
     bool start_month_only = false, end_month_only = false, direction_inferred = false;
 };
 
+// The longest text the field takes, in characters (domain/limits.hpp).
+std::size_t max_length(Field f);
+
 // Validates and normalises one row: ID check digit, enumerations, dates, end after start,
 // birth date and gender agreeing with the ID number. Units' kinds are inferred where the
 // row does not give them.

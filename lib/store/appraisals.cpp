@@ -1,5 +1,7 @@
 #include "store/appraisals.hpp"
 
+#include "domain/limits.hpp"
+
 #include "error.hpp"
 #include "util/id_number.hpp"
 #include "util/text.hpp"
@@ -118,6 +120,8 @@ AnnualOutcome record_annual(AssignmentStore& store, const Config& config, const 
     std::int64_t cadre_id = c.cadre_id;
     std::optional<Assignment> assignment;
     if (c.year < 1949 || c.year > 2100) throw Error(fmt::format("--year: {} is outside 1949..2100", c.year));
+    limits::require_within({{"--by (the assessing unit)", c.unit.value_or(""), limits::kUnit},
+                            {"--home-note", c.home_note.value_or(""), limits::kNote}});
     if (c.assignment_id) {
         assignment = store.get(*c.assignment_id);
         if (!assignment) throw Error(fmt::format("no assignment #{}", *c.assignment_id));

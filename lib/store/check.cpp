@@ -11,6 +11,9 @@
 #include <functional>
 #include <sqlite3.h>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace guazhi {
 
@@ -252,6 +255,48 @@ void check_id_numbers(Checker& c) {
     }
 }
 
+// Names, units and posts as guazhi reads them now (util::clean: no invisible characters, NFC,
+// trimmed). A database written by an older version may hold 资中县财政局 with a zero-width
+// space: a second unit that looks the same and splits the statistics. Named with the unit it
+// duplicates, so the clerk knows which to merge.
+void check_text_forms(Checker& c) {
+    {
+        std::unordered_map<std::string, std::int64_t> by_clean_name;
+        std::vector<std::pair<std::int64_t, std::string>> odd;
+        SQLite::Statement s(c.db(), "SELECT id, name FROM units ORDER BY id");
+        while (s.executeStep()) {
+            std::string name = s.getColumn(1).getString(), clean = util::clean(name);
+            if (clean != name) odd.emplace_back(s.getColumn(0).getInt64(), name);
+            else by_clean_name.emplace(std::move(clean), s.getColumn(0).getInt64());
+        }
+        for (const auto& [id, name] : odd) {
+            auto twin = by_clean_name.find(util::clean(name));
+            c.add("units", id, "text_form",
+                  fmt::format("the unit name '{}' holds invisible characters or is not in Unicode NFC; it reads as "
+                              "'{}'{}",
+                              util::printable(name), util::printable(util::clean(name)),
+                              twin == by_clean_name.end() ? std::string()
+                                                          : fmt::format(", the name of unit #{}", twin->second)));
+        }
+    }
+    struct Column {
+        const char* table;
+        const char* column;
+        const char* what;
+    };
+    for (auto [table, column, what] : {Column{"cadres", "name", "name"}, Column{"assignments", "home_post", "home post"},
+                                       Column{"assignments", "host_post", "host post"}}) {
+        SQLite::Statement s(c.db(), fmt::format("SELECT id, {} FROM {} ORDER BY id", column, table));
+        while (s.executeStep()) {
+            std::string text = s.getColumn(1).getString();
+            if (util::clean(text) != text)
+                c.add(table, s.getColumn(0).getInt64(), "text_form",
+                      fmt::format("the {} '{}' holds invisible characters or is not in Unicode NFC; it reads as '{}'",
+                                  what, util::printable(text), util::printable(util::clean(text))));
+        }
+    }
+}
+
 // The tables that keep history: at most one current row (superseded_by IS NULL) per key, and
 // a replaced row points at a successor for the same key, not at itself (add_report parks a
 // row on itself only inside its transaction). Read past the partial unique indexes (NOT
@@ -324,6 +369,7 @@ CheckReport check_database(SQLite::Database& db) {
     c.run("attachment", "attachments", [&] { check_attachments(c); });
     c.run("category mask", "cadres", [&] { check_category_masks(c); });
     c.run("ID number", "cadres", [&] { check_id_numbers(c); });
+    c.run("text form", "", [&] { check_text_forms(c); });
     for (const auto& t : kHistoryTables) {
         c.run("current row", t.table, [&] { check_current_rows(c, t); });
         c.run("successor", t.table, [&] { check_successors(c, t); });

@@ -2,7 +2,8 @@
 // own integrity and foreign-key checks, then the domain's invariants that the schema alone
 // cannot state (terms that do not overlap, dates in order, reports inside their term,
 // attachments matching their SHA-256, the category mask matching the categories, one current
-// row per key, ID numbers with their check digit and the birth date and gender they carry).
+// row per key, ID numbers with their check digit and the birth date and gender they carry,
+// names, units and posts in the form guazhi reads them).
 #pragma once
 
 #include <SQLiteCpp/Database.h>
@@ -22,7 +23,8 @@ struct CheckProblem {
     std::string code;                 // integrity, foreign_key, overlap, dates, recall, extension, report_period,
                                       // attachment, category_mask, current_rows, superseded, cadre_mismatch,
                                       // id_number (a wrong check digit, or a birth date or gender
-                                      // the ID number contradicts), unfinished (SQLite could not
+                                      // the ID number contradicts), text_form (a name, unit or
+                                      // post with invisible characters or not in NFC), unfinished (SQLite could not
                                       // finish a check)
     std::string message;
 };

@@ -1,5 +1,7 @@
 #include "store/lifecycle.hpp"
 
+#include "domain/limits.hpp"
+
 #include "domain/rules.hpp"
 #include "domain/vocabulary.hpp"
 #include "error.hpp"
@@ -129,6 +131,12 @@ void Lifecycle::add_event(std::int64_t assignment_id, const std::string& kind, u
 }
 
 void Lifecycle::appoint(std::int64_t id, const AppointmentChange& c, util::Date date, const std::string& reason) {
+    using limits::require_within;
+    require_within({{"--post-level", c.post_level.value_or(""), limits::kPost},
+                    {"--doc-number", c.doc_number.value_or(""), limits::kShort},
+                    {"--mentor", c.mentor.value_or(""), limits::kName},
+                    {"--division", c.division_of_work.value_or(""), limits::kNote},
+                    {"--reason", reason, limits::kNote}});
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     Assignment a = load(id);
     if (auto refusal = refuse_appointment(a, c, config_)) throw Error(fmt::format("assignment #{}: {}", id, *refusal));
@@ -178,6 +186,7 @@ void Lifecycle::appoint(std::int64_t id, const AppointmentChange& c, util::Date 
 }
 
 void Lifecycle::note(std::int64_t id, const std::string& kind, util::Date date, const std::string& text) {
+    limits::require_within({{"--text", text, limits::kNote}});
     auto code = note_kinds().code_of(kind);
     if (!code) throw Error(note_kinds().unknown(kind));
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
@@ -187,6 +196,7 @@ void Lifecycle::note(std::int64_t id, const std::string& kind, util::Date date, 
 }
 
 void Lifecycle::extend(std::int64_t id, util::Date until, const std::string& home_consent, const std::string& reason) {
+    limits::require_within({{"--home-consent", home_consent, limits::kNote}, {"--reason", reason, limits::kNote}});
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     Assignment a = load(id);
     refuse_if_completed(db_, id);
@@ -208,6 +218,9 @@ void Lifecycle::extend(std::int64_t id, util::Date until, const std::string& hom
 
 void Lifecycle::recall(std::int64_t id, util::Date last_day, const std::string& reason, const std::string& host_consent,
                        const std::string& note) {
+    limits::require_within({{"--reason", reason, limits::kNote},
+                            {"--host-consent", host_consent, limits::kNote},
+                            {"--note", note, limits::kNote}});
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     Assignment a = load(id);
     refuse_if_completed(db_, id);
@@ -225,6 +238,9 @@ void Lifecycle::recall(std::int64_t id, util::Date last_day, const std::string& 
 
 void Lifecycle::complete(std::int64_t id, util::Date day, const std::string& handover, const std::string& unfinished,
                          const std::string& arrangement) {
+    limits::require_within({{"--handover", handover, limits::kNote},
+                            {"--unfinished", unfinished, limits::kNote},
+                            {"--arrangement", arrangement, limits::kNote}});
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     Assignment a = load(id);
     if (auto refusal = refuse_completion(a, day)) throw Error(fmt::format("assignment #{}: {}", id, *refusal));
@@ -237,6 +253,7 @@ void Lifecycle::complete(std::int64_t id, util::Date day, const std::string& han
 
 void Lifecycle::follow_up(std::int64_t cadre_id, util::Date date, const std::string& post, bool promotion,
                           const std::string& note) {
+    limits::require_within({{"--post", post, limits::kPost}, {"--note", note, limits::kNote}});
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement first(db_, "SELECT min(start_date) FROM assignments WHERE cadre_id = ?");
     first.bind(1, cadre_id);

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <string>
 #include <string_view>
@@ -77,6 +78,25 @@ int register_temporary(const std::string& path) {
     return -1; // more than kSlots at once: removed by the destructor only
 }
 
+// Holds back the signals the handler catches for as long as it lives: a signal that arrives
+// while a temporary is being created is delivered once the handler knows the file, so that
+// no moment exists when the file is there and a signal would leave it behind.
+class SignalsHeld {
+  public:
+    SignalsHeld() {
+        sigset_t held;
+        sigemptyset(&held);
+        for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&held, sig);
+        ::pthread_sigmask(SIG_BLOCK, &held, &previous_);
+    }
+    ~SignalsHeld() { ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+    SignalsHeld(const SignalsHeld&) = delete;
+    SignalsHeld& operator=(const SignalsHeld&) = delete;
+
+  private:
+    sigset_t previous_{};
+};
+
 } // namespace
 
 int create_private_file(const fs::path& path) {
@@ -95,10 +115,15 @@ PrivateTemp::PrivateTemp(const fs::path& target)
     : path_(target.string() + ".tmp-" + std::to_string(::getpid())) {
     // What a SIGKILLed earlier run left goes before we add our own.
     remove_stale_temporaries(target);
-    fd_ = create_private_file(path_);
-    if (fd_ < 0)
-        throw Error(fmt::format("{}: cannot create the file: {}", target.string(), std::strerror(errno)));
-    slot_ = register_temporary(path_.string());
+    install_handlers_once();
+    int error = 0;
+    {
+        SignalsHeld held;
+        fd_ = create_private_file(path_);
+        error = errno;
+        if (fd_ >= 0) slot_ = register_temporary(path_.string());
+    }
+    if (fd_ < 0) throw Error(fmt::format("{}: cannot create the file: {}", target.string(), std::strerror(error)));
 }
 
 PrivateTemp::~PrivateTemp() {

@@ -1,5 +1,8 @@
 #include "util/text.hpp"
 
+#include <cstdlib>
+#include <utf8proc.h>
+
 namespace guazhi::util {
 
 namespace {
@@ -15,6 +18,47 @@ std::size_t sequence_length(unsigned char c) {
     if (c >= 0xE0 && c <= 0xEF) return 3;
     if (c >= 0xF0 && c <= 0xF4) return 4;
     return 0;
+}
+
+// The code point of one well-formed UTF-8 sequence.
+char32_t code_point(std::string_view seq) {
+    char32_t cp = static_cast<unsigned char>(seq[0]) & (0x7F >> seq.size());
+    for (std::size_t k = 1; k < seq.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(seq[k]) & 0x3F);
+    return cp;
+}
+
+// True when every character of s is one that NFC leaves alone wherever it stands (quick-check
+// Yes, combining class 0, never the second of a composition): ASCII and Latin-1, CJK
+// punctuation but its combining tone marks (U+302A..U+302F), kana but the combining voiced
+// marks (U+3099, U+309A), CJK ideographs, general punctuation from U+2010, full-width forms.
+// Nearly every value a roster holds is such a string; the rest go through utf8proc.
+bool surely_nfc(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto c0 = static_cast<unsigned char>(s[i]);
+        if (c0 < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t n = sequence_length(c0);
+        if (n < 2 || i + n > s.size()) return false;
+        char32_t cp = code_point(s.substr(i, n));
+        bool stable = cp < 0x300 || (cp >= 0x2010 && cp <= 0x205E) || (cp >= 0x3000 && cp <= 0x3029) ||
+                      (cp >= 0x3030 && cp <= 0x3098) || (cp >= 0x309B && cp <= 0x9FFF) || (cp >= 0xFF01 && cp <= 0xFFEF);
+        if (!stable) return false;
+        i += n;
+    }
+    return true;
+}
+
+// s in Unicode Normalization Form C, in place; left as it is if it is not valid UTF-8 (the
+// readers have refused such input already).
+void to_nfc(std::string& s) {
+    utf8proc_uint8_t* composed = nullptr;
+    auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+                          &composed, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+    if (n >= 0) s.assign(reinterpret_cast<const char*>(composed), static_cast<std::size_t>(n));
+    std::free(composed);
 }
 
 } // namespace
@@ -130,6 +174,7 @@ void clean_into(std::string& out, std::string_view s) {
     while (begin < end && is_ascii_space(out[begin])) ++begin;
     out.resize(end);
     if (begin > 0) out.erase(0, begin);
+    if (!surely_nfc(out)) to_nfc(out);
 }
 
 std::string normalize_header(std::string_view header) {
@@ -266,10 +311,17 @@ std::string printable(std::string_view text, std::size_t max_bytes) {
             ++i;
             continue;
         }
-        // A whole UTF-8 sequence is kept; a broken one is escaped byte by byte.
+        // A whole UTF-8 sequence is kept; a broken one is escaped byte by byte; an invisible
+        // one (a zero-width space, a bidi override that would reorder the message) is named
+        // by its code point.
         std::size_t len = sequence_length(c);
         std::string_view seq = text.substr(i, len ? len : 1);
-        if (len && seq.size() == len && is_valid_utf8(seq)) {
+        if (std::size_t n = invisible_length(text.substr(i))) {
+            char32_t cp = code_point(text.substr(i, n));
+            out += "\\u";
+            for (int shift = 12; shift >= 0; shift -= 4) out += hex[(cp >> shift) & 0xF];
+            i += n;
+        } else if (len && seq.size() == len && is_valid_utf8(seq)) {
             out += seq;
             i += len;
         } else {

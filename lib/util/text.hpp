@@ -16,8 +16,10 @@ std::string_view trim(std::string_view s);
 std::string normalize_width(std::string_view s);
 
 // normalize_width(), line breaks and tabs inside the text (Excel's Alt+Enter) turned into one
-// space each run, invisible characters (zero-width, bidi controls) removed, then trim(): how
-// every imported value is cleaned before parsing.
+// space each run, invisible characters (zero-width, bidi controls) removed, trim(), then
+// Unicode NFC (a compatibility ideograph such as U+F9B4 becomes the ideograph U+9818 it stands
+// for; e + U+0301 becomes é): how every imported value is cleaned before parsing, so that two
+// names that look the same are the same.
 std::string clean(std::string_view s);
 
 // The byte length of the invisible character that s starts with — zero-width characters,
@@ -52,7 +54,8 @@ inline bool is_valid_utf8(std::string_view s) { return utf8_valid_prefix(s) == s
 std::size_t utf8_complete_prefix(std::string_view s);
 
 // Text from a file made safe to echo in a message: control characters and broken UTF-8
-// escaped as \xNN, cut to `max_bytes` with "…".
+// escaped as \xNN, invisible characters (zero-width, bidi controls: they would hide or
+// reorder what the message says) as \uXXXX, cut to `max_bytes` with "…".
 std::string printable(std::string_view text, std::size_t max_bytes = 80);
 
 // Appends the UTF-8 encoding of a code point (the workbook readers decode UTF-16 and XML

@@ -139,3 +139,32 @@ TEST_CASE("text: normalize_header") {
     CHECK(normalize_header("*姓名：") == "姓名");
     CHECK(normalize_header("ID_Number") == "id_number");
 }
+
+TEST_CASE("text: clean puts text in Unicode NFC, so that names that look the same are the same") {
+    // Compatibility ideographs (as some input methods and GBK conversions give them) become
+    // the unified ideographs they stand for.
+    CHECK(clean("资中县\uF90A财政局") == "资中县金财政局");
+    CHECK(clean("张\uF9B4") == "张\u9818");
+    // A decomposed accent and a kana with a combining voiced mark are composed.
+    CHECK(clean("Rene\u0301") == "Ren\u00E9");
+    CHECK(clean("\u304B\u3099") == "\u304C");
+    // Hangul jamo compose into the syllable.
+    CHECK(clean("\u1100\u1161") == "\uAC00");
+    // A CJK tone mark (combining, U+302A) is reordered or kept, never dropped.
+    CHECK(clean("\u5B57\u302A") == "\u5B57\u302A");
+    // What is already NFC is returned as it is: CJK, full-width forms made ASCII, Latin-1.
+    CHECK(clean("内江市资中县财政局（预算股）") == "内江市资中县财政局(预算股)");
+    CHECK(clean("阿依古丽·买买提") == "阿依古丽·买买提");
+    CHECK(clean("Zoë “quoted” — ok…") == "Zoë “quoted” — ok…");
+    // Invisible characters go first, then NFC: e + ZWSP + U+0301 composes.
+    CHECK(clean("e\u200B\u0301") == "\u00E9");
+}
+
+TEST_CASE("text: printable names invisible characters by code point") {
+    CHECK(printable("资中县财政局\u200B") == "资中县财政局\\u200B");
+    CHECK(printable("苏\u202E莉") == "苏\\u202E莉");
+    CHECK(printable("a\u2066b\u2069") == "a\\u2066b\\u2069");
+    CHECK(printable("\xEF\xBB\xBFx") == "\\uFEFFx");
+    CHECK(printable("soft\u00ADhyphen") == "soft\\u00ADhyphen");
+    CHECK(printable("\x1B[31m") == "\\x1B[31m");
+}
