@@ -295,7 +295,7 @@ void Output::write(std::string_view data) {
 
 void Output::commit() {
     if (!path_) {
-        if (std::fflush(stdout) != 0) throw Error("cannot write to standard output");
+        if (std::fflush(stdout) != 0) throw Error(fmt::format("standard output: cannot write: {}", std::strerror(errno)));
         committed_ = true;
         return;
     }
@@ -307,12 +307,10 @@ void Output::commit() {
         throw Error(fmt::format("{}: cannot write the file: {}", *path_, std::strerror(errno))); // tmp_ removes it
     tmp_->keep();
     // The rename is durable once the directory is on disk too.
-    std::filesystem::path dir = std::filesystem::path(*path_).parent_path();
-    int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
+    if (int error = util::sync_directory_of(*path_))
+        throw Error(fmt::format("{}: written, but its directory could not be synced to the disk ({}); a power cut "
+                                "could still lose it",
+                                *path_, std::strerror(error)));
 }
 
 } // namespace guazhi::cli

@@ -24,13 +24,6 @@ namespace {
 // Removes the temporary copy and anything SQLite left beside it, unless the copy was renamed
 // into place.
 
-void fsync_path(const fs::path& path, int flags) {
-    int fd = ::open(path.c_str(), flags | O_CLOEXEC);
-    if (fd < 0) return;
-    ::fsync(fd);
-    ::close(fd);
-}
-
 // Renames without replacing an existing file, atomically where the file system can.
 bool rename_no_replace(const fs::path& from, const fs::path& to) {
     if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return true;
@@ -93,7 +86,9 @@ BackupResult backup_database(SQLite::Database& source, const fs::path& source_pa
     } catch (const SQLite::Exception& e) {
         throw StoreError(fmt::format("{}: the backup failed: {}; nothing was written", target.string(), e.what()));
     }
-    fsync_path(tmp_path, O_RDONLY);
+    if (int error = util::sync_file(tmp_path))
+        throw StoreError(fmt::format("{}: the backup could not be written to the disk: {}; nothing was written",
+                                     target.string(), std::strerror(error)));
 
     bool renamed = overwrite ? std::rename(tmp_path.c_str(), target.c_str()) == 0 : rename_no_replace(tmp_path, target);
     if (!renamed) {
@@ -102,8 +97,10 @@ BackupResult backup_database(SQLite::Database& source, const fs::path& source_pa
     }
     temp->keep();
     // The rename itself survives a power cut only once the directory is synced.
-    fs::path dir = target.parent_path();
-    fsync_path(dir.empty() ? fs::path(".") : dir, O_RDONLY | O_DIRECTORY);
+    if (int error = util::sync_directory_of(target))
+        throw StoreError(fmt::format("{}: the backup was written, but its directory could not be synced to the disk "
+                                     "({}); a power cut could still lose it",
+                                     target.string(), std::strerror(error)));
     return result;
 }
 

@@ -233,10 +233,21 @@ Database Database::open(const fs::path& path, OpenMode mode, int busy_timeout_ms
         if (mode != OpenMode::create && fs::file_size(path, ec) == 0 && !ec)
             throw StoreError(fmt::format("{}: not a guazhi database (the file is empty); create one with `guazhi init`",
                                          path.string()));
-    } else {
-        create_database_file(path);
+        return open_checked(path, mode, busy_timeout_ms);
     }
+    create_database_file(path);
+    try {
+        return open_checked(path, mode, busy_timeout_ms);
+    } catch (...) {
+        // What this open created and could not finish (a full disk, a quota) goes: a file left
+        // empty or half made would be refused by every command but init, and hold nothing.
+        for (const char* suffix : {"", "-journal", "-wal", "-shm"}) ::unlink((path.string() + suffix).c_str());
+        throw;
+    }
+}
 
+Database Database::open_checked(const fs::path& path, OpenMode mode, int busy_timeout_ms) {
+    std::error_code ec;
     bool reading = mode == OpenMode::read || mode == OpenMode::read_only;
     bool on_read_only_media = !directory_writable(path);
     if (on_read_only_media && !reading)

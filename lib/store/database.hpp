@@ -52,6 +52,8 @@ class Database {
 
   private:
     Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path, int opened_at_version);
+    // open() once the file exists and has passed the checks of its kind, owner and header.
+    static Database open_checked(const std::filesystem::path& path, OpenMode mode, int busy_timeout_ms);
     std::unique_ptr<SQLite::Database> db_;
     std::filesystem::path path_;
     int opened_at_version_ = 0;

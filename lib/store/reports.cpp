@@ -156,16 +156,19 @@ Attachment read_attachment(SQLite::Database& db, std::int64_t report_id, std::FI
         throw Error(fmt::format("cannot read the attachment: {}", sqlite3_errmsg(db.getHandle())));
     util::Sha256 sha;
     std::string buffer(kChunk, '\0');
-    bool ok = true;
-    for (std::int64_t offset = 0; ok && offset < att.size;) {
+    std::string failure; // why the copy stopped: reading the blob, or writing it out
+    for (std::int64_t offset = 0; failure.empty() && offset < att.size;) {
         int n = static_cast<int>(std::min<std::int64_t>(kChunk, att.size - offset));
-        ok = sqlite3_blob_read(blob, buffer.data(), n, static_cast<int>(offset)) == SQLITE_OK &&
-             std::fwrite(buffer.data(), 1, static_cast<std::size_t>(n), out) == static_cast<std::size_t>(n);
+        if (int rc = sqlite3_blob_read(blob, buffer.data(), n, static_cast<int>(offset)); rc != SQLITE_OK)
+            failure = fmt::format("could not be read from the database: {}", sqlite3_errstr(rc));
+        else if (std::fwrite(buffer.data(), 1, static_cast<std::size_t>(n), out) != static_cast<std::size_t>(n))
+            failure = fmt::format("could not be written out: {}{}", std::strerror(errno),
+                                  errno == ENOSPC ? " (the disk is full)" : "");
         sha.update(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
         offset += n;
     }
     sqlite3_blob_close(blob);
-    if (!ok) throw Error(fmt::format("report #{}: the attachment could not be written out", report_id));
+    if (!failure.empty()) throw Error(fmt::format("report #{}: the attachment {}", report_id, failure));
     if (sha.hex() != att.sha256)
         throw Error(fmt::format("report #{}: the stored attachment does not match its SHA-256 {}", report_id, att.sha256));
     return att;

@@ -144,6 +144,25 @@ void PrivateTemp::keep() {
     slot_ = -1;
 }
 
+namespace {
+
+int sync_opened(const fs::path& path, int flags) {
+    int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+    if (fd < 0) return errno;
+    int error = ::fsync(fd) == 0 || errno == EINVAL ? 0 : errno;
+    ::close(fd);
+    return error;
+}
+
+} // namespace
+
+int sync_file(const fs::path& path) { return sync_opened(path, O_RDONLY); }
+
+int sync_directory_of(const fs::path& target) {
+    fs::path dir = target.parent_path();
+    return sync_opened(dir.empty() ? fs::path(".") : dir, O_RDONLY | O_DIRECTORY);
+}
+
 int remove_stale_temporaries(const fs::path& target) {
     fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
     std::string prefix = target.filename().string() + ".tmp-";

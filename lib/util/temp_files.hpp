@@ -45,4 +45,10 @@ class PrivateTemp {
 // when it cannot (it exists, is a link, the directory is not writable).
 int create_private_file(const std::filesystem::path& path);
 
+// Writes a file's contents (by path), or the directory entry of `target` (its directory), to
+// the disk, so that what was written and renamed survives a power cut. 0 on success, else the
+// errno (EIO, ENOSPC). A file system that cannot sync a directory (EINVAL) counts as done.
+int sync_file(const std::filesystem::path& path);
+int sync_directory_of(const std::filesystem::path& target);
+
 } // namespace guazhi::util
