@@ -54,9 +54,16 @@ void check_regular_file(const fs::path& path, std::string_view what) {
                                      path.string(), what));
 }
 
-void check_private_file(const fs::path& path, std::string_view what) {
-    check_regular_file(path, what);
+void check_private_file(const fs::path& path, std::string_view what, bool companion = false) {
     struct stat st {};
+    // A -wal, -shm or -journal is SQLite's own file beside the database, never a link: one
+    // planted as a link to a private file of ours would pass the owner and mode checks and
+    // have SQLite write its pages into that file.
+    if (companion && ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
+        throw StoreError(fmt::format("{}: {} is a symbolic link, which SQLite never makes; guazhi will not write "
+                                     "through it. Remove it if it was planted. Nothing was written.",
+                                     path.string(), what));
+    check_regular_file(path, what);
     if (::stat(path.c_str(), &st) != 0) return; // absent: SQLite creates it with the database's mode
     if (st.st_uid != ::geteuid())
         throw StoreError(fmt::format("{}: {} belongs to another user (uid {}); guazhi opens only files you own, since "
@@ -226,8 +233,9 @@ Database Database::open(const fs::path& path, OpenMode mode, int busy_timeout_ms
         check_regular_file(path, "the database");
         check_header(path); // a wrong file (notes.txt) is named as such before its mode is
         check_private_file(path, "the database");
-        check_private_file(path.string() + "-wal", "its -wal file");
-        check_private_file(path.string() + "-shm", "its -shm file");
+        check_private_file(path.string() + "-wal", "its -wal file", true);
+        check_private_file(path.string() + "-shm", "its -shm file", true);
+        check_private_file(path.string() + "-journal", "its -journal file", true);
         // An empty file is made a database only by `init`; any other command would turn a
         // stray or planted file into one.
         if (mode != OpenMode::create && fs::file_size(path, ec) == 0 && !ec)

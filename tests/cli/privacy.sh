@@ -153,6 +153,17 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
     run --db shared/mine.db stats
     expect_rc 1
     expect_err "its -wal file belongs to another user"
+    rm -f shared/mine.db-wal
+    # A -wal or -journal planted as a link to a private file of ours: SQLite would write into it.
+    printf 'private\n' >private.txt && chmod 600 private.txt
+    for companion in wal journal shm; do
+        setpriv --reuid=65534 --regid=65534 --clear-groups ln -s "$WORK/private.txt" "shared/mine.db-$companion"
+        run --db shared/mine.db unit set 市司法局 --county 市直
+        expect_rc 1
+        expect_err "its -$companion file is a symbolic link"
+        expect_eq "$(cat private.txt)" "private"
+        rm -f "shared/mine.db-$companion"
+    done
 fi
 : >empty.db && chmod 600 empty.db
 run --db empty.db stats
