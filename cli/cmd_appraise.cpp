@@ -197,7 +197,7 @@ int run_recommend(const RecommendOptions& o, const Context& ctx) {
     Output out(std::nullopt);
     if (o.format == Format::json) {
         JsonWriter json;
-        json.begin_object().key("year").value(o.year).key("excellent_vote_share").value(ctx.config.excellent_vote_share);
+        json.begin_object().key("year").value(o.year).key("excellent_vote_share").value(ctx.config.policy.excellent_vote_share);
         json.key("assignments").begin_array();
         for (const auto& r : result.rows) {
             json.begin_object().key("assignment_id").value(r.assignment.id).key("name").value(r.assignment.cadre.name);
@@ -233,7 +233,7 @@ int run_recommend(const RecommendOptions& o, const Context& ctx) {
                                 : ""});
         out.write(render_report(o.format, columns, rows));
         // The cap per host only where one is configured: a second table in text.
-        if (ctx.config.excellent_cap_share > 0 && o.format == Format::table) {
+        if (ctx.config.policy.excellent_cap_share > 0 && o.format == Format::table) {
             std::vector<ReportColumn> cap_columns = {{zh ? "接收单位" : "host unit", "host_unit"},
                                                      {zh ? "参加考核" : "assessed", "assessed", true},
                                                      {zh ? "优秀" : "excellent", "excellent", true},
@@ -246,7 +246,7 @@ int run_recommend(const RecommendOptions& o, const Context& ctx) {
                                     std::to_string(h.recommended), std::to_string(*h.cap),
                                     h.over() ? (zh ? "是" : "yes") : ""});
             out.write(fmt::format("\n{} (excellent_cap_share = {})\n", zh ? "优秀等次比例限额" : "Cap on excellent grades",
-                                  ctx.config.excellent_cap_share));
+                                  ctx.config.policy.excellent_cap_share));
             out.write(render_report(Format::table, cap_columns, cap_rows));
         }
     }

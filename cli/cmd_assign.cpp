@@ -30,7 +30,7 @@ int run_add(const RowValues& raw, const RecordFlags& flags, const Context& ctx) 
     RecordPolicy policy = flags.to_policy();
     RowValues values;
     for (std::size_t i = 0; i < kFieldCount; ++i) values[i] = util::clean(raw[i]);
-    RowResult row = validate_row(values, ctx.config);
+    RowResult row = validate_row(values, ctx.config.policy);
     std::vector<std::string> problems;
     for (const auto& p : row.problems) problems.push_back(fmt::format("{}: {}", flag_for(p.field), p.message));
     if (!problems.empty()) throw Error(fmt::format("{}\nnothing was recorded", fmt::join(problems, "\n")));
@@ -52,7 +52,7 @@ int run_add(const RowValues& raw, const RecordFlags& flags, const Context& ctx) 
         const Assignment& a = *row.assignment;
         if (outcome.over_quota)
             diag("{} now receives more than max_per_host_per_batch = {} in batch {}; override recorded\n",
-                       a.host_unit.name, ctx.config.max_per_host_per_batch, a.batch_year);
+                       a.host_unit.name, ctx.config.policy.max_per_host_per_batch, a.batch_year);
         diag("recorded assignment #{}: {} {} {} → {}, {} ~ {}\n", outcome.id, a.cadre.name,
                    directions().label(a.direction, ctx.lang), a.home_unit.name, a.host_unit.name, a.start.iso(),
                    a.end.iso());

@@ -49,7 +49,7 @@ int run_allowance(const AllowanceOptions& o, const Context& ctx) {
     out.write(render_report(o.format, columns, rows));
     out.commit();
     diag("{} secondee{}, {} days at {} 元/day: {} 元\n", lines.back().people,
-               lines.back().people == 1 ? "" : "s", lines.back().days, ctx.config.allowance_per_day,
+               lines.back().people == 1 ? "" : "s", lines.back().days, ctx.config.policy.allowance_per_day,
                yuan(lines.back().amount_fen));
     return 0;
 }

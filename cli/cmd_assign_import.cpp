@@ -38,7 +38,7 @@ ColumnAliases column_aliases(const std::vector<std::string>& maps, const Config&
                                     util::printable(m), util::printable(target), kSpecialTargets));
         aliases.emplace_back(header, *meaning);
     }
-    for (const auto& [header, target] : config.column_aliases)
+    for (const auto& [header, target] : config.policy.column_aliases)
         aliases.emplace_back(header, *meaning_of_target(target)); // checked when the config was read
     return aliases;
 }
@@ -103,7 +103,7 @@ int run_import(const ImportCliOptions& o, const Context& ctx) {
                report.inserted, o.dry_run ? "would be added (dry run, nothing written)" : "added", report.identical);
     if (report.over_quota)
         diag("{} row{} beyond max_per_host_per_batch = {} (override recorded: {})\n", report.over_quota,
-                   report.over_quota == 1 ? "" : "s", ctx.config.max_per_host_per_batch, o.record.reason);
+                   report.over_quota == 1 ? "" : "s", ctx.config.policy.max_per_host_per_batch, o.record.reason);
     return 0;
 }
 

@@ -64,52 +64,52 @@ Config parse_config(std::string_view text, std::string_view source) {
             if (!lang) throw ConfigError(fmt::format("{}: '{}' is not \"zh\" or \"en\"", where(source, node, k), *v));
             cfg.lang = *lang;
         } else if (k == "term_months") {
-            cfg.term_months = integer(1, 120, "an integer number of months");
+            cfg.policy.term_months = integer(1, 120, "an integer number of months");
         } else if (k == "max_per_host_per_batch") {
-            cfg.max_per_host_per_batch = integer(0, 1000, "an integer (0 = no limit)");
+            cfg.policy.max_per_host_per_batch = integer(0, 1000, "an integer (0 = no limit)");
         } else if (k == "inspection_window_days") {
-            cfg.inspection_window_days = integer(0, 3650, "an integer number of days");
+            cfg.policy.inspection_window_days = integer(0, 3650, "an integer number of days");
         } else if (k == "report_grace_days") {
-            cfg.report_grace_days = integer(0, 366, "an integer number of days");
+            cfg.policy.report_grace_days = integer(0, 366, "an integer number of days");
         } else if (k == "final_report_days") {
-            cfg.final_report_days = integer(0, 366, "an integer number of days");
+            cfg.policy.final_report_days = integer(0, 366, "an integer number of days");
         } else if (k == "busy_timeout_ms") {
             cfg.busy_timeout_ms = integer(0, 600000, "an integer number of milliseconds");
         } else if (k == "max_attachment_mib") {
             // SQLite stores at most 10^9 bytes in one value: 953 MiB.
-            cfg.max_attachment_bytes = static_cast<std::int64_t>(integer(1, 953, "an integer number of MiB")) * 1024 * 1024;
+            cfg.policy.max_attachment_bytes = static_cast<std::int64_t>(integer(1, 953, "an integer number of MiB")) * 1024 * 1024;
         } else if (k == "report_periods") {
             auto v = node.value<std::string>();
             if (!v || node.type() != toml::node_type::string || (*v != "term" && *v != "calendar"))
                 throw wrong_type("\"term\" or \"calendar\"");
-            cfg.report_periods = *v;
+            cfg.policy.report_periods = *v == "calendar" ? ReportPeriods::calendar : ReportPeriods::term;
         } else if (k == "allowance_per_day") {
-            cfg.allowance_per_day = number(0, 100000, "a number of 元 per day");
+            cfg.policy.allowance_per_day = number(0, 100000, "a number of 元 per day");
         } else if (k == "excellent_vote_share") {
-            cfg.excellent_vote_share = number(0, 1, "a share between 0 and 1, e.g. 0.6");
+            cfg.policy.excellent_vote_share = number(0, 1, "a share between 0 and 1, e.g. 0.6");
         } else if (k == "excellent_cap_share") {
-            cfg.excellent_cap_share = number(0, 1, "a share between 0 and 1 (0 = no cap), e.g. 0.2");
+            cfg.policy.excellent_cap_share = number(0, 1, "a share between 0 and 1 (0 = no cap), e.g. 0.2");
         } else if (k == "age_bands") {
             auto* arr = node.as_array();
             if (!arr || arr->empty()) throw wrong_type("a non-empty array of ages, e.g. [30, 35, 40, 45]");
-            cfg.age_bands.clear();
+            cfg.policy.age_bands.clear();
             for (auto&& item : *arr) {
                 auto v = item.value_exact<int64_t>();
                 if (!v || *v < 18 || *v > 100) throw ConfigError(fmt::format("{}: each age must be a whole number 18..100", where(source, item, k)));
-                if (!cfg.age_bands.empty() && *v <= cfg.age_bands.back())
-                    throw ConfigError(fmt::format("{}: ages must increase ({} after {})", where(source, item, k), *v, cfg.age_bands.back()));
-                cfg.age_bands.push_back(static_cast<int>(*v));
+                if (!cfg.policy.age_bands.empty() && *v <= cfg.policy.age_bands.back())
+                    throw ConfigError(fmt::format("{}: ages must increase ({} after {})", where(source, item, k), *v, cfg.policy.age_bands.back()));
+                cfg.policy.age_bands.push_back(static_cast<int>(*v));
             }
         } else if (k == "appraisal_scale") {
             auto* arr = node.as_array();
             if (!arr || arr->empty()) throw wrong_type("a non-empty array of ratings, e.g. [\"优秀\", \"良好\", \"一般\", \"较差\"]");
-            cfg.appraisal_scale.clear();
+            cfg.policy.appraisal_scale.clear();
             for (auto&& item : *arr) {
                 auto v = item.value<std::string>();
                 if (!v || item.type() != toml::node_type::string || v->empty()) throw wrong_type("an array of non-empty strings");
-                if (std::find(cfg.appraisal_scale.begin(), cfg.appraisal_scale.end(), *v) != cfg.appraisal_scale.end())
+                if (std::find(cfg.policy.appraisal_scale.begin(), cfg.policy.appraisal_scale.end(), *v) != cfg.policy.appraisal_scale.end())
                     throw ConfigError(fmt::format("{}: '{}' is listed twice", where(source, item, k), *v));
-                cfg.appraisal_scale.push_back(*v);
+                cfg.policy.appraisal_scale.push_back(*v);
             }
         } else if (k == "non_party_exclude") {
             auto* arr = node.as_array();
@@ -119,7 +119,7 @@ Config parse_config(std::string_view text, std::string_view source) {
                 if (!v || item.type() != toml::node_type::string) throw wrong_type("an array of strings");
                 auto code = political_statuses().code_of(*v);
                 if (!code) throw ConfigError(fmt::format("{}: {}", where(source, item, k), political_statuses().unknown(*v)));
-                cfg.non_party_exclude.emplace_back(*code);
+                cfg.policy.non_party_exclude.emplace_back(*code);
             }
         } else if (k == "columns") {
             // [columns] "原单位" = "home_unit": headers this office writes, for every import.
@@ -133,7 +133,7 @@ Config parse_config(std::string_view text, std::string_view source) {
                     throw ConfigError(fmt::format("{}: '{}' is no column (a roster field such as home_unit or 派出单位, "
                                                   "or one of {})",
                                                   where(source, target, "columns"), *v, kSpecialTargets));
-                cfg.column_aliases.emplace_back(std::string(header.str()), *v);
+                cfg.policy.column_aliases.emplace_back(std::string(header.str()), *v);
             }
         } else {
             throw ConfigError(fmt::format("{}: unknown key (known: db, lang, term_months, non_party_exclude, "

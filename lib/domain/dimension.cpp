@@ -51,8 +51,8 @@ std::vector<Dimension> parse_dimensions(std::string_view text) {
     return out;
 }
 
-std::vector<std::string> age_band_codes(const Config& config) {
-    const auto& b = config.age_bands;
+std::vector<std::string> age_band_codes(const Policy& policy) {
+    const auto& b = policy.age_bands;
     std::vector<std::string> out;
     for (std::size_t i = 0; i < b.size(); ++i)
         out.push_back(i == 0 ? fmt::format("<={}", b[0]) : fmt::format("{}-{}", b[i - 1] + 1, b[i]));
@@ -102,12 +102,12 @@ std::string value_label(Dimension d, std::string_view code, Lang lang) {
     return std::string(code);
 }
 
-std::vector<std::string> known_values(Dimension d, const Config& config) {
+std::vector<std::string> known_values(Dimension d, const Policy& policy) {
     std::vector<std::string> out;
     if (auto* v = vocabulary_of(d))
         for (const auto& t : v->terms()) out.emplace_back(t.code);
     if (d == Dimension::party) out = {"party", "non_party"};
-    if (d == Dimension::age_band) out = age_band_codes(config);
+    if (d == Dimension::age_band) out = age_band_codes(policy);
     return out;
 }
 

@@ -1,7 +1,7 @@
 // What `stats --by` groups by: the dimensions of an assignment and their values' labels.
 #pragma once
 
-#include "config.hpp"
+#include "domain/policy.hpp"
 #include "domain/vocabulary.hpp"
 
 #include <optional>
@@ -33,15 +33,15 @@ std::vector<Dimension> parse_dimensions(std::string_view text);
 // city organ), no ethnicity or education recorded.
 inline constexpr std::string_view kNone = "none";
 
-// The age bands of the config (`age_bands` = upper bounds, e.g. 30, 35, 40, 45) as codes
+// The age bands of the policy (`age_bands` = upper bounds, e.g. 30, 35, 40, 45) as codes
 // "<=30", "31-35", "36-40", "41-45", ">45", youngest first.
-std::vector<std::string> age_band_codes(const Config& config);
+std::vector<std::string> age_band_codes(const Policy& policy);
 
 // How a value of a dimension is shown in `lang` (codes in JSON stay codes).
 std::string value_label(Dimension d, std::string_view code, Lang lang);
 
 // The values a dimension can take, in their natural order (vocabulary order, youngest band
 // first, Party before non-Party); empty for open-ended ones (units, counties, years).
-std::vector<std::string> known_values(Dimension d, const Config& config);
+std::vector<std::string> known_values(Dimension d, const Policy& policy);
 
 } // namespace guazhi

@@ -160,7 +160,7 @@ std::size_t max_length(Field f) {
     }
 }
 
-RowResult validate_row(const RowValues& values, const Config& config) {
+RowResult validate_row(const RowValues& values, const Policy& policy) {
     Checker c{values, {}};
     Assignment a;
     Cadre& cadre = a.cadre;
@@ -255,7 +255,7 @@ RowResult validate_row(const RowValues& values, const Config& config) {
         if (d) a.end = d.value->date, result.end_month_only = d.value->month_only;
         else { c.add(Field::end_date, d.error); dates_ok = false; }
     } else if (dates_ok) {
-        a.end = default_end_date(a.start, config.term_months);
+        a.end = default_end_date(a.start, policy.term_months);
     }
     if (dates_ok && a.end < a.start)
         c.add(Field::end_date, fmt::format("{} is before the start date {}", a.end.iso(), a.start.iso()));

@@ -2,7 +2,7 @@
 // the text of one row — from a CSV file or from `assign add` flags — into an Assignment.
 #pragma once
 
-#include "config.hpp"
+#include "domain/policy.hpp"
 #include "domain/model.hpp"
 
 #include <array>
@@ -65,7 +65,7 @@ std::size_t max_length(Field f);
 // Validates and normalises one row: ID check digit, enumerations, dates, end after start,
 // birth date and gender agreeing with the ID number. Units' kinds are inferred where the
 // row does not give them.
-RowResult validate_row(const RowValues& values, const Config& config);
+RowResult validate_row(const RowValues& values, const Policy& policy);
 
 // The canonical text of each field of a stored assignment (codes, ISO dates), as written
 // by `export assignments` and read back by `assign import`. (By value: a stream of rows moves

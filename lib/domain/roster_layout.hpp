@@ -32,7 +32,7 @@ struct ColumnMeaning {
     bool operator==(const ColumnMeaning&) const = default;
 };
 
-// Headers a user adds for one run (--map HEADER=TARGET) or for good (the config's [columns]).
+// Headers a user adds for one run (a mapping given on the command line) or for good (the config's [columns]).
 using ColumnAliases = std::vector<std::pair<std::string, ColumnMeaning>>;
 
 // What a --map or [columns] target names: a field's key or Chinese name, or one of period,

@@ -10,19 +10,19 @@
 
 namespace guazhi {
 
-bool is_non_party(std::string_view political_status, const Config& config) {
+bool is_non_party(std::string_view political_status, const Policy& policy) {
     // Seed: "今年我们安排了7名党外干部上挂、6名党外干部下派" — 党外干部 are cadres who are not
     // members (or probationary members) of the CPC. Some places leave 群众 or 共青团员 out;
     // `non_party_exclude` says so.
     if (is_party_member(political_status)) return false;
-    return std::find(config.non_party_exclude.begin(), config.non_party_exclude.end(), political_status) ==
-           config.non_party_exclude.end();
+    return std::find(policy.non_party_exclude.begin(), policy.non_party_exclude.end(), political_status) ==
+           policy.non_party_exclude.end();
 }
 
-std::vector<std::string> non_party_statuses(const Config& config) {
+std::vector<std::string> non_party_statuses(const Policy& policy) {
     std::vector<std::string> codes;
     for (const Term& t : political_statuses().terms())
-        if (is_non_party(t.code, config)) codes.emplace_back(t.code);
+        if (is_non_party(t.code, policy)) codes.emplace_back(t.code);
     return codes;
 }
 
@@ -145,12 +145,12 @@ bool Recommendation::vote_share_met() const {
 
 Recommendation recommend_excellent(int year, std::optional<std::string> grade_before,
                                    std::optional<std::string> grade_two_before, std::optional<Votes> votes,
-                                   bool outstanding, const Config& config) {
+                                   bool outstanding, const Policy& policy) {
     // DOMAIN.md rule 6: "If the cadre was graded 优秀 in the two previous years, got a high
     // share of 优秀 votes in the year-end democratic evaluation and performed outstandingly,
     // the host is advised to grade 优秀." All three must hold; "high" is excellent_vote_share.
     return {year, std::move(grade_before), std::move(grade_two_before), std::move(votes), outstanding,
-            config.excellent_vote_share};
+            policy.excellent_vote_share};
 }
 
 std::vector<std::string> unmet_conditions(const Recommendation& r, Lang lang) {
@@ -178,11 +178,11 @@ std::vector<std::string> unmet_conditions(const Recommendation& r, Lang lang) {
     return out;
 }
 
-std::optional<std::int64_t> excellent_cap(std::int64_t assessed, const Config& config) {
+std::optional<std::int64_t> excellent_cap(std::int64_t assessed, const Policy& policy) {
     // DOMAIN.md rule 6: civil-service rules cap 优秀 at about 20% of those assessed — a
     // warning, not a block. Rounded down: 20% of 4 allows none.
-    if (config.excellent_cap_share <= 0) return std::nullopt;
-    return static_cast<std::int64_t>(config.excellent_cap_share * static_cast<double>(assessed) + 1e-9);
+    if (policy.excellent_cap_share <= 0) return std::nullopt;
+    return static_cast<std::int64_t>(policy.excellent_cap_share * static_cast<double>(assessed) + 1e-9);
 }
 
 std::optional<std::string> refuse_final_appraisal(const Assignment& a, util::Date day, bool early,
@@ -199,7 +199,7 @@ std::optional<std::string> refuse_final_appraisal(const Assignment& a, util::Dat
 }
 
 std::optional<std::string> refuse_appointment(const Assignment& a, const AppointmentChange& change,
-                                              const Config& config) {
+                                              const Policy& policy) {
     // Seed: "下派干部，拟任副乡镇长，并请各县（区）及时安排召开一次人代会进行选举" — only
     // down-dispatched cadres are elected.
     if ((change.election_date || change.election_result) && a.direction != "down")
@@ -207,7 +207,7 @@ std::optional<std::string> refuse_appointment(const Assignment& a, const Appoint
     if (change.election_result && *change.election_result != "elected" && *change.election_result != "not_elected")
         return fmt::format("election result '{}' is not elected or not_elected", *change.election_result);
     // Seed: "党外干部的任职文件，抄送市委统战部".
-    if (change.united_front_on && !is_non_party(a.cadre.political_status, config))
+    if (change.united_front_on && !is_non_party(a.cadre.political_status, policy))
         return fmt::format("{} is not a non-Party cadre; only non-Party cadres' documents are copied to the United "
                            "Front Work Department",
                            a.cadre.name);
@@ -217,10 +217,10 @@ std::optional<std::string> refuse_appointment(const Assignment& a, const Appoint
     return std::nullopt;
 }
 
-bool over_host_quota(std::int64_t already, const Config& config) {
+bool over_host_quota(std::int64_t already, const Policy& policy) {
     // Seed: "对申报接收2名挂职干部的单位，我们只安排了1名挂职干部" — one secondee per host per
     // batch unless the department decides otherwise (`max_per_host_per_batch`, 0 = no limit).
-    return config.max_per_host_per_batch > 0 && already >= config.max_per_host_per_batch;
+    return policy.max_per_host_per_batch > 0 && already >= policy.max_per_host_per_batch;
 }
 
 std::int64_t allowance_days(const Assignment& a) {

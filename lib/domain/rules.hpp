@@ -2,7 +2,7 @@
 // issue) they come from. Nothing else in guazhi re-states them.
 #pragma once
 
-#include "config.hpp"
+#include "domain/policy.hpp"
 #include "domain/appraisal.hpp"
 #include "domain/model.hpp"
 
@@ -16,10 +16,10 @@
 namespace guazhi {
 
 // True when a cadre with this political status code counts as 党外干部.
-bool is_non_party(std::string_view political_status, const Config& config);
+bool is_non_party(std::string_view political_status, const Policy& policy);
 
-// Every political status code that counts as 党外干部 under this config (for SQL filters).
-std::vector<std::string> non_party_statuses(const Config& config);
+// Every political status code that counts as 党外干部 under this policy (for SQL filters).
+std::vector<std::string> non_party_statuses(const Policy& policy);
 
 // The last day of a term that starts on `start` and lasts `term_months`.
 util::Date default_end_date(util::Date start, int term_months);
@@ -62,11 +62,11 @@ std::optional<std::string> refuse_completion(const Assignment& a, util::Date day
 // down-dispatched cadres, a copy to the United Front Work Department only for non-Party
 // cadres, a Party relationship only for Party members.
 std::optional<std::string> refuse_appointment(const Assignment& a, const AppointmentChange& change,
-                                              const Config& config);
+                                              const Policy& policy);
 
 // True when a host that already has `already` secondees in a batch may not get another
 // (`max_per_host_per_batch`, 0 = no limit) without an override.
-bool over_host_quota(std::int64_t already, const Config& config);
+bool over_host_quota(std::int64_t already, const Policy& policy);
 
 // Days of secondment for the living allowance: start to the effective end, both included.
 std::int64_t allowance_days(const Assignment& a);
@@ -91,14 +91,14 @@ struct Recommendation {
 };
 Recommendation recommend_excellent(int year, std::optional<std::string> grade_before,
                                    std::optional<std::string> grade_two_before, std::optional<Votes> votes,
-                                   bool outstanding, const Config& config);
+                                   bool outstanding, const Policy& policy);
 
 // The conditions a Recommendation fails, each as one sentence with its numbers.
 std::vector<std::string> unmet_conditions(const Recommendation& r, Lang lang);
 
 // The most 优秀 grades a unit with `assessed` assessed cadres may give under
 // `excellent_cap_share`, or nullopt when no cap is configured.
-std::optional<std::int64_t> excellent_cap(std::int64_t assessed, const Config& config);
+std::optional<std::int64_t> excellent_cap(std::int64_t assessed, const Policy& policy);
 
 // Why a final appraisal written on `day` is refused, or nullopt: before the term ends it
 // needs `early` and a reason.

@@ -12,20 +12,20 @@ namespace {
 
 // Periods of `months` counted from the start of the term: 1st = start .. the day before
 // start + months (with the same month-end rule as the term itself).
-void term_periods(const Assignment& a, int months, std::string_view kind, char letter, const Config& config,
+void term_periods(const Assignment& a, int months, std::string_view kind, char letter, const Policy& policy,
                   std::vector<ReportPeriod>& out) {
     util::Date begin = a.start;
     for (int i = 1;; ++i) {
         util::Date end = default_end_date(a.start, months * i);
         if (end > a.effective_end()) break;
         out.push_back({std::string(kind), fmt::format("{}{}", letter, i), begin, end,
-                       end.plus_days(config.report_grace_days)});
+                       end.plus_days(policy.report_grace_days)});
         begin = end.plus_days(1);
     }
 }
 
 // Calendar quarters or halves that end inside the term.
-void calendar_periods(const Assignment& a, int months, std::string_view kind, char letter, const Config& config,
+void calendar_periods(const Assignment& a, int months, std::string_view kind, char letter, const Policy& policy,
                       std::vector<ReportPeriod>& out) {
     unsigned first_month = (a.start.month - 1) / static_cast<unsigned>(months) * static_cast<unsigned>(months) + 1;
     util::Date begin{a.start.year, first_month, 1};
@@ -36,7 +36,7 @@ void calendar_periods(const Assignment& a, int months, std::string_view kind, ch
         if (end >= a.start) {
             int index = static_cast<int>((begin.month - 1) / static_cast<unsigned>(months)) + 1;
             out.push_back({std::string(kind), fmt::format("{}{}{}", begin.year, letter, index), std::max(begin, a.start),
-                           end, end.plus_days(config.report_grace_days)});
+                           end, end.plus_days(policy.report_grace_days)});
         }
         begin = next;
     }
@@ -44,12 +44,12 @@ void calendar_periods(const Assignment& a, int months, std::string_view kind, ch
 
 } // namespace
 
-std::vector<ReportPeriod> report_schedule(const Assignment& a, const Config& config) {
+std::vector<ReportPeriod> report_schedule(const Assignment& a, const Policy& policy) {
     std::vector<ReportPeriod> out;
-    bool calendar = config.report_periods == "calendar";
-    (calendar ? calendar_periods : term_periods)(a, 3, "quarterly", 'Q', config, out);
-    (calendar ? calendar_periods : term_periods)(a, 6, "semiannual", 'H', config, out);
-    out.push_back({"final", "final", a.start, a.effective_end(), a.effective_end().plus_days(config.final_report_days)});
+    bool calendar = policy.report_periods == ReportPeriods::calendar;
+    (calendar ? calendar_periods : term_periods)(a, 3, "quarterly", 'Q', policy, out);
+    (calendar ? calendar_periods : term_periods)(a, 6, "semiannual", 'H', policy, out);
+    out.push_back({"final", "final", a.start, a.effective_end(), a.effective_end().plus_days(policy.final_report_days)});
     std::stable_sort(out.begin(), out.end(), [](const ReportPeriod& x, const ReportPeriod& y) { return x.due < y.due; });
     return out;
 }

@@ -2,7 +2,7 @@
 // 每半年写出一份书面思想和工作汇报；挂职结束时写出挂职工作总结"), computed from the actual term.
 #pragma once
 
-#include "config.hpp"
+#include "domain/policy.hpp"
 #include "domain/model.hpp"
 
 #include <optional>
@@ -26,7 +26,7 @@ struct ReportPeriod {
 // Every report an assignment owes over its actual term (extension and recall included), in
 // order of due date. A quarter or half-year is owed once it has ended inside the term; a
 // period cut short by a recall is covered by the final summary.
-std::vector<ReportPeriod> report_schedule(const Assignment& a, const Config& config);
+std::vector<ReportPeriod> report_schedule(const Assignment& a, const Policy& policy);
 
 // The owed period of `kind` that `text` names: an ordinal ("Q2", "H1"), a calendar spelling
 // ("2006Q4", "2007H1": the period that ends in that calendar quarter or half), or "final".

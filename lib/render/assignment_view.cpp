@@ -61,7 +61,7 @@ void write_assignment_members(JsonWriter& json, const Assignment& a, util::Date 
                               bool reveal_id) {
     json.key("id").value(a.id);
     json.key("status").value(status_on(a, as_of));
-    json.key("non_party").value(is_non_party(a.cadre.political_status, config));
+    json.key("non_party").value(is_non_party(a.cadre.political_status, config.policy));
     RowValues row = canonical_row(a, reveal_id); // ID number, birth date and phone masked unless revealed
     for (const auto& s : roster_fields()) {
         json.key(s.key);
@@ -184,7 +184,7 @@ std::string show_text(const Assignment& a, Lang lang, util::Date as_of, const Co
         {std::string(pick(lang, "出生日期", "born")), reveal_id ? a.cadre.birth_date : a.cadre.birth_date.substr(0, 7)},
         {std::string(pick(lang, "政治面貌", "political status")),
          fmt::format("{}{}", political_statuses().label(a.cadre.political_status, lang),
-                     is_non_party(a.cadre.political_status, config) ? pick(lang, "（党外干部）", " (non-Party)") : "")},
+                     is_non_party(a.cadre.political_status, config.policy) ? pick(lang, "（党外干部）", " (non-Party)") : "")},
         {std::string(pick(lang, "学历", "education")), std::string(educations().label(a.cadre.education, lang))},
         {std::string(pick(lang, "全日制教育", "full-time education")),
          std::string(educations().label(a.cadre.education_fulltime, lang))},

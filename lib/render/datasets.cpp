@@ -215,7 +215,7 @@ Dataset united_front(AssignmentStore& store, const AssignmentFilter& f, const Co
                col(o, "copied_on", "抄送日期", "copied on", false, true), col(o, "copied", "已抄送", "copied")},
               {}};
     store.for_each(f, config, [&](const Assignment& a) {
-        if (!is_non_party(a.cadre.political_status, config)) return;
+        if (!is_non_party(a.cadre.political_status, config.policy)) return;
         Appointment p = appointment_of(store.db(), a.id);
         d.rows.push_back({std::to_string(a.id), a.cadre.name, label(political_statuses(), a.cadre.political_status, o),
                           a.host_unit.name + a.host_post, p.doc_number, p.doc_date ? p.doc_date->iso() : "",

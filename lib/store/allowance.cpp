@@ -10,7 +10,7 @@ namespace guazhi {
 
 namespace {
 
-std::int64_t rate_fen(const Config& config) { return std::llround(config.allowance_per_day * 100.0); }
+std::int64_t rate_fen(const Config& config) { return std::llround(config.policy.allowance_per_day * 100.0); }
 
 AllowanceLine total_of(const std::vector<AllowanceLine>& lines, std::string label) {
     AllowanceLine total{0, std::move(label), "", 0, 0, 0};

@@ -77,7 +77,7 @@ std::string describe(const std::optional<std::string>& grade) {
 
 // The host unit's 优秀 count against the cap for `year`, as a warning when over it.
 std::optional<std::string> cap_warning(SQLite::Database& db, const Config& config, const Assignment& a, int year) {
-    if (config.excellent_cap_share <= 0) return std::nullopt;
+    if (config.policy.excellent_cap_share <= 0) return std::nullopt;
     SQLite::Statement s(db, "SELECT count(*), total(x.grade = 'excellent') FROM annual_assessments x "
                             "JOIN assignments a ON a.id = x.assignment_id JOIN units t ON t.id = a.host_unit_id "
                             "WHERE x.year = ? AND x.superseded_by IS NULL AND x.grade IS NOT NULL AND t.name = ?");
@@ -86,10 +86,10 @@ std::optional<std::string> cap_warning(SQLite::Database& db, const Config& confi
     s.executeStep();
     auto assessed = s.getColumn(0).getInt64();
     auto excellent = static_cast<std::int64_t>(s.getColumn(1).getDouble());
-    auto cap = excellent_cap(assessed, config);
+    auto cap = excellent_cap(assessed, config.policy);
     if (!cap || excellent <= *cap) return std::nullopt;
     return fmt::format("{} now has {} 优秀 of {} assessed for {}, above the cap of {} (excellent_cap_share = {})",
-                       a.host_unit.name, excellent, assessed, year, *cap, config.excellent_cap_share);
+                       a.host_unit.name, excellent, assessed, year, *cap, config.policy.excellent_cap_share);
 }
 
 } // namespace
@@ -230,7 +230,7 @@ Recommendation recommendation_for(SQLite::Database& db, std::int64_t cadre_id, i
     auto two_before = current_annual(db, cadre_id, year - 2);
     auto now = current_annual(db, cadre_id, year);
     return recommend_excellent(year, before ? before->grade : std::nullopt, two_before ? two_before->grade : std::nullopt,
-                               now ? now->votes : std::nullopt, now && now->outstanding, config);
+                               now ? now->votes : std::nullopt, now && now->outstanding, config.policy);
 }
 
 namespace {
@@ -264,7 +264,7 @@ std::int64_t record_final_appraisal(SQLite::Database& db, const Config& config, 
     AssignmentStore store(db);
     auto a = store.get(f.assignment_id);
     if (!a) throw Error(fmt::format("no assignment #{}", f.assignment_id));
-    auto problems = appraisal_problems(f, config.appraisal_scale);
+    auto problems = appraisal_problems(f, config.policy.appraisal_scale);
     if (!problems.empty()) throw Error(fmt::format("the appraisal is incomplete:\n  {}", fmt::join(problems, "\n  ")));
     if (auto refusal = refuse_final_appraisal(*a, f.written_on, early, f.early_reason)) throw Error(*refusal);
     if (f.written_on >= a->effective_end()) f.early_reason.clear();
@@ -348,7 +348,7 @@ SELECT assignment_id FROM annual_assessments
         return x.assignment.id < y.assignment.id;
     });
     for (auto& [name, h] : hosts) {
-        h.cap = excellent_cap(h.assessed, config);
+        h.cap = excellent_cap(h.assessed, config.policy);
         out.hosts.push_back(h);
     }
     return out;

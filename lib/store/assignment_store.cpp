@@ -143,7 +143,7 @@ SqlFilter build_filter(const AssignmentFilter& f, const Config& config) {
         out.texts.push_back(*f.category);
     }
     if (f.non_party) {
-        auto codes = non_party_statuses(config);
+        auto codes = non_party_statuses(config.policy);
         conditions.push_back(fmt::format("c.political_status IN ({})", placeholders(codes.size())));
         out.texts.insert(out.texts.end(), codes.begin(), codes.end());
     }
@@ -159,7 +159,7 @@ SqlFilter build_filter(const AssignmentFilter& f, const Config& config) {
         const std::string& k = *f.pending;
         if (k == "election") conditions.push_back("a.direction = 'down' AND " + missing("p.election_result = 'elected'"));
         else if (k == "united_front") {
-            auto codes = non_party_statuses(config);
+            auto codes = non_party_statuses(config.policy);
             conditions.push_back(fmt::format("c.political_status IN ({}) AND {}", placeholders(codes.size()),
                                              missing("p.united_front_on IS NOT NULL")));
             out.texts.insert(out.texts.end(), codes.begin(), codes.end());
@@ -185,7 +185,7 @@ SqlFilter build_filter(const AssignmentFilter& f, const Config& config) {
                                          "WHERE e.assignment_id = a.id AND e.kind = 'inspection')",
                                          effective_end));
         out.texts.push_back(f.as_of.iso());
-        out.texts.push_back(f.as_of.plus_days(config.inspection_window_days).iso());
+        out.texts.push_back(f.as_of.plus_days(config.policy.inspection_window_days).iso());
     }
     if (f.returned) {
         conditions.push_back(fmt::format("{} < ?", effective_end));

@@ -214,7 +214,7 @@ ImportReport import_roster(Database& db, const util::TableInput& input, const Co
     AssignmentRecorder recorder(store, config, options.policy);
     // This transaction is the only writer of a batch (see exclusive_batch()).
     recorder.exclusive_batch();
-    DeferredIndexes deferred(db.sql(), config.max_per_host_per_batch > 0);
+    DeferredIndexes deferred(db.sql(), config.policy.max_per_host_per_batch > 0);
     BulkInsertLog log(db.sql());
     SQLite::Statement known_unit(db.sql(), "SELECT 1 FROM units WHERE name = ?");
     auto is_known_unit = [&](std::string_view unit) {
@@ -291,7 +291,7 @@ ImportReport import_roster(Database& db, const util::TableInput& input, const Co
             }
         }
         if (!readable) return;
-        RowResult row = validate_row(values, config);
+        RowResult row = validate_row(values, config.policy);
         for (const auto& p : row.problems) field_problem(record.line, p.field, p.message);
         if (!row.assignment) return;
         report.start_months += row.start_month_only;

@@ -139,7 +139,7 @@ void Lifecycle::appoint(std::int64_t id, const AppointmentChange& c, util::Date 
                     {"--reason", reason, limits::kNote}});
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     Assignment a = load(id);
-    if (auto refusal = refuse_appointment(a, c, config_)) throw Error(fmt::format("assignment #{}: {}", id, *refusal));
+    if (auto refusal = refuse_appointment(a, c, config_.policy)) throw Error(fmt::format("assignment #{}: {}", id, *refusal));
     Appointment p = appointment_of(db_, id);
     if (c.post_level) p.post_level = *c.post_level;
     if (c.doc_number) p.doc_number = *c.doc_number;

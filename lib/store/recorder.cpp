@@ -82,16 +82,16 @@ RecordOutcome AssignmentRecorder::record(const Assignment& a, bool home_kind_giv
     // The quota is judged only for an otherwise acceptable row: a row refused anyway would
     // only repeat the count of secondees it would not have added. Without a limit
     // (max_per_host_per_batch = 0) there is nothing to count.
-    const bool limited = config_.max_per_host_per_batch > 0;
+    const bool limited = config_.policy.max_per_host_per_batch > 0;
     std::int64_t hosted = limited && host && problems.empty() ? hosted_count(host->id, a.batch_year) : 0;
-    if (problems.empty() && over_host_quota(hosted, config_)) {
+    if (problems.empty() && over_host_quota(hosted, config_.policy)) {
         if (policy_.override_quota) out.over_quota = true;
         else
             problems.push_back({Field::host_unit, fmt::format("'{}' already receives {} secondee(s) in batch {} "
                                                               "(max_per_host_per_batch = {}); to exceed it give "
                                                               "--override --reason \"…\"",
                                                               a.host_unit.name, hosted, a.batch_year,
-                                                              config_.max_per_host_per_batch)});
+                                                              config_.policy.max_per_host_per_batch)});
     }
     if (!problems.empty()) {
         if (fresh != 0) {
@@ -117,7 +117,7 @@ RecordOutcome AssignmentRecorder::record(const Assignment& a, bool home_kind_giv
     if (out.over_quota)
         insert_event(store_.db(), out.id, "quota_override", a.start, policy_.recorded_by, policy_.override_reason,
                      fmt::format(R"({{"host_unit":{},"already":{},"max_per_host_per_batch":{}}})",
-                                 json_quote(a.host_unit.name), hosted, config_.max_per_host_per_batch));
+                                 json_quote(a.host_unit.name), hosted, config_.policy.max_per_host_per_batch));
     out.kind = RecordOutcome::Kind::inserted;
     return out;
 }

@@ -78,7 +78,7 @@ std::int64_t add_report(SQLite::Database& db, const Config& config, const NewRep
     AssignmentStore store(db);
     auto a = store.get(r.assignment_id);
     if (!a) throw Error(fmt::format("no assignment #{}", r.assignment_id));
-    auto resolved = resolve_period(report_schedule(*a, config), r.kind, r.period);
+    auto resolved = resolve_period(report_schedule(*a, config.policy), r.kind, r.period);
     if (!resolved.period) throw Error(fmt::format("--period: {}", resolved.error));
     const ReportPeriod& p = *resolved.period;
     if (r.submitted_on < p.start)
@@ -93,9 +93,9 @@ std::int64_t add_report(SQLite::Database& db, const Config& config, const NewRep
             throw Error(fmt::format("--attach {}: not a readable file", r.attach->string()));
         size = static_cast<std::int64_t>(std::filesystem::file_size(*r.attach, ec));
         if (ec) throw Error(fmt::format("--attach {}: cannot read: {}", r.attach->string(), ec.message()));
-        if (size > config.max_attachment_bytes)
+        if (size > config.policy.max_attachment_bytes)
             throw Error(fmt::format("--attach {}: {} bytes is larger than the limit of {} bytes (max_attachment_mib)",
-                                    r.attach->string(), size, config.max_attachment_bytes));
+                                    r.attach->string(), size, config.policy.max_attachment_bytes));
         std::ifstream probe(*r.attach, std::ios::binary);
         if (!probe) throw Error(fmt::format("--attach {}: cannot read: {}", r.attach->string(), std::strerror(errno)));
     }
@@ -219,7 +219,7 @@ void for_each_standing(AssignmentStore& store, const AssignmentFilter& filter, c
     SQLite::Statement submitted(store.db(), kSubmissionsSql);
     for (const Assignment& a : selected) {
         auto done = submissions_of(submitted, a.id);
-        for (const ReportPeriod& p : report_schedule(a, config)) {
+        for (const ReportPeriod& p : report_schedule(a, config.policy)) {
             if (p.end >= filter.as_of) continue; // the period has not ended: nothing owed yet
             auto it = done.find({p.kind, p.start.iso()});
             // Looking back at an earlier day, a report handed in after it was not yet in.

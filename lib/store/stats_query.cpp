@@ -29,10 +29,10 @@ std::string in_list(const std::vector<std::string>& codes) {
 std::string age_band_sql(const Config& config) {
     constexpr std::string_view age = "(CAST(substr(a.start_date, 1, 4) AS INTEGER) - CAST(substr(c.birth_date, 1, 4) AS "
                                      "INTEGER) - (substr(a.start_date, 6) < substr(c.birth_date, 6)))";
-    auto codes = age_band_codes(config);
+    auto codes = age_band_codes(config.policy);
     std::string out = "CASE";
-    for (std::size_t i = 0; i < config.age_bands.size(); ++i)
-        out += fmt::format(" WHEN {} <= {} THEN {}", age, config.age_bands[i], literal(codes[i]));
+    for (std::size_t i = 0; i < config.policy.age_bands.size(); ++i)
+        out += fmt::format(" WHEN {} <= {} THEN {}", age, config.policy.age_bands[i], literal(codes[i]));
     return out + fmt::format(" ELSE {} END", literal(codes.back()));
 }
 
@@ -48,7 +48,7 @@ std::string dimension_sql(Dimension d, const AssignmentFilter& filter, const Con
     case Dimension::political_status: return "c.political_status";
     case Dimension::party:
         return fmt::format("CASE WHEN c.political_status IN ({}) THEN 'non_party' ELSE 'party' END",
-                           in_list(non_party_statuses(config)));
+                           in_list(non_party_statuses(config.policy)));
     case Dimension::category: return "coalesce(cc.category, 'none')";
     case Dimension::gender: return "c.gender";
     case Dimension::ethnicity: return "coalesce(nullif(c.ethnicity, ''), 'none')";
@@ -85,7 +85,7 @@ std::string facts_sql(const Config& config) {
     // Non-Party as "not one of the few statuses that are not", a shorter list to test per row.
     std::vector<std::string> not_non_party;
     for (const Term& t : political_statuses().terms())
-        if (!is_non_party(t.code, config)) not_non_party.emplace_back(t.code);
+        if (!is_non_party(t.code, config.policy)) not_non_party.emplace_back(t.code);
     return fmt::format("((a.direction = 'up') | ((c.political_status NOT IN ({})) << 1) | "
                        "(((c.category_mask & {}) <> 0) << 2) | (((c.category_mask & {}) <> 0) << 3) | "
                        "((h.kind = 'township') << 4) | ((c.gender = 'female') << 5) | "
@@ -148,7 +148,7 @@ std::vector<GroupStats> compute_groups(SQLite::Database& db, const AssignmentFil
         out.back().stats.year = filter.year.value_or(0);
     }
     std::vector<ValueOrder> orders;
-    for (Dimension d : by) orders.emplace_back(known_values(d, config));
+    for (Dimension d : by) orders.emplace_back(known_values(d, config.policy));
     std::sort(out.begin(), out.end(), [&](const GroupStats& x, const GroupStats& y) {
         for (std::size_t i = 0; i < by.size(); ++i) {
             if (by[i] == Dimension::batch_year) {
@@ -176,7 +176,7 @@ SummaryCounts compute_summary(SQLite::Database& db, const AssignmentFilter& filt
     });
     for (std::size_t i = 0; i < distributions.size(); ++i) {
         std::vector<std::pair<std::string, std::int64_t>> values;
-        for (const auto& v : known_values(distributions[i], config)) values.emplace_back(v, 0);
+        for (const auto& v : known_values(distributions[i], config.policy)) values.emplace_back(v, 0);
         for (const auto& [value, n] : counts[i]) {
             auto it = std::find_if(values.begin(), values.end(), [&v = value](const auto& p) { return p.first == v; });
             if (it == values.end()) values.emplace_back(value, n);
@@ -197,7 +197,7 @@ std::vector<GroupStats> compute_trend(SQLite::Database& db, AssignmentFilter fil
     // The combinations every year shows: the known values of each dimension.
     std::vector<std::vector<std::string>> combos = {{}};
     for (Dimension d : by) {
-        auto values = known_values(d, config);
+        auto values = known_values(d, config.policy);
         if (values.empty()) {
             combos.clear();
             break;
@@ -225,7 +225,7 @@ std::vector<GroupStats> compute_trend(SQLite::Database& db, AssignmentFilter fil
         out.push_back(std::move(g));
     }
     std::vector<ValueOrder> orders;
-    for (Dimension d : by) orders.emplace_back(known_values(d, config));
+    for (Dimension d : by) orders.emplace_back(known_values(d, config.policy));
     std::stable_sort(out.begin(), out.end(), [&](const GroupStats& x, const GroupStats& y) {
         if (x.stats.year != y.stats.year) return x.stats.year < y.stats.year;
         for (std::size_t i = 0; i < by.size(); ++i) {

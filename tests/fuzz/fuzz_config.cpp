@@ -35,9 +35,9 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     // The sample `guazhi init --sample-config` writes is valid and all defaults.
     Config sample = parse_config(sample_config(), "sample");
     Config defaults;
-    FUZZ_CHECK(sample.term_months == defaults.term_months && sample.allowance_per_day == defaults.allowance_per_day &&
-                   sample.max_per_host_per_batch == defaults.max_per_host_per_batch &&
-                   sample.max_attachment_bytes == defaults.max_attachment_bytes,
+    FUZZ_CHECK(sample.policy.term_months == defaults.policy.term_months && sample.policy.allowance_per_day == defaults.policy.allowance_per_day &&
+                   sample.policy.max_per_host_per_batch == defaults.policy.max_per_host_per_batch &&
+                   sample.policy.max_attachment_bytes == defaults.policy.max_attachment_bytes,
                "sample_config() does not give the defaults");
     return 0;
 }
@@ -54,20 +54,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     FUZZ_CHECK(c.source == "fuzz.toml", "source {}", fuzz::show(c.source));
     FUZZ_CHECK(c.lang == Lang::zh || c.lang == Lang::en, "lang");
-    FUZZ_CHECK(c.term_months >= 1 && c.term_months <= 120, "term_months {}", c.term_months);
-    FUZZ_CHECK(c.max_per_host_per_batch >= 0 && c.max_per_host_per_batch <= 1000, "max_per_host_per_batch {}",
-               c.max_per_host_per_batch);
-    FUZZ_CHECK(std::isfinite(c.allowance_per_day) && c.allowance_per_day >= 0 && c.allowance_per_day <= 100000,
-               "allowance_per_day {}", c.allowance_per_day);
-    FUZZ_CHECK(c.inspection_window_days >= 0 && c.inspection_window_days <= 3650, "inspection_window_days {}",
-               c.inspection_window_days);
-    FUZZ_CHECK(c.report_grace_days >= 0 && c.report_grace_days <= 366, "report_grace_days {}", c.report_grace_days);
-    FUZZ_CHECK(c.final_report_days >= 0 && c.final_report_days <= 366, "final_report_days {}", c.final_report_days);
-    FUZZ_CHECK(c.max_attachment_bytes >= 1024 * 1024 && c.max_attachment_bytes <= 953LL * 1024 * 1024,
-               "max_attachment_bytes {}", c.max_attachment_bytes);
-    FUZZ_CHECK(c.report_periods == "term" || c.report_periods == "calendar", "report_periods {}",
-               fuzz::show(c.report_periods));
-    for (const auto& code : c.non_party_exclude) {
+    FUZZ_CHECK(c.policy.term_months >= 1 && c.policy.term_months <= 120, "term_months {}", c.policy.term_months);
+    FUZZ_CHECK(c.policy.max_per_host_per_batch >= 0 && c.policy.max_per_host_per_batch <= 1000, "max_per_host_per_batch {}",
+               c.policy.max_per_host_per_batch);
+    FUZZ_CHECK(std::isfinite(c.policy.allowance_per_day) && c.policy.allowance_per_day >= 0 && c.policy.allowance_per_day <= 100000,
+               "allowance_per_day {}", c.policy.allowance_per_day);
+    FUZZ_CHECK(c.policy.inspection_window_days >= 0 && c.policy.inspection_window_days <= 3650, "inspection_window_days {}",
+               c.policy.inspection_window_days);
+    FUZZ_CHECK(c.policy.report_grace_days >= 0 && c.policy.report_grace_days <= 366, "report_grace_days {}", c.policy.report_grace_days);
+    FUZZ_CHECK(c.policy.final_report_days >= 0 && c.policy.final_report_days <= 366, "final_report_days {}", c.policy.final_report_days);
+    FUZZ_CHECK(c.policy.max_attachment_bytes >= 1024 * 1024 && c.policy.max_attachment_bytes <= 953LL * 1024 * 1024,
+               "max_attachment_bytes {}", c.policy.max_attachment_bytes);
+    FUZZ_CHECK(c.policy.report_periods == ReportPeriods::term || c.policy.report_periods == ReportPeriods::calendar,
+               "report_periods {}", static_cast<int>(c.policy.report_periods));
+    for (const auto& code : c.policy.non_party_exclude) {
         auto known = political_statuses().code_of(code);
         FUZZ_CHECK(known && *known == code, "non_party_exclude holds {}", fuzz::show(code));
     }

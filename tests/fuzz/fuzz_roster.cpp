@@ -115,7 +115,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             values[line] = util::clean(raw);
         } else if (line == kFieldCount && util::is_digits(raw) && raw.size() <= 3) {
             int months = std::stoi(std::string(raw));
-            if (months >= 1 && months <= 120) config.term_months = months;
+            if (months >= 1 && months <= 120) config.policy.term_months = months;
         }
         if (auto field = field_for_header(raw))
             FUZZ_CHECK(static_cast<std::size_t>(*field) < kFieldCount, "header maps to a field out of range");

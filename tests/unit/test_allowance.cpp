@@ -111,7 +111,7 @@ TEST_CASE("allowance: per home unit, who pays") {
 
 TEST_CASE("allowance: the rate comes from the config, in fen") {
     Fixture fx;
-    fx.config.allowance_per_day = 2.5;
+    fx.config.policy.allowance_per_day = 2.5;
     auto lines = allowance_by_assignment(fx.store, AssignmentFilter{}, fx.config);
     REQUIRE(lines.size() == 5);
     CHECK(lines[0].amount_fen == 91250);
@@ -123,7 +123,7 @@ TEST_CASE("allowance: the rate comes from the config, in fen") {
     CHECK(units[1].amount_fen == (365 + 457) * 250);
 
     // A rate that is not exact in binary still gives whole fen.
-    fx.config.allowance_per_day = 0.29;
+    fx.config.policy.allowance_per_day = 0.29;
     lines = allowance_by_assignment(fx.store, AssignmentFilter{}, fx.config);
     CHECK(lines[0].amount_fen == 365 * 29);
     CHECK(yuan(lines[0].amount_fen) == "105.85");

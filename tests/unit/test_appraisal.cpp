@@ -50,7 +50,7 @@ TEST_CASE("votes: every kind of bad input is refused with what is wrong") {
 TEST_CASE("recommendation: 优秀 only when both previous years were 优秀, the share is high and the work outstanding") {
     Config config; // excellent_vote_share 0.6
     auto rec = [&](std::optional<std::string> y1, std::optional<std::string> y2, std::optional<Votes> v, bool outstanding) {
-        return recommend_excellent(2006, std::move(y1), std::move(y2), v, outstanding, config);
+        return recommend_excellent(2006, std::move(y1), std::move(y2), v, outstanding, config.policy);
     };
     std::optional<std::string> ex = "excellent", ok = "competent", none;
     SUBCASE("all three conditions hold") {
@@ -103,20 +103,20 @@ TEST_CASE("recommendation: 优秀 only when both previous years were 优秀, the
         CHECK(unmet_conditions(rec(none, none, std::nullopt, false), Lang::zh).size() == 3);
     }
     SUBCASE("the threshold comes from the config") {
-        config.excellent_vote_share = 0.5;
+        config.policy.excellent_vote_share = 0.5;
         CHECK(rec(ex, ex, votes(17, 13), true).recommended());
     }
 }
 
 TEST_CASE("cap on 优秀: off by default, else rounded down") {
     Config config;
-    CHECK_FALSE(excellent_cap(10, config));
-    config.excellent_cap_share = 0.2;
-    CHECK(*excellent_cap(10, config) == 2);
-    CHECK(*excellent_cap(4, config) == 0);
-    CHECK(*excellent_cap(5, config) == 1);
-    config.excellent_cap_share = 0.25;
-    CHECK(*excellent_cap(8, config) == 2);
+    CHECK_FALSE(excellent_cap(10, config.policy));
+    config.policy.excellent_cap_share = 0.2;
+    CHECK(*excellent_cap(10, config.policy) == 2);
+    CHECK(*excellent_cap(4, config.policy) == 0);
+    CHECK(*excellent_cap(5, config.policy) == 1);
+    config.policy.excellent_cap_share = 0.25;
+    CHECK(*excellent_cap(8, config.policy) == 2);
 }
 
 TEST_CASE("assessment years: every calendar year the term as served touches") {
@@ -145,11 +145,11 @@ TEST_CASE("final appraisal content: every rating on the scale, and a conclusion"
     FinalAppraisal f;
     for (auto& d : f.dimensions) d.rating = "优秀";
     f.conclusion = "好";
-    CHECK(appraisal_problems(f, config.appraisal_scale).empty());
+    CHECK(appraisal_problems(f, config.policy.appraisal_scale).empty());
     f.dimensions[1].rating = "很好";
     f.dimensions[4].rating = "";
     f.conclusion = "";
-    auto problems = appraisal_problems(f, config.appraisal_scale);
+    auto problems = appraisal_problems(f, config.policy.appraisal_scale);
     REQUIRE(problems.size() == 3);
     CHECK(problems[0] == "work.rating: '很好' is not on the scale (one of: 优秀, 良好, 一般, 较差)");
     CHECK(contains(problems[1], "integrity.rating: missing"));

@@ -152,7 +152,7 @@ TEST_CASE_FIXTURE(Fixture, "recommendations: the year's secondees, the rule's ou
     CHECK_FALSE(r.hosts[0].cap);
     CHECK(recommendations(store, 2005, config).rows.empty()); // nobody at a host on 2005-12-31
     CHECK(recommendations(store, 2007, config).rows.empty()); // terms ended before 2007-12-31
-    config.excellent_cap_share = 0.2;
+    config.policy.excellent_cap_share = 0.2;
     r = recommendations(store, 2006, config);
     for (const auto& h : r.hosts) {
         CHECK(h.cap == 0);
@@ -167,7 +167,7 @@ TEST_CASE_FIXTURE(Fixture, "recommendations: the year's secondees, the rule's ou
 TEST_CASE_FIXTURE(Fixture, "annual: a 优秀 above the configured cap is recorded with a warning") {
     auto a = add(guazhi::test::luo());
     CHECK_FALSE(annual(a, 2006, "excellent").cap_warning);
-    config.excellent_cap_share = 0.2;
+    config.policy.excellent_cap_share = 0.2;
     auto again = annual(a, 2006, "excellent", votes(1, 2));
     REQUIRE(again.cap_warning);
     CHECK(*again.cap_warning ==

@@ -59,12 +59,12 @@ TEST_CASE("config: parse_config defaults") {
     Config cfg = parse_config("", "guazhi.toml");
     CHECK_FALSE(cfg.db.has_value());
     CHECK(cfg.lang == Lang::zh);
-    CHECK(cfg.term_months == 12);
-    CHECK(cfg.non_party_exclude.empty());
+    CHECK(cfg.policy.term_months == 12);
+    CHECK(cfg.policy.non_party_exclude.empty());
     CHECK(cfg.source == "guazhi.toml");
     Config plain;
     CHECK(plain.source.empty());
-    CHECK(plain.term_months == 12);
+    CHECK(plain.policy.term_months == 12);
 }
 
 TEST_CASE("config: each key") {
@@ -77,17 +77,17 @@ TEST_CASE("config: each key") {
     REQUIRE(cfg.db.has_value());
     CHECK(*cfg.db == "/var/lib/guazhi/records.db");
     CHECK(cfg.lang == Lang::en);
-    CHECK(cfg.term_months == 24);
-    CHECK(cfg.non_party_exclude == std::vector<std::string>{"masses"});
+    CHECK(cfg.policy.term_months == 24);
+    CHECK(cfg.policy.non_party_exclude == std::vector<std::string>{"masses"});
     CHECK(parse_config("lang = \"zh\"", "x").lang == Lang::zh);
-    CHECK(parse_config("term_months = 1", "x").term_months == 1);
-    CHECK(parse_config("term_months = 120", "x").term_months == 120);
+    CHECK(parse_config("term_months = 1", "x").policy.term_months == 1);
+    CHECK(parse_config("term_months = 120", "x").policy.term_months == 120);
 }
 
 TEST_CASE("config: non_party_exclude takes Chinese labels and aliases, stored as codes") {
     Config cfg = parse_config("non_party_exclude = [\"群众\", \"共青团员\", \"团员\"]", "guazhi.toml");
-    CHECK(cfg.non_party_exclude == std::vector<std::string>{"masses", "cyl_member", "cyl_member"});
-    CHECK(parse_config("non_party_exclude = []", "x").non_party_exclude.empty());
+    CHECK(cfg.policy.non_party_exclude == std::vector<std::string>{"masses", "cyl_member", "cyl_member"});
+    CHECK(parse_config("non_party_exclude = []", "x").policy.non_party_exclude.empty());
 }
 
 TEST_CASE("config: an unknown key names the file, line and key") {
@@ -137,8 +137,8 @@ TEST_CASE("config: sample_config parses to the defaults") {
     Config cfg = parse_config(sample, "sample");
     CHECK_FALSE(cfg.db.has_value());
     CHECK(cfg.lang == Lang::zh);
-    CHECK(cfg.term_months == 12);
-    CHECK(cfg.non_party_exclude.empty());
+    CHECK(cfg.policy.term_months == 12);
+    CHECK(cfg.policy.non_party_exclude.empty());
     CHECK(contains(sample, "non_party_exclude"));
     CHECK(contains(sample, "term_months"));
 }
@@ -148,7 +148,7 @@ TEST_CASE("config: load_config reads a file and names it in errors") {
     dir.write("a.toml", "lang = \"en\"\nterm_months = 6\n");
     Config cfg = load_config(dir.path / "a.toml");
     CHECK(cfg.lang == Lang::en);
-    CHECK(cfg.term_months == 6);
+    CHECK(cfg.policy.term_months == 6);
     CHECK(cfg.source == (dir.path / "a.toml").string());
 
     dir.write("b.toml", "lang = \"en\"\nbogus = 1\n");

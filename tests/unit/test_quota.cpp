@@ -57,7 +57,7 @@ TEST_CASE("quota: a second secondee for the same host and batch is refused") {
     Database db = Database::in_memory();
     AssignmentStore store(db.sql());
     Config config;
-    REQUIRE(config.max_per_host_per_batch == 1);
+    REQUIRE(config.policy.max_per_host_per_batch == 1);
     AssignmentRecorder recorder(store, config, {"王干事", false, ""});
     RecordOutcome one = recorder.record(first(), true);
     REQUIRE(one.kind == RecordOutcome::Kind::inserted);
@@ -162,7 +162,7 @@ TEST_CASE("quota: max_per_host_per_batch 2 allows two, 0 has no limit") {
     AssignmentStore store(db.sql());
     Config config;
     SUBCASE("2") {
-        config.max_per_host_per_batch = 2;
+        config.policy.max_per_host_per_batch = 2;
         AssignmentRecorder recorder(store, config, {"王干事", false, ""});
         CHECK(recorder.record(first(), true).kind == RecordOutcome::Kind::inserted);
         RecordOutcome two = recorder.record(second(), true);
@@ -177,7 +177,7 @@ TEST_CASE("quota: max_per_host_per_batch 2 allows two, 0 has no limit") {
         CHECK(count(db, "assignments") == 2);
     }
     SUBCASE("0") {
-        config.max_per_host_per_batch = 0;
+        config.policy.max_per_host_per_batch = 0;
         AssignmentRecorder recorder(store, config, {"王干事", false, ""});
         for (const Assignment& a : {first(), second(), third()}) {
             RecordOutcome r = recorder.record(a, true);
@@ -234,7 +234,7 @@ TEST_CASE("quota: the importer counts secondees already recorded") {
     CHECK(count(db, "assignments") == 1);
 
     Config two;
-    two.max_per_host_per_batch = 2;
+    two.policy.max_per_host_per_batch = 2;
     ImportReport ok = import_text(db, std::string(kHeader) + kRowSu, {"王干事", false, ""}, two);
     CHECK(ok.committed);
     CHECK(ok.over_quota == 0);

@@ -295,6 +295,6 @@ TEST_CASE("render: an assignment in a listing, in JSON and shown") {
         CHECK(display_width(line.substr(0, value_at)) == 14); // 参加工作时间: 12 cells + 2 spaces
     }
     Config excluded;
-    excluded.non_party_exclude = {"cdl"};
+    excluded.policy.non_party_exclude = {"cdl"};
     CHECK_FALSE(contains(show_text(a, Lang::zh, during, excluded, true), "党外干部"));
 }

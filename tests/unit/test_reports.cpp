@@ -377,7 +377,7 @@ TEST_CASE("reports: attachments that are too large or missing are refused before
     Fixture fx;
     TempDir dir;
     std::int64_t id = fx.add(luo());
-    fx.config.max_attachment_bytes = 1000;
+    fx.config.policy.max_attachment_bytes = 1000;
 
     NewReport big = new_report(id, "quarterly", "Q1", {2006, 11, 10});
     big.attach = dir.write("big.pdf", std::string(1001, 'x'));
@@ -464,7 +464,7 @@ TEST_CASE("reports: reports_due follows the term, the grace and the submissions"
     CHECK(due_lines(fx, {2007, 2, 20}) == Lines{"罗鸿灵 Q2 5", "罗鸿灵 H1 5"});
 
     // The grace is configurable.
-    fx.config.report_grace_days = 0;
+    fx.config.policy.report_grace_days = 0;
     CHECK(due_lines(fx, {2007, 2, 20}) == Lines{"罗鸿灵 Q2 20", "罗鸿灵 H1 20"});
 }
 

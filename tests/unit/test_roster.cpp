@@ -102,7 +102,7 @@ TEST_CASE("roster: field_for_header with Chinese, English, aliases and stray spa
 }
 
 TEST_CASE("roster: validate_row happy path fills defaults from the ID and the start") {
-    Config cfg;
+    Policy cfg;
     auto r = validate_row(minimal_row(), cfg);
     REQUIRE(r.problems.empty());
     REQUIRE(r.assignment);
@@ -125,7 +125,7 @@ TEST_CASE("roster: validate_row happy path fills defaults from the ID and the st
 }
 
 TEST_CASE("roster: validate_row with every field given") {
-    Config cfg;
+    Policy cfg;
     RowValues v = minimal_row();
     at(v, Field::id_number) = "51101119760922324x";
     at(v, Field::name) = "苏莉";
@@ -161,7 +161,7 @@ TEST_CASE("roster: validate_row with every field given") {
 }
 
 TEST_CASE("roster: term_months from the config sets the default end") {
-    Config cfg;
+    Policy cfg;
     cfg.term_months = 6;
     auto r = validate_row(minimal_row(), cfg);
     REQUIRE(r.assignment);
@@ -169,7 +169,7 @@ TEST_CASE("roster: term_months from the config sets the default end") {
 }
 
 TEST_CASE("roster: a down-dispatched cadre gets a township host and the given batch year") {
-    Config cfg;
+    Policy cfg;
     RowValues v = minimal_row();
     at(v, Field::id_number) = "511002197205055810";
     at(v, Field::name) = "付强";
@@ -188,7 +188,7 @@ TEST_CASE("roster: a down-dispatched cadre gets a township host and the given ba
 }
 
 TEST_CASE("roster: the birth month must agree with the ID number") {
-    Config cfg;
+    Policy cfg;
     RowValues v = minimal_row();
     at(v, Field::birth_date) = "1970.03";
     CHECK(validate_row(v, cfg).problems.empty());
@@ -208,7 +208,7 @@ TEST_CASE("roster: the birth month must agree with the ID number") {
 }
 
 TEST_CASE("roster: 1985.1 is accepted as a mangled 1985.10 when the ID says October") {
-    Config cfg;
+    Policy cfg;
     RowValues v = october_row();
     at(v, Field::birth_date) = "1978.1";
     auto r = validate_row(v, cfg);
@@ -229,7 +229,7 @@ TEST_CASE("roster: 1985.1 is accepted as a mangled 1985.10 when the ID says Octo
 }
 
 TEST_CASE("roster: the gender must agree with the ID number") {
-    Config cfg;
+    Policy cfg;
     RowValues v = minimal_row();
     at(v, Field::gender) = "男";
     CHECK(validate_row(v, cfg).problems.empty());
@@ -245,7 +245,7 @@ TEST_CASE("roster: the gender must agree with the ID number") {
 }
 
 TEST_CASE("roster: the end date may not be before the start") {
-    Config cfg;
+    Policy cfg;
     RowValues v = minimal_row();
     at(v, Field::end_date) = "2005-07-31";
     auto r = validate_row(v, cfg);
@@ -256,7 +256,7 @@ TEST_CASE("roster: the end date may not be before the start") {
 }
 
 TEST_CASE("roster: bad dates and years are reported on their fields") {
-    Config cfg;
+    Policy cfg;
     RowValues v = minimal_row();
     at(v, Field::start_date) = "2005-02-30";
     auto r = validate_row(v, cfg);
@@ -273,7 +273,7 @@ TEST_CASE("roster: bad dates and years are reported on their fields") {
 }
 
 TEST_CASE("roster: an unknown direction is reported with the choices") {
-    Config cfg;
+    Policy cfg;
     RowValues v = minimal_row();
     at(v, Field::direction) = "横挂";
     auto r = validate_row(v, cfg);
@@ -283,7 +283,7 @@ TEST_CASE("roster: an unknown direction is reported with the choices") {
 }
 
 TEST_CASE("roster: unknown enumeration values name their field") {
-    Config cfg;
+    Policy cfg;
     RowValues v = minimal_row();
     at(v, Field::political_status) = "火星人";
     CHECK(only_problem_in(validate_row(v, cfg), Field::political_status));
@@ -304,7 +304,7 @@ TEST_CASE("roster: unknown enumeration values name their field") {
 }
 
 TEST_CASE("roster: the host unit may not be the home unit") {
-    Config cfg;
+    Policy cfg;
     RowValues v = minimal_row();
     at(v, Field::host_unit) = "隆昌县国土资源局";
     auto r = validate_row(v, cfg);
@@ -313,7 +313,7 @@ TEST_CASE("roster: the host unit may not be the home unit") {
 }
 
 TEST_CASE("roster: each missing required field is reported on its Field") {
-    Config cfg;
+    Policy cfg;
     for (Field f : {Field::id_number, Field::name, Field::political_status, Field::home_unit, Field::host_unit,
                     Field::start_date}) {
         CAPTURE(spec(f).key);
@@ -331,7 +331,7 @@ TEST_CASE("roster: each missing required field is reported on its Field") {
 }
 
 TEST_CASE("roster: optional fields may be empty") {
-    Config cfg;
+    Policy cfg;
     for (Field f : {Field::gender, Field::ethnicity, Field::birth_date, Field::education, Field::categories,
                     Field::home_county, Field::home_level, Field::home_post, Field::host_post, Field::end_date,
                     Field::batch_year}) {
@@ -342,7 +342,7 @@ TEST_CASE("roster: optional fields may be empty") {
 }
 
 TEST_CASE("roster: to_row round trip") {
-    Config cfg;
+    Policy cfg;
     RowValues v = october_row();
     at(v, Field::gender) = "女";
     at(v, Field::ethnicity) = "回族";

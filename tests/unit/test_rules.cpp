@@ -30,7 +30,7 @@ Assignment sample() {
 } // namespace
 
 TEST_CASE("rules: is_non_party by default") {
-    Config cfg;
+    Policy cfg;
     CHECK_FALSE(is_non_party("cpc_member", cfg));
     CHECK_FALSE(is_non_party("cpc_probationary", cfg));
     CHECK(is_non_party("cyl_member", cfg));
@@ -41,7 +41,7 @@ TEST_CASE("rules: is_non_party by default") {
 }
 
 TEST_CASE("rules: is_non_party with non_party_exclude") {
-    Config cfg;
+    Policy cfg;
     cfg.non_party_exclude = {"masses", "cyl_member"};
     CHECK_FALSE(is_non_party("masses", cfg));
     CHECK_FALSE(is_non_party("cyl_member", cfg));
@@ -55,7 +55,7 @@ TEST_CASE("rules: is_non_party with non_party_exclude") {
 }
 
 TEST_CASE("rules: non_party_statuses lists every non-CPC status minus the excluded") {
-    Config cfg;
+    Policy cfg;
     auto all = non_party_statuses(cfg);
     CHECK(all.size() == 11);
     CHECK_FALSE(has(all, "cpc_member"));
@@ -172,7 +172,7 @@ TEST_CASE("rules: completion at or after the end of the term, not after a recall
 }
 
 TEST_CASE("rules: host quota, allowance days, Party membership") {
-    Config config;
+    Policy config;
     CHECK_FALSE(over_host_quota(0, config));
     CHECK(over_host_quota(1, config));
     config.max_per_host_per_batch = 2;

@@ -26,9 +26,9 @@ Assignment term(Date start, Date end) {
 }
 Assignment term_2006() { return term({2006, 8, 1}, {2007, 7, 31}); }
 
-Config calendar_config() {
-    Config c;
-    c.report_periods = "calendar";
+Policy calendar_config() {
+    Policy c;
+    c.report_periods = ReportPeriods::calendar;
     return c;
 }
 
@@ -65,8 +65,8 @@ const std::string kQuarters2006 = "Q1 (2006-08-01..2006-10-31), Q2 (2006-11-01..
 } // namespace
 
 TEST_CASE("schedule: an ordinary 12-month term, periods counted from the start") {
-    Config config; // report_periods = "term", grace 15, final 30
-    REQUIRE(config.report_periods == "term");
+    Policy config; // report_periods = "term", grace 15, final 30
+    REQUIRE(config.report_periods == ReportPeriods::term);
     auto s = report_schedule(term_2006(), config);
     // In order of due date; Q2 and H1 (and Q4 and H2) share a due date and keep quarter-first order.
     CHECK(lines(s) == Lines{
@@ -81,7 +81,7 @@ TEST_CASE("schedule: an ordinary 12-month term, periods counted from the start")
 }
 
 TEST_CASE("schedule: grace and final days come from the config") {
-    Config config;
+    Policy config;
     config.report_grace_days = 10;
     config.final_report_days = 60;
     auto s = report_schedule(term_2006(), config);
@@ -124,7 +124,7 @@ TEST_CASE("schedule: an extended term owes a fifth quarter but no third half") {
     Assignment a = term_2006();
     a.extended_until = Date{2007, 10, 31};
     REQUIRE(a.effective_end() == Date{2007, 10, 31});
-    auto s = report_schedule(a, Config{});
+    auto s = report_schedule(a, Policy{});
     CHECK(spans(s, "quarterly") == Lines{"Q1 2006-08-01..2006-10-31", "Q2 2006-11-01..2007-01-31",
                                          "Q3 2007-02-01..2007-04-30", "Q4 2007-05-01..2007-07-31",
                                          "Q5 2007-08-01..2007-10-31"});
@@ -145,7 +145,7 @@ TEST_CASE("schedule: a recalled term owes only the periods that ended before the
     Assignment a = term_2006();
     a.extended_until = Date{2007, 10, 31}; // the recall wins over an extension
     a.recalled_on = Date{2007, 3, 31};
-    auto s = report_schedule(a, Config{});
+    auto s = report_schedule(a, Policy{});
     CHECK(lines(s) == Lines{
                           "quarterly Q1 2006-08-01..2006-10-31 due 2006-11-15",
                           "quarterly Q2 2006-11-01..2007-01-31 due 2007-02-15",
@@ -155,12 +155,12 @@ TEST_CASE("schedule: a recalled term owes only the periods that ended before the
 
     // Recalled before the first quarter ended: the summary alone.
     a.recalled_on = Date{2006, 9, 30};
-    s = report_schedule(a, Config{});
+    s = report_schedule(a, Policy{});
     CHECK(lines(s) == Lines{"final final 2006-08-01..2006-09-30 due 2006-10-30"});
 
     // Recalled on the last day of Q1: Q1 is owed.
     a.recalled_on = Date{2006, 10, 31};
-    s = report_schedule(a, Config{});
+    s = report_schedule(a, Policy{});
     CHECK(lines(s) == Lines{"quarterly Q1 2006-08-01..2006-10-31 due 2006-11-15",
                             "final final 2006-08-01..2006-10-31 due 2006-11-30"});
 }
@@ -169,7 +169,7 @@ TEST_CASE("schedule: a term starting on 2008-02-29 ends its periods the day befo
     Date start{2008, 2, 29};
     Date end = default_end_date(start, 12);
     REQUIRE(end == Date{2009, 2, 28});
-    auto s = report_schedule(term(start, end), Config{});
+    auto s = report_schedule(term(start, end), Policy{});
     CHECK(lines(s) == Lines{
                           "quarterly Q1 2008-02-29..2008-05-28 due 2008-06-12",
                           "quarterly Q2 2008-05-29..2008-08-28 due 2008-09-12",
@@ -194,7 +194,7 @@ TEST_CASE("schedule: a term starting on 2008-02-29 ends its periods the day befo
 
 TEST_CASE("schedule: a term spanning 2008-02-29") {
     Assignment a = term({2007, 8, 1}, {2008, 7, 31});
-    auto s = report_schedule(a, Config{});
+    auto s = report_schedule(a, Policy{});
     CHECK(lines(s) == Lines{
                           "quarterly Q1 2007-08-01..2007-10-31 due 2007-11-15",
                           "quarterly Q2 2007-11-01..2008-01-31 due 2008-02-15",
@@ -217,7 +217,7 @@ TEST_CASE("schedule: a term spanning 2008-02-29") {
 
     // A period ending 2008-02-15: its grace runs through 2008-02-29.
     Date start{2007, 11, 16};
-    auto t = report_schedule(term(start, default_end_date(start, 12)), Config{});
+    auto t = report_schedule(term(start, default_end_date(start, 12)), Policy{});
     REQUIRE_FALSE(t.empty());
     CHECK(line(t.front()) == "quarterly Q1 2007-11-16..2008-02-15 due 2008-03-01");
     CHECK(line(t.back()) == "final final 2007-11-16..2008-11-15 due 2008-12-15");
@@ -227,7 +227,7 @@ TEST_CASE("schedule: a term starting on the 31st is tiled by its quarters withou
     Date start{2007, 8, 31};
     Date end = default_end_date(start, 12);
     REQUIRE(end == Date{2008, 8, 30});
-    auto s = report_schedule(term(start, end), Config{});
+    auto s = report_schedule(term(start, end), Policy{});
     CHECK(spans(s, "quarterly") == Lines{"Q1 2007-08-31..2007-11-30", "Q2 2007-12-01..2008-02-29",
                                          "Q3 2008-03-01..2008-05-30", "Q4 2008-05-31..2008-08-30"});
     CHECK(spans(s, "semiannual") == Lines{"H1 2007-08-31..2008-02-29", "H2 2008-03-01..2008-08-30"});
@@ -245,7 +245,7 @@ TEST_CASE("schedule: a term starting on the 31st is tiled by its quarters withou
 }
 
 TEST_CASE("schedule: resolve_period by ordinal") {
-    auto s = report_schedule(term_2006(), Config{});
+    auto s = report_schedule(term_2006(), Policy{});
     CHECK(resolved(s, "quarterly", "Q1") == "Q1 2006-08-01..2006-10-31");
     CHECK(resolved(s, "quarterly", "q4") == "Q4 2007-05-01..2007-07-31");
     CHECK(resolved(s, "quarterly", " Ｑ２ ") == "Q2 2006-11-01..2007-01-31"); // full width, spaces
@@ -264,17 +264,17 @@ TEST_CASE("schedule: resolve_period by ordinal") {
     // Cut short by a recall: the message lists what is owed, or says there is none.
     Assignment a = term_2006();
     a.recalled_on = Date{2007, 3, 31};
-    auto r = report_schedule(a, Config{});
+    auto r = report_schedule(a, Policy{});
     CHECK(resolved(r, "quarterly", "Q3") ==
           "error: Q3 is outside the term; its quarterly periods are: Q1 (2006-08-01..2006-10-31), "
           "Q2 (2006-11-01..2007-01-31)");
     a.recalled_on = Date{2006, 9, 30};
-    r = report_schedule(a, Config{});
+    r = report_schedule(a, Policy{});
     CHECK(resolved(r, "quarterly", "Q1") == "error: Q1 is outside the term; its quarterly periods are: none");
 }
 
 TEST_CASE("schedule: resolve_period by calendar spelling names the period that ends in it") {
-    auto s = report_schedule(term_2006(), Config{});
+    auto s = report_schedule(term_2006(), Policy{});
     CHECK(resolved(s, "quarterly", "2006Q4") == "Q1 2006-08-01..2006-10-31");
     CHECK(resolved(s, "quarterly", "2007Q1") == "Q2 2006-11-01..2007-01-31");
     CHECK(resolved(s, "quarterly", "2007q2") == "Q3 2007-02-01..2007-04-30");
@@ -308,7 +308,7 @@ TEST_CASE("schedule: resolve_period by calendar spelling names the period that e
 }
 
 TEST_CASE("schedule: resolve_period for the final summary") {
-    auto s = report_schedule(term_2006(), Config{});
+    auto s = report_schedule(term_2006(), Policy{});
     CHECK(resolved(s, "final", "final") == "final 2006-08-01..2007-07-31");
     CHECK(resolved(s, "final", "FINAL") == "final 2006-08-01..2007-07-31");
     CHECK(resolved(s, "final", "") == "final 2006-08-01..2007-07-31");
@@ -319,11 +319,11 @@ TEST_CASE("schedule: resolve_period for the final summary") {
     // The summary of an extended term covers the extension.
     Assignment a = term_2006();
     a.extended_until = Date{2007, 10, 31};
-    CHECK(resolved(report_schedule(a, Config{}), "final", "final") == "final 2006-08-01..2007-10-31");
+    CHECK(resolved(report_schedule(a, Policy{}), "final", "final") == "final 2006-08-01..2007-10-31");
 }
 
 TEST_CASE("schedule: resolve_period refuses what is no period") {
-    auto s = report_schedule(term_2006(), Config{});
+    auto s = report_schedule(term_2006(), Policy{});
     const std::string tail = "' is not a quarterly period (Q2 or 2006Q4)";
     CHECK(resolved(s, "quarterly", "第一季度") == "error: '第一季度" + tail);
     CHECK(resolved(s, "quarterly", "Q") == "error: 'Q" + tail);
@@ -337,7 +337,7 @@ TEST_CASE("schedule: resolve_period answers an absurdly large number with a mess
     // A clerk's typo must come back as the usual error value (add_report turns it into
     // "--period: …"); a std::out_of_range from the number conversion would escape as an
     // "unexpected error".
-    auto s = report_schedule(term_2006(), Config{});
+    auto s = report_schedule(term_2006(), Policy{});
     ResolvedPeriod r;
     CHECK_NOTHROW(r = resolve_period(s, "quarterly", "Q99999999999999999999"));
     CHECK_FALSE(r.period);

@@ -150,7 +150,7 @@ TEST_CASE("stats: non_party_exclude changes the count when a 群众 cadre exists
     CHECK(counted.up_from_township_non_party == 2);
 
     Config cfg;
-    cfg.non_party_exclude = {"masses"};
+    cfg.policy.non_party_exclude = {"masses"};
     YearStats excluded = stats_for(db, 2006, cfg);
     CHECK(excluded.total == 28);
     CHECK(excluded.non_party == 13);
@@ -159,14 +159,14 @@ TEST_CASE("stats: non_party_exclude changes the count when a 群众 cadre exists
 
     // Excluding a status nobody has changes nothing.
     Config tdsl;
-    tdsl.non_party_exclude = {"tdsl"};
+    tdsl.policy.non_party_exclude = {"tdsl"};
     CHECK(stats_for(db, 2006, tdsl).non_party == 14);
 }
 
 TEST_CASE("stats: excluding every non-CPC status leaves no 党外干部 and valid SQL") {
     Database db = example_db();
     Config cfg;
-    for (auto code : non_party_statuses(Config{})) cfg.non_party_exclude.push_back(code);
+    for (auto code : non_party_statuses(Policy{})) cfg.policy.non_party_exclude.push_back(code);
     YearStats s = stats_for(db, 2006, cfg);
     CHECK(s.total == 27);
     CHECK(s.non_party == 0);

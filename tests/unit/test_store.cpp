@@ -257,7 +257,7 @@ TEST_CASE("store: for_each with each filter field") {
         f.non_party = true;
         CHECK(names(store, f) == Names{"付强", "蒋涛"});
         Config cfg;
-        cfg.non_party_exclude = {"masses"};
+        cfg.policy.non_party_exclude = {"masses"};
         CHECK(names(store, f, cfg) == Names{"付强"});
     }
     SUBCASE("filters combine") {

@@ -150,7 +150,7 @@ TEST_CASE("store: for_each with pending appointment paperwork") {
         fx.life.appoint(fx.fu_id, c, {2006, 8, 20}, "");
         CHECK(fx.list(pending("united_front")) == Names{"蒋涛"});
         // 群众 left out of 党外干部 by the config: nothing is pending any more.
-        fx.config.non_party_exclude = {"masses"};
+        fx.config.policy.non_party_exclude = {"masses"};
         CHECK(fx.list(pending("united_front")).empty());
     }
     SUBCASE("party_transfer") {
@@ -191,7 +191,7 @@ TEST_CASE("store: for_each with pending appointment paperwork") {
 
 TEST_CASE("store: for_each with no_inspection within the configured window") {
     Four fx;
-    REQUIRE(fx.config.inspection_window_days == 60);
+    REQUIRE(fx.config.policy.inspection_window_days == 60);
     AssignmentFilter f = on({2007, 6, 1}); // 2007-06-01 + 60 = 2007-07-31: 何俊杰 and 付强 end then
     f.no_inspection = true;
     CHECK(fx.list(f) == Names{"何俊杰", "付强"});
@@ -202,12 +202,12 @@ TEST_CASE("store: for_each with no_inspection within the configured window") {
     f.as_of = {2007, 8, 1}; // over: no longer due
     CHECK(fx.list(f).empty());
 
-    fx.config.inspection_window_days = 10;
+    fx.config.policy.inspection_window_days = 10;
     f.as_of = {2007, 7, 21};
     CHECK(fx.list(f) == Names{"何俊杰", "付强"});
     f.as_of = {2007, 7, 20};
     CHECK(fx.list(f).empty());
-    fx.config.inspection_window_days = 60;
+    fx.config.policy.inspection_window_days = 60;
 
     // An inspection note settles it; another kind of note does not.
     f.as_of = {2007, 6, 1};
