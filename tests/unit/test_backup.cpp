@@ -1,3 +1,4 @@
+#include "temp_dir.hpp"
 #include "error.hpp"
 #include "fixture.hpp"
 #include "store/backup.hpp"
@@ -24,20 +25,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() /
-               ("guazhi-unit-backup-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using guazhi::test::TempDir;
 
 unsigned mode_of(const fs::path& p) {
     struct stat st{};

@@ -1,3 +1,4 @@
+#include "temp_dir.hpp"
 #include "config.hpp"
 #include "error.hpp"
 
@@ -27,24 +28,7 @@ std::string config_error(std::string_view text) {
 bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
 
 // A fresh empty directory, removed with everything in it at the end of the test.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() /
-               ("guazhi-unit-config-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    void write(const fs::path& relative, std::string_view text) const {
-        fs::create_directories((path / relative).parent_path());
-        std::ofstream(path / relative, std::ios::binary) << text;
-    }
-};
+using guazhi::test::TempDir;
 
 // Runs with the working directory changed, restoring it afterwards.
 struct InDir {

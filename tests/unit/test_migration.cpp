@@ -1,3 +1,4 @@
+#include "temp_dir.hpp"
 #include "error.hpp"
 #include "store/assignment_store.hpp"
 #include "store/database.hpp"
@@ -20,20 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() /
-               ("guazhi-unit-migration-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using guazhi::test::TempDir;
 
 // A file as guazhi 1 wrote it: schema version 1 and one assignment, written with plain SQL.
 void write_version_1(const fs::path& path) {

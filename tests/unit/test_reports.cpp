@@ -1,3 +1,4 @@
+#include "temp_dir.hpp"
 #include "error.hpp"
 #include "fixture.hpp"
 #include "report_sample.hpp"
@@ -47,27 +48,7 @@ NewReport new_report(std::int64_t assignment, std::string kind, std::string peri
     return r;
 }
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() /
-               ("guazhi-unit-reports-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    fs::path write(const std::string& name, const std::string& bytes) const {
-        fs::path p = path / fs::u8path(name);
-        std::ofstream out(p, std::ios::binary);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        REQUIRE(out.good());
-        return p;
-    }
-};
+using guazhi::test::TempDir;
 
 struct FileCloser {
     void operator()(std::FILE* f) const { std::fclose(f); }

@@ -1,3 +1,4 @@
+#include "temp_dir.hpp"
 #include "error.hpp"
 #include "store/assignment_store.hpp"
 #include "store/database.hpp"
@@ -44,20 +45,7 @@ void check_same(const Assignment& got, const Assignment& want) {
     CHECK(got.end == want.end);
 }
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() /
-               ("guazhi-unit-store-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using guazhi::test::TempDir;
 
 std::string store_error(const fs::path& p, OpenMode mode) {
     try {

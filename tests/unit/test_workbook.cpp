@@ -1,5 +1,6 @@
 // The workbook readers: .xlsx parts written here into zips (exact control of the XML for the
 // hostile cases), .xls fixtures made by LibreOffice (tests/data/make_xls_fixtures.py).
+#include "temp_dir.hpp"
 #include "util/workbook.hpp"
 #include "util/text.hpp"
 #include "util/xls_records.hpp"
@@ -30,20 +31,7 @@ using Kind = workbook_detail::NumberFormat::Kind;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() / ("guazhi-unit-workbook-" + std::to_string(::getpid()) +
-                                            "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using guazhi::test::TempDir;
 
 using guazhi::test::error_of;
 
