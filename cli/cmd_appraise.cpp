@@ -1,6 +1,7 @@
 // guazhi appraise annual|history|final|show|missing|recommend|import: annual assessments,
 // the 优秀 recommendation, and the end-of-term appraisal (鉴定).
 #include "commands.hpp"
+#include "app/record.hpp"
 #include "domain/appraisal_file.hpp"
 #include "domain/vocabulary.hpp"
 #include "error.hpp"
@@ -10,7 +11,6 @@
 #include "store/appraisals.hpp"
 #include "util/text.hpp"
 
-#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 #include <fstream>
 #include <sstream>
@@ -69,10 +69,7 @@ int run_annual(const AnnualOptions& o, const Context& ctx) {
     if (!util::is_digits(text) || text.size() > 15) throw UsageError(fmt::format("ASSIGNMENT: '{}' is not an assignment id", text));
     c.assignment_id = std::stoll(text);
     Database db = ctx.open(OpenMode::write);
-    AssignmentStore store(db.sql());
-    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    auto outcome = record_annual(store, ctx.config, c);
-    tx.commit();
+    auto outcome = app::record_annual_assessment(db, ctx.config, c);
     print_outcome(outcome, fmt::format("assignment #{}, {} annual assessment", *c.assignment_id, o.year));
     return 0;
 }
@@ -83,9 +80,7 @@ int run_history(const AnnualOptions& o, const Context& ctx) {
     AssignmentStore store(db.sql());
     CadreRef ref = resolve_cadre(store, o.target);
     c.cadre_id = ref.cadre_id;
-    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    auto outcome = record_annual(store, ctx.config, c);
-    tx.commit();
+    auto outcome = app::record_annual_assessment(db, ctx.config, c);
     print_outcome(outcome, fmt::format("{}, {} grade", ref.cadre.name, o.year));
     return 0;
 }
@@ -128,9 +123,7 @@ int run_final(const FinalOptions& o, const Context& ctx) {
     f.recorded_by = o.recorded_by;
     if (o.reason && !o.early) throw UsageError("--reason goes with --early");
     Database db = ctx.open(OpenMode::write);
-    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    auto id = record_final_appraisal(db.sql(), ctx.config, f, o.early, o.replace);
-    tx.commit();
+    auto id = app::record_final(db, ctx.config, f, o.early, o.replace);
     diag("assignment #{}: final appraisal recorded (#{})\n", o.id, id);
     fmt::print("{}\n", id);
     return 0;

@@ -1,5 +1,6 @@
 // guazhi assign add|list|show (import lives in cmd_assign_import.cpp).
 #include "commands.hpp"
+#include "app/record.hpp"
 #include "domain/roster.hpp"
 #include "error.hpp"
 #include "render/assignment_view.hpp"
@@ -11,7 +12,6 @@
 #include "util/csv.hpp"
 #include "util/text.hpp"
 
-#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
 namespace guazhi::cli {
@@ -30,25 +30,17 @@ int run_add(const RowValues& raw, const RecordFlags& flags, const Context& ctx) 
     RecordPolicy policy = flags.to_policy();
     RowValues values;
     for (std::size_t i = 0; i < kFieldCount; ++i) values[i] = util::clean(raw[i]);
-    RowResult row = validate_row(values, ctx.config.policy);
+    Database db = ctx.open(OpenMode::write);
+    app::AddedAssignment added = app::add_assignment(db, ctx.config, values, policy);
+    const RowResult& row = added.row;
+    const RecordOutcome& outcome = added.outcome;
     std::vector<std::string> problems;
     for (const auto& p : row.problems) problems.push_back(fmt::format("{}: {}", flag_for(p.field), p.message));
+    for (const auto& p : outcome.problems) problems.push_back(fmt::format("{}: {}", flag_for(p.field), p.message));
     if (!problems.empty()) throw Error(fmt::format("{}\nnothing was recorded", fmt::join(problems, "\n")));
-
-    Database db = ctx.open(OpenMode::write);
-    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    AssignmentStore store(db.sql());
-    AssignmentRecorder recorder(store, ctx.config, policy);
-    bool kind_given = !values[static_cast<std::size_t>(Field::home_level)].empty();
-    RecordOutcome outcome = recorder.record(*row.assignment, kind_given);
-    if (outcome.kind == RecordOutcome::Kind::refused) {
-        for (const auto& p : outcome.problems) problems.push_back(fmt::format("{}: {}", flag_for(p.field), p.message));
-        throw Error(fmt::format("{}\nnothing was recorded", fmt::join(problems, "\n")));
-    }
     if (outcome.kind == RecordOutcome::Kind::identical) {
         diag("already recorded as assignment #{}; nothing added\n", outcome.id);
     } else {
-        tx.commit();
         const Assignment& a = *row.assignment;
         if (outcome.over_quota)
             diag("{} now receives more than max_per_host_per_batch = {} in batch {}; override recorded\n",

@@ -1,5 +1,6 @@
 // guazhi report add|get|list|due|import|compliance: the reports secondees owe.
 #include "commands.hpp"
+#include "app/record.hpp"
 #include "domain/vocabulary.hpp"
 #include "error.hpp"
 #include "render/compliance_view.hpp"
@@ -7,7 +8,6 @@
 #include "store/report_import.hpp"
 #include "store/reports.hpp"
 
-#include <SQLiteCpp/Transaction.h>
 #include <filesystem>
 #include <fmt/format.h>
 
@@ -33,9 +33,7 @@ int run_add(const AddOptions& o, const Context& ctx) {
     r.replace = o.replace;
     r.recorded_by = o.by;
     Database db = ctx.open(OpenMode::write);
-    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    std::int64_t id = add_report(db.sql(), ctx.config, r);
-    tx.commit();
+    std::int64_t id = app::record_report(db, ctx.config, r);
     diag("recorded report #{}: assignment #{} {} {}{}\n", id, o.id, report_kinds().label(o.kind, ctx.lang),
                o.period, o.attach ? " with its attachment" : "");
     fmt::print("{}\n", id);
