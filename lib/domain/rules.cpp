@@ -10,6 +10,8 @@
 
 namespace guazhi {
 
+bool is_ethnic_minority(std::string_view ethnicity) { return !ethnicity.empty() && ethnicity != "han"; }
+
 bool is_non_party(std::string_view political_status, const Policy& policy) {
     // Seed: "今年我们安排了7名党外干部上挂、6名党外干部下派" — 党外干部 are cadres who are not
     // members (or probationary members) of the CPC. Some places leave 群众 or 共青团员 out;

@@ -38,6 +38,10 @@ std::string_view host_kind_for(std::string_view direction);
 // True when two inclusive terms share at least one day.
 bool terms_overlap(util::Date a_start, util::Date a_end, util::Date b_start, util::Date b_end);
 
+// Whether an ethnicity (a code of ethnicities(); "" when not recorded) counts as a minority
+// (少数民族干部): any recorded one but Han.
+bool is_ethnic_minority(std::string_view ethnicity);
+
 // Whether a political status is CPC membership (full or probationary): only members move a
 // temporary Party relationship (转临时组织关系).
 bool is_party_member(std::string_view political_status);

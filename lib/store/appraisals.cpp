@@ -135,8 +135,9 @@ AnnualOutcome record_annual(AssignmentStore& store, const Config& config, const 
         SQLite::Statement known(db, "SELECT 1 FROM cadres WHERE id = ?");
         known.bind(1, cadre_id);
         if (!known.executeStep()) throw Error(fmt::format("no cadre #{}", cadre_id));
-        SQLite::Statement cover(db, "SELECT id FROM assignments WHERE cadre_id = ? AND ? BETWEEN substr(start_date, 1, 4) "
-                                    "AND substr(coalesce(recalled_on, extended_until, end_date), 1, 4)");
+        SQLite::Statement cover(db, fmt::format("SELECT id FROM assignments a WHERE cadre_id = ? AND ? BETWEEN "
+                                                "substr(start_date, 1, 4) AND substr({}, 1, 4)",
+                                                kServedEndSql));
         cover.bind(1, cadre_id);
         cover.bind(2, std::to_string(c.year));
         if (cover.executeStep())
@@ -323,12 +324,13 @@ CadreAppraisals appraisals_of(AssignmentStore& store, const CadreRef& ref, const
 Recommendations recommendations(AssignmentStore& store, int year, const Config& config) {
     auto& db = store.db();
     std::string year_end = fmt::format("{}-12-31", year);
-    SQLite::Statement ids(db, R"sql(
+    SQLite::Statement ids(db, fmt::format(R"sql(
 SELECT a.id FROM assignments a
- WHERE a.start_date <= ?1 AND coalesce(a.recalled_on, a.extended_until, a.end_date) >= ?1
+ WHERE a.start_date <= ?1 AND {} >= ?1
 UNION
 SELECT assignment_id FROM annual_assessments
- WHERE year = ?2 AND superseded_by IS NULL AND assignment_id IS NOT NULL)sql");
+ WHERE year = ?2 AND superseded_by IS NULL AND assignment_id IS NOT NULL)sql",
+                                          kServedEndSql));
     ids.bind(1, year_end);
     ids.bind(2, year);
     Recommendations out;

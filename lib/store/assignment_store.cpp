@@ -178,24 +178,23 @@ SqlFilter build_filter(const AssignmentFilter& f, const Config& config) {
         }
         else throw Error(fmt::format("unknown pending item '{}'", k));
     }
-    constexpr std::string_view effective_end = "coalesce(a.recalled_on, a.extended_until, a.end_date)";
     if (f.no_inspection) {
         // Seed: "在挂职期届满前，派出专人到接收单位对挂职干部一年的工作、表现情况进行考察".
         conditions.push_back(fmt::format("{} BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM events e "
                                          "WHERE e.assignment_id = a.id AND e.kind = 'inspection')",
-                                         effective_end));
+                                         kServedEndSql));
         out.texts.push_back(f.as_of.iso());
         out.texts.push_back(f.as_of.plus_days(config.policy.inspection_window_days).iso());
     }
     if (f.returned) {
-        conditions.push_back(fmt::format("{} < ?", effective_end));
+        conditions.push_back(fmt::format("{} < ?", kServedEndSql));
         out.texts.push_back(f.as_of.iso());
     }
     if (f.not_promoted) {
         // Seed: "在提拔任用干部时，在同等条件下，对挂职干部要优先考虑".
         conditions.push_back(fmt::format("NOT EXISTS (SELECT 1 FROM events e WHERE e.cadre_id = a.cadre_id AND "
                                          "e.kind = 'follow_up' AND e.reason = 'promotion' AND e.date > {})",
-                                         effective_end));
+                                         kServedEndSql));
     }
     if (!conditions.empty()) out.where = fmt::format(" WHERE {}", fmt::join(conditions, " AND "));
     return out;

@@ -36,6 +36,11 @@ SqlFilter build_filter(const AssignmentFilter& filter, const Config& config);
 // rules::status_on() as an SQL expression over alias a, judged on `day`.
 std::string status_sql(util::Date day);
 
+// Assignment::effective_end() — the last day served: recall, else extension, else the planned
+// end — as an SQL expression over alias a. The one SQL spelling of it; test_rule_sql holds the
+// two equal.
+inline constexpr std::string_view kServedEndSql = "coalesce(a.recalled_on, a.extended_until, a.end_date)";
+
 // Binds a filter's values to a statement, starting at placeholder 1.
 void bind_filter(SQLite::Statement& stmt, const SqlFilter& filter);
 

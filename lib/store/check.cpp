@@ -1,4 +1,5 @@
 #include "store/check.hpp"
+#include "store/assignment_store.hpp"
 #include "util/redact.hpp"
 #include "util/id_number.hpp"
 
@@ -19,9 +20,8 @@ namespace guazhi {
 
 namespace {
 
-// The last day of a term as served: recall, else extension, else the planned end. The same
-// as Assignment::effective_end(), in SQL.
-constexpr const char* kServedEnd = "coalesce(a.recalled_on, a.extended_until, a.end_date)";
+// The last day of a term as served (Assignment::effective_end() in SQL).
+constexpr std::string_view kServedEnd = kServedEndSql;
 
 // A multi-line SQLite message on one line, so that each problem is one line of output.
 std::string one_line(std::string text) {

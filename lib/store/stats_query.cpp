@@ -86,11 +86,17 @@ std::string facts_sql(const Config& config) {
     std::vector<std::string> not_non_party;
     for (const Term& t : political_statuses().terms())
         if (!is_non_party(t.code, config.policy)) not_non_party.emplace_back(t.code);
+    // Minority as "not one of the values that are not" ("" unrecorded, Han), from the rule.
+    std::vector<std::string> not_minority;
+    if (!is_ethnic_minority("")) not_minority.emplace_back("");
+    for (const Term& t : ethnicities().terms())
+        if (!is_ethnic_minority(t.code)) not_minority.emplace_back(t.code);
     return fmt::format("((a.direction = 'up') | ((c.political_status NOT IN ({})) << 1) | "
                        "(((c.category_mask & {}) <> 0) << 2) | (((c.category_mask & {}) <> 0) << 3) | "
                        "((h.kind = 'township') << 4) | ((c.gender = 'female') << 5) | "
-                       "((c.ethnicity NOT IN ('', 'han')) << 6))",
-                       in_list(not_non_party), category_bit("selected_graduate"), category_bit("county_reserve"));
+                       "((c.ethnicity NOT IN ({})) << 6))",
+                       in_list(not_non_party), category_bit("selected_graduate"), category_bit("county_reserve"),
+                       in_list(not_minority));
 }
 
 AssignmentFacts facts_of(std::int64_t bits) {
