@@ -72,7 +72,7 @@ int run_list(const ListOptions& o, const Context& ctx) {
         // Streamed: one array element at a time, whatever the number of rows.
         out.write("[");
         store.for_each(filter, ctx.config, [&](const Assignment& a) {
-            JsonWriter json(false);
+            JsonWriter json(JsonLayout::one_line);
             write_assignment_json(json, a, filter.as_of, ctx.config, o.reveal_id);
             out.write(count++ ? ",\n" : "\n");
             out.write(json.str());

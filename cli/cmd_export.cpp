@@ -104,7 +104,7 @@ std::size_t stream_assignments(AssignmentStore& store, const AssignmentFilter& f
     }
     out.write("[");
     store.for_each(filter, ctx.config, [&](const Assignment& a) {
-        JsonWriter json(false);
+        JsonWriter json(JsonLayout::one_line);
         write_assignment_json(json, a, filter.as_of, ctx.config, o.reveal_id, appointment_of(store.db(), a.id),
                               events_of(store.db(), a.id));
         out.write(count++ ? ",\n" : "\n");

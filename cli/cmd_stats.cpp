@@ -111,7 +111,7 @@ int run_stats(const StatsOptions& o, const Context& ctx) {
         out.commit();
         return 0;
     }
-    Summary s = summarize(db.sql(), filter, ctx.config, o.reports);
+    Summary s = summarize(db.sql(), filter, ctx.config, o.reports ? ReportSection::always : ReportSection::if_any_recorded);
     out.write(o.chart ? chart_summary(s, ctx.lang, unicode) : render_summary(s, o.format, ctx.lang));
     out.commit();
     return 0;

@@ -28,10 +28,13 @@ std::string label(const Vocabulary& v, std::string_view code, const DatasetOptio
 }
 
 // A column: the Chinese or English header, or the key for JSON.
+// What a column holds, for alignment, JSON and workbook cells.
+enum class Holds { text, number, date };
+
 ReportColumn col(const DatasetOptions& o, std::string_view key, std::string_view zh, std::string_view en,
-                 bool numeric = false, bool date = false) {
+                 Holds holds = Holds::text) {
     std::string header(o.codes ? key : o.lang == Lang::zh ? zh : en);
-    return {header, std::string(key), numeric, false, date};
+    return {header, std::string(key), holds == Holds::number, false, holds == Holds::date};
 }
 
 // A unit and a post in one cell, as a 花名册 writes them: an ideographic space between, so that
@@ -45,7 +48,7 @@ std::string unit_and_post(const std::string& unit, const std::string& post) {
 Dataset roster(AssignmentStore& store, const AssignmentFilter& f, const Config& config, const DatasetOptions& o) {
     bool zh = o.lang == Lang::zh;
     Dataset d{"roster", zh ? "花名册" : "roster",
-              {col(o, "no", "序号", "No.", true), col(o, "name", "姓名", "name"), col(o, "gender", "性别", "gender"),
+              {col(o, "no", "序号", "No.", Holds::number), col(o, "name", "姓名", "name"), col(o, "gender", "性别", "gender"),
                col(o, "ethnicity", "民族", "ethnicity"), col(o, "birth_month", "出生年月", "born"),
                col(o, "native_place", "籍贯", "native place"), col(o, "started_work", "参加工作时间", "started work"),
                col(o, "political_status", "政治面貌", "political status"), col(o, "joined_party", "入党时间", "joined the Party"),
@@ -55,7 +58,7 @@ Dataset roster(AssignmentStore& store, const AssignmentFilter& f, const Config& 
                col(o, "home_level", "原单位层级", "home unit level"),
                col(o, "host", "接收单位及挂职职务", "host unit and post"),
                col(o, "term", "挂职起止时间", "term"), col(o, "categories", "干部类别", "categories"),
-               col(o, "direction", "挂职类型", "direction"), col(o, "batch_year", "年度", "batch", true),
+               col(o, "direction", "挂职类型", "direction"), col(o, "batch_year", "年度", "batch", Holds::number),
                col(o, "programme", "挂职项目", "programme"), col(o, "id_number", "身份证号", "ID number"),
                col(o, "phone", "联系电话", "phone"), col(o, "remark", "备注", "remark"), col(o, "status", "状态", "status")},
               {}};
@@ -98,15 +101,15 @@ Dataset assignments(AssignmentStore& store, const AssignmentFilter& f, const Con
 
 Dataset reports(AssignmentStore& store, const AssignmentFilter& f, const Config& config, const DatasetOptions& o) {
     Dataset d{"reports", o.lang == Lang::zh ? "汇报" : "reports",
-              {col(o, "id", "编号", "id", true), col(o, "assignment_id", "挂职编号", "assignment", true),
+              {col(o, "id", "编号", "id", Holds::number), col(o, "assignment_id", "挂职编号", "assignment", Holds::number),
                col(o, "name", "姓名", "name"), col(o, "kind", "类型", "kind"), col(o, "period", "期次", "period"),
-               col(o, "period_start", "期起", "period start", false, true),
-               col(o, "period_end", "期止", "period end", false, true),
-               col(o, "submitted_on", "提交日期", "submitted", false, true), col(o, "recipient", "报送", "to"),
-               col(o, "attachment", "附件", "attachment"), col(o, "attachment_size", "附件大小", "size", true),
+               col(o, "period_start", "期起", "period start", Holds::date),
+               col(o, "period_end", "期止", "period end", Holds::date),
+               col(o, "submitted_on", "提交日期", "submitted", Holds::date), col(o, "recipient", "报送", "to"),
+               col(o, "attachment", "附件", "attachment"), col(o, "attachment_size", "附件大小", "size", Holds::number),
                col(o, "sha256", "SHA-256", "SHA-256")},
               {}};
-    for (const Report& r : list_reports(store.db(), f, config, std::nullopt, false))
+    for (const Report& r : list_reports(store.db(), f, config, std::nullopt, Submissions::current))
         d.rows.push_back({std::to_string(r.id), std::to_string(r.assignment_id), r.cadre_name, label(report_kinds(), r.kind, o),
                           r.period, r.period_start.iso(), r.period_end.iso(), r.submitted_on.iso(),
                           label(recipients(), r.recipient, o), r.attachment ? r.attachment->name : "",
@@ -116,14 +119,14 @@ Dataset reports(AssignmentStore& store, const AssignmentFilter& f, const Config&
 
 Dataset appraisals(AssignmentStore& store, const AssignmentFilter& f, const Config& config, const DatasetOptions& o) {
     Dataset d{"appraisals", o.lang == Lang::zh ? "年度考核" : "annual assessments",
-              {col(o, "assignment_id", "挂职编号", "assignment", true), col(o, "id_number", "身份证号", "ID number"),
-               col(o, "name", "姓名", "name"), col(o, "year", "考核年度", "year", true), col(o, "grade", "等次", "grade"),
-               col(o, "votes_excellent", "优秀票", "excellent votes", true),
-               col(o, "votes_competent", "称职票", "competent votes", true),
-               col(o, "votes_basically_competent", "基本称职票", "basically competent votes", true),
-               col(o, "votes_incompetent", "不称职票", "incompetent votes", true),
-               col(o, "excellent_share", "优秀票比例", "excellent share", true), col(o, "outstanding", "表现突出", "outstanding"),
-               col(o, "unit", "考核单位", "unit"), col(o, "decided_on", "考核日期", "date", false, true),
+              {col(o, "assignment_id", "挂职编号", "assignment", Holds::number), col(o, "id_number", "身份证号", "ID number"),
+               col(o, "name", "姓名", "name"), col(o, "year", "考核年度", "year", Holds::number), col(o, "grade", "等次", "grade"),
+               col(o, "votes_excellent", "优秀票", "excellent votes", Holds::number),
+               col(o, "votes_competent", "称职票", "competent votes", Holds::number),
+               col(o, "votes_basically_competent", "基本称职票", "basically competent votes", Holds::number),
+               col(o, "votes_incompetent", "不称职票", "incompetent votes", Holds::number),
+               col(o, "excellent_share", "优秀票比例", "excellent share", Holds::number), col(o, "outstanding", "表现突出", "outstanding"),
+               col(o, "unit", "考核单位", "unit"), col(o, "decided_on", "考核日期", "date", Holds::date),
                col(o, "home_note", "派出单位意见", "home unit's note")},
               {}};
     for_each_annual(store, f, config, [&](const Cadre& cadre, const AnnualAssessment& x) {
@@ -141,7 +144,7 @@ Dataset appraisals(AssignmentStore& store, const AssignmentFilter& f, const Conf
 
 Dataset final_appraisals(AssignmentStore& store, const AssignmentFilter& f, const Config& config, const DatasetOptions& o) {
     Dataset d{"final-appraisals", o.lang == Lang::zh ? "挂职鉴定" : "final appraisals",
-              {col(o, "assignment_id", "挂职编号", "assignment", true), col(o, "id_number", "身份证号", "ID number"),
+              {col(o, "assignment_id", "挂职编号", "assignment", Holds::number), col(o, "id_number", "身份证号", "ID number"),
                col(o, "name", "姓名", "name"), col(o, "host_unit", "接收单位", "host unit")},
               {}};
     for (const auto& dim : kDimensions) {
@@ -149,7 +152,7 @@ Dataset final_appraisals(AssignmentStore& store, const AssignmentFilter& f, cons
         d.columns.push_back(col(o, fmt::format("{}_comment", dim.code), fmt::format("{}表现", dim.zh), fmt::format("{} comment", dim.en)));
     }
     for (auto c : {col(o, "conclusion", "鉴定意见", "conclusion"), col(o, "author_unit", "鉴定单位", "author unit"),
-                   col(o, "written_on", "鉴定日期", "written on", false, true), col(o, "early_reason", "提前鉴定原因", "early because"),
+                   col(o, "written_on", "鉴定日期", "written on", Holds::date), col(o, "early_reason", "提前鉴定原因", "early because"),
                    col(o, "recorded_by", "记录人", "recorded by"), col(o, "recorded_at", "记录时间", "recorded at")})
         d.columns.push_back(c);
     for_each_final(store, f, config, [&](const Assignment& a, const FinalAppraisal& fa) {
@@ -163,8 +166,8 @@ Dataset final_appraisals(AssignmentStore& store, const AssignmentFilter& f, cons
 
 Dataset events(AssignmentStore& store, const AssignmentFilter& f, const Config& config, const DatasetOptions& o) {
     Dataset d{"events", o.lang == Lang::zh ? "记事" : "events",
-              {col(o, "assignment_id", "挂职编号", "assignment", true), col(o, "name", "姓名", "name"),
-               col(o, "kind", "事项", "kind"), col(o, "date", "日期", "date", false, true),
+              {col(o, "assignment_id", "挂职编号", "assignment", Holds::number), col(o, "name", "姓名", "name"),
+               col(o, "kind", "事项", "kind"), col(o, "date", "日期", "date", Holds::date),
                col(o, "recorded_by", "记录人", "recorded by"), col(o, "recorded_at", "记录时间", "recorded at"),
                col(o, "reason", "原因", "reason"), col(o, "details", "详情", "details")},
               {}};
@@ -182,9 +185,9 @@ Dataset events(AssignmentStore& store, const AssignmentFilter& f, const Config& 
 
 Dataset allowance(AssignmentStore& store, const AssignmentFilter& f, const Config& config, const DatasetOptions& o) {
     Dataset d{"allowance", o.lang == Lang::zh ? "生活补助" : "allowance",
-              {col(o, "assignment_id", "挂职编号", "assignment", true), col(o, "name", "姓名", "name"),
-               col(o, "home_unit", "派出单位", "home unit"), col(o, "days", "天数", "days", true),
-               col(o, "amount_yuan", "金额（元）", "amount (yuan)", true)},
+              {col(o, "assignment_id", "挂职编号", "assignment", Holds::number), col(o, "name", "姓名", "name"),
+               col(o, "home_unit", "派出单位", "home unit"), col(o, "days", "天数", "days", Holds::number),
+               col(o, "amount_yuan", "金额（元）", "amount (yuan)", Holds::number)},
               {}};
     for (const auto& line : allowance_by_assignment(store, f, config))
         d.rows.push_back({line.assignment_id ? std::to_string(line.assignment_id) : "",
@@ -196,8 +199,8 @@ Dataset allowance(AssignmentStore& store, const AssignmentFilter& f, const Confi
 Dataset applications(AssignmentStore& store, const AssignmentFilter& f, const DatasetOptions& o) {
     if (!f.year) throw Error("export applications: give --year");
     Dataset d{"applications", o.lang == Lang::zh ? "申报" : "applications",
-              {col(o, "host_unit", "接收单位", "host unit"), col(o, "batch_year", "年度", "batch", true),
-               col(o, "requested", "申请人数", "requested", true), col(o, "assigned", "安排人数", "assigned", true)},
+              {col(o, "host_unit", "接收单位", "host unit"), col(o, "batch_year", "年度", "batch", Holds::number),
+               col(o, "requested", "申请人数", "requested", Holds::number), col(o, "assigned", "安排人数", "assigned", Holds::number)},
               {}};
     for (const auto& r : application_summary(store.db(), *f.year))
         d.rows.push_back({r.host, std::to_string(*f.year), r.requested ? std::to_string(*r.requested) : "",
@@ -209,10 +212,10 @@ Dataset applications(AssignmentStore& store, const AssignmentFilter& f, const Da
 Dataset united_front(AssignmentStore& store, const AssignmentFilter& f, const Config& config, const DatasetOptions& o) {
     bool zh = o.lang == Lang::zh;
     Dataset d{"united-front", zh ? "抄送统战部" : "United Front",
-              {col(o, "assignment_id", "挂职编号", "assignment", true), col(o, "name", "姓名", "name"),
+              {col(o, "assignment_id", "挂职编号", "assignment", Holds::number), col(o, "name", "姓名", "name"),
                col(o, "political_status", "政治面貌", "political status"), col(o, "host", "接收单位及挂职职务", "host unit and post"),
-               col(o, "doc_number", "任职文件", "appointment document"), col(o, "doc_date", "文件日期", "document date", false, true),
-               col(o, "copied_on", "抄送日期", "copied on", false, true), col(o, "copied", "已抄送", "copied")},
+               col(o, "doc_number", "任职文件", "appointment document"), col(o, "doc_date", "文件日期", "document date", Holds::date),
+               col(o, "copied_on", "抄送日期", "copied on", Holds::date), col(o, "copied", "已抄送", "copied")},
               {}};
     store.for_each(f, config, [&](const Assignment& a) {
         if (!is_non_party(a.cadre.political_status, config.policy)) return;

@@ -17,7 +17,7 @@ YearReport gather_year_report(SQLite::Database& db, const AssignmentFilter& filt
     if (!filter.year) throw Error("the yearly report needs a batch year");
     int year = *filter.year;
     YearReport r;
-    r.summary = summarize(db, filter, config, false);
+    r.summary = summarize(db, filter, config, ReportSection::if_any_recorded);
     AssignmentFilter span = filter;
     span.year.reset();
     int first = std::clamp(earliest_batch_year(db).value_or(year), year - (kTrendYears - 1), year);

@@ -182,7 +182,7 @@ std::string summary_csv(const Summary& s, Lang lang) {
 
 } // namespace
 
-Summary summarize(SQLite::Database& db, const AssignmentFilter& filter, const Config& config, bool with_reports) {
+Summary summarize(SQLite::Database& db, const AssignmentFilter& filter, const Config& config, ReportSection reports) {
     Summary s;
     auto counts = compute_summary(db, filter, config,
                                   {Dimension::age_band, Dimension::education, Dimension::origin_level, Dimension::status});
@@ -194,7 +194,7 @@ Summary summarize(SQLite::Database& db, const AssignmentFilter& filter, const Co
         if (std::any_of(grades.begin(), grades.end(), [](const GroupStats& g) { return g.key[1] != kNone; }))
             s.grades = std::move(grades);
     }
-    if (with_reports || db.execAndGet("SELECT EXISTS (SELECT 1 FROM reports)").getInt()) {
+    if (reports == ReportSection::always || db.execAndGet("SELECT EXISTS (SELECT 1 FROM reports)").getInt()) {
         AssignmentStore store(db);
         s.reports = compliance(store, filter, config, ComplianceGroup::all);
     }

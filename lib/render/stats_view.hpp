@@ -31,8 +31,9 @@ struct Summary {
 
 // The summary `stats` shows for a selection: its figures; the distributions by age band,
 // education, origin level and status; the grades once any is recorded; the report compliance
-// once any report is recorded, or always with `with_reports`.
-Summary summarize(SQLite::Database& db, const AssignmentFilter& filter, const Config& config, bool with_reports);
+// once any report is recorded, or always when asked (`stats --reports`).
+enum class ReportSection { if_any_recorded, always };
+Summary summarize(SQLite::Database& db, const AssignmentFilter& filter, const Config& config, ReportSection reports);
 
 // The summary: the figures, then one section per distribution (share of the total), then the
 // reports. CSV is one table `key,label,count,denominator,share` (sections as keys such as

@@ -126,7 +126,7 @@ std::size_t write_exchange(SQLite::Database& db, bool reveal_id, const std::func
                                             spec.has_id ? " ORDER BY id" : ""));
         bool first = true;
         while (q.executeStep()) {
-            JsonWriter row(false);
+            JsonWriter row(JsonLayout::one_line);
             row.begin_object();
             for (int i = 0; i < static_cast<int>(columns.size()); ++i) {
                 const std::string& column = columns[static_cast<std::size_t>(i)];

@@ -44,7 +44,7 @@ constexpr const char* kEventColumns = "id, assignment_id, kind, date, recorded_b
 
 // A one-line JSON object of the non-empty string fields given.
 std::string details_json(std::initializer_list<std::pair<std::string_view, std::string>> fields) {
-    JsonWriter json(false);
+    JsonWriter json(JsonLayout::one_line);
     json.begin_object();
     for (const auto& [key, value] : fields)
         if (!value.empty()) json.key(key).value(value);
@@ -269,7 +269,7 @@ void Lifecycle::follow_up(std::int64_t cadre_id, util::Date date, const std::str
     s.bind(2, date.iso());
     s.bind(3, by_);
     s.bind(4, promotion ? "promotion" : "");
-    JsonWriter json(false);
+    JsonWriter json(JsonLayout::one_line);
     json.begin_object().key("post").value(post).key("promotion").value(promotion);
     if (!note.empty()) json.key("note").value(note);
     json.end_object();

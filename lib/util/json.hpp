@@ -10,10 +10,13 @@
 
 namespace guazhi {
 
+// How a JsonWriter lays its document out: indented for people, or on one line (a value kept in
+// a database column, a row of a streamed document).
+enum class JsonLayout { indented, one_line };
+
 class JsonWriter {
   public:
-    // Indented output when pretty, one line otherwise.
-    explicit JsonWriter(bool pretty = true) : pretty_(pretty) {}
+    explicit JsonWriter(JsonLayout layout = JsonLayout::indented) : pretty_(layout == JsonLayout::indented) {}
 
     JsonWriter& begin_object();
     JsonWriter& end_object();

@@ -6,7 +6,7 @@
 // birth_date, political_status, education, categories, home_unit, home_county, home_level,
 // home_post, direction, host_unit, host_post, start_date, end_date, batch_year, then the
 // fields of schema version 9: education_fulltime … programme); missing lines are empty
-// values. An optional line after the last field (the 28th) sets Config::term_months (1..120).
+// values. An optional line after the last field (the 28th) sets Policy::term_months (1..120).
 // Every line is also looked up as a column header (field_for_header).
 //
 // validate_row never throws (problems are values), so any exception is a failure. Oracles:
@@ -16,7 +16,7 @@
 //     validates again to the same assignment; with the ID number masked it is refused.
 #include "fuzz_common.hpp"
 
-#include "config.hpp"
+#include "domain/policy.hpp"
 #include "domain/roster.hpp"
 #include "domain/vocabulary.hpp"
 #include "util/id_number.hpp"
@@ -77,7 +77,7 @@ void check_accepted(const Assignment& a, const RowValues& values) {
 }
 
 // What `export assignments` writes and `assign import` reads back.
-void check_round_trip(const Assignment& a, const Config& config) {
+void check_round_trip(const Assignment& a, const Policy& config) {
     RowValues exported = to_row(a);
     for (auto& v : exported) v = util::clean(v);
     RowResult again = validate_row(exported, config);
@@ -105,7 +105,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string_view input(reinterpret_cast<const char*>(data), size);
 
     RowValues values;
-    Config config;
+    Policy config;
     std::size_t line = 0;
     while (!input.empty() || line == 0) {
         std::size_t nl = input.find('\n');
@@ -115,7 +115,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             values[line] = util::clean(raw);
         } else if (line == kFieldCount && util::is_digits(raw) && raw.size() <= 3) {
             int months = std::stoi(std::string(raw));
-            if (months >= 1 && months <= 120) config.policy.term_months = months;
+            if (months >= 1 && months <= 120) config.term_months = months;
         }
         if (auto field = field_for_header(raw))
             FUZZ_CHECK(static_cast<std::size_t>(*field) < kFieldCount, "header maps to a field out of range");

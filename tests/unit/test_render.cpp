@@ -138,7 +138,7 @@ TEST_CASE("render: JsonWriter nesting, pretty") {
 }
 
 TEST_CASE("render: JsonWriter nesting, compact") {
-    JsonWriter json(false);
+    JsonWriter json(JsonLayout::one_line);
     json.begin_array();
     json.begin_object().key("k").value("v").key("n").value(false).end_object();
     json.begin_array().value(1).value(2).end_array();
@@ -148,7 +148,7 @@ TEST_CASE("render: JsonWriter nesting, compact") {
 }
 
 TEST_CASE("render: JsonWriter numbers") {
-    JsonWriter json(false);
+    JsonWriter json(JsonLayout::one_line);
     json.begin_array().value(13.0 / 27.0).value(std::numeric_limits<double>::infinity()).value(0.1).end_array();
     const std::string& text = json.str();
     CHECK(text.starts_with("[0.48148148148148"));
@@ -256,7 +256,7 @@ TEST_CASE("render: an assignment in a listing, in JSON and shown") {
     CHECK(list_cells(a, Lang::en, {2006, 8, 1})[9] == "completed");
     CHECK(list_columns(Lang::en)[1].header == "name");
 
-    JsonWriter masked(false);
+    JsonWriter masked(JsonLayout::one_line);
     write_assignment_json(masked, a, during, cfg, false);
     CHECK(masked.str().starts_with("{\"id\":7,\"status\":\"active\",\"non_party\":true,\"id_number\":\"511***********324X\","));
     CHECK(contains(masked.str(), "\"categories\":[\"county_reserve\",\"female_cadre\"]"));
@@ -267,7 +267,7 @@ TEST_CASE("render: an assignment in a listing, in JSON and shown") {
     // The phone is personal data: masked as the ID number is, unless revealed.
     Assignment with_phone = a;
     with_phone.cadre.phone = "13812345678";
-    JsonWriter phone_masked(false), phone_revealed(false);
+    JsonWriter phone_masked(JsonLayout::one_line), phone_revealed(JsonLayout::one_line);
     write_assignment_json(phone_masked, with_phone, during, cfg, false);
     write_assignment_json(phone_revealed, with_phone, during, cfg, true);
     CHECK(contains(phone_masked.str(), "\"phone\":\"138****5678\""));
@@ -275,7 +275,7 @@ TEST_CASE("render: an assignment in a listing, in JSON and shown") {
     CHECK(contains(show_text(with_phone, Lang::zh, during, cfg, false), "138****5678"));
     CHECK_FALSE(contains(show_text(with_phone, Lang::zh, during, cfg, false), "13812345678"));
     CHECK_FALSE(contains(masked.str(), "51101119760922324X"));
-    JsonWriter revealed(false);
+    JsonWriter revealed(JsonLayout::one_line);
     write_assignment_json(revealed, a, during, cfg, true);
     CHECK(contains(revealed.str(), "\"id_number\":\"51101119760922324X\""));
     CHECK(contains(revealed.str(), "\"home_post\":\"办公室副主任,主任科员\""));
