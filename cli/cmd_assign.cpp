@@ -1,5 +1,6 @@
 // guazhi assign add|list|show (import lives in cmd_assign_import.cpp).
 #include "commands.hpp"
+#include "flags.hpp"
 #include "app/record.hpp"
 #include "domain/roster.hpp"
 #include "error.hpp"
@@ -18,14 +19,6 @@ namespace guazhi::cli {
 
 namespace {
 
-// The flag for a roster field: id_number → --id-number.
-std::string flag_for(Field f) {
-    std::string flag = "--" + std::string(spec(f).key);
-    for (char& c : flag)
-        if (c == '_') c = '-';
-    return flag;
-}
-
 int run_add(const RowValues& raw, const RecordFlags& flags, const Context& ctx) {
     RecordPolicy policy = flags.to_policy();
     RowValues values;
@@ -35,8 +28,9 @@ int run_add(const RowValues& raw, const RecordFlags& flags, const Context& ctx) 
     const RowResult& row = added.row;
     const RecordOutcome& outcome = added.outcome;
     std::vector<std::string> problems;
-    for (const auto& p : row.problems) problems.push_back(fmt::format("{}: {}", flag_for(p.field), p.message));
-    for (const auto& p : outcome.problems) problems.push_back(fmt::format("{}: {}", flag_for(p.field), p.message));
+    for (const auto& p : row.problems) problems.push_back(fmt::format("{}: {}", flag_for(p.field), describe(p, flag_of)));
+    for (const auto& p : outcome.problems)
+        problems.push_back(fmt::format("{}: {}", flag_for(p.field), describe(p, flag_of)));
     if (!problems.empty()) throw Error(fmt::format("{}\nnothing was recorded", fmt::join(problems, "\n")));
     if (outcome.kind == RecordOutcome::Kind::identical) {
         diag("already recorded as assignment #{}; nothing added\n", outcome.id);

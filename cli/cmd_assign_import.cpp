@@ -1,6 +1,7 @@
 // guazhi assign import FILE: a roster (花名册) as the clerk has it — CSV or tab-separated text,
 // .xlsx or .xls — all rows or none.
 #include "commands.hpp"
+#include "flags.hpp"
 #include "error.hpp"
 #include "store/importer.hpp"
 #include "util/text.hpp"
@@ -78,6 +79,7 @@ int run_import(const ImportCliOptions& o, const Context& ctx) {
     options.ignore_unknown_columns = o.ignore_unknown;
     options.policy = o.record.to_policy();
     options.aliases = column_aliases(o.maps, ctx.config);
+    options.name = flag_of;
     bool tty = ::isatty(STDERR_FILENO);
     options.progress = [tty](std::size_t rows) {
         if (tty && rows >= 5000) diag("\rread {} rows…", rows);

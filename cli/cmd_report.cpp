@@ -1,5 +1,6 @@
 // guazhi report add|get|list|due|import|compliance: the reports secondees owe.
 #include "commands.hpp"
+#include "flags.hpp"
 #include "app/record.hpp"
 #include "domain/vocabulary.hpp"
 #include "error.hpp"
@@ -136,7 +137,7 @@ struct ImportOptions {
 int run_import(const ImportOptions& o, const Context& ctx) {
     Input input(o.file);
     Database db = ctx.open(OpenMode::write);
-    std::size_t n = import_reports(db.sql(), input.table(o.table), ctx.config, o.by);
+    std::size_t n = import_reports(db.sql(), input.table(o.table), ctx.config, o.by, flag_of);
     diag("{}: {} report{} recorded\n", input.name(), n, n == 1 ? "" : "s");
     return 0;
 }

@@ -1,6 +1,7 @@
 // guazhi stats: the yearly figures leadership asks for — a summary, by any dimension, as a
 // trend, for the terminal (tables, bar charts) and for scripts (CSV, JSON, markdown).
 #include "commands.hpp"
+#include "flags.hpp"
 #include "domain/dimension.hpp"
 #include "error.hpp"
 #include "render/stats_view.hpp"
@@ -72,7 +73,7 @@ int run_stats(const StatsOptions& o, const Context& ctx) {
         try {
             by = parse_dimensions(*o.by);
         } catch (const Error& e) {
-            throw UsageError(e.what());
+            throw UsageError(words(e));
         }
     }
     bool trend = o.from || o.to;

@@ -1,6 +1,7 @@
 // guazhi: records of cadre secondment work (干部挂职锻炼). Parses the command line, runs the
 // subcommand, and maps failures to the documented exit codes.
 #include "commands.hpp"
+#include "flags.hpp"
 #include "error.hpp"
 
 #include <SQLiteCpp/Exception.h>
@@ -105,10 +106,10 @@ int main(int argc, char** argv) {
         int rc = app.exit(e);
         return rc == 0 ? 0 : 2;
     } catch (const UsageError& e) {
-        diag("guazhi: {}\nRun with --help for more information.\n", e.what());
+        diag("guazhi: {}\nRun with --help for more information.\n", words(e));
         return 2;
     } catch (const guazhi::Error& e) {
-        diag("guazhi: {}\n", e.what());
+        diag("guazhi: {}\n", words(e));
         return 1;
     } catch (const SQLite::Exception& e) {
         diag("guazhi: {}\n", sqlite_failure(e, global));

@@ -1,6 +1,7 @@
 #include "domain/dimension.hpp"
 
 #include "error.hpp"
+#include "problem.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -39,15 +40,15 @@ std::vector<Dimension> parse_dimensions(std::string_view text) {
         auto it = std::find_if(dimensions().begin(), dimensions().end(),
                                [&](const DimensionInfo& i) { return i.key == key || i.zh == key; });
         if (it == dimensions().end()) {
-            std::vector<std::string_view> keys;
-            for (const auto& i : dimensions()) keys.push_back(i.key);
-            throw Error(fmt::format("--by: unknown dimension '{}' (one of: {})", key, fmt::join(keys, ", ")));
+            Problem unknown = problem(Parameter::dimensions, ProblemCode::dimension_unknown, key);
+            for (const auto& i : dimensions()) unknown.args.emplace_back(i.key);
+            throw ProblemError(std::move(unknown));
         }
         if (std::find(out.begin(), out.end(), it->dimension) != out.end())
-            throw Error(fmt::format("--by: '{}' is given twice", key));
+            throw ProblemError(problem(Parameter::dimensions, ProblemCode::dimension_twice, key));
         out.push_back(it->dimension);
     }
-    if (out.empty()) throw Error("--by: give at least one dimension, e.g. --by direction");
+    if (out.empty()) throw ProblemError(problem(Parameter::dimensions, ProblemCode::dimension_missing));
     return out;
 }
 

@@ -1,6 +1,6 @@
 #include "domain/limits.hpp"
 
-#include "error.hpp"
+#include "problem.hpp"
 
 #include <fmt/format.h>
 
@@ -21,7 +21,8 @@ std::optional<std::string> length_problem(std::string_view text, std::size_t lim
 
 void require_within(std::initializer_list<Bounded> values) {
     for (const auto& v : values)
-        if (auto problem = length_problem(v.text, v.limit)) throw Error(fmt::format("{} {}", v.what, *problem));
+        if (v.text.size() > v.limit && char_count(v.text) > v.limit)
+            throw ProblemError(problem(v.what, ProblemCode::too_long, char_count(v.text), v.limit));
 }
 
 } // namespace guazhi::limits

@@ -5,6 +5,8 @@
 // README, "Length limits", lists them.
 #pragma once
 
+#include "problem.hpp"
+
 #include <cstddef>
 #include <initializer_list>
 #include <optional>
@@ -26,15 +28,14 @@ std::size_t char_count(std::string_view utf8);
 // "is N characters long; at most LIMIT are taken", or nothing when `text` is within `limit`.
 std::optional<std::string> length_problem(std::string_view text, std::size_t limit);
 
-// A value with what it is (for the message) and its limit.
+// A value with the parameter it is given as and its limit.
 struct Bounded {
-    std::string_view what;
+    Parameter what;
     std::string_view text;
     std::size_t limit;
 };
 
-// Throws guazhi::Error "WHAT is N characters long; at most LIMIT are taken" for the first value
-// over its limit: for commands that take a few texts at once (reasons, notes, comments).
+// Throws ProblemError (too_long: its length, the limit) for the first value over its limit: for commands that take a few texts at once (reasons, notes, comments).
 void require_within(std::initializer_list<Bounded> values);
 
 } // namespace guazhi::limits

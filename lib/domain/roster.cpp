@@ -74,7 +74,8 @@ struct Checker {
     std::vector<FieldProblem> problems;
 
     const std::string& at(Field f) const { return values[static_cast<std::size_t>(f)]; }
-    void add(Field f, std::string message) { problems.push_back({f, std::move(message)}); }
+    void add(Field f, std::string message) { problems.push_back({f, std::move(message), std::nullopt}); }
+    void add(Field f, Problem p) { problems.push_back({f, "", std::move(p)}); }
 
     std::string code(Field f, const Vocabulary& vocabulary) {
         const auto& text = at(f);
@@ -171,6 +172,8 @@ RowResult validate_row(const RowValues& values, const Policy& policy) {
     if (!c.at(Field::id_number).empty()) {
         auto id = util::parse_id_number(c.at(Field::id_number));
         if (id) cadre.id_number = *id.value;
+        else if (util::is_masked_id_number(c.at(Field::id_number)))
+            c.add(Field::id_number, problem(Parameter::reveal_id, ProblemCode::id_masked, c.at(Field::id_number)));
         else c.add(Field::id_number, id.error);
     }
     cadre.name = clean_person_name(c.at(Field::name));
@@ -330,6 +333,10 @@ RowValues to_row(Assignment a) {
     set(Field::remark, std::move(a.remark));
     set(Field::programme, std::move(a.programme));
     return v;
+}
+
+std::string describe(const FieldProblem& p, const Namer& name) {
+    return p.problem ? describe(*p.problem, name, SubjectNamed::no) : p.message;
 }
 
 } // namespace guazhi

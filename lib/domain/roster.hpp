@@ -4,6 +4,7 @@
 
 #include "domain/policy.hpp"
 #include "domain/model.hpp"
+#include "problem_text.hpp"
 
 #include <array>
 #include <optional>
@@ -44,11 +45,16 @@ std::optional<Field> field_for_header(std::string_view header);
 // The raw text of each field of one row (already cleaned), indexed by Field.
 using RowValues = std::array<std::string, kFieldCount>;
 
-// A problem with one field of a row.
+// A problem with one field of a row: a sentence, or (for those that name a parameter of the
+// command) a typed Problem; describe() words either.
 struct FieldProblem {
     Field field;
     std::string message;
+    std::optional<Problem> problem = std::nullopt;
 };
+
+// The problem's sentence, naming parameters through `name`.
+std::string describe(const FieldProblem& p, const Namer& name);
 
 // The outcome of validating one row: an assignment, or the problems found.
 struct RowResult {

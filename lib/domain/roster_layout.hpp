@@ -23,7 +23,7 @@ enum class ColumnKind {
     home_unit_post, // 派出单位及职务: the home unit and the post held there
     host_unit_post, // 接收单位及挂职职务: the host unit and the post held there
     derived,        // 状态, 年龄: computed from other columns, not read
-    ignored,        // mapped to "ignore" by --map or [columns]
+    ignored,        // mapped to "ignore" by the command line's map or [columns]
 };
 
 struct ColumnMeaning {

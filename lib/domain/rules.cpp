@@ -95,39 +95,38 @@ std::string_view status_on(const Assignment& a, util::Date day) {
     return "completed";
 }
 
-std::optional<std::string> refuse_extension(const Assignment& a, util::Date until, bool home_consent) {
+std::optional<Problem> refuse_extension(const Assignment& a, util::Date until, bool home_consent) {
     // Seed: "如果接收单位要求上挂干部再继续工作一段时间的，要及时与派出单位协商，取得派出单位的同意" —
     // a host that keeps a cadre longer needs the sending unit's consent.
     if (!home_consent)
-        return std::string("an extension needs the home unit's consent (派出单位同意): give --home-consent");
-    if (a.recalled_on) return fmt::format("the assignment was recalled on {}", a.recalled_on->iso());
+        return problem(Parameter::home_consent, ProblemCode::extension_without_consent);
+    if (a.recalled_on) return problem(Parameter::none, ProblemCode::extension_after_recall, a.recalled_on->iso());
     if (until <= a.effective_end())
-        return fmt::format("--until {} is not after the current end of the term {}", until.iso(), a.effective_end().iso());
+        return problem(Parameter::until, ProblemCode::extension_not_later, until.iso(), a.effective_end().iso());
     return std::nullopt;
 }
 
-std::optional<std::string> refuse_recall(const Assignment& a, util::Date last_day, std::string_view reason,
+std::optional<Problem> refuse_recall(const Assignment& a, util::Date last_day, std::string_view reason,
                                          bool host_consent) {
     // Seed: "在挂职期间，除提拔使用和参加先进性教育活动外，原单位原则上不得中途抽回挂职人员，如因某项
     // 特殊工作确需抽回的，派员单位要与接收单位协商，经接收单位同意后才能抽回".
     if (!recall_reasons().code_of(reason))
-        return fmt::format("unknown recall reason '{}' (promotion, education-campaign or special)", reason);
+        return problem(Parameter::reason, ProblemCode::recall_reason_unknown, reason);
     if (reason == "special" && !host_consent)
-        return std::string("a recall for special work needs the host unit's consent (接收单位同意): give --host-consent");
-    if (a.recalled_on) return fmt::format("the assignment was already recalled on {}", a.recalled_on->iso());
+        return problem(Parameter::host_consent, ProblemCode::recall_without_consent);
+    if (a.recalled_on) return problem(Parameter::none, ProblemCode::recall_again, a.recalled_on->iso());
     if (last_day < a.start || last_day >= a.effective_end())
-        return fmt::format("--date {} must fall within the term {}..{} (before its last day)", last_day.iso(),
-                           a.start.iso(), a.effective_end().iso());
+        return problem(Parameter::date, ProblemCode::recall_outside_term, last_day.iso(), a.start.iso(),
+                       a.effective_end().iso());
     return std::nullopt;
 }
 
-std::optional<std::string> refuse_completion(const Assignment& a, util::Date day) {
+std::optional<Problem> refuse_completion(const Assignment& a, util::Date day) {
     // Seed: "今天会后，各接收单位要安排一定时间，让挂职干部搞好工作交接" — completion is the end of
     // the term; ending earlier is a recall, and a recalled term is not completed.
-    if (a.recalled_on) return fmt::format("the assignment was recalled on {}; it cannot be completed", a.recalled_on->iso());
+    if (a.recalled_on) return problem(Parameter::none, ProblemCode::completion_after_recall, a.recalled_on->iso());
     if (day < a.effective_end())
-        return fmt::format("{} is before the end of the term {}; an early end is a recall (assign recall)", day.iso(),
-                           a.effective_end().iso());
+        return problem(Parameter::date, ProblemCode::completion_early, day.iso(), a.effective_end().iso());
     return std::nullopt;
 }
 
@@ -187,35 +186,32 @@ std::optional<std::int64_t> excellent_cap(std::int64_t assessed, const Policy& p
     return static_cast<std::int64_t>(policy.excellent_cap_share * static_cast<double>(assessed) + 1e-9);
 }
 
-std::optional<std::string> refuse_final_appraisal(const Assignment& a, util::Date day, bool early,
+std::optional<Problem> refuse_final_appraisal(const Assignment& a, util::Date day, bool early,
                                                   std::string_view reason) {
     // DOMAIN.md rule 7: "At the end the host writes a full appraisal" — the end of the term
     // as served (a recall ends it too). Earlier only on purpose, and saying why.
-    if (day < a.start) return fmt::format("{} is before the term began ({})", day.iso(), a.start.iso());
+    if (day < a.start) return problem(Parameter::date, ProblemCode::final_before_term, day.iso(), a.start.iso());
     if (day >= a.effective_end()) return std::nullopt;
     if (!early)
-        return fmt::format("{} is before the end of the term ({}); an earlier appraisal needs --early and --reason",
-                           day.iso(), a.effective_end().iso());
-    if (util::trim(reason).empty()) return std::string("--early needs --reason: why the appraisal is written before the term ends");
+        return problem(Parameter::early, ProblemCode::final_early, day.iso(), a.effective_end().iso());
+    if (util::trim(reason).empty()) return problem(Parameter::early, ProblemCode::early_without_reason);
     return std::nullopt;
 }
 
-std::optional<std::string> refuse_appointment(const Assignment& a, const AppointmentChange& change,
+std::optional<Problem> refuse_appointment(const Assignment& a, const AppointmentChange& change,
                                               const Policy& policy) {
     // Seed: "下派干部，拟任副乡镇长，并请各县（区）及时安排召开一次人代会进行选举" — only
     // down-dispatched cadres are elected.
     if ((change.election_date || change.election_result) && a.direction != "down")
-        return std::string("only down-dispatched (下派) cadres are elected by a township people's congress");
+        return problem(Parameter::none, ProblemCode::election_not_down);
     if (change.election_result && *change.election_result != "elected" && *change.election_result != "not_elected")
-        return fmt::format("election result '{}' is not elected or not_elected", *change.election_result);
+        return problem(Parameter::none, ProblemCode::election_result_unknown, *change.election_result);
     // Seed: "党外干部的任职文件，抄送市委统战部".
     if (change.united_front_on && !is_non_party(a.cadre.political_status, policy))
-        return fmt::format("{} is not a non-Party cadre; only non-Party cadres' documents are copied to the United "
-                           "Front Work Department",
-                           a.cadre.name);
+        return problem(Parameter::none, ProblemCode::united_front_party_member, a.cadre.name);
     // DOMAIN.md: Party members move only their Party relationship, temporarily.
     if (change.party_transfer_on && !is_party_member(a.cadre.political_status))
-        return fmt::format("{} is not a CPC member; only Party members transfer a Party relationship", a.cadre.name);
+        return problem(Parameter::none, ProblemCode::party_transfer_non_member, a.cadre.name);
     return std::nullopt;
 }
 

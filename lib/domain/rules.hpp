@@ -2,6 +2,8 @@
 // issue) they come from. Nothing else in guazhi re-states them.
 #pragma once
 
+#include "problem.hpp"
+
 #include "domain/policy.hpp"
 #include "domain/appraisal.hpp"
 #include "domain/model.hpp"
@@ -52,20 +54,20 @@ bool is_party_member(std::string_view political_status);
 std::string_view status_on(const Assignment& a, util::Date day);
 
 // Why an extension to `until` is refused, or nullopt when it is allowed.
-std::optional<std::string> refuse_extension(const Assignment& a, util::Date until, bool home_consent);
+std::optional<Problem> refuse_extension(const Assignment& a, util::Date until, bool home_consent);
 
 // Why an early recall on `last_day` for `reason` (promotion | education_campaign | special) is
 // refused, or nullopt when it is allowed.
-std::optional<std::string> refuse_recall(const Assignment& a, util::Date last_day, std::string_view reason,
+std::optional<Problem> refuse_recall(const Assignment& a, util::Date last_day, std::string_view reason,
                                          bool host_consent);
 
 // Why recording the completion of the term on `day` is refused, or nullopt.
-std::optional<std::string> refuse_completion(const Assignment& a, util::Date day);
+std::optional<Problem> refuse_completion(const Assignment& a, util::Date day);
 
 // Why this change to the appointment of `a` is refused, or nullopt: an election only for
 // down-dispatched cadres, a copy to the United Front Work Department only for non-Party
 // cadres, a Party relationship only for Party members.
-std::optional<std::string> refuse_appointment(const Assignment& a, const AppointmentChange& change,
+std::optional<Problem> refuse_appointment(const Assignment& a, const AppointmentChange& change,
                                               const Policy& policy);
 
 // True when a host that already has `already` secondees in a batch may not get another
@@ -106,7 +108,7 @@ std::optional<std::int64_t> excellent_cap(std::int64_t assessed, const Policy& p
 
 // Why a final appraisal written on `day` is refused, or nullopt: before the term ends it
 // needs `early` and a reason.
-std::optional<std::string> refuse_final_appraisal(const Assignment& a, util::Date day, bool early,
+std::optional<Problem> refuse_final_appraisal(const Assignment& a, util::Date day, bool early,
                                                   std::string_view reason);
 
 // True when two assignments record the same secondment (every field equal but the id), so

@@ -5,6 +5,7 @@
 #include "domain/rules.hpp"
 #include "domain/vocabulary.hpp"
 #include "error.hpp"
+#include "problem.hpp"
 #include "store/allowance.hpp"
 #include "store/applications.hpp"
 #include "store/appraisals.hpp"
@@ -197,7 +198,7 @@ Dataset allowance(AssignmentStore& store, const AssignmentFilter& f, const Confi
 }
 
 Dataset applications(AssignmentStore& store, const AssignmentFilter& f, const DatasetOptions& o) {
-    if (!f.year) throw Error("export applications: give --year");
+    if (!f.year) throw ProblemError(problem(Parameter::year, ProblemCode::required_for, "export applications"));
     Dataset d{"applications", o.lang == Lang::zh ? "申报" : "applications",
               {col(o, "host_unit", "接收单位", "host unit"), col(o, "batch_year", "年度", "batch", Holds::number),
                col(o, "requested", "申请人数", "requested", Holds::number), col(o, "assigned", "安排人数", "assigned", Holds::number)},

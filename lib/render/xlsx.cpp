@@ -1,6 +1,7 @@
 #include "render/xlsx.hpp"
 
 #include "error.hpp"
+#include "problem.hpp"
 #include "util/workbook.hpp"
 #include "render/table.hpp"
 #include "util/date.hpp"
@@ -33,7 +34,7 @@ struct XlsxWriter {
 XlsxWriter open_xlsxwriter() {
     void* library = dlopen(GUAZHI_XLSXWRITER_LIBRARY, RTLD_NOW | RTLD_LOCAL);
     if (!library)
-        throw Error(fmt::format("--format xlsx needs libxlsxwriter (Debian package libxlsxwriter4): {}", dlerror()));
+        throw ProblemError(problem(Parameter::format, ProblemCode::xlsx_writer_missing, dlerror()));
     XlsxWriter api{};
     auto bind = [library]<typename F>(F& function, const char* name) {
         function = reinterpret_cast<F>(dlsym(library, name));

@@ -2,6 +2,7 @@
 
 #include "domain/rules.hpp"
 #include "error.hpp"
+#include "problem.hpp"
 #include "util/csv.hpp"
 #include "util/text.hpp"
 
@@ -46,8 +47,8 @@ std::optional<std::int64_t> parse_count(const std::string& text) {
 
 void record_application(SQLite::Database& db, const std::string& host, int batch_year, std::int64_t requested,
                         const std::string& recorded_by) {
-    if (host.empty()) throw Error("--host: the host unit is required");
-    if (requested < 0) throw Error("--requested: must not be negative");
+    if (host.empty()) throw ProblemError(problem(Parameter::host, ProblemCode::required));
+    if (requested < 0) throw ProblemError(problem(Parameter::requested, ProblemCode::negative));
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     write_application(db, host, batch_year, requested, recorded_by);
     tx.commit();

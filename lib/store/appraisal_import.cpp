@@ -47,7 +47,7 @@ std::optional<bool> parse_yes_no(const std::string& text) {
 } // namespace
 
 AppraisalImport import_appraisals(SQLite::Database& db, const util::TableInput& input, const Config& config,
-                                  bool replace, const std::string& recorded_by) {
+                                  bool replace, const std::string& recorded_by, const Namer& name) {
     BatchImport file(db, input, kSpecs, assignment_id, id_number, {year});
     AssignmentStore store(db);
     AppraisalImport result;
@@ -111,12 +111,16 @@ AppraisalImport import_appraisals(SQLite::Database& db, const util::TableInput& 
         if (file.problems() != before) continue;
         bool changed = false;
         bool written = file.attempt([&] { changed = record_annual(store, config, change).changed; },
-                                    [&](const std::string& message) -> std::size_t {
-                                        return message.starts_with("--year") ? year
-                                               : message.starts_with("no assignment") || message.starts_with("no cadre")
-                                                   ? static_cast<Column>(file.who())
-                                                   : grade;
-                                    });
+                                    [&](Parameter p) -> std::size_t {
+                                        switch (p) {
+                                        case Parameter::year: return year;
+                                        case Parameter::assignment: return file.who();
+                                        case Parameter::assessing_unit: return unit;
+                                        case Parameter::home_note: return home_note;
+                                        default: return grade;
+                                        }
+                                    },
+                                    name);
         if (written) ++(changed ? result.recorded : result.unchanged);
     }
     file.finish();

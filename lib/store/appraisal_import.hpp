@@ -3,6 +3,7 @@
 #pragma once
 
 #include "config.hpp"
+#include "problem_text.hpp"
 #include "util/table.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -21,7 +22,8 @@ namespace guazhi {
 struct AppraisalImport {
     std::size_t recorded = 0, unchanged = 0;
 };
+// A parameter the file has no column for is named by `name`.
 AppraisalImport import_appraisals(SQLite::Database& db, const util::TableInput& input, const Config& config,
-                                  bool replace, const std::string& recorded_by);
+                                  bool replace, const std::string& recorded_by, const Namer& name = by_domain_name);
 
 } // namespace guazhi

@@ -3,6 +3,7 @@
 #include "domain/limits.hpp"
 
 #include "error.hpp"
+#include "problem.hpp"
 #include "util/id_number.hpp"
 #include "util/text.hpp"
 
@@ -99,7 +100,7 @@ CadreRef resolve_cadre(AssignmentStore& store, std::string_view text) {
     CadreRef ref;
     if (util::is_digits(t) && t.size() < 18) {
         auto a = t.size() <= 15 ? store.get(std::stoll(t)) : std::nullopt;
-        if (!a) throw Error(fmt::format("no assignment #{}", t));
+        if (!a) throw ProblemError(problem(Parameter::assignment, ProblemCode::assignment_unknown, t));
         auto cadre = store.find_cadre(a->cadre.id_number);
         ref.cadre_id = cadre->id;
         ref.cadre = cadre->cadre;
@@ -119,69 +120,67 @@ AnnualOutcome record_annual(AssignmentStore& store, const Config& config, const 
     auto& db = store.db();
     std::int64_t cadre_id = c.cadre_id;
     std::optional<Assignment> assignment;
-    if (c.year < 1949 || c.year > 2100) throw Error(fmt::format("--year: {} is outside 1949..2100", c.year));
-    limits::require_within({{"--by (the assessing unit)", c.unit.value_or(""), limits::kUnit},
-                            {"--home-note", c.home_note.value_or(""), limits::kNote}});
+    if (c.year < 1949 || c.year > 2100) throw ProblemError(problem(Parameter::year, ProblemCode::year_out_of_range, c.year));
+    limits::require_within({{Parameter::assessing_unit, c.unit.value_or(""), limits::kUnit},
+                            {Parameter::home_note, c.home_note.value_or(""), limits::kNote}});
     if (c.assignment_id) {
         assignment = store.get(*c.assignment_id);
-        if (!assignment) throw Error(fmt::format("no assignment #{}", *c.assignment_id));
+        if (!assignment) throw ProblemError(problem(Parameter::assignment, ProblemCode::assignment_unknown, *c.assignment_id));
         auto [first, last] = assessment_years(*assignment);
         if (c.year < first || c.year > last)
-            throw Error(fmt::format("--year: {} is outside assignment #{} ({} to {}); earlier years are recorded "
-                                    "with `appraise history`",
-                                    c.year, assignment->id, assignment->start.iso(), assignment->effective_end().iso()));
+            throw ProblemError(problem(Parameter::year, ProblemCode::year_outside_assignment, c.year, assignment->id,
+                                       assignment->start.iso(), assignment->effective_end().iso()));
         cadre_id = store.find_cadre(assignment->cadre.id_number)->id;
     } else {
         SQLite::Statement known(db, "SELECT 1 FROM cadres WHERE id = ?");
         known.bind(1, cadre_id);
-        if (!known.executeStep()) throw Error(fmt::format("no cadre #{}", cadre_id));
+        if (!known.executeStep()) throw ProblemError(problem(Parameter::assignment, ProblemCode::cadre_unknown, cadre_id));
         SQLite::Statement cover(db, fmt::format("SELECT id FROM assignments a WHERE cadre_id = ? AND ? BETWEEN "
                                                 "substr(start_date, 1, 4) AND substr({}, 1, 4)",
                                                 kServedEndSql));
         cover.bind(1, cadre_id);
         cover.bind(2, std::to_string(c.year));
         if (cover.executeStep())
-            throw Error(fmt::format("--year: {} falls in assignment #{}; record it with `appraise annual {}`", c.year,
-                                    cover.getColumn(0).getInt64(), cover.getColumn(0).getInt64()));
+            throw ProblemError(
+                problem(Parameter::year, ProblemCode::year_in_assignment, c.year, cover.getColumn(0).getInt64()));
     }
 
     auto current = current_annual(db, cadre_id, c.year);
     AnnualAssessment next = current.value_or(AnnualAssessment{});
     // A part given that differs from one already recorded is a conflict; an equal one is not.
+    // Each conflict is three arguments of the problem: what, the recorded value, the given one.
     std::vector<std::string> conflicts;
     auto take = [&](auto& field, const auto& given, bool recorded, std::string_view name, auto&& show) {
         if (!given) return;
-        if (recorded && !(field == *given)) conflicts.push_back(fmt::format("{} {} (given {})", name, show(field), show(*given)));
+        if (recorded && !(field == *given)) conflicts.insert(conflicts.end(), {std::string(name), show(field), show(*given)});
         field = *given;
     };
-    auto quoted = [](const std::string& s) { return fmt::format("'{}'", s); };
+    auto as_is = [](const std::string& s) { return s; };
     if (c.grade) {
-        if (next.grade && next.grade != c.grade)
-            conflicts.push_back(fmt::format("grade {} (given {})", describe(next.grade), describe(c.grade)));
+        if (next.grade && next.grade != c.grade) conflicts.insert(conflicts.end(), {"grade", describe(next.grade), describe(c.grade)});
         next.grade = c.grade;
     }
     if (c.votes) {
         if (next.votes && next.votes != c.votes)
-            conflicts.push_back(fmt::format("votes {} (given {})", format_votes(*next.votes, Lang::zh),
-                                            format_votes(*c.votes, Lang::zh)));
+            conflicts.insert(conflicts.end(), {"votes", format_votes(*next.votes, Lang::zh), format_votes(*c.votes, Lang::zh)});
         next.votes = c.votes;
     }
     if (c.decided_on) {
         if (next.decided_on && next.decided_on != c.decided_on)
-            conflicts.push_back(fmt::format("date {} (given {})", next.decided_on->iso(), c.decided_on->iso()));
+            conflicts.insert(conflicts.end(), {"date", next.decided_on->iso(), c.decided_on->iso()});
         next.decided_on = c.decided_on;
     }
-    take(next.unit, c.unit, !next.unit.empty(), "unit", quoted);
-    take(next.home_note, c.home_note, !next.home_note.empty(), "home unit's note", quoted);
-    take(next.outstanding, c.outstanding, next.outstanding, "outstanding", [](bool b) { return b ? "yes" : "no"; });
-    if (!conflicts.empty() && !c.replace)
-    {
+    take(next.unit, c.unit, !next.unit.empty(), "unit", as_is);
+    take(next.home_note, c.home_note, !next.home_note.empty(), "home_note", as_is);
+    take(next.outstanding, c.outstanding, next.outstanding, "outstanding",
+         [](bool b) { return std::string(b ? "true" : "false"); });
+    if (!conflicts.empty() && !c.replace) {
         SQLite::Statement who(db, "SELECT name FROM cadres WHERE id = ?");
         who.bind(1, cadre_id);
         who.executeStep();
-        throw Error(fmt::format("the {} assessment of {} already records {}; --replace changes it and keeps the "
-                                "earlier record in the history",
-                                c.year, who.getColumn(0).getString(), fmt::join(conflicts, ", ")));
+        Problem p = problem(Parameter::replace, ProblemCode::annual_conflict, c.year, who.getColumn(0).getString());
+        p.args.insert(p.args.end(), conflicts.begin(), conflicts.end());
+        throw ProblemError(std::move(p));
     }
     if (assignment) {
         next.assignment_id = assignment->id;
@@ -264,18 +263,17 @@ std::int64_t record_final_appraisal(SQLite::Database& db, const Config& config, 
                                     bool replace) {
     AssignmentStore store(db);
     auto a = store.get(f.assignment_id);
-    if (!a) throw Error(fmt::format("no assignment #{}", f.assignment_id));
+    if (!a) throw ProblemError(problem(Parameter::assignment, ProblemCode::assignment_unknown, f.assignment_id));
     auto problems = appraisal_problems(f, config.policy.appraisal_scale);
     if (!problems.empty()) throw Error(fmt::format("the appraisal is incomplete:\n  {}", fmt::join(problems, "\n  ")));
-    if (auto refusal = refuse_final_appraisal(*a, f.written_on, early, f.early_reason)) throw Error(*refusal);
+    if (auto refusal = refuse_final_appraisal(*a, f.written_on, early, f.early_reason)) throw ProblemError(*refusal);
     if (f.written_on >= a->effective_end()) f.early_reason.clear();
     if (f.author_unit.empty()) f.author_unit = a->host_unit.name;
 
     auto existing = final_appraisals_of(db, f.assignment_id, false);
     if (!existing.empty() && !replace)
-        throw Error(fmt::format("assignment #{} already has a final appraisal (#{}, written {} by {}); --replace "
-                                "replaces it and keeps it in the history",
-                                f.assignment_id, existing[0].id, existing[0].written_on.iso(), existing[0].author_unit));
+        throw ProblemError(problem(Parameter::replace, ProblemCode::final_exists, f.assignment_id, existing[0].id,
+                                   existing[0].written_on.iso(), existing[0].author_unit));
     if (!existing.empty()) park(db, "final_appraisals", existing[0].id);
     SQLite::Statement insert(db, "INSERT INTO final_appraisals (assignment_id, ideology_rating, ideology_comment, "
                                  "work_rating, work_comment, study_rating, study_comment, life_rating, life_comment, "

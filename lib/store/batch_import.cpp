@@ -1,7 +1,7 @@
 #include "store/batch_import.hpp"
 
 #include "domain/roster_layout.hpp"
-#include "error.hpp"
+#include "problem.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -77,20 +77,27 @@ std::optional<std::int64_t> BatchImport::assignment_id_at(std::size_t column) {
     return std::nullopt;
 }
 
-bool BatchImport::attempt(const std::function<void()>& write,
-                          const std::function<std::size_t(const std::string&)>& column_of) {
+bool BatchImport::attempt(const std::function<void()>& write, const std::function<std::size_t(Parameter)>& column_of,
+                          const Namer& name) {
     db_.exec("SAVEPOINT import_row");
     try {
         write();
         db_.exec("RELEASE import_row");
         return true;
+    } catch (const ProblemError& e) {
+        db_.exec("ROLLBACK TO import_row; RELEASE import_row");
+        const Problem& p = e.problem();
+        std::size_t none = column_of(Parameter::none);
+        // A parameter the file gives as a column is named by that column's header.
+        auto named = [&](Parameter q) {
+            std::size_t c = column_of(q);
+            return c != none && columns_.has(c) ? columns_.header(c) : name(q);
+        };
+        problem(column_of(p.subject), describe(p, named, SubjectNamed::no));
+        return false;
     } catch (const Error& e) {
         db_.exec("ROLLBACK TO import_row; RELEASE import_row");
-        std::string message = e.what();
-        std::size_t column = column_of(message);
-        if (auto colon = message.find(": "); message.starts_with("--") && colon != std::string::npos)
-            message = message.substr(colon + 2);
-        problem(column, message);
+        problem(column_of(Parameter::none), e.what());
         return false;
     }
 }

@@ -5,6 +5,7 @@
 // for more, and all or nothing.
 #pragma once
 
+#include "problem_text.hpp"
 #include "util/csv_columns.hpp"
 #include "util/table.hpp"
 
@@ -42,9 +43,12 @@ class BatchImport {
     std::size_t problems() const { return problems_.size(); }
 
     // Runs `write` for the current row in a savepoint. An Error it throws is rolled back and
-    // becomes a problem at the column `column_of(message)` picks; a leading "--flag: " of the
-    // message (the command line's wording) is dropped. True when the row was written.
-    bool attempt(const std::function<void()>& write, const std::function<std::size_t(const std::string&)>& column_of);
+    // becomes a problem at a column: for a ProblemError the column `column_of` gives for its
+    // subject (a parameter with no column of its own, or none, gives the row's main column),
+    // worded with the parameters named by their columns where the file has them, else by
+    // `name` (the caller's names). True when the row was written.
+    bool attempt(const std::function<void()>& write, const std::function<std::size_t(Parameter)>& column_of,
+                 const Namer& name);
 
     // Throws Error listing every problem ("nothing was written"), or when there were no data
     // rows; else commits.

@@ -3,6 +3,7 @@
 #include "util/temp_files.hpp"
 
 #include "error.hpp"
+#include "problem.hpp"
 #include "store/backup.hpp"
 #include "store/schema.hpp"
 
@@ -227,7 +228,7 @@ Database Database::open(const fs::path& path, OpenMode mode, int busy_timeout_ms
     std::error_code ec;
     bool exists = fs::exists(path, ec);
     if (!exists && mode != OpenMode::create)
-        throw StoreError(fmt::format("{}: no database here; create one with `guazhi init` (or pass --db)", path.string()));
+        throw ProblemError(problem(Parameter::db, ProblemCode::no_database, path.string()));
     if (exists && fs::is_directory(path, ec)) throw StoreError(fmt::format("{}: is a directory, not a database", path.string()));
     if (exists) {
         check_regular_file(path, "the database");

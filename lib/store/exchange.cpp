@@ -1,6 +1,7 @@
 #include "store/exchange.hpp"
 
 #include "error.hpp"
+#include "problem.hpp"
 #include "store/audit.hpp"
 #include "util/date.hpp"
 #include "util/id_number.hpp"
@@ -501,8 +502,7 @@ class Reader : public nlohmann::json_sax<nlohmann::json> {
                              "guazhi version as this one",
                              version ? std::to_string(*version) : "missing", current_schema_version()));
         if (number("id_numbers_masked").value_or(1) != 0)
-            fail("its ID numbers are masked, so its cadres cannot be told apart; export again with "
-                 "`guazhi export all --format json --reveal-id`");
+            throw ProblemError(problem(Parameter::reveal_id, ProblemCode::export_masked, name_));
     }
 
     Merge& merge_;

@@ -2,6 +2,7 @@
 
 #include "domain/roster.hpp"
 #include "error.hpp"
+#include "problem.hpp"
 #include "store/audit.hpp"
 #include "store/recorder.hpp"
 #include "domain/roster_cells.hpp"
@@ -51,7 +52,7 @@ Columns check_columns(RosterLayout layout, const util::TableReader& table, std::
                       const ImportOptions& options, ImportReport& report) {
     Columns columns;
     columns.header_line = header_line;
-    std::vector<std::string> errors;
+    std::vector<Problem> errors;
     for (std::size_t i = 0; i < layout.columns.size(); ++i) {
         auto& column = layout.columns[i];
         if (column.header.empty()) continue; // an unnamed column (Excel's trailing comma) must stay empty
@@ -59,9 +60,7 @@ Columns check_columns(RosterLayout layout, const util::TableReader& table, std::
         if (!column.meaning) {
             if (options.ignore_unknown_columns) report.ignored_columns.push_back(column.header);
             else
-                errors.push_back(fmt::format("{}: unknown column '{}' (use --ignore-unknown-columns to skip it, or "
-                                             "--map '{}=FIELD' to read it)",
-                                             where, util::printable(column.header), util::printable(column.header)));
+                errors.push_back(problem(Parameter::none, ProblemCode::column_unknown, where, util::printable(column.header)));
             continue;
         }
         switch (column.meaning->kind) {
@@ -75,9 +74,9 @@ Columns check_columns(RosterLayout layout, const util::TableReader& table, std::
         for (Field f : fields_covered(one)) {
             auto& slot = columns.source[static_cast<std::size_t>(f)];
             if (slot) {
-                errors.push_back(fmt::format("{}: duplicate column '{}': column {} ('{}') already means {}", where,
-                                             util::printable(column.header), *slot + 1,
-                                             util::printable(layout.columns[*slot].header), spec(f).key));
+                errors.push_back(problem(Parameter::none, ProblemCode::column_duplicate, where,
+                                         util::printable(column.header), *slot + 1,
+                                         util::printable(layout.columns[*slot].header), spec(f).key));
                 continue;
             }
             slot = i;
@@ -88,9 +87,9 @@ Columns check_columns(RosterLayout layout, const util::TableReader& table, std::
     if (errors.size() > kListed) {
         std::size_t more = errors.size() - kListed;
         errors.resize(kListed);
-        errors.push_back(fmt::format("{}: … and {} more problems in the header", table.place(header_line), more));
+        errors.push_back(problem(Parameter::none, ProblemCode::header_more_problems, table.place(header_line), more));
     }
-    if (!errors.empty()) throw Error(fmt::format("{}", fmt::join(errors, "\n")));
+    if (!errors.empty()) throw ProblemsError(std::move(errors));
     columns.layout = std::move(layout);
     return columns;
 }
@@ -107,17 +106,14 @@ Columns read_header(util::TableReader& table, std::vector<util::TableRow>& head,
     HeaderSearch found = find_header(cells, options.aliases);
     if (!found.layout) {
         if (!found.closest)
-            throw Error(fmt::format("{}: no header row in the first {} rows: none names the roster's columns (身份证号, "
-                                    "姓名, 政治面貌, 派出单位, 接收单位, 开始日期 …; see guazhi assign import --help)",
-                                    table.name(), head.size()));
+            throw ProblemError(problem(Parameter::none, ProblemCode::header_not_found, table.name(), head.size()));
         const auto& closest = head[*found.closest];
         std::vector<std::string> shown;
         for (const auto& c : closest.cells)
             if (!util::trim(c).empty() && shown.size() < 12) shown.push_back(util::printable(util::clean(c)));
-        throw Error(fmt::format("{}: missing required column {} (of the first {} rows, this one comes closest to a "
-                                "header: {}; name the columns in the header, or --map 'HEADER=FIELD')",
-                                table.place(closest.line), fmt::join(found.missing, ", "), head.size(),
-                                fmt::join(shown, ", ")));
+        throw ProblemError(problem(Parameter::none, ProblemCode::header_missing_columns, table.place(closest.line),
+                                   fmt::format("{}", fmt::join(found.missing, ", ")), head.size(),
+                                   fmt::format("{}", fmt::join(shown, ", "))));
     }
     report.lines_above_header = found.row;
     report.header_rows = found.layout->header_rows;
@@ -292,7 +288,7 @@ ImportReport import_roster(Database& db, const util::TableInput& input, const Co
         }
         if (!readable) return;
         RowResult row = validate_row(values, config.policy);
-        for (const auto& p : row.problems) field_problem(record.line, p.field, p.message);
+        for (const auto& p : row.problems) field_problem(record.line, p.field, describe(p, options.name));
         if (!row.assignment) return;
         report.start_months += row.start_month_only;
         report.end_months += row.end_month_only;
@@ -308,7 +304,7 @@ ImportReport import_roster(Database& db, const util::TableInput& input, const Co
             break;
         case RecordOutcome::Kind::identical: ++report.identical; break;
         case RecordOutcome::Kind::refused:
-            for (const auto& p : outcome.problems) field_problem(record.line, p.field, p.message);
+            for (const auto& p : outcome.problems) field_problem(record.line, p.field, describe(p, options.name));
             break;
         }
     };

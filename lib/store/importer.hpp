@@ -26,6 +26,8 @@ struct ImportOptions {
     RecordPolicy policy;                 // who records, and the host-quota override
     // Called every 1000 data rows with the number read so far (for a progress line).
     std::function<void(std::size_t)> progress;
+    // How the problems name the command's parameters (the cli: by their flags).
+    Namer name = by_domain_name;
 };
 
 struct ImportReport {

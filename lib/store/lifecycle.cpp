@@ -4,7 +4,7 @@
 
 #include "domain/rules.hpp"
 #include "domain/vocabulary.hpp"
-#include "error.hpp"
+#include "problem.hpp"
 #include "util/json.hpp"
 #include "store/assignment_store.hpp"
 
@@ -64,7 +64,7 @@ void insert_event(SQLite::Database& db, std::int64_t assignment_id, const std::s
     s.bind(4, reason);
     s.bind(5, details);
     s.bind(6, assignment_id);
-    if (s.exec() != 1) throw Error(fmt::format("no assignment #{}", assignment_id));
+    if (s.exec() != 1) throw ProblemError(problem(Parameter::assignment, ProblemCode::assignment_unknown, assignment_id));
 }
 
 std::vector<Event> events_of(SQLite::Database& db, std::int64_t assignment_id) {
@@ -88,6 +88,12 @@ std::optional<util::Date> completed_on(SQLite::Database& db, std::int64_t id) {
     return optional_date(s.getColumn(0));
 }
 
+// A rule's refusal of a change to assignment `id`.
+ProblemError refused(std::int64_t id, Problem p) {
+    p.assignment = id;
+    return ProblemError(std::move(p));
+}
+
 // A completed term is closed: neither extended nor recalled afterwards.
 void refuse_if_completed(SQLite::Database& db, std::int64_t id) {
     if (auto day = completed_on(db, id))
@@ -101,7 +107,7 @@ Lifecycle::Lifecycle(SQLite::Database& db, const Config& config, std::string rec
 Assignment Lifecycle::load(std::int64_t id) {
     AssignmentStore store(db_);
     auto a = store.get(id);
-    if (!a) throw Error(fmt::format("no assignment #{}", id));
+    if (!a) throw ProblemError(problem(Parameter::assignment, ProblemCode::assignment_unknown, id));
     return *a;
 }
 
@@ -132,14 +138,14 @@ void Lifecycle::add_event(std::int64_t assignment_id, const std::string& kind, u
 
 void Lifecycle::appoint(std::int64_t id, const AppointmentChange& c, util::Date date, const std::string& reason) {
     using limits::require_within;
-    require_within({{"--post-level", c.post_level.value_or(""), limits::kPost},
-                    {"--doc-number", c.doc_number.value_or(""), limits::kShort},
-                    {"--mentor", c.mentor.value_or(""), limits::kName},
-                    {"--division", c.division_of_work.value_or(""), limits::kNote},
-                    {"--reason", reason, limits::kNote}});
+    require_within({{Parameter::post_level, c.post_level.value_or(""), limits::kPost},
+                    {Parameter::doc_number, c.doc_number.value_or(""), limits::kShort},
+                    {Parameter::mentor, c.mentor.value_or(""), limits::kName},
+                    {Parameter::division_of_work, c.division_of_work.value_or(""), limits::kNote},
+                    {Parameter::reason, reason, limits::kNote}});
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     Assignment a = load(id);
-    if (auto refusal = refuse_appointment(a, c, config_.policy)) throw Error(fmt::format("assignment #{}: {}", id, *refusal));
+    if (auto refusal = refuse_appointment(a, c, config_.policy)) throw refused(id, *refusal);
     Appointment p = appointment_of(db_, id);
     if (c.post_level) p.post_level = *c.post_level;
     if (c.doc_number) p.doc_number = *c.doc_number;
@@ -186,7 +192,7 @@ void Lifecycle::appoint(std::int64_t id, const AppointmentChange& c, util::Date 
 }
 
 void Lifecycle::note(std::int64_t id, const std::string& kind, util::Date date, const std::string& text) {
-    limits::require_within({{"--text", text, limits::kNote}});
+    limits::require_within({{Parameter::text, text, limits::kNote}});
     auto code = note_kinds().code_of(kind);
     if (!code) throw Error(note_kinds().unknown(kind));
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
@@ -196,12 +202,11 @@ void Lifecycle::note(std::int64_t id, const std::string& kind, util::Date date, 
 }
 
 void Lifecycle::extend(std::int64_t id, util::Date until, const std::string& home_consent, const std::string& reason) {
-    limits::require_within({{"--home-consent", home_consent, limits::kNote}, {"--reason", reason, limits::kNote}});
+    limits::require_within({{Parameter::home_consent, home_consent, limits::kNote}, {Parameter::reason, reason, limits::kNote}});
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     Assignment a = load(id);
     refuse_if_completed(db_, id);
-    if (auto refusal = refuse_extension(a, until, !home_consent.empty()))
-        throw Error(fmt::format("assignment #{}: {}", id, *refusal));
+    if (auto refusal = refuse_extension(a, until, !home_consent.empty())) throw refused(id, *refusal);
     AssignmentStore store(db_);
     for (const Assignment& other : store.assignments_of(store.find_cadre(a.cadre.id_number)->id))
         if (other.id != id && terms_overlap(a.start, until, other.start, other.effective_end()))
@@ -218,14 +223,13 @@ void Lifecycle::extend(std::int64_t id, util::Date until, const std::string& hom
 
 void Lifecycle::recall(std::int64_t id, util::Date last_day, const std::string& reason, const std::string& host_consent,
                        const std::string& note) {
-    limits::require_within({{"--reason", reason, limits::kNote},
-                            {"--host-consent", host_consent, limits::kNote},
-                            {"--note", note, limits::kNote}});
+    limits::require_within({{Parameter::reason, reason, limits::kNote},
+                            {Parameter::host_consent, host_consent, limits::kNote},
+                            {Parameter::note, note, limits::kNote}});
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     Assignment a = load(id);
     refuse_if_completed(db_, id);
-    if (auto refusal = refuse_recall(a, last_day, reason, !host_consent.empty()))
-        throw Error(fmt::format("assignment #{}: {}", id, *refusal));
+    if (auto refusal = refuse_recall(a, last_day, reason, !host_consent.empty())) throw refused(id, *refusal);
     SQLite::Statement s(db_, "UPDATE assignments SET recalled_on = ?, recall_reason = ? WHERE id = ?");
     s.bind(1, last_day.iso());
     s.bind(2, reason);
@@ -238,12 +242,12 @@ void Lifecycle::recall(std::int64_t id, util::Date last_day, const std::string& 
 
 void Lifecycle::complete(std::int64_t id, util::Date day, const std::string& handover, const std::string& unfinished,
                          const std::string& arrangement) {
-    limits::require_within({{"--handover", handover, limits::kNote},
-                            {"--unfinished", unfinished, limits::kNote},
-                            {"--arrangement", arrangement, limits::kNote}});
+    limits::require_within({{Parameter::handover, handover, limits::kNote},
+                            {Parameter::unfinished, unfinished, limits::kNote},
+                            {Parameter::arrangement, arrangement, limits::kNote}});
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     Assignment a = load(id);
-    if (auto refusal = refuse_completion(a, day)) throw Error(fmt::format("assignment #{}: {}", id, *refusal));
+    if (auto refusal = refuse_completion(a, day)) throw refused(id, *refusal);
     if (auto earlier = completed_on(db_, id))
         throw Error(fmt::format("assignment #{}: its completion was already recorded on {}", id, earlier->iso()));
     add_event(id, "completed", day, "",
@@ -253,7 +257,7 @@ void Lifecycle::complete(std::int64_t id, util::Date day, const std::string& han
 
 void Lifecycle::follow_up(std::int64_t cadre_id, util::Date date, const std::string& post, bool promotion,
                           const std::string& note) {
-    limits::require_within({{"--post", post, limits::kPost}, {"--note", note, limits::kNote}});
+    limits::require_within({{Parameter::post, post, limits::kPost}, {Parameter::note, note, limits::kNote}});
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement first(db_, "SELECT min(start_date) FROM assignments WHERE cadre_id = ?");
     first.bind(1, cadre_id);
@@ -261,7 +265,7 @@ void Lifecycle::follow_up(std::int64_t cadre_id, util::Date date, const std::str
     auto began = optional_date(first.getColumn(0));
     if (!began) throw Error("no secondment is recorded for this cadre");
     if (date <= *began)
-        throw Error(fmt::format("--date {} is not after the cadre's first secondment began ({})", date.iso(), began->iso()));
+        throw ProblemError(problem(Parameter::date, ProblemCode::follow_up_too_early, date.iso(), began->iso()));
     // Follow-up belongs to the cadre, not one assignment: assignment_id stays NULL.
     SQLite::Statement s(db_, "INSERT INTO events (assignment_id, cadre_id, kind, date, recorded_by, reason, details) "
                              "VALUES (NULL, ?, 'follow_up', ?, ?, ?, ?)");

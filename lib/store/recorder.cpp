@@ -87,11 +87,9 @@ RecordOutcome AssignmentRecorder::record(const Assignment& a, bool home_kind_giv
     if (problems.empty() && over_host_quota(hosted, config_.policy)) {
         if (policy_.override_quota) out.over_quota = true;
         else
-            problems.push_back({Field::host_unit, fmt::format("'{}' already receives {} secondee(s) in batch {} "
-                                                              "(max_per_host_per_batch = {}); to exceed it give "
-                                                              "--override --reason \"…\"",
-                                                              a.host_unit.name, hosted, a.batch_year,
-                                                              config_.policy.max_per_host_per_batch)});
+            problems.push_back({Field::host_unit, "",
+                                problem(Parameter::override_quota, ProblemCode::quota_exceeded, a.host_unit.name, hosted,
+                                        a.batch_year, config_.policy.max_per_host_per_batch)});
     }
     if (!problems.empty()) {
         if (fresh != 0) {

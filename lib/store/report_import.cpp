@@ -28,7 +28,7 @@ constexpr std::array<util::ColumnSpec, kColumns> kSpecs = {{{"assignment_id", "æ
 } // namespace
 
 std::size_t import_reports(SQLite::Database& db, const util::TableInput& input, const Config& config,
-                           const std::string& recorded_by) {
+                           const std::string& recorded_by, const Namer& name) {
     BatchImport file(db, input, kSpecs, assignment_id, id_number, {kind, period, submitted_on});
     SQLite::Statement by_cadre(db, "SELECT a.id FROM assignments a JOIN cadres c ON c.id = a.cadre_id "
                                    "WHERE c.id_number = ? AND (? IS NULL OR a.batch_year = ?)");
@@ -70,13 +70,17 @@ std::size_t import_reports(SQLite::Database& db, const util::TableInput& input, 
             else file.problem(recipient, recipients().unknown(at(recipient)));
         }
         if (file.problems() != before) continue;
-        // add_report names the flag it refuses; map it back to the file's column.
-        file.attempt([&] { add_report(db, config, r); }, [&](const std::string& message) -> std::size_t {
-            return message.starts_with("--period") || message.find("already recorded") != std::string::npos ? period
-                   : message.starts_with("--submitted")                                                     ? submitted_on
-                   : message.starts_with("no assignment")                                                   ? static_cast<Column>(file.who())
-                                                                                                            : kind;
-        });
+        // The column of the parameter add_report refuses.
+        file.attempt([&] { add_report(db, config, r); },
+                     [&](Parameter p) -> std::size_t {
+                         switch (p) {
+                         case Parameter::period: return period;
+                         case Parameter::submitted_on: return submitted_on;
+                         case Parameter::assignment: return file.who();
+                         default: return kind;
+                         }
+                     },
+                     name);
     }
     file.finish();
     return rows;

@@ -2,6 +2,7 @@
 
 #include "domain/vocabulary.hpp"
 #include "error.hpp"
+#include "problem.hpp"
 #include "util/sha256.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -47,7 +48,7 @@ void store_attachment(SQLite::Database& db, std::int64_t report_id, const std::f
     insert.bind(4, size);
     insert.exec();
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(fmt::format("--attach {}: cannot read: {}", path.string(), std::strerror(errno)));
+    if (!in) throw ProblemError(problem(Parameter::attach, ProblemCode::attach_unreadable, path.string(), std::strerror(errno)));
     sqlite3_blob* blob = nullptr;
     if (sqlite3_blob_open(db.getHandle(), "main", "attachments", "content", report_id, 1, &blob) != SQLITE_OK)
         throw Error(fmt::format("cannot store the attachment: {}", sqlite3_errmsg(db.getHandle())));
@@ -65,7 +66,7 @@ void store_attachment(SQLite::Database& db, std::int64_t report_id, const std::f
     }
     sqlite3_blob_close(blob);
     if (rc != SQLITE_OK || offset != size)
-        throw Error(fmt::format("--attach {}: the file changed or could not be read while storing it", path.string()));
+        throw ProblemError(problem(Parameter::attach, ProblemCode::attach_changed, path.string()));
     SQLite::Statement set_hash(db, "UPDATE attachments SET sha256 = ? WHERE report_id = ?");
     set_hash.bind(1, sha.hex());
     set_hash.bind(2, report_id);
@@ -77,27 +78,27 @@ void store_attachment(SQLite::Database& db, std::int64_t report_id, const std::f
 std::int64_t add_report(SQLite::Database& db, const Config& config, const NewReport& r) {
     AssignmentStore store(db);
     auto a = store.get(r.assignment_id);
-    if (!a) throw Error(fmt::format("no assignment #{}", r.assignment_id));
+    if (!a) throw ProblemError(problem(Parameter::assignment, ProblemCode::assignment_unknown, r.assignment_id));
     auto resolved = resolve_period(report_schedule(*a, config.policy), r.kind, r.period);
-    if (!resolved.period) throw Error(fmt::format("--period: {}", resolved.error));
+    if (!resolved.period) throw ProblemError(problem(Parameter::period, ProblemCode::period_unresolved, resolved.error));
     const ReportPeriod& p = *resolved.period;
     if (r.submitted_on < p.start)
-        throw Error(fmt::format("--submitted: {} is before the period {} began ({})", r.submitted_on.iso(), p.label,
-                                p.start.iso()));
+        throw ProblemError(problem(Parameter::submitted_on, ProblemCode::submitted_before_period, r.submitted_on.iso(),
+                                   p.label, p.start.iso()));
 
     std::int64_t size = 0;
     if (r.attach) {
         std::error_code ec;
         auto status = std::filesystem::status(*r.attach, ec);
         if (ec || !std::filesystem::is_regular_file(status))
-            throw Error(fmt::format("--attach {}: not a readable file", r.attach->string()));
+            throw ProblemError(problem(Parameter::attach, ProblemCode::attach_not_file, r.attach->string()));
         size = static_cast<std::int64_t>(std::filesystem::file_size(*r.attach, ec));
-        if (ec) throw Error(fmt::format("--attach {}: cannot read: {}", r.attach->string(), ec.message()));
+        if (ec) throw ProblemError(problem(Parameter::attach, ProblemCode::attach_unreadable, r.attach->string(), ec.message()));
         if (size > config.policy.max_attachment_bytes)
-            throw Error(fmt::format("--attach {}: {} bytes is larger than the limit of {} bytes (max_attachment_mib)",
-                                    r.attach->string(), size, config.policy.max_attachment_bytes));
+            throw ProblemError(problem(Parameter::attach, ProblemCode::attach_too_large, r.attach->string(), size,
+                                       config.policy.max_attachment_bytes));
         std::ifstream probe(*r.attach, std::ios::binary);
-        if (!probe) throw Error(fmt::format("--attach {}: cannot read: {}", r.attach->string(), std::strerror(errno)));
+        if (!probe) throw ProblemError(problem(Parameter::attach, ProblemCode::attach_unreadable, r.attach->string(), std::strerror(errno)));
     }
 
     SQLite::Statement existing(db, "SELECT id, submitted_on FROM reports WHERE assignment_id = ? AND kind = ? AND "
@@ -108,9 +109,8 @@ std::int64_t add_report(SQLite::Database& db, const Config& config, const NewRep
     std::optional<std::int64_t> earlier;
     if (existing.executeStep()) {
         if (!r.replace)
-            throw Error(fmt::format("report #{} ({} {}, submitted {}) is already recorded; --replace replaces it and "
-                                    "keeps it in the history",
-                                    existing.getColumn(0).getInt64(), r.kind, p.label, existing.getColumn(1).getString()));
+            throw ProblemError(problem(Parameter::period, ProblemCode::report_exists, existing.getColumn(0).getInt64(),
+                                       r.kind, p.label, existing.getColumn(1).getString()));
         earlier = existing.getColumn(0).getInt64();
         // Out of the unique "current" index first, then pointed at its replacement below.
         SQLite::Statement park(db, "UPDATE reports SET superseded_by = id WHERE id = ?");

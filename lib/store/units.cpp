@@ -32,7 +32,7 @@ SELECT u.name, u.kind, u.county,
 
 Unit correct_unit(SQLite::Database& db, const std::string& name, const std::optional<std::string>& kind,
                   const std::optional<std::string>& county) {
-    limits::require_within({{"--county", county.value_or(""), limits::kShort}});
+    limits::require_within({{Parameter::county, county.value_or(""), limits::kShort}});
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement find(db, "SELECT id, kind, county FROM units WHERE name = ?");
     find.bind(1, name);

@@ -1,6 +1,7 @@
 #include "util/table.hpp"
 
 #include "error.hpp"
+#include "problem.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -136,7 +137,7 @@ TableReader::TableReader(std::istream& in, const std::string& path, const std::s
     case TableKind::text: break;
     }
     if (!options.sheet.empty())
-        throw Error(fmt::format("--sheet: {} is a text file, not a workbook (it has no sheets)", name));
+        throw ProblemError(problem(Parameter::sheet, ProblemCode::sheet_of_text_file, name));
     csv_ = std::make_unique<CsvReader>(in, options.encoding, name);
 }
 

@@ -33,7 +33,7 @@ namespace {
 
 std::string describe(const RowResult& r) {
     std::string s;
-    for (const auto& p : r.problems) s += fmt::format("\n       {}: {}", spec(p.field).key, p.message);
+    for (const auto& p : r.problems) s += fmt::format("\n       {}: {}", spec(p.field).key, describe(p, by_domain_name));
     return s;
 }
 
@@ -128,7 +128,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                describe(result));
     for (const auto& p : result.problems) {
         FUZZ_CHECK(static_cast<std::size_t>(p.field) < kFieldCount, "problem on a field out of range");
-        FUZZ_CHECK(!p.message.empty(), "a problem without a message on {}", spec(p.field).key);
+        FUZZ_CHECK(!describe(p, by_domain_name).empty(), "a problem without a message on {}", spec(p.field).key);
     }
     if (result.assignment) {
         check_accepted(*result.assignment, values);

@@ -4,6 +4,7 @@
 
 #include "config.hpp"
 #include "error.hpp"
+#include "flags.hpp"
 #include "store/assignment_store.hpp"
 #include "store/database.hpp"
 #include "store/recorder.hpp"
@@ -23,12 +24,13 @@ inline std::int64_t count(Database& db, const std::string& sql_from_where) {
     return db.sql().execAndGet("SELECT count(*) FROM " + sql_from_where).getInt64();
 }
 
-// The message of the Error `f` throws, or "(no error)".
+// The message of the Error `f` throws as the command line words it (a Problem through its
+// flags), or "(no error)".
 inline std::string error_of(const std::function<void()>& f) {
     try {
         f();
     } catch (const Error& e) {
-        return e.what();
+        return cli::words(e);
     }
     return "(no error)";
 }

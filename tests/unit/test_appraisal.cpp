@@ -132,10 +132,10 @@ TEST_CASE("final appraisal: on or after the end of the term, earlier only with -
     Assignment a = guazhi::test::luo(); // ends 2007-07-31
     CHECK_FALSE(refuse_final_appraisal(a, {2007, 7, 31}, false, ""));
     CHECK_FALSE(refuse_final_appraisal(a, {2007, 9, 1}, false, ""));
-    CHECK(contains(*refuse_final_appraisal(a, {2007, 7, 20}, false, ""), "needs --early and --reason"));
-    CHECK(contains(*refuse_final_appraisal(a, {2007, 7, 20}, true, " "), "--early needs --reason"));
+    CHECK(contains(guazhi::cli::words(*refuse_final_appraisal(a, {2007, 7, 20}, false, "")), "needs --early and --reason"));
+    CHECK(contains(guazhi::cli::words(*refuse_final_appraisal(a, {2007, 7, 20}, true, " ")), "--early needs --reason"));
     CHECK_FALSE(refuse_final_appraisal(a, {2007, 7, 20}, true, "提拔使用"));
-    CHECK(contains(*refuse_final_appraisal(a, {2006, 7, 1}, true, "x"), "before the term began"));
+    CHECK(contains(guazhi::cli::words(*refuse_final_appraisal(a, {2006, 7, 1}, true, "x")), "before the term began"));
     a.recalled_on = util::Date{2007, 3, 31}; // a recall ends the term
     CHECK_FALSE(refuse_final_appraisal(a, {2007, 4, 2}, false, ""));
 }

@@ -104,7 +104,7 @@ TEST_CASE("encoding: forced UTF-8 on GBK bytes throws DecodeError") {
     try {
         decode("\xD0\xD5\xC3\xFB\n", Encoding::utf8);
     } catch (const DecodeError& e) {
-        CHECK(std::string(e.what()).find("--encoding gbk") != std::string::npos);
+        CHECK(std::string(e.what()).find("if the file is GBK, give its encoding as gbk") != std::string::npos);
     }
 }
 

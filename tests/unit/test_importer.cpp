@@ -1,4 +1,5 @@
 #include "error.hpp"
+#include "flags.hpp"
 #include "store/assignment_store.hpp"
 #include "store/importer.hpp"
 
@@ -43,7 +44,7 @@ std::string import_error(const std::string& text, const ImportOptions& options =
     try {
         import_text(db, text, options, {}, std::move(table));
     } catch (const Error& e) {
-        return e.what();
+        return guazhi::cli::words(e);
     }
     return {};
 }

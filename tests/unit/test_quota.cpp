@@ -1,4 +1,5 @@
 #include "error.hpp"
+#include "flags.hpp"
 #include "store/assignment_store.hpp"
 #include "store/database.hpp"
 #include "store/importer.hpp"
@@ -48,6 +49,7 @@ ImportReport import_text(Database& db, const std::string& text, const RecordPoli
     std::istringstream in(text);
     ImportOptions options;
     options.policy = policy;
+    options.name = guazhi::cli::flag_of;
     return import_roster(db, {in, "", "t.csv", {}}, config, options);
 }
 
@@ -68,8 +70,8 @@ TEST_CASE("quota: a second secondee for the same host and batch is refused") {
     CHECK_FALSE(two.over_quota);
     REQUIRE(two.problems.size() == 1);
     CHECK(two.problems[0].field == Field::host_unit);
-    CHECK(two.problems[0].message == kOverMessage);
-    CHECK(two.problems[0].message.find("--override") != std::string::npos);
+    CHECK(describe(two.problems[0], guazhi::cli::flag_of) == kOverMessage);
+    CHECK(describe(two.problems[0], guazhi::cli::flag_of).find("--override") != std::string::npos);
     // Nothing of the refused row: not the assignment, not the cadre, no event.
     CHECK(count(db, "assignments") == 1);
     CHECK(count(db, "cadres") == 1);
@@ -171,7 +173,7 @@ TEST_CASE("quota: max_per_host_per_batch 2 allows two, 0 has no limit") {
         RecordOutcome three = recorder.record(third(), true);
         CHECK(three.kind == RecordOutcome::Kind::refused);
         REQUIRE(three.problems.size() == 1);
-        CHECK(three.problems[0].message ==
+        CHECK(describe(three.problems[0], guazhi::cli::flag_of) ==
               "'市财政局' already receives 2 secondee(s) in batch 2006 (max_per_host_per_batch = 2); "
               "to exceed it give --override --reason \"…\"");
         CHECK(count(db, "assignments") == 2);

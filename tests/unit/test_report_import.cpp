@@ -117,6 +117,24 @@ TEST_CASE("reports: import_reports lists every bad row and writes nothing") {
     CHECK(report_rows(fx) == before);
 }
 
+TEST_CASE("reports: import_reports puts each refusal at the column of the parameter it is about") {
+    Fixture fx;
+    std::int64_t id = fx.add(luo());
+    std::string a = std::to_string(id);
+    std::int64_t existing = fx.report(id, "semiannual", "H1", {2007, 2, 1});
+    std::string csv = "挂职编号,报告类型,期次,提交日期\n" + a + ",思想和工作汇报,H1,2007-02-20\n" + // 2: already recorded
+                      "999,季度汇报,Q1,2006-11-10\n";                                            // 3: no such assignment
+    std::string message = error_of([&] { import_csv(fx, csv); });
+    // Lib names a parameter the file has no column for by its domain name; the cli passes its flags.
+    CHECK(contains(message, "r.csv:2: 期次: report #" + std::to_string(existing) +
+                                " (semiannual H1, submitted 2007-02-01) is already recorded; replace replaces it"));
+    CHECK(contains(message, "r.csv:3: 挂职编号: no assignment #999\n"));
+    std::istringstream in(csv);
+    message = error_of([&] { import_reports(fx.db.sql(), {in, "", "r.csv", {}}, fx.config, "李干事", cli::flag_of); });
+    CHECK(contains(message, "is already recorded; --replace replaces it and keeps it in the history\n"));
+    CHECK(fx.reports() == 1);
+}
+
 TEST_CASE("reports: import_reports checks the header") {
     Fixture fx;
     std::int64_t id = fx.add(luo());

@@ -1,4 +1,5 @@
 #include "domain/roster.hpp"
+#include "flags.hpp"
 
 #include <doctest/doctest.h>
 
@@ -158,6 +159,22 @@ TEST_CASE("roster: validate_row with every field given") {
     CHECK(a.home_post == "办公室副主任,主任科员");
     CHECK(a.host_post == "基层工作科副科长");
     CHECK(a.end == util::Date{2006, 7, 31});
+}
+
+TEST_CASE("roster: a masked ID number is a typed problem that names the way to the full number") {
+    RowValues v = minimal_row();
+    v[static_cast<std::size_t>(Field::id_number)] = "511***********1730";
+    auto r = validate_row(v, Policy{});
+    REQUIRE(r.problems.size() == 1);
+    const FieldProblem& p = r.problems[0];
+    CHECK(p.field == Field::id_number);
+    REQUIRE(p.problem);
+    CHECK(p.problem->code == ProblemCode::id_masked);
+    CHECK(p.problem->subject == Parameter::reveal_id);
+    // The command line names its flag; lib's own wording names the parameter.
+    CHECK(describe(p, guazhi::cli::flag_of) ==
+          "ID number '511***********1730' is masked; export again with --reveal-id to import");
+    CHECK(describe(p, by_domain_name) == "ID number '511***********1730' is masked; export again with reveal_id to import");
 }
 
 TEST_CASE("roster: term_months from the config sets the default end") {

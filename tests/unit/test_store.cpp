@@ -50,7 +50,7 @@ using guazhi::test::TempDir;
 std::string store_error(const fs::path& p, OpenMode mode) {
     try {
         Database::open(p, mode);
-    } catch (const StoreError& e) {
+    } catch (const Error& e) { // StoreError, or ProblemError for a missing file
         return e.what();
     }
     return {};

@@ -1,0 +1,43 @@
+#include "flags.hpp"
+
+namespace guazhi::cli {
+
+namespace {
+
+// --snake-name for snake_name, the convention every flag follows.
+std::string dashed(std::string_view name) {
+    std::string flag = "--" + std::string(name);
+    for (char& c : flag)
+        if (c == '_') c = '-';
+    return flag;
+}
+
+} // namespace
+
+std::string flag_of(Parameter p) {
+    switch (p) {
+    case Parameter::assignment: return "ASSIGNMENT"; // the positional argument
+    case Parameter::assessing_unit: return "--by";
+    case Parameter::dimensions: return "--by";
+    case Parameter::submitted_on: return "--submitted";
+    case Parameter::division_of_work: return "--division";
+    case Parameter::override_quota: return "--override";
+    default: return dashed(domain_name(p));
+    }
+}
+
+std::string flag_for(Field f) {
+    return dashed(spec(f).key);
+}
+
+std::string words(const Problem& p) {
+    return describe(p, flag_of);
+}
+
+std::string words(const std::exception& e) {
+    if (const auto* one = dynamic_cast<const ProblemError*>(&e)) return words(one->problem());
+    if (const auto* many = dynamic_cast<const ProblemsError*>(&e)) return describe(many->problems(), flag_of);
+    return e.what();
+}
+
+} // namespace guazhi::cli

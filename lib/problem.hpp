@@ -1,0 +1,163 @@
+// Problems as values (issue "lib/app"): what a problem is about (its subject), what is wrong
+// (its code) and the values its sentence needs (its arguments). Lib raises problems; it does
+// not word them and it does not know how its caller names things. The sentence is made in
+// one place per language (problem_text.cpp), through a Namer the caller gives: the command
+// line names a parameter by its flag (--until), an import by the file's column (期次).
+//
+// Not every message of lib is a Problem yet: row-level field problems (FieldProblem) and the
+// parsers in util still carry sentences, which issue "Chinese by default" turns into codes.
+// Every message that names a parameter of a command is one.
+#pragma once
+
+#include "error.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace guazhi {
+
+// A value a command is given, by its domain name (problem_text.cpp: domain_name). The cli
+// maps each to its flag; an import maps each to its column.
+enum class Parameter : std::uint8_t {
+    none,
+    assignment, // the assignment (or cadre) a command is about
+    // appraisals
+    year,
+    assessing_unit,
+    home_note,
+    replace,
+    early,
+    // reports
+    period,
+    submitted_on,
+    attach,
+    // the term (assign appoint, extend, recall, complete, note, follow-up)
+    post_level,
+    doc_number,
+    mentor,
+    division_of_work,
+    reason,
+    text,
+    home_consent,
+    host_consent,
+    note,
+    handover,
+    unfinished,
+    arrangement,
+    post,
+    date,
+    until,
+    override_quota,
+    // units, applications
+    county,
+    host,
+    requested,
+    // reading and writing files
+    sheet,
+    encoding,
+    format,
+    map,
+    ignore_unknown_columns,
+    reveal_id,
+    db,
+    // stats
+    dimensions,
+    help,
+};
+
+enum class ProblemCode : std::uint8_t {
+    assignment_unknown,       // args: id
+    cadre_unknown,            // id
+    too_long,                 // characters, limit
+    year_out_of_range,        // year
+    year_outside_assignment,  // year, assignment, start, end
+    year_in_assignment,       // year, assignment
+    annual_conflict,          // year, name, then (what, recorded, given) for each conflict
+    final_exists,             // assignment, appraisal, written_on, author
+    final_before_term,        // day, start
+    final_early,              // day, end
+    early_without_reason,     //
+    required,                 // (the subject is missing)
+    negative,                 //
+    attach_not_file,          // path
+    attach_unreadable,        // path, why
+    attach_changed,           // path
+    attach_too_large,         // path, bytes, limit
+    period_unresolved,        // what schedule.cpp says (a sentence; issue "Chinese by default")
+    submitted_before_period,  // submitted, label, start
+    report_exists,            // report, kind, label, submitted
+    extension_without_consent,//
+    extension_after_recall,   // recalled_on
+    extension_not_later,      // until, end
+    recall_reason_unknown,    // reason
+    recall_without_consent,   //
+    recall_again,             // recalled_on
+    recall_outside_term,      // day, start, end
+    completion_after_recall,  // recalled_on
+    completion_early,         // day, end
+    election_not_down,        //
+    election_result_unknown,  // result
+    united_front_party_member,// name
+    party_transfer_non_member,// name
+    follow_up_too_early,      // day, began
+    sheet_of_text_file,       // file
+    xlsx_writer_missing,      // why (dlerror)
+    required_for,             // what needs it ("export applications")
+    no_database,              // path
+    dimension_unknown,        // key, then every known key
+    dimension_twice,          // key
+    dimension_missing,        //
+    column_unknown,           // place, header
+    column_duplicate,         // place, header, earlier column number, earlier header, field
+    header_more_problems,     // place, count
+    header_not_found,         // file, rows searched
+    header_missing_columns,   // place, missing, rows searched, the closest row's cells
+    quota_exceeded,           // host, hosted, batch, limit
+    export_masked,            // file
+    id_masked,                // the masked ID number
+};
+
+// An assignment a problem is about, named before the sentence ("assignment #12: …").
+struct Problem {
+    Parameter subject = Parameter::none;
+    ProblemCode code{};
+    std::vector<std::string> args;
+    std::optional<std::int64_t> assignment;
+};
+
+// Builds a Problem, each argument as fmt formats it.
+template <class... Args> Problem problem(Parameter subject, ProblemCode code, const Args&... args);
+
+// A command refused for a Problem. what() words it in English with the parameters' domain
+// names, for logs and tests; the cli words it with its flags (problem_text.hpp).
+class ProblemError : public Error {
+  public:
+    explicit ProblemError(Problem p);
+    const Problem& problem() const { return problem_; }
+
+  private:
+    Problem problem_;
+};
+
+// Several problems found at once (a file's header); one line each.
+class ProblemsError : public Error {
+  public:
+    explicit ProblemsError(std::vector<Problem> problems);
+    const std::vector<Problem>& problems() const { return problems_; }
+
+  private:
+    std::vector<Problem> problems_;
+};
+
+} // namespace guazhi
+
+#include <fmt/format.h>
+
+namespace guazhi {
+template <class... Args> Problem problem(Parameter subject, ProblemCode code, const Args&... args) {
+    return Problem{subject, code, {fmt::format("{}", args)...}, std::nullopt};
+}
+} // namespace guazhi

@@ -1,0 +1,222 @@
+#include "problem_text.hpp"
+
+#include <array>
+#include <fmt/format.h>
+
+namespace guazhi {
+
+namespace {
+
+// The domain names, in the order of the enumeration.
+constexpr std::array<std::string_view, static_cast<std::size_t>(Parameter::help) + 1> kNames = {
+    "",           "assignment",  "year",        "assessing_unit", "home_note",   "replace",      "early",
+    "period",     "submitted_on", "attach",        "post_level",  "doc_number",   "mentor",
+    "division_of_work", "reason", "text",          "home_consent", "host_consent", "note",
+    "handover",   "unfinished",  "arrangement",    "post",        "date",         "until",
+    "override_quota", "county",  "host",           "requested",   "sheet",        "encoding",
+    "format",     "map",         "ignore_unknown_columns", "reveal_id", "db",     "dimensions",
+    "help",
+};
+
+// Where the subject's name stands: before a colon (NAME: 2300 is outside …), before the
+// sentence (NAME 2007-07-01 is not after …), or nowhere (the sentence names what it needs).
+enum class Placement { colon, space, unnamed };
+
+Placement placement(ProblemCode c) {
+    switch (c) {
+    case ProblemCode::too_long:
+    case ProblemCode::attach_not_file:
+    case ProblemCode::attach_unreadable:
+    case ProblemCode::attach_changed:
+    case ProblemCode::attach_too_large:
+    case ProblemCode::extension_not_later:
+    case ProblemCode::recall_outside_term:
+    case ProblemCode::follow_up_too_early:
+    case ProblemCode::early_without_reason:
+    case ProblemCode::xlsx_writer_missing: return Placement::space;
+    case ProblemCode::year_out_of_range:
+    case ProblemCode::year_outside_assignment:
+    case ProblemCode::year_in_assignment:
+    case ProblemCode::required:
+    case ProblemCode::negative:
+    case ProblemCode::period_unresolved:
+    case ProblemCode::submitted_before_period:
+    case ProblemCode::sheet_of_text_file:
+    case ProblemCode::dimension_unknown:
+    case ProblemCode::dimension_twice:
+    case ProblemCode::dimension_missing: return Placement::colon;
+    default: return Placement::unnamed;
+    }
+}
+
+// What an annual assessment's conflicting part is called, and how its value is shown.
+std::string conflict(std::string_view what, const std::string& recorded, const std::string& given) {
+    if (what == "unit") return fmt::format("unit '{}' (given '{}')", recorded, given);
+    if (what == "home_note") return fmt::format("home unit's note '{}' (given '{}')", recorded, given);
+    if (what == "outstanding") {
+        auto yes_no = [](const std::string& b) { return b == "true" ? "yes" : "no"; };
+        return fmt::format("outstanding {} (given {})", yes_no(recorded), yes_no(given));
+    }
+    return fmt::format("{} {} (given {})", what, recorded, given); // grade, votes, date
+}
+
+std::string sentence(const Problem& p, const Namer& name) {
+    const auto& a = p.args;
+    auto arg = [&](std::size_t i) -> const std::string& {
+        static const std::string kNone;
+        return i < a.size() ? a[i] : kNone;
+    };
+    switch (p.code) {
+    case ProblemCode::assignment_unknown: return fmt::format("no assignment #{}", arg(0));
+    case ProblemCode::cadre_unknown: return fmt::format("no cadre #{}", arg(0));
+    case ProblemCode::too_long: return fmt::format("is {} characters long; at most {} are taken", arg(0), arg(1));
+    case ProblemCode::year_out_of_range: return fmt::format("{} is outside 1949..2100", arg(0));
+    case ProblemCode::year_outside_assignment:
+        return fmt::format("{} is outside assignment #{} ({} to {}); earlier years are recorded with `appraise history`",
+                           arg(0), arg(1), arg(2), arg(3));
+    case ProblemCode::year_in_assignment:
+        return fmt::format("{} falls in assignment #{}; record it with `appraise annual {}`", arg(0), arg(1), arg(1));
+    case ProblemCode::annual_conflict: {
+        std::vector<std::string> parts;
+        for (std::size_t i = 2; i + 2 < a.size(); i += 3) parts.push_back(conflict(a[i], a[i + 1], a[i + 2]));
+        return fmt::format("the {} assessment of {} already records {}; {} changes it and keeps the earlier record in "
+                           "the history",
+                           arg(0), arg(1), fmt::join(parts, ", "), name(Parameter::replace));
+    }
+    case ProblemCode::final_exists:
+        return fmt::format("assignment #{} already has a final appraisal (#{}, written {} by {}); {} replaces it and "
+                           "keeps it in the history",
+                           arg(0), arg(1), arg(2), arg(3), name(Parameter::replace));
+    case ProblemCode::final_before_term: return fmt::format("{} is before the term began ({})", arg(0), arg(1));
+    case ProblemCode::final_early:
+        return fmt::format("{} is before the end of the term ({}); an earlier appraisal needs {} and {}", arg(0), arg(1),
+                           name(Parameter::early), name(Parameter::reason));
+    case ProblemCode::early_without_reason:
+        return fmt::format("needs {}: why the appraisal is written before the term ends", name(Parameter::reason));
+    case ProblemCode::required:
+        return p.subject == Parameter::host ? std::string("the host unit is required") : std::string("is required");
+    case ProblemCode::negative: return "must not be negative";
+    case ProblemCode::attach_not_file: return fmt::format("{}: not a readable file", arg(0));
+    case ProblemCode::attach_unreadable: return fmt::format("{}: cannot read: {}", arg(0), arg(1));
+    case ProblemCode::attach_changed:
+        return fmt::format("{}: the file changed or could not be read while storing it", arg(0));
+    case ProblemCode::attach_too_large:
+        return fmt::format("{}: {} bytes is larger than the limit of {} bytes (max_attachment_mib)", arg(0), arg(1),
+                           arg(2));
+    case ProblemCode::period_unresolved: return arg(0);
+    case ProblemCode::submitted_before_period:
+        return fmt::format("{} is before the period {} began ({})", arg(0), arg(1), arg(2));
+    case ProblemCode::report_exists:
+        return fmt::format("report #{} ({} {}, submitted {}) is already recorded; {} replaces it and keeps it in the "
+                           "history",
+                           arg(0), arg(1), arg(2), arg(3), name(Parameter::replace));
+    case ProblemCode::extension_without_consent:
+        return fmt::format("an extension needs the home unit's consent (派出单位同意): give {}",
+                           name(Parameter::home_consent));
+    case ProblemCode::extension_after_recall: return fmt::format("the assignment was recalled on {}", arg(0));
+    case ProblemCode::extension_not_later:
+        return fmt::format("{} is not after the current end of the term {}", arg(0), arg(1));
+    case ProblemCode::recall_reason_unknown:
+        return fmt::format("unknown recall reason '{}' (promotion, education-campaign or special)", arg(0));
+    case ProblemCode::recall_without_consent:
+        return fmt::format("a recall for special work needs the host unit's consent (接收单位同意): give {}",
+                           name(Parameter::host_consent));
+    case ProblemCode::recall_again: return fmt::format("the assignment was already recalled on {}", arg(0));
+    case ProblemCode::recall_outside_term:
+        return fmt::format("{} must fall within the term {}..{} (before its last day)", arg(0), arg(1), arg(2));
+    case ProblemCode::completion_after_recall:
+        return fmt::format("the assignment was recalled on {}; it cannot be completed", arg(0));
+    case ProblemCode::completion_early:
+        return fmt::format("{} is before the end of the term {}; an early end is a recall (assign recall)", arg(0),
+                           arg(1));
+    case ProblemCode::election_not_down:
+        return "only down-dispatched (下派) cadres are elected by a township people's congress";
+    case ProblemCode::election_result_unknown:
+        return fmt::format("election result '{}' is not elected or not_elected", arg(0));
+    case ProblemCode::united_front_party_member:
+        return fmt::format("{} is not a non-Party cadre; only non-Party cadres' documents are copied to the United "
+                           "Front Work Department",
+                           arg(0));
+    case ProblemCode::party_transfer_non_member:
+        return fmt::format("{} is not a CPC member; only Party members transfer a Party relationship", arg(0));
+    case ProblemCode::follow_up_too_early:
+        return fmt::format("{} is not after the cadre's first secondment began ({})", arg(0), arg(1));
+    case ProblemCode::sheet_of_text_file: return fmt::format("{} is a text file, not a workbook (it has no sheets)", arg(0));
+    case ProblemCode::xlsx_writer_missing:
+        return fmt::format("xlsx needs libxlsxwriter (Debian package libxlsxwriter4): {}", arg(0));
+    case ProblemCode::required_for: return fmt::format("{}: give {}", arg(0), name(p.subject));
+    case ProblemCode::no_database:
+        return fmt::format("{}: no database here; create one with `guazhi init` (or pass {})", arg(0),
+                           name(Parameter::db));
+    case ProblemCode::dimension_unknown: {
+        std::vector<std::string> keys(a.begin() + (a.empty() ? 0 : 1), a.end());
+        return fmt::format("unknown dimension '{}' (one of: {})", arg(0), fmt::join(keys, ", "));
+    }
+    case ProblemCode::dimension_twice: return fmt::format("'{}' is given twice", arg(0));
+    case ProblemCode::dimension_missing:
+        return fmt::format("give at least one dimension, e.g. {} direction", name(Parameter::dimensions));
+    case ProblemCode::column_unknown:
+        return fmt::format("{}: unknown column '{}' (use {} to skip it, or {} '{}=FIELD' to read it)", arg(0), arg(1),
+                           name(Parameter::ignore_unknown_columns), name(Parameter::map), arg(1));
+    case ProblemCode::column_duplicate:
+        return fmt::format("{}: duplicate column '{}': column {} ('{}') already means {}", arg(0), arg(1), arg(2),
+                           arg(3), arg(4));
+    case ProblemCode::header_more_problems:
+        return fmt::format("{}: … and {} more problems in the header", arg(0), arg(1));
+    case ProblemCode::header_not_found:
+        return fmt::format("{}: no header row in the first {} rows: none names the roster's columns (身份证号, 姓名, "
+                           "政治面貌, 派出单位, 接收单位, 开始日期 …; see guazhi assign import {})",
+                           arg(0), arg(1), name(Parameter::help));
+    case ProblemCode::header_missing_columns:
+        return fmt::format("{}: missing required column {} (of the first {} rows, this one comes closest to a header: "
+                           "{}; name the columns in the header, or {} 'HEADER=FIELD')",
+                           arg(0), arg(1), arg(2), arg(3), name(Parameter::map));
+    case ProblemCode::quota_exceeded:
+        return fmt::format("'{}' already receives {} secondee(s) in batch {} (max_per_host_per_batch = {}); to exceed "
+                           "it give {} {} \"…\"",
+                           arg(0), arg(1), arg(2), arg(3), name(Parameter::override_quota), name(Parameter::reason));
+    case ProblemCode::id_masked:
+        return fmt::format("ID number '{}' is masked; export again with {} to import", arg(0), name(Parameter::reveal_id));
+    case ProblemCode::export_masked:
+        return fmt::format("{}: its ID numbers are masked, so its cadres cannot be told apart; export again with "
+                           "`guazhi export all {} json {}`",
+                           arg(0), name(Parameter::format), name(Parameter::reveal_id));
+    }
+    return fmt::format("problem {}", static_cast<int>(p.code));
+}
+
+} // namespace
+
+std::string_view domain_name(Parameter p) {
+    return kNames.at(static_cast<std::size_t>(p));
+}
+
+std::string by_domain_name(Parameter p) {
+    return std::string(domain_name(p));
+}
+
+std::string describe(const Problem& p, const Namer& name, SubjectNamed subject) {
+    std::string text = sentence(p, name);
+    if (subject == SubjectNamed::yes && p.subject != Parameter::none) {
+        switch (placement(p.code)) {
+        case Placement::colon: text = fmt::format("{}: {}", name(p.subject), text); break;
+        case Placement::space: text = fmt::format("{} {}", name(p.subject), text); break;
+        case Placement::unnamed: break;
+        }
+    }
+    if (p.assignment) text = fmt::format("assignment #{}: {}", *p.assignment, text);
+    return text;
+}
+
+std::string describe(const std::vector<Problem>& problems, const Namer& name) {
+    std::vector<std::string> lines;
+    for (const auto& p : problems) lines.push_back(describe(p, name));
+    return fmt::format("{}", fmt::join(lines, "\n"));
+}
+
+ProblemError::ProblemError(Problem p) : Error(describe(p, by_domain_name)), problem_(std::move(p)) {}
+
+ProblemsError::ProblemsError(std::vector<Problem> problems)
+    : Error(describe(problems, by_domain_name)), problems_(std::move(problems)) {}
+
+} // namespace guazhi

@@ -1,0 +1,30 @@
+# The layering issue "lib/app" asks for, as greps over the source tree that must find nothing:
+# lib does not know the command line's flags and does not parse its own messages; the
+# domain does not include the config loader; the cli holds no transaction and no SQL.
+source "$(dirname "$0")/lib.sh" "$@"
+
+# hits PATTERN DIR...: the source lines (C++ files) matching an extended regex.
+hits() {
+    local pattern=$1
+    shift
+    (cd "$ROOT" && grep -rnE --include='*.cpp' --include='*.hpp' -- "$pattern" "$@")
+}
+
+describe "no string literal in lib contains a flag (--name)"
+expect_eq "$(hits '"[^"]*--[a-z]' lib)" ""
+
+describe "lib does not read its own messages back"
+expect_eq "$(hits 'starts_with\("--|find\("already|message\.starts_with|column_of\(message' lib)" ""
+
+describe "the domain does not include the config loader"
+expect_eq "$(hits '#include "config.hpp"' lib/domain)" ""
+
+describe "the cli holds no transaction and no SQL"
+expect_eq "$(hits 'Transaction|"(SELECT|INSERT|UPDATE|DELETE|CREATE|BEGIN|SAVEPOINT) ' cli)" ""
+
+# The checks must be able to fail: a planted literal is found.
+describe "the flag grep finds a planted literal"
+mkdir -p plant/lib && printf 'auto m = "give --until";\n' >plant/lib/x.cpp
+expect_eq "$(cd plant && grep -rnE --include='*.cpp' '"[^"]*--[a-z]' lib | wc -l | tr -d ' ')" "1"
+
+finish

@@ -1,0 +1,79 @@
+// Typed problems (issue "lib/app"): every code has its sentence with its arguments in it,
+// every parameter a domain name and a flag, and the subject is named where the reader looks.
+#include "flags.hpp"
+#include "problem_text.hpp"
+
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+
+using namespace guazhi;
+
+namespace {
+
+constexpr int kLastCode = static_cast<int>(ProblemCode::id_masked);
+constexpr int kLastParameter = static_cast<int>(Parameter::help);
+
+} // namespace
+
+TEST_CASE("problem_text: every code has its own sentence, with its arguments") {
+    std::set<std::string> sentences;
+    for (int c = 0; c <= kLastCode; ++c) {
+        CAPTURE(c);
+        Problem p{Parameter::none, static_cast<ProblemCode>(c), {"ARG0", "ARG1", "ARG2", "ARG3", "ARG4"}, std::nullopt};
+        std::string text = describe(p, cli::flag_of);
+        CHECK_FALSE(text.empty());
+        CHECK(text.rfind("problem ", 0) == std::string::npos); // not the fallback
+        CHECK(sentences.insert(text).second);                  // no two codes say the same
+    }
+}
+
+TEST_CASE("problem_text: every parameter has a domain name and a flag") {
+    std::set<std::string_view> names;
+    for (int i = 1; i <= kLastParameter; ++i) {
+        auto p = static_cast<Parameter>(i);
+        CAPTURE(i);
+        CHECK_FALSE(domain_name(p).empty());
+        CHECK(names.insert(domain_name(p)).second);
+        std::string flag = cli::flag_of(p);
+        CHECK((flag.rfind("--", 0) == 0 || p == Parameter::assignment));
+    }
+    CHECK(cli::flag_of(Parameter::submitted_on) == "--submitted");
+    CHECK(cli::flag_of(Parameter::home_consent) == "--home-consent");
+    CHECK(cli::flag_of(Parameter::assessing_unit) == "--by");
+}
+
+TEST_CASE("problem_text: the subject is named by the caller's names, or left out") {
+    Problem year = problem(Parameter::year, ProblemCode::year_out_of_range, 2300);
+    CHECK(cli::words(year) == "--year: 2300 is outside 1949..2100");
+    CHECK(describe(year, by_domain_name) == "year: 2300 is outside 1949..2100");
+    CHECK(describe(year, cli::flag_of, SubjectNamed::no) == "2300 is outside 1949..2100");
+    CHECK(describe(year, [](Parameter) { return std::string("考核年度"); }) == "考核年度: 2300 is outside 1949..2100");
+
+    Problem until = problem(Parameter::until, ProblemCode::extension_not_later, "2007-07-01", "2007-07-31");
+    until.assignment = 20;
+    CHECK(cli::words(until) == "assignment #20: --until 2007-07-01 is not after the current end of the term 2007-07-31");
+
+    // A parameter the sentence refers to, not its subject, is named too.
+    Problem consent = problem(Parameter::home_consent, ProblemCode::extension_without_consent);
+    CHECK(cli::words(consent) == "an extension needs the home unit's consent (派出单位同意): give --home-consent");
+    CHECK(describe(consent, by_domain_name).ends_with("give home_consent"));
+}
+
+TEST_CASE("problem_text: ProblemError keeps the problem; what() uses the domain names") {
+    try {
+        throw ProblemError(problem(Parameter::attach, ProblemCode::attach_not_file, "a.pdf"));
+    } catch (const Error& e) {
+        CHECK(std::string(e.what()) == "attach a.pdf: not a readable file");
+        CHECK(cli::words(e) == "--attach a.pdf: not a readable file");
+        const auto* typed = dynamic_cast<const ProblemError*>(&e);
+        REQUIRE(typed);
+        CHECK(typed->problem().code == ProblemCode::attach_not_file);
+        CHECK(typed->problem().args == std::vector<std::string>{"a.pdf"});
+    }
+    ProblemsError many({problem(Parameter::none, ProblemCode::column_unknown, "t.csv:1:4", "爱好"),
+                        problem(Parameter::none, ProblemCode::header_more_problems, "t.csv:1", 3)});
+    CHECK(cli::words(many) == "t.csv:1:4: unknown column '爱好' (use --ignore-unknown-columns to skip it, or --map "
+                              "'爱好=FIELD' to read it)\nt.csv:1: … and 3 more problems in the header");
+}
