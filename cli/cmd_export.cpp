@@ -3,6 +3,8 @@
 // (UTF-8, with a BOM or as GBK for Excel), JSON, markdown or an Excel workbook; one cadre's
 // appointment approval form (.lrmx); and a batch's yearly report as a web page.
 #include "commands.hpp"
+#include "app/datasets.hpp"
+#include "app/summary.hpp"
 #include "domain/roster.hpp"
 #include "error.hpp"
 #include "render/assignment_view.hpp"
@@ -124,7 +126,7 @@ std::size_t export_lrmx(AssignmentStore& store, const ExportOptions& o, Output& 
 
 // The yearly report page holds figures only, so no ID numbers whatever --reveal-id says.
 int export_report(Database& db, const AssignmentFilter& filter, const ExportOptions& o, const Context& ctx, Output& out) {
-    out.write(render_html_report(gather_year_report(db.sql(), filter, ctx.config), ctx.lang, util::Date::today()));
+    out.write(render_html_report(app::gather_year_report(db.sql(), filter, ctx.config), ctx.lang, util::Date::today()));
     out.commit();
     diag("exported the {} report{} (figures only, no ID numbers)\n", *filter.year,
                o.output ? " to " + *o.output : "");
@@ -168,9 +170,9 @@ int run_export(const ExportOptions& o, const Context& ctx) {
         std::vector<Dataset> sets;
         if (o.dataset == "all") {
             for (auto name : dataset_names())
-                if (name != "applications" || filter.year) sets.push_back(build_dataset(name, store, filter, ctx.config, options));
+                if (name != "applications" || filter.year) sets.push_back(app::build_dataset(name, store, filter, ctx.config, options));
         } else {
-            sets.push_back(build_dataset(o.dataset, store, filter, ctx.config, options));
+            sets.push_back(app::build_dataset(o.dataset, store, filter, ctx.config, options));
         }
         for (const auto& d : sets) rows += d.rows.size();
         write_datasets(sets, o, ctx, out);

@@ -1,6 +1,7 @@
 // guazhi stats: the yearly figures leadership asks for — a summary, by any dimension, as a
 // trend, for the terminal (tables, bar charts) and for scripts (CSV, JSON, markdown).
 #include "commands.hpp"
+#include "app/summary.hpp"
 #include "flags.hpp"
 #include "domain/dimension.hpp"
 #include "error.hpp"
@@ -112,7 +113,8 @@ int run_stats(const StatsOptions& o, const Context& ctx) {
         out.commit();
         return 0;
     }
-    Summary s = summarize(db.sql(), filter, ctx.config, o.reports ? ReportSection::always : ReportSection::if_any_recorded);
+    Summary s = app::summarize(db.sql(), filter, ctx.config,
+                               o.reports ? app::ReportSection::always : app::ReportSection::if_any_recorded);
     out.write(o.chart ? chart_summary(s, ctx.lang, unicode) : render_summary(s, o.format, ctx.lang));
     out.commit();
     return 0;

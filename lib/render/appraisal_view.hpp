@@ -5,7 +5,7 @@
 #include "domain/appraisal.hpp"
 #include "domain/rules.hpp"
 #include "render/report.hpp"
-#include "store/appraisals.hpp"
+#include "domain/records.hpp"
 #include "util/json.hpp"
 
 #include <string>

@@ -3,7 +3,7 @@
 
 #include "domain/vocabulary.hpp"
 #include "render/format.hpp"
-#include "store/reports.hpp"
+#include "domain/records.hpp"
 
 #include <string>
 #include <vector>

@@ -1,12 +1,11 @@
 // The tables `export` hands on (花名册, reports, appraisals, the United Front list …): each
 // a named dataset of columns and rows, written as CSV, markdown, JSON or a workbook sheet.
+// lib/app/datasets.hpp gathers them from the store.
 #pragma once
 
-#include "config.hpp"
-#include "domain/filter.hpp"
 #include "domain/roster.hpp"
+#include "domain/vocabulary.hpp"
 #include "render/report.hpp"
-#include "store/assignment_store.hpp"
 
 #include <string>
 #include <string_view>
@@ -35,10 +34,5 @@ RowValues canonical_row(Assignment a, bool reveal_id);
 
 // The dataset names `export` knows, in the order `all` writes them.
 const std::vector<std::string_view>& dataset_names();
-
-// One dataset of the assignments the filter selects. Throws Error for an unknown name or a
-// dataset that needs what the filter lacks (applications needs a year).
-Dataset build_dataset(std::string_view name, AssignmentStore& store, const AssignmentFilter& filter,
-                      const Config& config, const DatasetOptions& options);
 
 } // namespace guazhi

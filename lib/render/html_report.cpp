@@ -13,19 +13,6 @@
 
 namespace guazhi {
 
-YearReport gather_year_report(SQLite::Database& db, const AssignmentFilter& filter, const Config& config) {
-    if (!filter.year) throw Error("the yearly report needs a batch year");
-    int year = *filter.year;
-    YearReport r;
-    r.summary = summarize(db, filter, config, ReportSection::if_any_recorded);
-    AssignmentFilter span = filter;
-    span.year.reset();
-    int first = std::clamp(earliest_batch_year(db).value_or(year), year - (kTrendYears - 1), year);
-    r.trend = compute_trend(db, span, config, {}, first, year);
-    r.counties = compute_groups(db, filter, config, {Dimension::home_county});
-    return r;
-}
-
 namespace {
 
 using util::xml_escape;

@@ -8,10 +8,8 @@
 #include "domain/filter.hpp"
 #include "domain/vocabulary.hpp"
 #include "render/stats_view.hpp"
-#include "store/stats_query.hpp"
+#include "domain/records.hpp"
 #include "util/date.hpp"
-
-#include <SQLiteCpp/Database.h>
 
 #include <string>
 #include <vector>
@@ -27,10 +25,6 @@ struct YearReport {
 
 // How many batch years the trend spans at most: more bars than this are too thin to read.
 inline constexpr int kTrendYears = 30;
-
-// Reads the report of the batch filter.year (which must be set; Error otherwise); the other
-// filters narrow the summary, the trend and the counties alike.
-YearReport gather_year_report(SQLite::Database& db, const AssignmentFilter& filter, const Config& config);
 
 // The page in `lang`, saying it was generated on `generated` by this version. Every text is
 // escaped; the page holds no ID numbers and says so.

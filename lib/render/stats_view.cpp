@@ -3,7 +3,6 @@
 #include "render/compliance_view.hpp"
 #include "render/report.hpp"
 #include "render/table.hpp"
-#include "store/assignment_store.hpp"
 #include "util/csv.hpp"
 #include "util/json.hpp"
 #include "util/text.hpp"
@@ -181,25 +180,6 @@ std::string summary_csv(const Summary& s, Lang lang) {
 }
 
 } // namespace
-
-Summary summarize(SQLite::Database& db, const AssignmentFilter& filter, const Config& config, ReportSection reports) {
-    Summary s;
-    auto counts = compute_summary(db, filter, config,
-                                  {Dimension::age_band, Dimension::education, Dimension::origin_level, Dimension::status});
-    s.stats = counts.stats;
-    s.distributions = std::move(counts.distributions);
-    s.as_of = filter.as_of;
-    if (db.execAndGet("SELECT EXISTS (SELECT 1 FROM annual_assessments WHERE grade IS NOT NULL)").getInt()) {
-        auto grades = compute_groups(db, filter, config, {Dimension::direction, Dimension::grade});
-        if (std::any_of(grades.begin(), grades.end(), [](const GroupStats& g) { return g.key[1] != kNone; }))
-            s.grades = std::move(grades);
-    }
-    if (reports == ReportSection::always || db.execAndGet("SELECT EXISTS (SELECT 1 FROM reports)").getInt()) {
-        AssignmentStore store(db);
-        s.reports = compliance(store, filter, config, ComplianceGroup::all);
-    }
-    return s;
-}
 
 std::string render_summary(const Summary& s, Format format, Lang lang) {
     if (format == Format::json) {

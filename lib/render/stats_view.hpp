@@ -6,8 +6,7 @@
 #include "domain/stats.hpp"
 #include "domain/vocabulary.hpp"
 #include "render/format.hpp"
-#include "store/reports.hpp"
-#include "store/stats_query.hpp"
+#include "domain/records.hpp"
 
 #include <optional>
 #include <string>
@@ -29,11 +28,6 @@ struct Summary {
     std::optional<std::vector<ComplianceRow>> reports;
 };
 
-// The summary `stats` shows for a selection: its figures; the distributions by age band,
-// education, origin level and status; the grades once any is recorded; the report compliance
-// once any report is recorded, or always when asked (`stats --reports`).
-enum class ReportSection { if_any_recorded, always };
-Summary summarize(SQLite::Database& db, const AssignmentFilter& filter, const Config& config, ReportSection reports);
 
 // The summary: the figures, then one section per distribution (share of the total), then the
 // reports. CSV is one table `key,label,count,denominator,share` (sections as keys such as

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "config.hpp"
+#include "domain/records.hpp"
 #include "domain/appraisal.hpp"
 #include "domain/filter.hpp"
 #include "domain/rules.hpp"
@@ -20,11 +21,6 @@ namespace guazhi {
 
 // What a clerk types for a cadre: an 18-character ID number, or the id of one of the
 // cadre's assignments (then `assignment_id` is set). Throws Error when neither is recorded.
-struct CadreRef {
-    std::int64_t cadre_id = 0;
-    Cadre cadre;
-    std::optional<std::int64_t> assignment_id;
-};
 CadreRef resolve_cadre(AssignmentStore& store, std::string_view text);
 
 // Parts of a year's assessment to record; unset parts are left as they are.
@@ -71,36 +67,8 @@ std::int64_t record_final_appraisal(SQLite::Database& db, const Config& config, 
 // An assignment's final appraisals: the current one first, then (with `history`) replaced ones.
 std::vector<FinalAppraisal> final_appraisals_of(SQLite::Database& db, std::int64_t assignment_id, bool history);
 
-// Everything recorded about a cadre's appraisals (`appraise show`).
-struct AssignmentAppraisals {
-    Assignment assignment;
-    std::vector<Recommendation> recommendations; // one per assessment year of the term
-    std::vector<FinalAppraisal> finals;          // the current first; replaced ones with history
-};
-struct CadreAppraisals {
-    Cadre cadre;
-    std::vector<AnnualAssessment> annual; // by year
-    std::vector<AssignmentAppraisals> assignments; // the one asked for, or all of the cadre's
-};
 CadreAppraisals appraisals_of(AssignmentStore& store, const CadreRef& ref, const Config& config, bool history);
 
-// One assignment in `appraise recommend`.
-struct RecommendationRow {
-    Assignment assignment;
-    std::optional<AnnualAssessment> assessment; // the year's, when any part is recorded
-    Recommendation recommendation;
-};
-// A host unit's 优秀 grades against the configured cap.
-struct HostExcellence {
-    std::string host;
-    std::int64_t assessed = 0, excellent = 0, recommended = 0;
-    std::optional<std::int64_t> cap; // none when excellent_cap_share is 0
-    bool over() const { return cap && excellent > *cap; }
-};
-struct Recommendations {
-    std::vector<RecommendationRow> rows;
-    std::vector<HostExcellence> hosts; // by host name
-};
 
 // Every assignment assessed for `year` — at its host on 31 December, or with an assessment
 // of that year recorded — with the rule's outcome, by host unit and id.

@@ -261,4 +261,8 @@ std::vector<DueReport> reports_due(AssignmentStore& store, const AssignmentFilte
     return out;
 }
 
+bool any_report_recorded(SQLite::Database& db) {
+    return db.execAndGet("SELECT EXISTS (SELECT 1 FROM reports)").getInt() != 0;
+}
+
 } // namespace guazhi

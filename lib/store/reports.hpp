@@ -3,6 +3,7 @@
 #pragma once
 
 #include "config.hpp"
+#include "domain/records.hpp"
 #include "domain/filter.hpp"
 #include "domain/schedule.hpp"
 #include "store/assignment_store.hpp"
@@ -18,24 +19,6 @@
 
 namespace guazhi {
 
-struct Attachment {
-    std::string name;
-    std::int64_t size = 0;
-    std::string sha256;
-};
-
-struct Report {
-    std::int64_t id = 0;
-    std::int64_t assignment_id = 0;
-    std::string cadre_name;
-    std::string kind;   // quarterly | semiannual | final
-    std::string period; // the schedule's label
-    util::Date period_start, period_end, submitted_on;
-    std::string recipient; // home | orgdept | both
-    std::string recorded_by, recorded_at;
-    std::optional<std::int64_t> superseded_by;
-    std::optional<Attachment> attachment;
-};
 
 // A submission to record.
 struct NewReport {
@@ -55,6 +38,9 @@ struct NewReport {
 // attachment is streamed into the database while its SHA-256 is computed.
 std::int64_t add_report(SQLite::Database& db, const Config& config, const NewReport& report);
 
+// Whether any report is recorded (the summary's compliance section).
+bool any_report_recorded(SQLite::Database& db);
+
 // True when a report with this id is recorded.
 bool report_exists(SQLite::Database& db, std::int64_t report_id);
 
@@ -69,32 +55,16 @@ enum class Submissions { current, with_replaced };
 std::vector<Report> list_reports(SQLite::Database& db, const AssignmentFilter& filter, const Config& config,
                                  const std::optional<std::string>& kind, Submissions which);
 
-// One owed report not yet submitted.
-struct DueReport {
-    Assignment assignment;
-    ReportPeriod period;
-    std::int64_t days_overdue = 0; // negative: due in that many days (within the grace)
-};
 
 // Everything owed and not submitted on `filter.as_of` (periods that have ended), most
 // overdue first.
 std::vector<DueReport> reports_due(AssignmentStore& store, const AssignmentFilter& filter, const Config& config);
 
-// How one owed report stands on `filter.as_of`.
-enum class Standing { on_time, late, missing, pending };
 
 // Calls `visit` for every owed report (period ended by as_of) of the matching assignments.
 void for_each_standing(AssignmentStore& store, const AssignmentFilter& filter, const Config& config,
                        const std::function<void(const Assignment&, const ReportPeriod&, Standing)>& visit);
 
-// Counts of owed reports by standing (indexed by Standing), per group and kind.
-using StandingCounts = std::array<std::int64_t, 4>;
-enum class ComplianceGroup { all, county, host };
-struct ComplianceRow {
-    std::string group; // "" for all; the home unit's county; the host unit
-    std::string kind;
-    StandingCounts counts{};
-};
 
 // The compliance summary of the matching assignments on `filter.as_of`, ordered by group and
 // kind (quarterly, semiannual, final).

@@ -264,4 +264,8 @@ std::optional<int> earliest_batch_year(SQLite::Database& db) {
     return s.getColumn(0).getInt();
 }
 
+bool any_grade_recorded(SQLite::Database& db) {
+    return db.execAndGet("SELECT EXISTS (SELECT 1 FROM annual_assessments WHERE grade IS NOT NULL)").getInt() != 0;
+}
+
 } // namespace guazhi

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "config.hpp"
+#include "domain/records.hpp"
 #include "domain/dimension.hpp"
 #include "domain/filter.hpp"
 #include "domain/stats.hpp"
@@ -18,12 +19,6 @@ namespace guazhi {
 // The summary of the assignments matching `filter` (normally a batch year).
 YearStats compute_stats(SQLite::Database& db, const AssignmentFilter& filter, const Config& config);
 
-// One group of `stats --by`: the values of the dimensions (codes; kNone for absent) and its
-// figures. A cadre in several categories is counted in each category's group.
-struct GroupStats {
-    std::vector<std::string> key;
-    YearStats stats;
-};
 
 // The figures per group of `by` (statuses judged on filter.as_of), ordered by the
 // dimensions' natural orders (see known_values), then by value.
@@ -32,10 +27,6 @@ std::vector<GroupStats> compute_groups(SQLite::Database& db, const AssignmentFil
 
 // The summary with the distribution of each of `distributions` (value → count; every known
 // value present, zeros included, then any other value found), in one pass.
-struct SummaryCounts {
-    YearStats stats;
-    std::vector<std::pair<Dimension, std::vector<std::pair<std::string, std::int64_t>>>> distributions;
-};
 SummaryCounts compute_summary(SQLite::Database& db, const AssignmentFilter& filter, const Config& config,
                               const std::vector<Dimension>& distributions);
 
@@ -44,6 +35,9 @@ SummaryCounts compute_summary(SQLite::Database& db, const AssignmentFilter& filt
 // known values (open-ended ones — units, counties — only where they occur).
 std::vector<GroupStats> compute_trend(SQLite::Database& db, AssignmentFilter filter, const Config& config,
                                       const std::vector<Dimension>& by, int from, int to);
+
+// Whether any annual assessment with a grade is recorded (the summary's grade section).
+bool any_grade_recorded(SQLite::Database& db);
 
 // The most recent / earliest batch year recorded; nullopt when there are no assignments.
 std::optional<int> latest_batch_year(SQLite::Database& db);

@@ -19,6 +19,9 @@ expect_eq "$(hits 'starts_with\("--|find\("already|message\.starts_with|column_o
 describe "the domain does not include the config loader"
 expect_eq "$(hits '#include "config.hpp"' lib/domain)" ""
 
+describe "render includes no SQLiteCpp and no store header, and runs no SQL"
+expect_eq "$(hits '#include .(SQLiteCpp/|store/)|SQLite::|execAndGet' lib/render)" ""
+
 describe "the cli holds no transaction and no SQL"
 expect_eq "$(hits 'Transaction|"(SELECT|INSERT|UPDATE|DELETE|CREATE|BEGIN|SAVEPOINT) ' cli)" ""
 
