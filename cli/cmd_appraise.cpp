@@ -23,8 +23,7 @@ namespace {
 // Who recorded it: --recorded-by, default $USER. (--by names the assessing unit here, as
 // clerks say "考核单位".)
 void add_recorded_by_option(CLI::App* app, std::string& recorded_by) {
-    const char* user = std::getenv("USER");
-    recorded_by = user && *user ? user : "unknown";
+    recorded_by = login_user();
     app->add_option("--recorded-by", recorded_by, "Who records this (default: $USER)");
 }
 
@@ -300,7 +299,7 @@ void setup_appraise(CLI::App& app, const GlobalOptions& global, int& exit_code) 
                     "is derived from the counts.\n"
                     "Example:\n  guazhi appraise annual 14 --year 2006 --votes 优秀=18,称职=6 --outstanding\n"
                     "  guazhi appraise annual 14 --year 2006 --grade 优秀 --date 2007-01-10");
-        sub->callback([o, &global, &exit_code] { exit_code = run_annual(*o, make_context(global)); });
+        sub->callback([o, &global, &exit_code] { exit_code = run_annual(*o, make_context(global, o->recorded_by)); });
     }
     {
         auto o = std::make_shared<AnnualOptions>();
@@ -310,7 +309,7 @@ void setup_appraise(CLI::App& app, const GlobalOptions& global, int& exit_code) 
         sub->get_option("--grade")->required();
         sub->footer("The recommendation rule looks at the two years before the assessed year.\n"
                     "Example:\n  guazhi appraise history 14 --year 2005 --grade 优秀");
-        sub->callback([o, &global, &exit_code] { exit_code = run_history(*o, make_context(global)); });
+        sub->callback([o, &global, &exit_code] { exit_code = run_history(*o, make_context(global, o->recorded_by)); });
     }
     {
         auto o = std::make_shared<FinalOptions>();
@@ -335,7 +334,7 @@ void setup_appraise(CLI::App& app, const GlobalOptions& global, int& exit_code) 
                     "  date = 2007-07-20\n  conclusion = \"该同志挂职期间……\"\n  [ideology]\n  rating = \"优秀\"\n"
                     "  comment = \"……\"\n  (and [work], [study], [life], [integrity])\n"
                     "Example:\n  guazhi appraise final 14 --from 鉴定.toml");
-        sub->callback([o, &global, &exit_code] { exit_code = run_final(*o, make_context(global)); });
+        sub->callback([o, &global, &exit_code] { exit_code = run_final(*o, make_context(global, o->recorded_by)); });
     }
     {
         auto o = std::make_shared<ShowOptions>();
@@ -379,7 +378,7 @@ void setup_appraise(CLI::App& app, const GlobalOptions& global, int& exit_code) 
                     "考核日期 (decided_on), 派出单位意见 (home_note). With an ID number, a year outside every\n"
                     "term of the cadre is a prior year's grade. Rows already recorded as given are skipped.\n"
                     "Example:\n  guazhi appraise import 2006年度考核.csv");
-        sub->callback([o, &global, &exit_code] { exit_code = run_import(*o, make_context(global)); });
+        sub->callback([o, &global, &exit_code] { exit_code = run_import(*o, make_context(global, o->recorded_by)); });
     }
 }
 

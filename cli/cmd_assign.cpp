@@ -145,7 +145,7 @@ void setup_assign(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     auto add_flags = std::make_shared<RecordFlags>();
     add_record_flags(add, *add_flags);
     add->callback([raw, add_flags, &global, &exit_code] {
-        exit_code = run_add(*raw, *add_flags, make_context(global));
+        exit_code = run_add(*raw, *add_flags, make_context(global, add_flags->by));
     });
 
     auto list_opts = std::make_shared<ListOptions>();

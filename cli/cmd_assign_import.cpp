@@ -145,7 +145,7 @@ void setup_assign_import(CLI::App& assign, const GlobalOptions& global, int& exi
                 "recorded identically are skipped.\n"
                 "Example:\n  guazhi assign import examples/roster-2005-2006.csv --dry-run\n"
                 "  guazhi assign import 2007年花名册.xlsx --sheet 下派 --map 原单位名称=home_unit");
-    sub->callback([o, &global, &exit_code] { exit_code = run_import(*o, make_context(global)); });
+    sub->callback([o, &global, &exit_code] { exit_code = run_import(*o, make_context(global, o->record.by)); });
 }
 
 } // namespace guazhi::cli

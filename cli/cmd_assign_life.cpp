@@ -142,7 +142,7 @@ void setup_assign_life(CLI::App& assign, const GlobalOptions& global, int& exit_
         sub->footer("Fields not given stay as recorded. Pending items: assign list --pending election|united-front|...\n"
                     "Example:\n  guazhi assign appoint 35 --post-level 副镇长 --election-date 2006-09-12 "
                     "--election-result elected --united-front 2006-08-20");
-        sub->callback([o, &global, &exit_code] { exit_code = run_appoint(*o, make_context(global)); });
+        sub->callback([o, &global, &exit_code] { exit_code = run_appoint(*o, make_context(global, o->by)); });
     }
     {
         auto o = std::make_shared<NoteOptions>();
@@ -155,7 +155,7 @@ void setup_assign_life(CLI::App& assign, const GlobalOptions& global, int& exit_
         sub->add_option("--text", o->text, "What was said or found")->required();
         add_by_option(sub, o->by);
         sub->footer("Example:\n  guazhi assign note 14 --kind inspection --date 2007-06-20 --text \"县委组织部考察，表现优秀\"");
-        sub->callback([o, &global, &exit_code] { exit_code = run_note(*o, make_context(global)); });
+        sub->callback([o, &global, &exit_code] { exit_code = run_note(*o, make_context(global, o->by)); });
     }
     {
         auto o = std::make_shared<ExtendOptions>();
@@ -166,7 +166,7 @@ void setup_assign_life(CLI::App& assign, const GlobalOptions& global, int& exit_
         sub->add_option("--reason", o->reason, "Why the host keeps the cadre longer");
         add_by_option(sub, o->by);
         sub->footer("Example:\n  guazhi assign extend 14 --until 2007-10-31 --home-consent \"资中县财政局函 2007-07-20\"");
-        sub->callback([o, &global, &exit_code] { exit_code = run_extend(*o, make_context(global)); });
+        sub->callback([o, &global, &exit_code] { exit_code = run_extend(*o, make_context(global, o->by)); });
     }
     {
         auto o = std::make_shared<RecallOptions>();
@@ -181,7 +181,7 @@ void setup_assign_life(CLI::App& assign, const GlobalOptions& global, int& exit_
         add_by_option(sub, o->by);
         sub->footer("Seed: except for promotion and the education campaign, a recall needs the host unit's consent.\n"
                     "Example:\n  guazhi assign recall 14 --date 2007-03-31 --reason promotion");
-        sub->callback([o, &global, &exit_code] { exit_code = run_recall(*o, make_context(global)); });
+        sub->callback([o, &global, &exit_code] { exit_code = run_recall(*o, make_context(global, o->by)); });
     }
     {
         auto o = std::make_shared<CompleteOptions>();
@@ -193,7 +193,7 @@ void setup_assign_life(CLI::App& assign, const GlobalOptions& global, int& exit_
         sub->add_option("--arrangement", o->arrangement, "Arrangement back home (返回后安排)");
         add_by_option(sub, o->by);
         sub->footer("Example:\n  guazhi assign complete 14 --handover 已完成 --arrangement \"回原单位任预算股股长\"");
-        sub->callback([o, &global, &exit_code] { exit_code = run_complete(*o, make_context(global)); });
+        sub->callback([o, &global, &exit_code] { exit_code = run_complete(*o, make_context(global, o->by)); });
     }
     {
         auto o = std::make_shared<FollowUpOptions>();
@@ -205,7 +205,7 @@ void setup_assign_life(CLI::App& assign, const GlobalOptions& global, int& exit_
         sub->add_option("--note", o->note, "Details");
         add_by_option(sub, o->by);
         sub->footer("Example:\n  guazhi assign follow-up 14 --post 资中县财政局副局长 --date 2008-03-01 --promotion");
-        sub->callback([o, &global, &exit_code] { exit_code = run_follow_up(*o, make_context(global)); });
+        sub->callback([o, &global, &exit_code] { exit_code = run_follow_up(*o, make_context(global, o->by)); });
     }
 }
 

@@ -80,7 +80,7 @@ void setup_assign_quota(CLI::App& assign, const GlobalOptions& global, int& exit
         add_by_option(sub, o->by);
         sub->footer("Recording a host's application again replaces the number.\n"
                     "Example:\n  guazhi assign apply --host 市财政局 --year 2006 --requested 2");
-        sub->callback([o, &global, &exit_code] { exit_code = run_apply(*o, make_context(global)); });
+        sub->callback([o, &global, &exit_code] { exit_code = run_apply(*o, make_context(global, o->by)); });
     }
     {
         auto o = std::make_shared<ApplicationsOptions>();

@@ -190,7 +190,7 @@ void setup_report(CLI::App& app, const GlobalOptions& global, int& exit_code) {
         sub->add_flag("--replace", o->replace, "Replace an earlier submission of the same kind and period (kept in history)");
         add_by_option(sub, o->by);
         sub->footer("Example:\n  guazhi report add 14 --kind quarterly --period Q1 --submitted 2006-11-05 --attach 汇报.docx");
-        sub->callback([o, &global, &exit_code] { exit_code = run_add(*o, make_context(global)); });
+        sub->callback([o, &global, &exit_code] { exit_code = run_add(*o, make_context(global, o->by)); });
     }
     {
         auto o = std::make_shared<GetOptions>();
@@ -231,7 +231,7 @@ void setup_report(CLI::App& app, const GlobalOptions& global, int& exit_code) {
         sub->footer("Columns: 挂职编号 (assignment_id) or 身份证号 (id_number) [+ 年度 (batch_year)], 报告类型 (kind),\n"
                     "期次 (period), 提交日期 (submitted_on), 报送对象 (recipient, optional).\n"
                     "Example:\n  guazhi report import 2006年汇报登记.csv");
-        sub->callback([o, &global, &exit_code] { exit_code = run_import(*o, make_context(global)); });
+        sub->callback([o, &global, &exit_code] { exit_code = run_import(*o, make_context(global, o->by)); });
     }
     {
         auto o = std::make_shared<ComplianceOptions>();

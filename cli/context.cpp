@@ -20,18 +20,7 @@
 
 namespace guazhi::cli {
 
-std::string audit_user(const std::vector<std::string>& args) {
-    bool appraise = std::find(args.begin(), args.end(), "appraise") != args.end();
-    std::optional<std::string> by, recorded_by;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        for (auto [flag, value] : {std::pair{"--by", &by}, std::pair{"--recorded-by", &recorded_by}}) {
-            std::string prefix = std::string(flag) + "=";
-            if (args[i] == flag && i + 1 < args.size()) *value = args[i + 1];
-            else if (args[i].starts_with(prefix)) *value = args[i].substr(prefix.size());
-        }
-    }
-    if (recorded_by) return *recorded_by;
-    if (by && !appraise) return *by;
+std::string login_user() {
     const char* user = std::getenv("USER");
     return user && *user ? user : "unknown";
 }
@@ -52,10 +41,10 @@ std::string shell_line(const std::vector<std::string>& args) {
     return out;
 }
 
-Context make_context(const GlobalOptions& options) {
+Context make_context(const GlobalOptions& options, std::optional<std::string> recorder) {
     Context ctx;
     ctx.command_line = options.command_line;
-    ctx.user = options.user;
+    ctx.user = recorder ? std::move(*recorder) : login_user();
     std::optional<std::filesystem::path> explicit_config;
     if (options.config) explicit_config = *options.config;
     if (auto path = find_config(explicit_config, std::getenv("XDG_CONFIG_HOME"), std::getenv("HOME")))
@@ -168,8 +157,7 @@ util::TableInput Input::table(const TableFlags& flags) {
 }
 
 void add_by_option(CLI::App* app, std::string& by) {
-    const char* user = std::getenv("USER");
-    by = user && *user ? user : "unknown";
+    by = login_user();
     app->add_option("--by", by, "Who records this (default: $USER)");
 }
 

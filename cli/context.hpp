@@ -31,14 +31,12 @@ struct GlobalOptions {
     std::optional<std::string> db;
     std::optional<std::string> config;
     std::optional<std::string> lang;
-    // For the audit log: the command line as typed, and who runs it (audit_user()).
+    // For the audit log: the command line as typed.
     std::string command_line;
-    std::string user;
 };
 
-// Who a command's changes are logged as: the clerk it names (`--recorded-by`, else `--by` —
-// except in `appraise`, where --by is the assessing unit), else $USER, else "unknown".
-std::string audit_user(const std::vector<std::string>& args);
+// Who runs guazhi when a command names no clerk: $USER, else "unknown".
+std::string login_user();
 // The arguments as one line a shell would read back (quoted where needed).
 std::string shell_line(const std::vector<std::string>& args);
 
@@ -55,7 +53,9 @@ struct Context {
 };
 
 // Resolves --db, GUAZHI_DB, the config's `db`, then ./guazhi.db; --lang over the config.
-Context make_context(const GlobalOptions& options);
+// The audit log's "who" is `recorder`, the clerk the command's own option names (its --by or
+// --recorded-by, as parsed), else login_user().
+Context make_context(const GlobalOptions& options, std::optional<std::string> recorder = std::nullopt);
 
 // Adds --format to a subcommand, offering the given formats (the first is the default).
 void add_format_option(CLI::App* app, Format& format, std::vector<std::string> names = {"table", "csv", "json"});

@@ -89,7 +89,6 @@ int main(int argc, char** argv) {
     std::vector<std::string> args(argv, argv + argc);
     args.front() = "guazhi";
     global.command_line = shell_line(args);
-    global.user = audit_user(args);
     app.add_option("--db", global.db, "Database file (default: $GUAZHI_DB, config `db`, ./guazhi.db)");
     app.add_option("--config", global.config,
                    "Config file (default: ./guazhi.toml, then $XDG_CONFIG_HOME/guazhi/config.toml)");

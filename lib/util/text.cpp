@@ -92,26 +92,32 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+namespace {
+
+// The ASCII character a full-width form at the start of `s` stands for — U+3000 for a space,
+// U+FF01..U+FF5E (EF BC 81..EF BD 9E) for '!'..'~' — or 0 when `s` starts otherwise. Both
+// normalize_width and clean_into read full-width forms through this one function.
+char ascii_of_full_width(std::string_view s) {
+    if (s.size() < 3) return 0;
+    if (s.substr(0, 3) == kIdeographicSpace) return ' ';
+    auto c0 = static_cast<unsigned char>(s[0]);
+    auto c1 = static_cast<unsigned char>(s[1]);
+    auto c2 = static_cast<unsigned char>(s[2]);
+    if (c0 != 0xEF || (c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return 0;
+    unsigned cp = ((c0 & 0x0Fu) << 12) | ((c1 & 0x3Fu) << 6) | (c2 & 0x3Fu);
+    return cp >= 0xFF01 && cp <= 0xFF5E ? static_cast<char>(cp - 0xFEE0) : 0;
+}
+
+} // namespace
+
 std::string normalize_width(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
-        auto c0 = static_cast<unsigned char>(s[i]);
-        if (s.substr(i, 3) == kIdeographicSpace) {
-            out += ' ';
+        if (char ascii = ascii_of_full_width(s.substr(i))) {
+            out += ascii;
             i += 3;
             continue;
-        }
-        // U+FF01..U+FF5E is EF BC 81..EF BD 9E.
-        if (c0 == 0xEF && i + 2 < s.size()) {
-            auto c1 = static_cast<unsigned char>(s[i + 1]);
-            auto c2 = static_cast<unsigned char>(s[i + 2]);
-            unsigned cp = ((c0 & 0x0Fu) << 12) | ((c1 & 0x3Fu) << 6) | (c2 & 0x3Fu);
-            if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 && cp >= 0xFF01 && cp <= 0xFF5E) {
-                out += static_cast<char>(cp - 0xFEE0);
-                i += 3;
-                continue;
-            }
         }
         out += s[i];
         ++i;
@@ -147,16 +153,9 @@ void clean_into(std::string& out, std::string_view s) {
             i += n; // two unit names that look the same must be the same unit
             continue;
         }
-        if (c0 == 0xE3 && s.substr(i, 3) == kIdeographicSpace) {
-            c = ' ';
-            width = 3;
-        } else if (c0 == 0xEF && i + 2 < s.size()) {
-            // U+FF01..U+FF5E is EF BC 81..EF BD 9E.
-            auto c1 = static_cast<unsigned char>(s[i + 1]);
-            auto c2 = static_cast<unsigned char>(s[i + 2]);
-            unsigned cp = ((c0 & 0x0Fu) << 12) | ((c1 & 0x3Fu) << 6) | (c2 & 0x3Fu);
-            if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 && cp >= 0xFF01 && cp <= 0xFF5E) {
-                c = static_cast<char>(cp - 0xFEE0);
+        if (c0 == 0xE3 || c0 == 0xEF) {
+            if (char ascii = ascii_of_full_width(s.substr(i))) {
+                c = ascii;
                 width = 3;
             }
         }
