@@ -146,9 +146,7 @@ int run_export(const ExportOptions& o, const Context& ctx) {
     if (o.dataset == "all" && o.format != Format::xlsx && o.format != Format::json)
         throw UsageError("export all: --format xlsx (one sheet per dataset) or json (everything, for import-all)");
     if (o.dataset == "all" && o.format == Format::json) {
-        const auto& f = filter;
-        if (f.year || f.year_from || f.year_to || f.direction || f.status || f.home || f.host || f.county || f.category ||
-            f.non_party || f.pending || f.no_inspection || f.returned || f.not_promoted)
+        if (!filter.selects_all())
             throw UsageError("export all --format json: the whole database, for import-all; it takes no filters");
     }
     std::error_code ec;

@@ -88,15 +88,15 @@ CLI::Validator vocabulary_validator(const Vocabulary& v) {
 }
 
 void add_filter_options(CLI::App* app, FilterOptions& o) {
-    app->add_option("--year", o.year, "Batch year (年度)");
-    app->add_option("--direction", o.direction, "up|down (上挂|下派)")->transform(vocabulary_validator(directions()));
-    app->add_option("--status", o.status, "planned|active|extended|recalled|completed, judged on --as-of")->transform(vocabulary_validator(statuses()));
-    app->add_option("--home", o.home, "Home unit name (派出单位)");
-    app->add_option("--host", o.host, "Host unit name (接收单位)");
-    app->add_option("--county", o.county, "County/district of the home unit (所属县区)");
-    app->add_option("--category", o.category, "Cadre category, e.g. 选调生 or county_reserve")
+    app->add_option("--year", o.selected.year, "Batch year (年度)");
+    app->add_option("--direction", o.selected.direction, "up|down (上挂|下派)")->transform(vocabulary_validator(directions()));
+    app->add_option("--status", o.selected.status, "planned|active|extended|recalled|completed, judged on --as-of")->transform(vocabulary_validator(statuses()));
+    app->add_option("--home", o.selected.home, "Home unit name (派出单位)");
+    app->add_option("--host", o.selected.host, "Host unit name (接收单位)");
+    app->add_option("--county", o.selected.county, "County/district of the home unit (所属县区)");
+    app->add_option("--category", o.selected.category, "Cadre category, e.g. 选调生 or county_reserve")
         ->transform(vocabulary_validator(categories()));
-    app->add_flag("--non-party", o.non_party, "Only 党外干部 (non-Party cadres)");
+    app->add_flag("--non-party", o.selected.non_party, "Only 党外干部 (non-Party cadres)");
     app->add_option("--as-of", o.as_of, "Judge statuses on this date (default: today)");
     std::vector<std::string> pending;
     std::vector<std::string> shown; // as typed: united-front rather than united_front
@@ -105,17 +105,17 @@ void add_filter_options(CLI::App* app, FilterOptions& o) {
         shown.push_back(pending.back());
         std::replace(shown.back().begin(), shown.back().end(), '_', '-');
     }
-    app->add_option("--pending", o.pending,
+    app->add_option("--pending", o.selected.pending,
                     fmt::format("Appointment paperwork not yet recorded: {}", fmt::join(shown, "|")))
         ->transform([](std::string v) {
             std::replace(v.begin(), v.end(), '-', '_'); // united-front reads as united_front
             return v;
         })
         ->check(CLI::IsMember(pending));
-    app->add_flag("--no-inspection", o.no_inspection,
+    app->add_flag("--no-inspection", o.selected.no_inspection,
                   "Terms ending within inspection_window_days of --as-of with no inspection (考察) recorded");
-    app->add_flag("--returned", o.returned, "Secondments already over (completed or recalled) on --as-of");
-    app->add_flag("--not-promoted", o.not_promoted, "No promotion recorded after the secondment ended");
+    app->add_flag("--returned", o.selected.returned, "Secondments already over (completed or recalled) on --as-of");
+    app->add_flag("--not-promoted", o.selected.not_promoted, "No promotion recorded after the secondment ended");
     app->add_option("--where", o.where,
                     "The same filters as KEY=VALUE,… (year, direction, status, home, host, county, category, "
                     "pending; non_party, no_inspection, returned, not_promoted take no value)");
@@ -176,9 +176,11 @@ RecordPolicy RecordFlags::to_policy() const {
 namespace {
 
 // Applies --where to a copy of the flags: each KEY=VALUE read as its flag would be.
-FilterOptions with_where(FilterOptions o) {
-    if (!o.where) return o;
-    for (const auto& part : util::split_any(*o.where, {",", "，", ";"})) {
+// The filter with --where's keys added to those the flags set.
+AssignmentFilter with_where(const FilterOptions& options) {
+    AssignmentFilter o = options.selected;
+    if (!options.where) return o;
+    for (const auto& part : util::split_any(*options.where, {",", "，", ";"})) {
         std::string item(util::trim(part));
         auto eq = item.find('=');
         std::string key = util::ascii_lower(util::trim(std::string_view(item).substr(0, eq)));
@@ -232,24 +234,7 @@ FilterOptions with_where(FilterOptions o) {
 } // namespace
 
 AssignmentFilter FilterOptions::to_filter() const {
-    FilterOptions o = with_where(*this);
-    return o.build();
-}
-
-AssignmentFilter FilterOptions::build() const {
-    AssignmentFilter f;
-    f.year = year;
-    f.direction = direction;
-    f.status = status;
-    f.home = home;
-    f.host = host;
-    f.county = county;
-    f.category = category;
-    f.non_party = non_party;
-    f.pending = pending;
-    f.no_inspection = no_inspection;
-    f.returned = returned;
-    f.not_promoted = not_promoted;
+    AssignmentFilter f = with_where(*this);
     if (as_of) f.as_of = flag_date(*as_of, "--as-of");
     return f;
 }

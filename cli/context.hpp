@@ -64,20 +64,17 @@ void add_format_option(CLI::App* app, Format& format, std::vector<std::string> n
 // into the code; use with CLI::Option::transform.
 CLI::Validator vocabulary_validator(const Vocabulary& vocabulary);
 
-// The filter flags of `assign list`, shared by every command that selects assignments.
+// The filter flags of `assign list`, shared by every command that selects assignments. The
+// flags write into `selected` itself; only --as-of (a date to check) and --where stay text.
 struct FilterOptions {
-    std::optional<int> year;
-    std::optional<std::string> direction, status, home, host, county, category, as_of, pending;
-    bool non_party = false, no_inspection = false, returned = false, not_promoted = false;
+    AssignmentFilter selected;
+    std::optional<std::string> as_of;
     // --where "direction=up,county=资中县,non_party": the same filters as one expression, for
     // scripts that build them; a key given both ways is a usage error.
     std::optional<std::string> where;
 
     // Validates codes and dates (throws Error naming the flag) and builds the filter.
     AssignmentFilter to_filter() const;
-
-  private:
-    AssignmentFilter build() const;
 };
 void add_filter_options(CLI::App* app, FilterOptions& options);
 

@@ -29,6 +29,9 @@ struct AssignmentFilter {
     bool returned = false;                 // the secondment is over (completed or recalled)
     bool not_promoted = false;             // no promotion recorded since the secondment ended
     util::Date as_of = util::Date::today(); // the day statuses are judged on
+
+    // True when no filter narrows the selection (as_of only judges statuses).
+    bool selects_all() const;
 };
 
 // The values --pending takes, with what each lists.

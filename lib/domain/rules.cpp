@@ -264,6 +264,11 @@ std::vector<std::string> cadre_conflicts(const Cadre& stored, const Cadre& given
     return out;
 }
 
+bool AssignmentFilter::selects_all() const {
+    return !year && !year_from && !year_to && !direction && !status && !home && !host && !county && !category &&
+           !non_party && !pending && !no_inspection && !returned && !not_promoted;
+}
+
 const std::vector<std::pair<std::string_view, std::string_view>>& pending_kinds() {
     static const std::vector<std::pair<std::string_view, std::string_view>> kinds = {
         {"election", "下派 cadres not yet elected by the township people's congress"},

@@ -9,6 +9,8 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
+
+#include <functional>
 #include <fmt/format.h>
 
 #include <string>
@@ -256,4 +258,25 @@ TEST_CASE("store: for_each with returned and not_promoted") {
     fx.life.follow_up(cadre(he()), {2007, 11, 1}, "市中区财政局副局长", true, "");
     CHECK(fx.list(np) == Names{"付强"});
     CHECK(fx.db.sql().execAndGet("SELECT count(*) FROM events WHERE kind = 'follow_up' AND assignment_id IS NULL").getInt64() == 4);
+}
+
+TEST_CASE("filter: selects_all is false as soon as any one filter is set") {
+    guazhi::AssignmentFilter none;
+    CHECK(none.selects_all());
+    none.as_of = {2006, 1, 1}; // judging statuses on another day narrows nothing
+    CHECK(none.selects_all());
+    std::vector<std::function<void(guazhi::AssignmentFilter&)>> each = {
+        [](auto& f) { f.year = 2006; },          [](auto& f) { f.year_from = 2005; },
+        [](auto& f) { f.year_to = 2007; },       [](auto& f) { f.direction = "up"; },
+        [](auto& f) { f.status = "active"; },    [](auto& f) { f.home = "资中县财政局"; },
+        [](auto& f) { f.host = "市外事办"; },    [](auto& f) { f.county = "资中县"; },
+        [](auto& f) { f.category = "xuandiao"; }, [](auto& f) { f.non_party = true; },
+        [](auto& f) { f.pending = "election"; }, [](auto& f) { f.no_inspection = true; },
+        [](auto& f) { f.returned = true; },      [](auto& f) { f.not_promoted = true; }};
+    for (std::size_t i = 0; i < each.size(); ++i) {
+        CAPTURE(i);
+        guazhi::AssignmentFilter f;
+        each[i](f);
+        CHECK_FALSE(f.selects_all());
+    }
 }
