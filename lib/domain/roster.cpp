@@ -58,11 +58,8 @@ const FieldSpec& spec(Field f) { return roster_fields()[static_cast<std::size_t>
 std::optional<Field> field_for_header(std::string_view header) {
     std::string h = util::normalize_header(header);
     if (h.empty()) return std::nullopt;
-    for (const auto& s : roster_fields()) {
-        if (h == s.key || h == s.zh) return s.field;
-        for (auto a : s.aliases)
-            if (h == a) return s.field;
-    }
+    for (const auto& s : roster_fields())
+        if (util::header_names(h, s.key, s.zh, s.aliases)) return s.field;
     return std::nullopt;
 }
 

@@ -1,6 +1,7 @@
 #include "store/appraisal_import.hpp"
 
 #include "domain/rules.hpp"
+#include "domain/roster.hpp"
 #include "error.hpp"
 #include "store/appraisals.hpp"
 #include "store/batch_import.hpp"
@@ -22,8 +23,9 @@ enum Column {
     kColumns
 };
 
-constexpr std::array<util::ColumnSpec, kColumns> kSpecs = {{{"assignment_id", "挂职编号"},
-                                                            {"id_number", "身份证号"},
+// The ID number and the name are read under the roster's headers too (身份证号码 …).
+const std::array<util::ColumnSpec, kColumns> kSpecs = {{{"assignment_id", "挂职编号"},
+                                                            {"id_number", "身份证号", spec(Field::id_number).aliases},
                                                             {"year", "考核年度"},
                                                             {"grade", "等次"},
                                                             {"votes_excellent", "优秀票"},
@@ -34,7 +36,7 @@ constexpr std::array<util::ColumnSpec, kColumns> kSpecs = {{{"assignment_id", "�
                                                             {"unit", "考核单位"},
                                                             {"decided_on", "考核日期"},
                                                             {"home_note", "派出单位意见"},
-                                                            {"name", "姓名"},
+                                                            {"name", "姓名", spec(Field::name).aliases},
                                                             {"excellent_share", "优秀票比例"}}};
 
 std::optional<bool> parse_yes_no(const std::string& text) {

@@ -1,6 +1,7 @@
 #include "store/report_import.hpp"
 
 #include "domain/vocabulary.hpp"
+#include "domain/roster.hpp"
 #include "error.hpp"
 #include "store/reports.hpp"
 #include "store/batch_import.hpp"
@@ -17,8 +18,9 @@ namespace {
 
 enum Column { assignment_id, id_number, batch_year, kind, period, submitted_on, recipient, kColumns };
 
-constexpr std::array<util::ColumnSpec, kColumns> kSpecs = {{{"assignment_id", "挂职编号"},
-                                                            {"id_number", "身份证号"},
+// The ID number and the name are read under the roster's headers too (身份证号码 …).
+const std::array<util::ColumnSpec, kColumns> kSpecs = {{{"assignment_id", "挂职编号"},
+                                                            {"id_number", "身份证号", spec(Field::id_number).aliases},
                                                             {"batch_year", "年度"},
                                                             {"kind", "报告类型"},
                                                             {"period", "期次"},

@@ -8,7 +8,9 @@
 namespace guazhi::util {
 
 namespace {
-bool names(const ColumnSpec& spec, const std::string& header) { return header == spec.key || header == spec.zh; }
+bool names(const ColumnSpec& spec, const std::string& header) {
+    return header_names(header, spec.key, spec.zh, spec.aliases);
+}
 } // namespace
 
 ColumnMap::ColumnMap(std::span<const ColumnSpec> specs, const TableRow& header, const TableReader& table)

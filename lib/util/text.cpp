@@ -1,5 +1,6 @@
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <utf8proc.h>
 
@@ -183,6 +184,13 @@ std::string normalize_header(std::string_view header) {
     while (!h.empty() && h.back() == '*') h.pop_back();
     if (h.ends_with(":")) h.pop_back(); // also '：', which clean() made ASCII
     return h;
+}
+
+bool header_names(std::string_view normalized, std::string_view key, std::string_view zh,
+                  std::span<const std::string_view> aliases) {
+    if (normalized.empty()) return false;
+    if (normalized == key || normalized == zh) return true;
+    return std::find(aliases.begin(), aliases.end(), normalized) != aliases.end();
 }
 
 std::vector<std::string> split_any(std::string_view s, const std::vector<std::string_view>& seps) {

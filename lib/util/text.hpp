@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,11 @@ std::vector<std::string> split_any(std::string_view s, const std::vector<std::st
 // A column header as it is compared: cleaned, ASCII lower case, without the spaces inside it
 // (姓　名 is 姓名), '*' marks (*姓名) or a trailing colon (姓名：).
 std::string normalize_header(std::string_view header);
+
+// Whether a header, normalized (normalize_header), names the column known as `key`, `zh` or
+// one of `aliases`: the one rule the roster's and the batch imports' headers are read by.
+bool header_names(std::string_view normalized, std::string_view key, std::string_view zh,
+                  std::span<const std::string_view> aliases = {});
 
 // True when s is entirely ASCII digits (and not empty).
 bool is_digits(std::string_view s);

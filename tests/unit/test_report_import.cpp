@@ -60,6 +60,18 @@ TEST_CASE("reports: import_reports records rows under Chinese headers") {
                                                                 "period_end = '2006-11-30'") == 1);
 }
 
+TEST_CASE("reports: import_reports reads the ID number under the roster's other headers too") {
+    // One header rule for the roster and the batch imports (util::header_names): a sheet that
+    // says 身份证号码 or 公民身份号码, as many 花名册 do, is read the same way.
+    for (const std::string header : {"身份证号码", "公民身份号码", " 身份证号 ", "ID_Number"}) {
+        CAPTURE(header);
+        Fixture fx;
+        std::int64_t id = fx.add(luo());
+        CHECK(import_csv(fx, header + ",报告类型,期次,提交日期\n511028197003141730,季度汇报,Q1,2006-11-10\n") == 1);
+        CHECK(report_rows(fx) == Lines{std::to_string(id) + " quarterly Q1 2006-11-10 both 李干事"});
+    }
+}
+
 TEST_CASE("reports: import_reports finds the assignment by 身份证号 and 年度") {
     Fixture fx;
     std::int64_t earlier = fx.add(luo_2005());
