@@ -3,6 +3,7 @@
 #pragma once
 
 #include "config.hpp"
+#include "domain/stats.hpp"
 #include "error.hpp"
 #include "flags.hpp"
 #include "store/assignment_store.hpp"
@@ -19,6 +20,14 @@
 namespace guazhi::test {
 
 inline bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
+
+// The figure with this key; fails the test when there is none.
+inline const Figure& figure(const std::vector<Figure>& fs, std::string_view key) {
+    for (const auto& f : fs)
+        if (f.key == key) return f;
+    FAIL("no figure " << key);
+    return fs.front();
+}
 
 inline std::int64_t count(Database& db, const std::string& sql_from_where) {
     return db.sql().execAndGet("SELECT count(*) FROM " + sql_from_where).getInt64();

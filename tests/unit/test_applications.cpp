@@ -14,11 +14,10 @@
 
 using namespace guazhi;
 
-namespace {
+using guazhi::test::contains;
+using guazhi::test::count;
 
-std::int64_t count(Database& db, const std::string& sql_from_where) {
-    return db.sql().execAndGet("SELECT count(*) FROM " + sql_from_where).getInt64();
-}
+namespace {
 
 std::string kind_of(Database& db, const std::string& unit) {
     AssignmentStore store(db.sql());
@@ -59,8 +58,6 @@ std::string import_error(Database& db, const std::string& text) {
     }
     return "(no error)";
 }
-
-bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
 
 } // namespace
 

@@ -1,4 +1,5 @@
 #include "temp_dir.hpp"
+#include "fixture.hpp"
 #include "config.hpp"
 #include "error.hpp"
 
@@ -13,6 +14,8 @@
 using namespace guazhi;
 namespace fs = std::filesystem;
 
+using guazhi::test::contains;
+
 namespace {
 
 // The message of the ConfigError that parsing `text` throws; empty when it does not.
@@ -24,8 +27,6 @@ std::string config_error(std::string_view text) {
     }
     return {};
 }
-
-bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
 
 // A fresh empty directory, removed with everything in it at the end of the test.
 using guazhi::test::TempDir;

@@ -1,4 +1,5 @@
 #include "util/id_number.hpp"
+#include "fixture.hpp"
 
 #include <doctest/doctest.h>
 
@@ -6,9 +7,9 @@
 
 using namespace guazhi::util;
 
-namespace {
+using guazhi::test::contains;
 
-bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
+namespace {
 
 } // namespace
 

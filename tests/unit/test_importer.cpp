@@ -1,4 +1,5 @@
 #include "error.hpp"
+#include "fixture.hpp"
 #include "flags.hpp"
 #include "store/assignment_store.hpp"
 #include "store/importer.hpp"
@@ -12,6 +13,9 @@
 
 using namespace guazhi;
 
+using guazhi::test::contains;
+using guazhi::test::count;
+
 namespace {
 
 const std::string kExample = std::string(GUAZHI_EXAMPLES) + "/roster-2005-2006.csv";
@@ -20,10 +24,6 @@ const char* const kHeader = "身份证号,姓名,政治面貌,派出单位,挂�
 const char* const kRowLuo = "511028197003141730,罗鸿灵,中共党员,隆昌县国土资源局,上挂,市国土资源局,2005-08-01\n";
 const char* const kRowSu = "51101119760922324X,苏莉,中共党员,东兴区司法局,上挂,市司法局,2005-08-01\n";
 const char* const kRowWu = "511025196811053356,吴建忠,中共党员,资中县委办公室,上挂,市委办,2005-08-01\n";
-
-std::int64_t count(Database& db, const std::string& table) {
-    return db.sql().execAndGet("SELECT count(*) FROM " + table).getInt64();
-}
 
 ImportReport import_text(Database& db, const std::string& text, const ImportOptions& options = {},
                          const Config& config = {}, util::TableOptions table = {}) {
@@ -48,8 +48,6 @@ std::string import_error(const std::string& text, const ImportOptions& options =
     }
     return {};
 }
-
-bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
 
 } // namespace
 

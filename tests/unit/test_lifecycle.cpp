@@ -15,11 +15,9 @@
 using namespace guazhi;
 using guazhi::util::Date;
 
-namespace {
+using guazhi::test::count;
 
-std::int64_t count(Database& db, const std::string& sql_from_where) {
-    return db.sql().execAndGet("SELECT count(*) FROM " + sql_from_where).getInt64();
-}
+namespace {
 
 Assignment secondment(std::string id_number, std::string name, std::string status, std::string direction, int year,
                       Unit home, Unit host) {
@@ -44,18 +42,10 @@ Assignment fu() {
                       {"白马镇", "township", ""});
 }
 
-struct Fixture {
-    Database db = Database::in_memory();
-    AssignmentStore store{db.sql()};
-    Config config;
+// The store fixture with the lifecycle of its assignments.
+struct Fixture : guazhi::test::StoreFixture {
     Lifecycle life{db.sql(), config, "王干事"};
 
-    std::int64_t add(const Assignment& a) {
-        AssignmentRecorder recorder(store, config, {"王干事", false, ""});
-        RecordOutcome r = recorder.record(a, true);
-        REQUIRE(r.kind == RecordOutcome::Kind::inserted);
-        return r.id;
-    }
     std::int64_t events() { return count(db, "events"); }
     std::int64_t appointments() { return count(db, "appointments"); }
     std::int64_t cadre_id(const Assignment& a) { return store.find_cadre(a.cadre.id_number).value().id; }

@@ -1,4 +1,5 @@
 #include "error.hpp"
+#include "fixture.hpp"
 #include "flags.hpp"
 #include "store/assignment_store.hpp"
 #include "store/database.hpp"
@@ -15,11 +16,9 @@
 using namespace guazhi;
 using guazhi::util::Date;
 
-namespace {
+using guazhi::test::count;
 
-std::int64_t count(Database& db, const std::string& sql_from_where) {
-    return db.sql().execAndGet("SELECT count(*) FROM " + sql_from_where).getInt64();
-}
+namespace {
 
 Assignment to_host(std::string id_number, std::string name, std::string host, int year = 2006) {
     Assignment a;

@@ -1,4 +1,5 @@
 #include "render/assignment_view.hpp"
+#include "fixture.hpp"
 #include "render/format.hpp"
 #include "util/json.hpp"
 #include "render/stats_view.hpp"
@@ -13,9 +14,10 @@
 
 using namespace guazhi;
 
-namespace {
+using guazhi::test::contains;
+using guazhi::test::figure;
 
-bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
+namespace {
 
 std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> out;
@@ -28,13 +30,6 @@ YearStats seed_2006() {
     // The seed's 2006 batch, in YearStats field order.
     YearStats s{2006, 27, 21, 6, 13, 7, 6, 4, 4, 8, 5, 4, 1};
     return s;
-}
-
-const Figure& figure(const std::vector<Figure>& fs, std::string_view key) {
-    for (const auto& f : fs)
-        if (f.key == key) return f;
-    FAIL("no figure " << key);
-    return fs.front();
 }
 
 Assignment sample() {

@@ -1,4 +1,5 @@
 #include "domain/roster.hpp"
+#include "fixture.hpp"
 #include "flags.hpp"
 
 #include <doctest/doctest.h>
@@ -7,6 +8,8 @@
 #include <string>
 
 using namespace guazhi;
+
+using guazhi::test::contains;
 
 namespace {
 
@@ -47,8 +50,6 @@ bool only_problem_in(const RowResult& r, Field f) {
     return !r.problems.empty() &&
            std::all_of(r.problems.begin(), r.problems.end(), [&](const FieldProblem& p) { return p.field == f; });
 }
-
-bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
 
 } // namespace
 

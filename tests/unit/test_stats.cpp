@@ -1,4 +1,5 @@
 #include "domain/rules.hpp"
+#include "fixture.hpp"
 #include "domain/stats.hpp"
 #include "store/importer.hpp"
 #include "store/stats_query.hpp"
@@ -10,6 +11,8 @@
 #include <string>
 
 using namespace guazhi;
+
+using guazhi::test::figure;
 
 namespace {
 
@@ -27,13 +30,6 @@ YearStats stats_for(Database& db, int year, const Config& config = {}) {
     AssignmentFilter f;
     f.year = year;
     return compute_stats(db.sql(), f, config);
-}
-
-const Figure& figure(const std::vector<Figure>& fs, std::string_view key) {
-    for (const auto& f : fs)
-        if (f.key == key) return f;
-    FAIL("no figure " << key);
-    return fs.front();
 }
 
 } // namespace

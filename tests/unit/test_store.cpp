@@ -1,4 +1,5 @@
 #include "temp_dir.hpp"
+#include "fixture.hpp"
 #include "error.hpp"
 #include "store/assignment_store.hpp"
 #include "store/database.hpp"
@@ -23,15 +24,10 @@ using guazhi::util::Date;
 namespace fs = std::filesystem;
 using namespace guazhi::test::sample;
 
+using guazhi::test::contains;
+using guazhi::test::count;
+
 namespace {
-
-bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
-
-std::int64_t count(Database& db, const std::string& table) {
-    return db.sql().execAndGet("SELECT count(*) FROM " + table).getInt64();
-}
-
-
 
 void check_same(const Assignment& got, const Assignment& want) {
     CHECK(got.cadre == want.cadre);

@@ -1,4 +1,5 @@
 #include "domain/vocabulary.hpp"
+#include "fixture.hpp"
 
 #include <doctest/doctest.h>
 
@@ -7,14 +8,14 @@
 
 using namespace guazhi;
 
+using guazhi::test::contains;
+
 namespace {
 
 std::string code(const Vocabulary& v, std::string_view text) {
     auto c = v.code_of(text);
     return c ? std::string(*c) : "<none>";
 }
-
-bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
 
 } // namespace
 

@@ -29,15 +29,13 @@ namespace fs = std::filesystem;
 using Cells = std::vector<std::string>;
 using Kind = workbook_detail::NumberFormat::Kind;
 
+using guazhi::test::contains;
+
 namespace {
 
 using guazhi::test::TempDir;
 
 using guazhi::test::error_of;
-
-bool contains(const std::string& s, std::string_view part) {
-    return s.find(part) != std::string::npos;
-}
 
 // One entry of a zip written by write_zip.
 struct Entry {
