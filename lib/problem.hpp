@@ -66,6 +66,8 @@ enum class Parameter : std::uint8_t {
     // stats
     dimensions,
     help,
+    status,
+    count_, // not a parameter: how many there are (keep last)
 };
 
 enum class ProblemCode : std::uint8_t {
@@ -118,6 +120,8 @@ enum class ProblemCode : std::uint8_t {
     quota_exceeded,           // host, hosted, batch, limit
     export_masked,            // file
     id_masked,                // the masked ID number
+    status_unknown,           // the status given
+    count_,                   // not a code: how many there are (keep last)
 };
 
 // An assignment a problem is about, named before the sentence ("assignment #12: …").

@@ -8,14 +8,14 @@ namespace guazhi {
 namespace {
 
 // The domain names, in the order of the enumeration.
-constexpr std::array<std::string_view, static_cast<std::size_t>(Parameter::help) + 1> kNames = {
+constexpr std::array<std::string_view, static_cast<std::size_t>(Parameter::count_)> kNames = {
     "",           "assignment",  "year",        "assessing_unit", "home_note",   "replace",      "early",
     "period",     "submitted_on", "attach",        "post_level",  "doc_number",   "mentor",
     "division_of_work", "reason", "text",          "home_consent", "host_consent", "note",
     "handover",   "unfinished",  "arrangement",    "post",        "date",         "until",
     "override_quota", "county",  "host",           "requested",   "sheet",        "encoding",
     "format",     "map",         "ignore_unknown_columns", "reveal_id", "db",     "dimensions",
-    "help",
+    "help",       "status",
 };
 
 // Where the subject's name stands: before a colon (NAME: 2300 is outside …), before the
@@ -44,7 +44,8 @@ Placement placement(ProblemCode c) {
     case ProblemCode::sheet_of_text_file:
     case ProblemCode::dimension_unknown:
     case ProblemCode::dimension_twice:
-    case ProblemCode::dimension_missing: return Placement::colon;
+    case ProblemCode::dimension_missing:
+    case ProblemCode::status_unknown: return Placement::colon;
     default: return Placement::unnamed;
     }
 }
@@ -175,6 +176,9 @@ std::string sentence(const Problem& p, const Namer& name) {
         return fmt::format("'{}' already receives {} secondee(s) in batch {} (max_per_host_per_batch = {}); to exceed "
                            "it give {} {} \"…\"",
                            arg(0), arg(1), arg(2), arg(3), name(Parameter::override_quota), name(Parameter::reason));
+    case ProblemCode::count_: break;
+    case ProblemCode::status_unknown:
+        return fmt::format("unknown status '{}' (planned, active, extended, recalled or completed)", arg(0));
     case ProblemCode::id_masked:
         return fmt::format("ID number '{}' is masked; export again with {} to import", arg(0), name(Parameter::reveal_id));
     case ProblemCode::export_masked:

@@ -4,6 +4,7 @@
 #include "domain/stats.hpp"
 #include "domain/vocabulary.hpp"
 #include "error.hpp"
+#include "problem.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -122,7 +123,10 @@ SqlFilter build_filter(const AssignmentFilter& f, const Config& config) {
             {"recalled", "a.recalled_on < ?"},
             {"completed", "a.recalled_on IS NULL AND coalesce(a.extended_until, a.end_date) < ?"},
         };
-        const std::string& condition = by_status.at(*f.status);
+        auto known = by_status.find(*f.status);
+        // A caller in-process may pass any text; an unknown status is a problem, not std::out_of_range.
+        if (known == by_status.end()) throw ProblemError(problem(Parameter::status, ProblemCode::status_unknown, *f.status));
+        const std::string& condition = known->second;
         out.texts.insert(out.texts.end(), std::count(condition.begin(), condition.end(), '?'), f.as_of.iso());
         conditions.push_back("(" + condition + ")");
     }

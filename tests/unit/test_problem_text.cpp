@@ -12,8 +12,8 @@ using namespace guazhi;
 
 namespace {
 
-constexpr int kLastCode = static_cast<int>(ProblemCode::id_masked);
-constexpr int kLastParameter = static_cast<int>(Parameter::help);
+constexpr int kLastCode = static_cast<int>(ProblemCode::count_) - 1;
+constexpr int kLastParameter = static_cast<int>(Parameter::count_) - 1;
 
 } // namespace
 

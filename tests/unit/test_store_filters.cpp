@@ -2,6 +2,7 @@
 // recall, pending appointment paperwork, inspection due, returned and not promoted.
 #include "domain/rules.hpp"
 #include "error.hpp"
+#include "flags.hpp"
 #include "store/assignment_store.hpp"
 #include "store/database.hpp"
 #include "store/lifecycle.hpp"
@@ -278,5 +279,18 @@ TEST_CASE("filter: selects_all is false as soon as any one filter is set") {
         guazhi::AssignmentFilter f;
         each[i](f);
         CHECK_FALSE(f.selects_all());
+    }
+}
+
+TEST_CASE("store: an unknown status in a filter is a typed problem, not std::out_of_range") {
+    Four four;
+    guazhi::AssignmentFilter f;
+    f.status = "retired";
+    try {
+        four.store.for_each(f, four.config, [](const guazhi::Assignment&) {});
+        FAIL("no error");
+    } catch (const guazhi::ProblemError& e) {
+        CHECK(e.problem().code == guazhi::ProblemCode::status_unknown);
+        CHECK(guazhi::cli::words(e) == "--status: unknown status 'retired' (planned, active, extended, recalled or completed)");
     }
 }
