@@ -172,10 +172,10 @@ std::optional<std::filesystem::path> find_config(const std::optional<std::filesy
 std::string sample_config() {
     return R"(# guazhi configuration (TOML). Every key is optional; the values shown are the defaults.
 
-# The database file. The command line and the GUAZHI_DB environment variable take precedence.
+# The database file. --db and the GUAZHI_DB environment variable take precedence.
 # db = "guazhi.db"
 
-# Language of labels and table headers: "zh" (中文) or "en". The command line takes precedence.
+# Language of labels and table headers: "zh" (中文) or "en". --lang takes precedence.
 lang = "zh"
 
 # Length of a secondment term in months; the end date defaults to start + term - 1 day

@@ -121,6 +121,7 @@ enum class ProblemCode : std::uint8_t {
     export_masked,            // file
     id_masked,                // the masked ID number
     status_unknown,           // the status given
+    not_utf8,                 // FILE:LINE:COL
     count_,                   // not a code: how many there are (keep last)
 };
 

@@ -177,6 +177,8 @@ std::string sentence(const Problem& p, const Namer& name) {
                            "it give {} {} \"…\"",
                            arg(0), arg(1), arg(2), arg(3), name(Parameter::override_quota), name(Parameter::reason));
     case ProblemCode::count_: break;
+    case ProblemCode::not_utf8:
+        return fmt::format("{}: invalid UTF-8 (if the file is GBK, use {} gbk)", arg(0), name(Parameter::encoding));
     case ProblemCode::status_unknown:
         return fmt::format("unknown status '{}' (planned, active, extended, recalled or completed)", arg(0));
     case ProblemCode::id_masked:

@@ -67,11 +67,10 @@ AppraisalImport import_appraisals(SQLite::Database& db, const util::TableInput& 
         if (!at(assignment_id).empty()) {
             change.assignment_id = file.assignment_id_at(assignment_id);
         } else {
-            auto id = util::parse_id_number(at(id_number));
-            auto cadre = id ? store.find_cadre(*id.value) : std::nullopt;
-            if (!id) problem(id_number, id.error);
-            else if (!cadre) problem(id_number, "no cadre with this ID number is recorded");
-            else if (change.year) {
+            auto id = file.id_number_at(id_number, name); // a bad one is a problem already
+            auto cadre = id ? store.find_cadre(*id) : std::nullopt;
+            if (id && !cadre) problem(id_number, "no cadre with this ID number is recorded");
+            else if (cadre && change.year) {
                 change.cadre_id = cadre->id;
                 std::vector<std::int64_t> touching;
                 for (const auto& a : store.assignments_of(cadre->id)) {

@@ -2,6 +2,7 @@
 
 #include "domain/roster_layout.hpp"
 #include "problem.hpp"
+#include "util/id_number.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -74,6 +75,16 @@ std::optional<std::int64_t> BatchImport::assignment_id_at(std::size_t column) {
     std::string text = at(column);
     if (util::is_digits(text) && text.size() <= 15) return std::stoll(text);
     problem(column, fmt::format("'{}' is not an assignment id", text));
+    return std::nullopt;
+}
+
+std::optional<std::string> BatchImport::id_number_at(std::size_t column, const Namer& name) {
+    std::string text = at(column);
+    auto id = util::parse_id_number(text);
+    if (id) return *id.value;
+    if (util::is_masked_id_number(text))
+        problem(column, describe(guazhi::problem(Parameter::reveal_id, ProblemCode::id_masked, text), name, SubjectNamed::no));
+    else problem(column, id.error);
     return std::nullopt;
 }
 

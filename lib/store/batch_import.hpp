@@ -40,6 +40,9 @@ class BatchImport {
     void problem(std::size_t column, const std::string& message);
     // The assignment id in a column of the current row, or a problem and nullopt.
     std::optional<std::int64_t> assignment_id_at(std::size_t column);
+    // The ID number in a column of the current row, or a problem and nullopt; a masked one
+    // names the way to the full number through `name` (the cli: --reveal-id).
+    std::optional<std::string> id_number_at(std::size_t column, const Namer& name);
     std::size_t problems() const { return problems_.size(); }
 
     // Runs `write` for the current row in a savepoint. An Error it throws is rolled back and

@@ -44,11 +44,9 @@ std::size_t import_reports(SQLite::Database& db, const util::TableInput& input, 
         if (!at(assignment_id).empty()) {
             if (auto id = file.assignment_id_at(assignment_id)) r.assignment_id = *id;
         } else {
-            auto id = util::parse_id_number(at(id_number));
-            if (!id) file.problem(id_number, id.error);
-            else {
+            if (auto id = file.id_number_at(id_number, name)) {
                 by_cadre.reset();
-                by_cadre.bind(1, *id.value);
+                by_cadre.bind(1, *id);
                 std::string year = at(batch_year);
                 if (year.empty()) by_cadre.bind(2), by_cadre.bind(3);
                 else by_cadre.bind(2, year), by_cadre.bind(3, year);

@@ -1,6 +1,7 @@
 #include "util/csv.hpp"
 
 #include "error.hpp"
+#include "problem.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -28,6 +29,9 @@ bool CsvReader::peek(char& c) {
         try {
             chunk_ = source_.next_chunk();
         } catch (const DecodeError& e) {
+            if (e.not_utf8())
+                throw ProblemError(problem(Parameter::encoding, ProblemCode::not_utf8,
+                                           fmt::format("{}:{}:{}", name_, line_, column_ + 1)));
             fail(line_, column_ + 1, e.what());
         }
         pos_ = 0;

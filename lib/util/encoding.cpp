@@ -101,7 +101,7 @@ std::string_view Utf8Source::decode_utf8(bool at_end) {
     std::size_t usable = at_end ? view.size() : utf8_complete_prefix(view);
     std::size_t valid = utf8_valid_prefix(view.substr(0, usable));
     // Hand out the good text before a bad byte first, so the reader knows the line it is on.
-    if (valid == 0 && usable > 0) throw DecodeError("invalid UTF-8 (if the file is GBK, give its encoding as gbk)");
+    if (valid == 0 && usable > 0) throw DecodeError("invalid UTF-8", DecodeError::Kind::not_utf8);
     usable = valid;
     decoded_.assign(raw_, 0, usable);
     raw_.erase(0, usable);

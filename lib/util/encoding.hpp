@@ -21,9 +21,16 @@ std::string_view encoding_name(Encoding encoding);
 std::optional<Encoding> parse_encoding(std::string_view name);
 
 // Thrown for bytes that are not valid in the chosen encoding; the caller adds the place.
+// `not_utf8()`: the bytes were read as UTF-8 and are not (the caller suggests the encoding).
 class DecodeError : public std::runtime_error {
   public:
     using std::runtime_error::runtime_error;
+    enum class Kind { other, not_utf8 };
+    DecodeError(const std::string& what, Kind kind) : std::runtime_error(what), kind_(kind) {}
+    bool not_utf8() const { return kind_ == Kind::not_utf8; }
+
+  private:
+    Kind kind_ = Kind::other;
 };
 
 // UTF-8 text as GB18030 (a superset of GBK, which old Excel and WPS read). Throws Error when

@@ -27,7 +27,7 @@ Parsed<std::string> parse_id_number(std::string_view text) {
     if (text.empty()) return {std::nullopt, "ID number is empty"};
     if (looks_scientific(text)) return {std::nullopt, fmt::format("ID number '{}': {}", text, kExcelHint)};
     if (is_masked_id_number(text))
-        return {std::nullopt, fmt::format("ID number '{}' is masked; import a file exported with the full ID numbers", text)};
+        return {std::nullopt, fmt::format("ID number '{}' is masked: its middle digits are hidden", text)};
     std::string id(text);
     if (!id.empty() && id.back() == 'x') id.back() = 'X';
     const std::string_view v(id);

@@ -3,17 +3,20 @@
 #pragma once
 
 #include "config.hpp"
+#include "domain/appraisal.hpp"
 #include "domain/stats.hpp"
 #include "error.hpp"
 #include "flags.hpp"
 #include "store/assignment_store.hpp"
 #include "store/database.hpp"
+#include "store/importer.hpp"
 #include "store/recorder.hpp"
 #include "util/id_number.hpp"
 
 #include <doctest/doctest.h>
 
 #include <functional>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -85,5 +88,22 @@ struct StoreFixture {
         return r.id;
     }
 };
+
+// A roster CSV with the seed's columns, and 罗鸿灵's 2005 row in it.
+inline const char* const kRosterHeader = "身份证号,姓名,政治面貌,派出单位,挂职类型,接收单位,开始日期\n";
+inline const char* const kRosterRowLuo =
+    "511028197003141730,罗鸿灵,中共党员,隆昌县国土资源局,上挂,市国土资源局,2005-08-01\n";
+
+// Imports roster CSV text as the file "t.csv".
+inline ImportReport import_text(Database& db, const std::string& text, const ImportOptions& options = {},
+                                const Config& config = {}, util::TableOptions table = {}) {
+    std::istringstream in(text);
+    return import_roster(db, {in, "", "t.csv", std::move(table)}, config, options);
+}
+
+// A year-end democratic evaluation: the votes for 优秀, 称职, 基本称职, 不称职.
+inline Votes votes(std::int64_t excellent, std::int64_t competent, std::int64_t basic = 0, std::int64_t incompetent = 0) {
+    return Votes{{excellent, competent, basic, incompetent}};
+}
 
 } // namespace guazhi::test

@@ -12,11 +12,7 @@ using namespace guazhi;
 using guazhi::test::contains;
 using guazhi::test::error_of;
 
-namespace {
-Votes votes(std::int64_t excellent, std::int64_t competent, std::int64_t basic = 0, std::int64_t incompetent = 0) {
-    return Votes{{excellent, competent, basic, incompetent}};
-}
-} // namespace
+using guazhi::test::votes;
 
 TEST_CASE("votes: parsed from labels, codes and aliases with any separator; the share is derived") {
     auto v = parse_votes("优秀=18,称职=6,基本称职=1,不称职=0");

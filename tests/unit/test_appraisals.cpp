@@ -58,9 +58,10 @@ struct Fixture : guazhi::test::StoreFixture {
     }
 };
 
-Votes votes(std::int64_t excellent, std::int64_t competent) { return Votes{{excellent, competent, 0, 0}}; }
 
 } // namespace
+
+using guazhi::test::votes;
 
 TEST_CASE_FIXTURE(Fixture, "annual: parts recorded at different times build one current record with history") {
     auto id = add(guazhi::test::luo());
@@ -278,4 +279,19 @@ TEST_CASE_FIXTURE(Fixture, "import: every bad row is reported at its line and co
           "a.csv:1: missing column 挂职编号 (assignment_id) or 身份证号 (id_number)");
     CHECK(error_of([&] { import("挂职编号,考核年度,颜色\n"); }) == "a.csv:1:3: unknown column '颜色'");
     CHECK(error_of([&] { import("挂职编号,考核年度\n"); }) == "a.csv: there are no data rows after the header");
+}
+
+TEST_CASE_FIXTURE(Fixture, "annual import: a refusal lands at the column of its parameter; a masked ID names --reveal-id") {
+    auto id = add(guazhi::test::luo());
+    std::string long_unit(101, 'x');
+    std::string csv = "挂职编号,身份证号,考核年度,等次,考核单位\n" + std::to_string(id) + ",,2006,优秀," + long_unit +
+                      "\n,511***********1730,2006,优秀,\n";
+    std::istringstream in(csv);
+    std::string message = error_of([&] {
+        import_appraisals(db.sql(), {in, "", "a.csv", {util::Encoding::utf8, ""}}, config, false, "王干事", cli::flag_of);
+    });
+    CHECK(contains(message, "a.csv:2: 考核单位: is 101 characters long; at most 100 are taken\n"));
+    CHECK(contains(message, "a.csv:3: 身份证号: ID number '511***********1730' is masked; export again with --reveal-id "
+                            "to import\n"));
+    CHECK(count(db, "annual_assessments") == 0);
 }

@@ -1,4 +1,5 @@
 #include "error.hpp"
+#include "flags.hpp"
 #include "util/csv.hpp"
 
 #include <doctest/doctest.h>
@@ -280,4 +281,18 @@ TEST_CASE("csv: tab-separated text (a copy and paste from Excel) is read by its 
     CHECK(guazhi::util::choose_delimiter("title\t\t\n姓名\t身份证号\t政治面貌\n") == '\t');
     CHECK(guazhi::util::choose_delimiter("a\tb\tc\n1\t2\t3\n") == '\t');
     CHECK(guazhi::util::choose_delimiter("") == ',');
+}
+
+TEST_CASE("csv: bytes that are not UTF-8 read as UTF-8 are a typed problem naming the encoding flag") {
+    std::istringstream in("姓名\n\xD0\xD5\xC3\xFB\n");
+    CsvReader reader(in, Encoding::utf8, "t.csv");
+    guazhi::util::CsvRecord row;
+    try {
+        while (reader.next(row)) {
+        }
+        FAIL("no error");
+    } catch (const guazhi::ProblemError& e) {
+        CHECK(e.problem().code == guazhi::ProblemCode::not_utf8);
+        CHECK(guazhi::cli::words(e) == "t.csv:2:1: invalid UTF-8 (if the file is GBK, use --encoding gbk)");
+    }
 }

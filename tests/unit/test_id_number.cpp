@@ -80,7 +80,7 @@ TEST_CASE("id_number: masked input is refused") {
     CHECK(contains(r.error, "is masked"));
     // The roster words it with the flag that gets the full numbers (test_roster); util does not
     // know the command line.
-    CHECK(contains(r.error, "import a file exported with the full ID numbers"));
+    CHECK(contains(r.error, "its middle digits are hidden"));
 }
 
 TEST_CASE("id_number: malformed numbers") {

@@ -20,16 +20,12 @@ namespace {
 
 const std::string kExample = std::string(GUAZHI_EXAMPLES) + "/roster-2005-2006.csv";
 
-const char* const kHeader = "身份证号,姓名,政治面貌,派出单位,挂职类型,接收单位,开始日期\n";
-const char* const kRowLuo = "511028197003141730,罗鸿灵,中共党员,隆昌县国土资源局,上挂,市国土资源局,2005-08-01\n";
+const char* const kHeader = guazhi::test::kRosterHeader;
+const char* const kRowLuo = guazhi::test::kRosterRowLuo;
 const char* const kRowSu = "51101119760922324X,苏莉,中共党员,东兴区司法局,上挂,市司法局,2005-08-01\n";
 const char* const kRowWu = "511025196811053356,吴建忠,中共党员,资中县委办公室,上挂,市委办,2005-08-01\n";
 
-ImportReport import_text(Database& db, const std::string& text, const ImportOptions& options = {},
-                         const Config& config = {}, util::TableOptions table = {}) {
-    std::istringstream in(text);
-    return import_roster(db, {in, "", "t.csv", std::move(table)}, config, options);
-}
+using guazhi::test::import_text;
 
 ImportReport import_example(Database& db, const ImportOptions& options = {}) {
     std::ifstream in(kExample, std::ios::binary);

@@ -41,7 +41,7 @@ TEST_CASE("problem_text: every parameter has a domain name and a flag") {
     }
     CHECK(cli::flag_of(Parameter::submitted_on) == "--submitted");
     CHECK(cli::flag_of(Parameter::home_consent) == "--home-consent");
-    CHECK(cli::flag_of(Parameter::assessing_unit) == "--by");
+    CHECK(cli::flag_of(Parameter::assessing_unit) == "--by (the assessing unit)");
 }
 
 TEST_CASE("problem_text: the subject is named by the caller's names, or left out") {

@@ -39,17 +39,16 @@ Assignment third() { return to_host("511024197103021757", "蒋涛", "市财政�
 const std::string kOverMessage = "'市财政局' already receives 1 secondee(s) in batch 2006 (max_per_host_per_batch = 1); "
                                  "to exceed it give --override --reason \"…\"";
 
-const char* const kHeader = "身份证号,姓名,政治面貌,派出单位,挂职类型,接收单位,开始日期\n";
-const char* const kRowLuo = "511028197003141730,罗鸿灵,中共党员,隆昌县国土资源局,上挂,市国土资源局,2005-08-01\n";
+const char* const kHeader = guazhi::test::kRosterHeader;
+const char* const kRowLuo = guazhi::test::kRosterRowLuo;
 const char* const kRowSu = "51101119760922324X,苏莉,中共党员,东兴区司法局,上挂,市国土资源局,2005-08-01\n";
 
 ImportReport import_text(Database& db, const std::string& text, const RecordPolicy& policy,
                          const Config& config = {}) {
-    std::istringstream in(text);
     ImportOptions options;
     options.policy = policy;
     options.name = guazhi::cli::flag_of;
-    return import_roster(db, {in, "", "t.csv", {}}, config, options);
+    return guazhi::test::import_text(db, text, options, config);
 }
 
 } // namespace

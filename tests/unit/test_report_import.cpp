@@ -145,6 +145,15 @@ TEST_CASE("reports: import_reports puts each refusal at the column of the parame
     message = error_of([&] { import_reports(fx.db.sql(), {in, "", "r.csv", {}}, fx.config, "李干事", cli::flag_of); });
     CHECK(contains(message, "is already recorded; --replace replaces it and keeps it in the history\n"));
     CHECK(fx.reports() == 1);
+
+    // A masked ID number names the flag that gives the full one (the cli's names), or its
+    // domain name in lib's own wording.
+    std::string masked = "身份证号,报告类型,期次,提交日期\n511***********1730,季度汇报,Q1,2006-11-10\n";
+    std::istringstream again(masked);
+    message = error_of([&] { import_reports(fx.db.sql(), {again, "", "r.csv", {}}, fx.config, "李干事", cli::flag_of); });
+    CHECK(contains(message, "r.csv:2: 身份证号: ID number '511***********1730' is masked; export again with --reveal-id "
+                            "to import\n"));
+    CHECK(contains(error_of([&] { import_csv(fx, masked); }), "export again with reveal_id to import"));
 }
 
 TEST_CASE("reports: import_reports checks the header") {

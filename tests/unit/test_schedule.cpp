@@ -1,5 +1,6 @@
 #include "domain/rules.hpp"
 #include "domain/schedule.hpp"
+#include "report_sample.hpp"
 
 #include <doctest/doctest.h>
 
@@ -11,7 +12,7 @@ using guazhi::util::Date;
 
 namespace {
 
-using Lines = std::vector<std::string>;
+using guazhi::test::report_sample::Lines;
 
 // A term of the 2006 batch (2006-08-01..2007-07-31) unless told otherwise.
 Assignment term(Date start, Date end) {
@@ -59,8 +60,7 @@ std::string resolved(const std::vector<ReportPeriod>& schedule, std::string_view
     return r.period->label + " " + r.period->start.iso() + ".." + r.period->end.iso();
 }
 
-const std::string kQuarters2006 = "Q1 (2006-08-01..2006-10-31), Q2 (2006-11-01..2007-01-31), "
-                                  "Q3 (2007-02-01..2007-04-30), Q4 (2007-05-01..2007-07-31)";
+using guazhi::test::report_sample::kQuarters2006;
 
 } // namespace
 
