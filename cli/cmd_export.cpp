@@ -4,6 +4,7 @@
 // appointment approval form (.lrmx); and a batch's yearly report as a web page.
 #include "commands.hpp"
 #include "app/datasets.hpp"
+#include "app/documents.hpp"
 #include "app/summary.hpp"
 #include "domain/roster.hpp"
 #include "error.hpp"
@@ -12,10 +13,8 @@
 #include "render/html_report.hpp"
 #include "render/lrmx.hpp"
 #include "render/xlsx.hpp"
-#include "store/appraisals.hpp"
 #include "store/assignment_store.hpp"
 #include "store/exchange.hpp"
-#include "store/lifecycle.hpp"
 #include "util/csv.hpp"
 #include "util/encoding.hpp"
 #include "util/json.hpp"
@@ -105,10 +104,10 @@ std::size_t stream_assignments(AssignmentStore& store, const AssignmentFilter& f
         return count;
     }
     out.write("[");
-    store.for_each(filter, ctx.config, [&](const Assignment& a) {
+    app::for_each_with_history(store, filter, ctx.config,
+                               [&](const Assignment& a, const Appointment& appointment, const std::vector<Event>& events) {
         JsonWriter json(JsonLayout::one_line);
-        write_assignment_json(json, a, filter.as_of, ctx.config, o.reveal_id, appointment_of(store.db(), a.id),
-                              events_of(store.db(), a.id));
+        write_assignment_json(json, a, filter.as_of, ctx.config, o.reveal_id, appointment, events);
         out.write(count++ ? ",\n" : "\n");
         out.write(json.str());
     });
@@ -118,9 +117,8 @@ std::size_t stream_assignments(AssignmentStore& store, const AssignmentFilter& f
 
 std::size_t export_lrmx(AssignmentStore& store, const ExportOptions& o, Output& out) {
     if (!o.target) throw UsageError("export lrmx: give the cadre (ID number, or one of the cadre's assignment ids)");
-    CadreRef ref = resolve_cadre(store, *o.target);
-    out.write(lrmx_document(ref.cadre, store.assignments_of(ref.cadre_id), annual_assessments_of(store.db(), ref.cadre_id, false),
-                            o.reveal_id));
+    app::CadreDossier d = app::gather_dossier(store, *o.target);
+    out.write(lrmx_document(d.cadre, d.assignments, d.annual, o.reveal_id));
     return 1;
 }
 

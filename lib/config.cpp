@@ -1,5 +1,7 @@
 #include "config.hpp"
 
+#include "sample_config.hpp" // generated
+
 #include "domain/roster_layout.hpp"
 
 #include "error.hpp"
@@ -170,68 +172,7 @@ std::optional<std::filesystem::path> find_config(const std::optional<std::filesy
 }
 
 std::string sample_config() {
-    return R"(# guazhi configuration (TOML). Every key is optional; the values shown are the defaults.
-
-# The database file. --db and the GUAZHI_DB environment variable take precedence.
-# db = "guazhi.db"
-
-# Language of labels and table headers: "zh" (中文) or "en". --lang takes precedence.
-lang = "zh"
-
-# Length of a secondment term in months; the end date defaults to start + term - 1 day
-# (2006-08-01 -> 2007-07-31).
-term_months = 12
-
-# Political statuses that are NOT counted as 党外干部 although they are not CPC members.
-# Some places leave out 群众 or 共青团员, e.g. non_party_exclude = ["群众", "共青团员"].
-non_party_exclude = []
-
-# At most this many secondees per host unit per batch (0 = no limit). Seed: units that applied
-# for 2 got 1. Exceeding it needs --override --reason, which is recorded.
-max_per_host_per_batch = 1
-
-# Living allowance (生活补助) paid by the home unit, in 元 per day (内财政行[1996]63号: 2 元).
-allowance_per_day = 2.0
-
-# `assign list --no-inspection` looks this many days ahead for terms ending without an
-# inspection (考察) by the home unit.
-inspection_window_days = 60
-
-# Reports (季度汇报, 半年思想和工作汇报, 挂职工作总结): quarters and half-years are counted from
-# the start of the term ("term") or are calendar quarters ("calendar"). A report is overdue
-# report_grace_days after its period ends; the final summary final_report_days after the term.
-report_periods = "term"
-report_grace_days = 15
-final_report_days = 30
-
-# Largest attachment `report add --attach` stores, in MiB.
-max_attachment_mib = 50
-
-# Annual assessment (年度考核). Seed: a cadre graded 优秀 in the two previous years, with a high
-# share of 优秀 votes in the year-end democratic evaluation (民主测评) and an outstanding
-# performance, should be graded 优秀 — "high" means at least this share of the votes.
-excellent_vote_share = 0.6
-# Civil-service rules cap 优秀 at about 20% of those assessed (25% with approval). When set
-# (e.g. 0.2), `appraise recommend` shows each host unit's cap and count and warns above it.
-excellent_cap_share = 0.0
-
-# Age bands of `stats` (age at the start of the term): upper bounds, so [30, 35, 40, 45] gives
-# 30岁及以下, 31-35岁, 36-40岁, 41-45岁, 45岁以上.
-age_bands = [30, 35, 40, 45]
-
-# The ratings of the end-of-term appraisal (鉴定), best first.
-appraisal_scale = ["优秀", "良好", "一般", "较差"]
-
-# When another clerk's command is writing to the same database, wait this many milliseconds
-# for it to finish before giving up with "the database is locked" (nothing is written then).
-busy_timeout_ms = 5000
-
-# Headers this office writes that guazhi does not know, for every import (--map HEADER=FIELD
-# does the same for one run). A target is a roster field (home_unit or 派出单位 …) or one of
-# period, home_unit_and_post, host_unit_and_post, serial, ignore.
-[columns]
-# "原单位名称" = "home_unit"
-)";
+    return kSampleConfig; // lib/sample_config.toml, built in (lib/CMakeLists.txt)
 }
 
 } // namespace guazhi

@@ -1,0 +1,35 @@
+// What the documents for one cadre are made from (`export lrmx`), and the assignments with
+// their paperwork and events (`export assignments --format json`), gathered from the store.
+#pragma once
+
+#include "config.hpp"
+#include "domain/appraisal.hpp"
+#include "domain/filter.hpp"
+#include "domain/model.hpp"
+#include "store/assignment_store.hpp"
+#include "store/lifecycle.hpp"
+
+#include <functional>
+#include <string_view>
+#include <vector>
+
+namespace guazhi::app {
+
+// One cadre with every secondment and the current annual assessments (the 任免审批表's 简历
+// and 年度考核结果).
+struct CadreDossier {
+    Cadre cadre;
+    std::vector<Assignment> assignments;
+    std::vector<AnnualAssessment> annual;
+};
+
+// The dossier of the cadre a clerk names: an ID number, or one of the cadre's assignment ids.
+// Throws Error when neither is recorded.
+CadreDossier gather_dossier(AssignmentStore& store, std::string_view cadre);
+
+// Calls `visit` for each assignment the filter selects, in the listing's order, with its
+// appointment paperwork and its events.
+void for_each_with_history(AssignmentStore& store, const AssignmentFilter& filter, const Config& config,
+                           const std::function<void(const Assignment&, const Appointment&, const std::vector<Event>&)>& visit);
+
+} // namespace guazhi::app
