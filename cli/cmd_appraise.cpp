@@ -2,13 +2,13 @@
 // the 优秀 recommendation, and the end-of-term appraisal (鉴定).
 #include "commands.hpp"
 #include "flags.hpp"
+#include "app/imports.hpp"
 #include "app/record.hpp"
 #include "domain/appraisal_file.hpp"
 #include "domain/vocabulary.hpp"
 #include "error.hpp"
 #include "render/appraisal_view.hpp"
 #include "render/assignment_view.hpp"
-#include "store/appraisal_import.hpp"
 #include "store/appraisals.hpp"
 #include "util/text.hpp"
 
@@ -263,7 +263,7 @@ struct ImportOptions {
 int run_import(const ImportOptions& o, const Context& ctx) {
     Input input(o.file);
     Database db = ctx.open(OpenMode::write);
-    auto result = import_appraisals(db.sql(), input.table(o.table), ctx.config, o.replace, o.recorded_by, flag_of);
+    auto result = app::import_appraisals(db, input.table(o.table), ctx.config, o.replace, o.recorded_by, flag_of);
     diag("{}: {} assessment{} recorded, {} already recorded as given\n", input.name(), result.recorded,
                result.recorded == 1 ? "" : "s", result.unchanged);
     return 0;

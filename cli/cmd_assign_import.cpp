@@ -3,7 +3,7 @@
 #include "commands.hpp"
 #include "flags.hpp"
 #include "error.hpp"
-#include "store/importer.hpp"
+#include "app/imports.hpp"
 #include "util/text.hpp"
 #include "util/workbook.hpp"
 
@@ -88,7 +88,7 @@ int run_import(const ImportCliOptions& o, const Context& ctx) {
     Input input(o.file);
     const std::string& name = input.name();
     Database db = ctx.open(o.dry_run ? OpenMode::read : OpenMode::write);
-    ImportReport report = import_roster(db, input.table(o.table), ctx.config, options);
+    ImportReport report = app::import_roster(db, input.table(o.table), ctx.config, options);
     if (tty && report.rows >= 5000) diag("\r{:30}\r", ""); // wipe the progress line
 
     for (const auto& p : report.problems) diag("{}\n", p);

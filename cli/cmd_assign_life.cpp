@@ -1,11 +1,8 @@
 // guazhi assign appoint|note|extend|recall|complete|follow-up: the life of a secondment.
 #include "commands.hpp"
-#include "store/appraisals.hpp"
+#include "app/lifecycle.hpp"
 #include "domain/vocabulary.hpp"
 #include "error.hpp"
-#include "store/assignment_store.hpp"
-#include "store/lifecycle.hpp"
-#include "util/id_number.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -37,8 +34,7 @@ int run_appoint(const AppointOptions& o, const Context& ctx) {
         !c.election_result && !c.mentor && !c.division_of_work && !c.party_transfer_on)
         throw Error("assign appoint: nothing to record; see --help");
     Database db = ctx.open(OpenMode::write);
-    Lifecycle life(db.sql(), ctx.config, o.by);
-    life.appoint(o.id, c, flag_date(o.date, "--date").value_or(util::Date::today()), o.reason);
+    app::Lifecycle(db, ctx.config, o.by).appoint(o.id, c, flag_date(o.date, "--date").value_or(util::Date::today()), o.reason);
     diag("assignment #{}: appointment recorded\n", o.id);
     return 0;
 }
@@ -51,7 +47,7 @@ struct NoteOptions {
 int run_note(const NoteOptions& o, const Context& ctx) {
     util::Date date = flag_date(o.date, "--date");
     Database db = ctx.open(OpenMode::write);
-    Lifecycle(db.sql(), ctx.config, o.by).note(o.id, o.kind, date, o.text);
+    app::Lifecycle(db, ctx.config, o.by).note(o.id, o.kind, date, o.text);
     diag("assignment #{}: {} on {} recorded\n", o.id, note_kinds().label(o.kind, ctx.lang), date.iso());
     return 0;
 }
@@ -64,7 +60,7 @@ struct ExtendOptions {
 int run_extend(const ExtendOptions& o, const Context& ctx) {
     util::Date until = flag_date(o.until, "--until");
     Database db = ctx.open(OpenMode::write);
-    Lifecycle(db.sql(), ctx.config, o.by).extend(o.id, until, o.home_consent, o.reason);
+    app::Lifecycle(db, ctx.config, o.by).extend(o.id, until, o.home_consent, o.reason);
     diag("assignment #{}: extended until {}\n", o.id, until.iso());
     return 0;
 }
@@ -77,7 +73,7 @@ struct RecallOptions {
 int run_recall(const RecallOptions& o, const Context& ctx) {
     util::Date date = flag_date(o.date, "--date");
     Database db = ctx.open(OpenMode::write);
-    Lifecycle(db.sql(), ctx.config, o.by).recall(o.id, date, o.reason, o.host_consent, o.note);
+    app::Lifecycle(db, ctx.config, o.by).recall(o.id, date, o.reason, o.host_consent, o.note);
     diag("assignment #{}: recalled, last day {} ({})\n", o.id, date.iso(),
                recall_reasons().label(o.reason, ctx.lang));
     return 0;
@@ -91,9 +87,8 @@ struct CompleteOptions {
 
 int run_complete(const CompleteOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::write);
-    Lifecycle life(db.sql(), ctx.config, o.by);
-    util::Date day = flag_date(o.date, "--date").value_or(life.load(o.id).effective_end());
-    life.complete(o.id, day, o.handover, o.unfinished, o.arrangement);
+    util::Date day = app::Lifecycle(db, ctx.config, o.by)
+                         .complete(o.id, flag_date(o.date, "--date"), o.handover, o.unfinished, o.arrangement);
     diag("assignment #{}: completion on {} recorded\n", o.id, day.iso());
     return 0;
 }
@@ -106,9 +101,7 @@ struct FollowUpOptions {
 int run_follow_up(const FollowUpOptions& o, const Context& ctx) {
     util::Date date = flag_date(o.date, "--date");
     Database db = ctx.open(OpenMode::write);
-    AssignmentStore store(db.sql());
-    std::int64_t cadre_id = resolve_cadre(store, o.cadre).cadre_id;
-    Lifecycle(db.sql(), ctx.config, o.by).follow_up(cadre_id, date, o.post, o.promotion, o.note);
+    app::Lifecycle(db, ctx.config, o.by).follow_up(std::string_view(o.cadre), date, o.post, o.promotion, o.note);
     diag("follow-up on {} recorded{}\n", date.iso(), o.promotion ? " (promotion)" : "");
     return 0;
 }

@@ -2,6 +2,8 @@
 #include "commands.hpp"
 #include "error.hpp"
 #include "render/report.hpp"
+#include "app/imports.hpp"
+#include "app/record.hpp"
 #include "store/applications.hpp"
 
 #include <fmt/format.h>
@@ -21,13 +23,13 @@ int run_apply(const ApplyOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::write);
     if (o.import_file) {
         Input input(*o.import_file);
-        std::size_t n = import_applications(db.sql(), input.stream(), input.name(), *util::parse_encoding(o.encoding), o.by);
+        std::size_t n = app::import_applications(db, input.stream(), input.name(), *util::parse_encoding(o.encoding), o.by);
         diag("{}: {} application{} recorded\n", input.name(), n, n == 1 ? "" : "s");
         return 0;
     }
     if (!o.host || !o.year || !o.requested)
         throw Error("assign apply: give --host, --year and --requested (or --import FILE)");
-    record_application(db.sql(), *o.host, *o.year, *o.requested, o.by);
+    app::record_application(db, *o.host, *o.year, *o.requested, o.by);
     diag("{} applied for {} secondee{} in batch {}\n", *o.host, *o.requested,
                *o.requested == 1 ? "" : "s", *o.year);
     return 0;

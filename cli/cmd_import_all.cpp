@@ -2,7 +2,7 @@
 // new database, an identical copy; into one with records, a merge (a county's file into the
 // city's), all or nothing, every conflict listed.
 #include "commands.hpp"
-#include "store/exchange.hpp"
+#include "app/imports.hpp"
 
 #include <fmt/format.h>
 
@@ -18,7 +18,7 @@ struct ImportAllOptions {
 int run_import_all(const ImportAllOptions& o, const Context& ctx) {
     Input input(o.file);
     Database db = ctx.open(o.dry_run ? OpenMode::read : OpenMode::write);
-    ExchangeReport report = import_exchange(db, input.stream(), input.name(), o.dry_run);
+    ExchangeReport report = app::import_exchange(db, input.stream(), input.name(), o.dry_run);
     for (const auto& c : report.conflicts) diag("{}: conflict: {}\n", input.name(), c);
     if (report.conflict_count > report.conflicts.size())
         diag("… and {} more conflicts\n", report.conflict_count - report.conflicts.size());

@@ -6,7 +6,7 @@
 #include "error.hpp"
 #include "render/compliance_view.hpp"
 #include "render/report.hpp"
-#include "store/report_import.hpp"
+#include "app/imports.hpp"
 #include "store/reports.hpp"
 
 #include <filesystem>
@@ -137,7 +137,7 @@ struct ImportOptions {
 int run_import(const ImportOptions& o, const Context& ctx) {
     Input input(o.file);
     Database db = ctx.open(OpenMode::write);
-    std::size_t n = import_reports(db.sql(), input.table(o.table), ctx.config, o.by, flag_of);
+    std::size_t n = app::import_reports(db, input.table(o.table), ctx.config, o.by, flag_of);
     diag("{}: {} report{} recorded\n", input.name(), n, n == 1 ? "" : "s");
     return 0;
 }

@@ -1,7 +1,7 @@
 // guazhi undo: reverts the latest change in the audit log (a whole import is one), itself
 // logged; run again to step further back.
 #include "commands.hpp"
-#include "store/audit.hpp"
+#include "app/record.hpp"
 
 #include <fmt/format.h>
 
@@ -11,7 +11,7 @@ namespace {
 
 int run_undo(bool dry_run, const Context& ctx) {
     Database db = ctx.open(OpenMode::write);
-    UndoResult r = undo_latest(db, dry_run);
+    UndoResult r = app::undo(db, dry_run);
     diag("{} change #{} ({} by {}, {}): {} row{} reverted{}\n", dry_run ? "would undo" : "undid", r.undone.id,
                r.undone.at, r.undone.by, r.undone.command, r.rows, r.rows == 1 ? "" : "s",
                dry_run ? " (dry run, nothing written)" : "");

@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "error.hpp"
 #include "render/report.hpp"
+#include "app/record.hpp"
 #include "store/units.hpp"
 
 #include <fmt/format.h>
@@ -44,7 +45,7 @@ struct UnitSetOptions {
 int run_unit_set(const UnitSetOptions& o, const Context& ctx) {
     if (!o.kind && !o.county) throw Error("unit set: give --kind and/or --county");
     Database db = ctx.open(OpenMode::write);
-    Unit before = correct_unit(db.sql(), o.name, o.kind, o.county);
+    Unit before = app::correct_unit(db, o.name, o.kind, o.county);
     diag("{}: {} {} → {} {}\n", o.name, unit_kinds().label(before.kind, ctx.lang), before.county,
                unit_kinds().label(o.kind.value_or(before.kind), ctx.lang), o.county.value_or(before.county));
     return 0;

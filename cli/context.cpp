@@ -2,7 +2,7 @@
 
 #include "domain/vocabulary.hpp"
 #include "error.hpp"
-#include "store/audit.hpp"
+#include "app/session.hpp"
 #include "util/date.hpp"
 #include "util/temp_files.hpp"
 #include "util/text.hpp"
@@ -60,8 +60,7 @@ Context make_context(const GlobalOptions& options, std::optional<std::string> re
 }
 
 Database Context::open(OpenMode mode) const {
-    Database db = Database::open(db_path, mode, config.busy_timeout_ms);
-    if (mode == OpenMode::write || mode == OpenMode::create) start_audit(db.sql(), user, command_line);
+    Database db = app::open_records(db_path, mode, config.busy_timeout_ms, app::Actor{user, command_line});
     if (const auto& copy = db.pre_migration_backup())
         diag("{}: saved a copy as it was before the upgrade from schema version {} to {}: {}\n",
                    db_path.string(), db.opened_at_version(), current_schema_version(), copy->string());

@@ -1,19 +1,11 @@
 #include "app/record.hpp"
 
+#include "store/applications.hpp"
 #include "store/assignment_store.hpp"
 
-#include <SQLiteCpp/Transaction.h>
+#include "app/transaction.hpp"
 
 namespace guazhi::app {
-
-namespace {
-
-SQLite::Transaction write_transaction(Database& db) {
-    // IMMEDIATE: the write lock from the start, so that the checks read what the writes change.
-    return SQLite::Transaction(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-}
-
-} // namespace
 
 AddedAssignment add_assignment(Database& db, const Config& config, const RowValues& values, const RecordPolicy& policy) {
     AddedAssignment added{validate_row(values, config.policy), {}};
@@ -28,25 +20,32 @@ AddedAssignment add_assignment(Database& db, const Config& config, const RowValu
 }
 
 AnnualOutcome record_annual_assessment(Database& db, const Config& config, const AnnualChange& change) {
-    auto tx = write_transaction(db);
-    AssignmentStore store(db.sql());
-    AnnualOutcome outcome = record_annual(store, config, change);
-    tx.commit();
-    return outcome;
+    return in_transaction(db, [&] {
+        AssignmentStore store(db.sql());
+        return record_annual(store, config, change);
+    });
 }
 
 std::int64_t record_final(Database& db, const Config& config, const FinalAppraisal& appraisal, bool early, bool replace) {
-    auto tx = write_transaction(db);
-    std::int64_t id = record_final_appraisal(db.sql(), config, appraisal, early, replace);
-    tx.commit();
-    return id;
+    return in_transaction(db, [&] { return record_final_appraisal(db.sql(), config, appraisal, early, replace); });
 }
 
 std::int64_t record_report(Database& db, const Config& config, const NewReport& report) {
-    auto tx = write_transaction(db);
-    std::int64_t id = add_report(db.sql(), config, report);
-    tx.commit();
-    return id;
+    return in_transaction(db, [&] { return add_report(db.sql(), config, report); });
+}
+
+Unit correct_unit(Database& db, const std::string& name, const std::optional<std::string>& kind,
+                  const std::optional<std::string>& county) {
+    return in_transaction(db, [&] { return guazhi::correct_unit(db.sql(), name, kind, county); });
+}
+
+void record_application(Database& db, const std::string& host, int batch_year, std::int64_t requested,
+                        const std::string& recorded_by) {
+    in_transaction(db, [&] { guazhi::record_application(db.sql(), host, batch_year, requested, recorded_by); });
+}
+
+UndoResult undo(Database& db, bool dry_run) {
+    return committed_if_written(db, [&] { return undo_latest(db, dry_run); });
 }
 
 } // namespace guazhi::app

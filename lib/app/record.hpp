@@ -1,15 +1,18 @@
 // lib/app: one function per command that changes records (issue "lib/app"). Each owns its
 // transaction — all of the command's writes commit together or not at all — and returns what
 // the cli renders. The cli parses and renders; it opens no transaction. The audit scope is the
-// connection's (cli/context opens the database with it), so every write here is logged.
+// connection's (app::open_records opens the database with it), so every write here is logged.
+// The life of a secondment is app/lifecycle; the imports are app/imports.
 #pragma once
 
 #include "config.hpp"
 #include "domain/roster.hpp"
 #include "store/appraisals.hpp"
+#include "store/audit.hpp"
 #include "store/database.hpp"
 #include "store/recorder.hpp"
 #include "store/reports.hpp"
+#include "store/units.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -32,5 +35,16 @@ std::int64_t record_final(Database& db, const Config& config, const FinalApprais
 
 // `report add`: a submission with its document; returns the report's id.
 std::int64_t record_report(Database& db, const Config& config, const NewReport& report);
+
+// `unit set`: a unit's kind and/or county corrected; returns the unit as it was before.
+Unit correct_unit(Database& db, const std::string& name, const std::optional<std::string>& kind,
+                  const std::optional<std::string>& county);
+
+// `assign apply`: how many secondees a host asked for in a batch (申报).
+void record_application(Database& db, const std::string& host, int batch_year, std::int64_t requested,
+                        const std::string& recorded_by);
+
+// `undo`: the latest change reverted (store/audit.hpp); with `dry_run`, only what it would do.
+UndoResult undo(Database& db, bool dry_run);
 
 } // namespace guazhi::app

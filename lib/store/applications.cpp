@@ -1,4 +1,5 @@
 #include "store/applications.hpp"
+#include "store/database.hpp"
 
 #include "domain/rules.hpp"
 #include "error.hpp"
@@ -7,7 +8,6 @@
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
 namespace guazhi {
@@ -49,9 +49,8 @@ void record_application(SQLite::Database& db, const std::string& host, int batch
                         const std::string& recorded_by) {
     if (host.empty()) throw ProblemError(problem(Parameter::host, ProblemCode::required));
     if (requested < 0) throw ProblemError(problem(Parameter::requested, ProblemCode::negative));
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    require_transaction(db, "record_application");
     write_application(db, host, batch_year, requested, recorded_by);
-    tx.commit();
 }
 
 std::size_t import_applications(SQLite::Database& db, std::istream& in, const std::string& name,
@@ -78,7 +77,7 @@ std::size_t import_applications(SQLite::Database& db, std::istream& in, const st
         throw Error(fmt::format("{}:{}: the header needs 接收单位 (host_unit), 年度 (batch_year) and 申报人数 (requested)",
                                 name, record.line));
 
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    require_transaction(db, "import_applications");
     std::vector<std::string> problems;
     std::size_t rows = 0;
     auto at = [&](int col) {
@@ -105,7 +104,6 @@ std::size_t import_applications(SQLite::Database& db, std::istream& in, const st
     }
     if (!problems.empty()) throw Error(fmt::format("{}\n{}: nothing was written", fmt::join(problems, "\n"), name));
     if (rows == 0) throw Error(fmt::format("{}: there are no data rows after the header", name));
-    tx.commit();
     return rows;
 }
 

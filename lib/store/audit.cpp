@@ -3,7 +3,6 @@
 #include "error.hpp"
 #include "store/exchange.hpp"
 
-#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 #include <map>
 
@@ -179,7 +178,7 @@ std::vector<ChangedRow> rows_of_change(SQLite::Database& db, std::int64_t change
 
 UndoResult undo_latest(Database& database, bool dry_run) {
     SQLite::Database& db = database.sql();
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    require_transaction(db, "undo_latest");
     SQLite::Statement latest(db, fmt::format("SELECT {} FROM changes c WHERE c.undoes IS NULL AND c.undone_by IS NULL "
                                              "ORDER BY c.id DESC LIMIT 1",
                                              kChangeColumns));
@@ -251,8 +250,7 @@ UndoResult undo_latest(Database& database, bool dry_run) {
     db.exec(fmt::format("UPDATE changes SET undoes = {} WHERE id = {}", target.id, undo_id));
     db.exec(fmt::format("UPDATE changes SET undone_by = {} WHERE id = {}", undo_id, target.id));
     if (!dry_run) {
-        tx.commit();
-        result.committed = true;
+        result.committed = true; // app::undo commits
     }
     return result;
 }

@@ -1,4 +1,5 @@
 #include "store/batch_import.hpp"
+#include "store/database.hpp"
 
 #include "domain/roster_layout.hpp"
 #include "problem.hpp"
@@ -48,7 +49,7 @@ BatchImport::BatchImport(SQLite::Database& db, const util::TableInput& input, st
     if (!missing.empty())
         throw Error(fmt::format("{}: missing column {}", table_.place(record_.line), fmt::join(missing, ", ")));
     std::reverse(ahead_.begin(), ahead_.end()); // handed out from the back
-    tx_.emplace(db, SQLite::TransactionBehavior::IMMEDIATE);
+    require_transaction(db, "BatchImport");
 }
 
 bool BatchImport::next() {
@@ -116,7 +117,6 @@ bool BatchImport::attempt(const std::function<void()>& write, const std::functio
 void BatchImport::finish() {
     if (!problems_.empty()) throw Error(fmt::format("{}\n{}: nothing was written", fmt::join(problems_, "\n"), name_));
     if (rows_ == 0) throw Error(fmt::format("{}: there are no data rows after the header", name_));
-    tx_->commit();
 }
 
 } // namespace guazhi

@@ -10,7 +10,6 @@
 #include "util/table.hpp"
 
 #include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <functional>
 #include <optional>
@@ -22,7 +21,7 @@ namespace guazhi {
 
 class BatchImport {
   public:
-    // Reads the header and begins the write transaction. `required` lists columns that must
+    // Reads the header; the rows are written in the caller's transaction (lib/app's import). `required` lists columns that must
     // be present; an assignment is named by assignment_id or id_number (`who`, `who_else`).
     // Throws Error for an empty file, unknown, duplicate or missing columns.
     BatchImport(SQLite::Database& db, const util::TableInput& input, std::span<const util::ColumnSpec> specs,
@@ -53,8 +52,8 @@ class BatchImport {
     bool attempt(const std::function<void()>& write, const std::function<std::size_t(Parameter)>& column_of,
                  const Namer& name);
 
-    // Throws Error listing every problem ("nothing was written"), or when there were no data
-    // rows; else commits.
+    // Throws Error listing every problem ("nothing was written": the caller rolls back), or
+    // when there were no data rows; else the caller commits.
     void finish();
 
   private:
@@ -67,7 +66,6 @@ class BatchImport {
     std::size_t who_, who_else_;
     std::vector<std::string> problems_;
     std::size_t rows_ = 0;
-    std::optional<SQLite::Transaction> tx_;
 };
 
 } // namespace guazhi

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <sqlite3.h>
+#include <stdexcept>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -319,6 +320,11 @@ Database Database::in_memory() {
     migrate(*db, 0);
     db->exec("PRAGMA foreign_keys = ON");
     return Database(std::move(db), ":memory:", 0);
+}
+
+void require_transaction(SQLite::Database& db, const char* writer) {
+    if (sqlite3_get_autocommit(db.getHandle()))
+        throw std::logic_error(fmt::format("{} needs its caller's transaction (lib/app opens it)", writer));
 }
 
 std::string explain_sqlite_failure(int result_code, int busy_timeout_ms) {

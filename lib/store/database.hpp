@@ -60,6 +60,12 @@ class Database {
     std::optional<std::filesystem::path> pre_migration_backup_;
 };
 
+// The store's writers run in their caller's transaction (lib/app opens it, one per command,
+// so that a command's writes commit together or not at all). They call this first: outside a
+// transaction each statement would commit on its own, and a refusal half-way would leave half
+// a change. Throws std::logic_error (a programming error, never the clerk's).
+void require_transaction(SQLite::Database& db, const char* writer);
+
 // What a SQLite failure means for the person at the keyboard, by its result code: a damaged
 // file, a lock held longer than `busy_timeout_ms`, a full disk. Empty when there is nothing
 // useful to add to SQLite's own message.

@@ -1,4 +1,5 @@
 #include "store/exchange.hpp"
+#include "store/database.hpp"
 
 #include "error.hpp"
 #include "problem.hpp"
@@ -7,7 +8,6 @@
 #include "util/id_number.hpp"
 #include "util/json.hpp"
 
-#include <SQLiteCpp/Transaction.h>
 #include <cstdint>
 #include <fmt/format.h>
 #include <map>
@@ -520,7 +520,7 @@ class Reader : public nlohmann::json_sax<nlohmann::json> {
 
 ExchangeReport import_exchange(Database& db, std::istream& in, const std::string& name, bool dry_run,
                                std::size_t max_conflicts) {
-    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    require_transaction(db.sql(), "import_exchange");
     // A replaced record names its successor, which comes later in the file.
     db.sql().exec("PRAGMA defer_foreign_keys = ON");
     Merge merge(db.sql(), name, max_conflicts);
@@ -536,8 +536,7 @@ ExchangeReport import_exchange(Database& db, std::istream& in, const std::string
     }
     if (report.conflict_count == 0 && !dry_run) {
         log.finish();
-        tx.commit();
-        report.committed = true;
+        report.committed = true; // app::import_exchange commits
     }
     return report;
 }

@@ -10,7 +10,6 @@
 #include "util/workbook.hpp"
 #include "util/text.hpp"
 
-#include <SQLiteCpp/Transaction.h>
 #include <algorithm>
 #include <fmt/format.h>
 #include <optional>
@@ -205,7 +204,7 @@ ImportReport import_roster(Database& db, const util::TableInput& input, const Co
     // a large file thrashes it. A bounded cache (kCacheKiB) keeps a million-row import
     // near-linear while memory still does not grow with the file.
     db.sql().exec(fmt::format("PRAGMA cache_size = -{}", kCacheKiB));
-    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    require_transaction(db.sql(), "import_roster");
     AssignmentStore store(db.sql());
     AssignmentRecorder recorder(store, config, options.policy);
     // This transaction is the only writer of a batch (see exclusive_batch()).
@@ -319,8 +318,7 @@ ImportReport import_roster(Database& db, const util::TableInput& input, const Co
     if (report.problem_count == 0 && !options.dry_run) {
         deferred.rebuild();
         log.finish();
-        tx.commit();
-        report.committed = true;
+        report.committed = true; // app::import_roster commits
     }
     return report;
 }

@@ -9,7 +9,6 @@
 #include "store/assignment_store.hpp"
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
 namespace guazhi {
@@ -101,10 +100,10 @@ void refuse_if_completed(SQLite::Database& db, std::int64_t id) {
 }
 } // namespace
 
-Lifecycle::Lifecycle(SQLite::Database& db, const Config& config, std::string recorded_by)
+LifecycleStore::LifecycleStore(SQLite::Database& db, const Config& config, std::string recorded_by)
     : db_(db), config_(config), by_(std::move(recorded_by)) {}
 
-Assignment Lifecycle::load(std::int64_t id) {
+Assignment LifecycleStore::load(std::int64_t id) {
     AssignmentStore store(db_);
     auto a = store.get(id);
     if (!a) throw ProblemError(problem(Parameter::assignment, ProblemCode::assignment_unknown, id));
@@ -131,19 +130,19 @@ Appointment appointment_of(SQLite::Database& db, std::int64_t id) {
     return p;
 }
 
-void Lifecycle::add_event(std::int64_t assignment_id, const std::string& kind, util::Date date,
+void LifecycleStore::add_event(std::int64_t assignment_id, const std::string& kind, util::Date date,
                           const std::string& reason, const std::string& details) {
     insert_event(db_, assignment_id, kind, date, by_, reason, details);
 }
 
-void Lifecycle::appoint(std::int64_t id, const AppointmentChange& c, util::Date date, const std::string& reason) {
+void LifecycleStore::appoint(std::int64_t id, const AppointmentChange& c, util::Date date, const std::string& reason) {
     using limits::require_within;
     require_within({{Parameter::post_level, c.post_level.value_or(""), limits::kPost},
                     {Parameter::doc_number, c.doc_number.value_or(""), limits::kShort},
                     {Parameter::mentor, c.mentor.value_or(""), limits::kName},
                     {Parameter::division_of_work, c.division_of_work.value_or(""), limits::kNote},
                     {Parameter::reason, reason, limits::kNote}});
-    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    require_transaction(db_, "LifecycleStore::appoint");
     Assignment a = load(id);
     if (auto refusal = refuse_appointment(a, c, config_.policy)) throw refused(id, *refusal);
     Appointment p = appointment_of(db_, id);
@@ -188,22 +187,20 @@ void Lifecycle::appoint(std::int64_t id, const AppointmentChange& c, util::Date 
                             {"mentor", c.mentor.value_or("")},
                             {"division_of_work", c.division_of_work.value_or("")},
                             {"party_transfer_on", iso(c.party_transfer_on)}}));
-    tx.commit();
 }
 
-void Lifecycle::note(std::int64_t id, const std::string& kind, util::Date date, const std::string& text) {
+void LifecycleStore::note(std::int64_t id, const std::string& kind, util::Date date, const std::string& text) {
     limits::require_within({{Parameter::text, text, limits::kNote}});
     auto code = note_kinds().code_of(kind);
     if (!code) throw Error(note_kinds().unknown(kind));
-    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    require_transaction(db_, "LifecycleStore::note");
     load(id);
     add_event(id, std::string(*code), date, "", details_json({{"text", text}}));
-    tx.commit();
 }
 
-void Lifecycle::extend(std::int64_t id, util::Date until, const std::string& home_consent, const std::string& reason) {
+void LifecycleStore::extend(std::int64_t id, util::Date until, const std::string& home_consent, const std::string& reason) {
     limits::require_within({{Parameter::home_consent, home_consent, limits::kNote}, {Parameter::reason, reason, limits::kNote}});
-    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    require_transaction(db_, "LifecycleStore::extend");
     Assignment a = load(id);
     refuse_if_completed(db_, id);
     if (auto refusal = refuse_extension(a, until, !home_consent.empty())) throw refused(id, *refusal);
@@ -218,15 +215,14 @@ void Lifecycle::extend(std::int64_t id, util::Date until, const std::string& hom
     s.exec();
     add_event(id, "extended", a.effective_end().plus_days(1), reason,
               details_json({{"from", a.effective_end().iso()}, {"until", until.iso()}, {"home_consent", home_consent}}));
-    tx.commit();
 }
 
-void Lifecycle::recall(std::int64_t id, util::Date last_day, const std::string& reason, const std::string& host_consent,
+void LifecycleStore::recall(std::int64_t id, util::Date last_day, const std::string& reason, const std::string& host_consent,
                        const std::string& note) {
     limits::require_within({{Parameter::reason, reason, limits::kNote},
                             {Parameter::host_consent, host_consent, limits::kNote},
                             {Parameter::note, note, limits::kNote}});
-    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    require_transaction(db_, "LifecycleStore::recall");
     Assignment a = load(id);
     refuse_if_completed(db_, id);
     if (auto refusal = refuse_recall(a, last_day, reason, !host_consent.empty())) throw refused(id, *refusal);
@@ -237,28 +233,26 @@ void Lifecycle::recall(std::int64_t id, util::Date last_day, const std::string& 
     s.exec();
     add_event(id, "recalled", last_day, reason,
               details_json({{"planned_end", a.effective_end().iso()}, {"host_consent", host_consent}, {"note", note}}));
-    tx.commit();
 }
 
-void Lifecycle::complete(std::int64_t id, util::Date day, const std::string& handover, const std::string& unfinished,
+void LifecycleStore::complete(std::int64_t id, util::Date day, const std::string& handover, const std::string& unfinished,
                          const std::string& arrangement) {
     limits::require_within({{Parameter::handover, handover, limits::kNote},
                             {Parameter::unfinished, unfinished, limits::kNote},
                             {Parameter::arrangement, arrangement, limits::kNote}});
-    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    require_transaction(db_, "LifecycleStore::complete");
     Assignment a = load(id);
     if (auto refusal = refuse_completion(a, day)) throw refused(id, *refusal);
     if (auto earlier = completed_on(db_, id))
         throw Error(fmt::format("assignment #{}: its completion was already recorded on {}", id, earlier->iso()));
     add_event(id, "completed", day, "",
               details_json({{"handover", handover}, {"unfinished", unfinished}, {"arrangement", arrangement}}));
-    tx.commit();
 }
 
-void Lifecycle::follow_up(std::int64_t cadre_id, util::Date date, const std::string& post, bool promotion,
+void LifecycleStore::follow_up(std::int64_t cadre_id, util::Date date, const std::string& post, bool promotion,
                           const std::string& note) {
     limits::require_within({{Parameter::post, post, limits::kPost}, {Parameter::note, note, limits::kNote}});
-    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    require_transaction(db_, "LifecycleStore::follow_up");
     SQLite::Statement first(db_, "SELECT min(start_date) FROM assignments WHERE cadre_id = ?");
     first.bind(1, cadre_id);
     first.executeStep();
@@ -279,7 +273,6 @@ void Lifecycle::follow_up(std::int64_t cadre_id, util::Date date, const std::str
     json.end_object();
     s.bind(5, json.str());
     s.exec();
-    tx.commit();
 }
 
 } // namespace guazhi

@@ -1,10 +1,12 @@
 // The life of a secondment after it is recorded: appointment, care notes, extension, recall,
-// completion and follow-up. Each change is checked against its rule (domain/rules.hpp),
-// written in one transaction, and recorded as an event with its date, who recorded it and why.
+// completion and follow-up. Each change is checked against its rule (domain/rules.hpp), written
+// in the caller's transaction (app::Lifecycle opens it), and recorded as an event with its
+// date, who recorded it and why.
 #pragma once
 
 #include "config.hpp"
 #include "domain/model.hpp"
+#include "store/database.hpp"
 
 #include <SQLiteCpp/Database.h>
 
@@ -15,15 +17,16 @@
 
 namespace guazhi {
 
-class Lifecycle {
+class LifecycleStore {
   public:
     // `recorded_by` names the clerk in every event written.
-    Lifecycle(SQLite::Database& db, const Config& config, std::string recorded_by);
+    LifecycleStore(SQLite::Database& db, const Config& config, std::string recorded_by);
 
     // The assignment; throws Error "no assignment #N".
     Assignment load(std::int64_t id);
 
     // Each of these throws Error with the rule's message when refused; nothing is written then.
+    // Each needs its caller's transaction (require_transaction).
     void appoint(std::int64_t id, const AppointmentChange& change, util::Date date, const std::string& reason);
     void note(std::int64_t id, const std::string& kind, util::Date date, const std::string& text);
     void extend(std::int64_t id, util::Date until, const std::string& home_consent, const std::string& reason);

@@ -1,4 +1,5 @@
 #include "store/units.hpp"
+#include "store/database.hpp"
 
 #include "domain/limits.hpp"
 
@@ -7,7 +8,6 @@
 #include "error.hpp"
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
 namespace guazhi {
@@ -33,7 +33,7 @@ SELECT u.name, u.kind, u.county,
 Unit correct_unit(SQLite::Database& db, const std::string& name, const std::optional<std::string>& kind,
                   const std::optional<std::string>& county) {
     limits::require_within({{Parameter::county, county.value_or(""), limits::kShort}});
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    require_transaction(db, "correct_unit");
     SQLite::Statement find(db, "SELECT id, kind, county FROM units WHERE name = ?");
     find.bind(1, name);
     if (!find.executeStep()) throw Error(fmt::format("no unit named '{}' is recorded", name));
@@ -59,7 +59,6 @@ Unit correct_unit(SQLite::Database& db, const std::string& name, const std::opti
     update.bind(2, county.value_or(before.county));
     update.bind(3, id);
     update.exec();
-    tx.commit();
     return before;
 }
 

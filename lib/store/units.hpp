@@ -23,7 +23,7 @@ struct UnitRow {
 std::vector<UnitRow> list_units(SQLite::Database& db, const std::optional<std::string>& kind,
                                 const std::optional<std::string>& county);
 
-// Sets a unit's kind and/or county in one transaction. Throws Error when the unit is
+// Sets a unit's kind and/or county, in the caller's transaction (app::correct_unit). Throws Error when the unit is
 // unknown, or when the new kind contradicts the secondments it hosts (rules::host_kind_for).
 // Returns the unit as it was before.
 Unit correct_unit(SQLite::Database& db, const std::string& name, const std::optional<std::string>& kind,

@@ -1,6 +1,7 @@
 # The layering issue "lib/app" asks for, as greps over the source tree that must find nothing:
 # lib does not know the command line's flags and does not parse its own messages; the
-# domain does not include the config loader; the cli holds no transaction and no SQL.
+# domain does not include the config loader; the cli holds no transaction and no SQL; only
+# lib/app opens a transaction.
 source "$(dirname "$0")/lib.sh" "$@"
 
 # hits PATTERN DIR...: the source lines (C++ files) matching an extended regex.
@@ -27,6 +28,17 @@ expect_eq "$(hits '#include .(SQLiteCpp/|store/)|SQLite::|execAndGet' lib/render
 
 describe "the cli holds no transaction and no SQL"
 expect_eq "$(hits 'Transaction|"(SELECT|INSERT|UPDATE|DELETE|CREATE|BEGIN|SAVEPOINT) ' cli)" ""
+
+describe "only lib/app opens a transaction (and the schema migration, when a file is opened)"
+expect_eq "$(hits 'SQLite::Transaction|tx_?\.(emplace|commit)' lib/util lib/domain lib/store lib/render | grep -v '^lib/store/database.cpp:')" ""
+expect_eq "$(hits 'SQLite::Transaction' lib/store/database.cpp | wc -l | tr -d ' ')" "1"
+
+describe "the store's writers check that they run in their caller's transaction"
+for writer in LifecycleStore::appoint LifecycleStore::note LifecycleStore::extend LifecycleStore::recall \
+    LifecycleStore::complete LifecycleStore::follow_up correct_unit record_application import_applications \
+    import_roster import_exchange undo_latest BatchImport; do
+    expect_eq "$(hits "require_transaction\([a-z_.()]+, \"$writer\"\)" lib/store | wc -l | tr -d ' ')" "1"
+done
 
 # The checks must be able to fail: a planted literal is found.
 describe "the flag grep finds a planted literal"

@@ -2,6 +2,7 @@
 // error capture. Header-only so each test file stays self-contained.
 #pragma once
 
+#include "app/imports.hpp"
 #include "config.hpp"
 #include "domain/appraisal.hpp"
 #include "domain/stats.hpp"
@@ -98,7 +99,7 @@ inline const char* const kRosterRowLuo =
 inline ImportReport import_text(Database& db, const std::string& text, const ImportOptions& options = {},
                                 const Config& config = {}, util::TableOptions table = {}) {
     std::istringstream in(text);
-    return import_roster(db, {in, "", "t.csv", std::move(table)}, config, options);
+    return app::import_roster(db, {in, "", "t.csv", std::move(table)}, config, options);
 }
 
 // A year-end democratic evaluation: the votes for 优秀, 称职, 基本称职, 不称职.

@@ -1,6 +1,7 @@
 #include "store/allowance.hpp"
 #include "store/assignment_store.hpp"
 #include "store/database.hpp"
+#include "app/lifecycle.hpp"
 #include "store/lifecycle.hpp"
 #include "store/recorder.hpp"
 
@@ -51,7 +52,7 @@ struct Fixture {
             REQUIRE(r.kind == RecordOutcome::Kind::inserted);
             ids.push_back(r.id);
         }
-        Lifecycle life(db.sql(), config, "王干事");
+        app::Lifecycle life(db, config, "王干事");
         life.extend(ids[1], {2007, 10, 31}, "同意", "");
         life.recall(ids[2], {2007, 1, 31}, "promotion", "", "");
     }

@@ -1,6 +1,7 @@
 // lib/app's document gathering, in process: `export lrmx`'s dossier of one cadre and the
 // assignments with their paperwork and events that `export assignments --format json` writes.
 #include "app/documents.hpp"
+#include "app/lifecycle.hpp"
 #include "render/lrmx.hpp"
 #include "store/appraisals.hpp"
 
@@ -57,7 +58,7 @@ TEST_CASE_FIXTURE(TwoTerms, "app: gather_dossier finds the cadre by ID number or
 }
 
 TEST_CASE_FIXTURE(TwoTerms, "app: for_each_with_history gives each assignment its paperwork and events, in order") {
-    Lifecycle life(db.sql(), config, "王干事");
+    app::Lifecycle life(db, config, "王干事");
     life.note(second, "talk", {2006, 10, 9}, "谈心谈话");
     std::vector<std::int64_t> seen;
     std::vector<std::size_t> events;

@@ -1,8 +1,11 @@
+#include "app/imports.hpp"
+#include "app/record.hpp"
 #include "error.hpp"
 #include "fixture.hpp"
 #include "store/applications.hpp"
 #include "store/assignment_store.hpp"
 #include "store/database.hpp"
+#include "app/lifecycle.hpp"
 #include "store/lifecycle.hpp"
 #include "store/recorder.hpp"
 
@@ -47,7 +50,7 @@ Assignment secondment(std::string id_number, std::string name, std::string direc
 
 std::size_t import_text(Database& db, const std::string& text) {
     std::istringstream in(text);
-    return import_applications(db.sql(), in, "apps.csv", util::Encoding::automatic, "王干事");
+    return app::import_applications(db, in, "apps.csv", util::Encoding::automatic, "王干事");
 }
 
 std::string import_error(Database& db, const std::string& text) {
@@ -63,9 +66,9 @@ std::string import_error(Database& db, const std::string& text) {
 
 TEST_CASE("applications: record_application creates the host by its name and replaces on re-record") {
     Database db = Database::in_memory();
-    record_application(db.sql(), "白马镇", 2006, 2, "王干事");
-    record_application(db.sql(), "市财政局", 2006, 1, "王干事");
-    record_application(db.sql(), "档案馆", 2006, 1, "王干事");
+    app::record_application(db, "白马镇", 2006, 2, "王干事");
+    app::record_application(db, "市财政局", 2006, 1, "王干事");
+    app::record_application(db, "档案馆", 2006, 1, "王干事");
     CHECK(kind_of(db, "白马镇") == "township");
     CHECK(kind_of(db, "市财政局") == "city_organ");
     CHECK(kind_of(db, "档案馆") == "city_organ"); // not a township, so a city organ
@@ -75,13 +78,13 @@ TEST_CASE("applications: record_application creates the host by its name and rep
     CHECK(count(db, "applications WHERE recorded_by = '王干事'") == 3);
 
     // Again for the same host and batch: replaced, not added; the unit is reused.
-    record_application(db.sql(), "白马镇", 2006, 1, "李干事");
+    app::record_application(db, "白马镇", 2006, 1, "李干事");
     CHECK(count(db, "applications") == 3);
     CHECK(count(db, "units") == 3);
     CHECK(requested(db, "白马镇", 2006) == 1);
     CHECK(count(db, "applications WHERE recorded_by = '李干事'") == 1);
     // Another batch is another application.
-    record_application(db.sql(), "白马镇", 2007, 0, "王干事");
+    app::record_application(db, "白马镇", 2007, 0, "王干事");
     CHECK(count(db, "applications") == 4);
     CHECK(requested(db, "白马镇", 2007) == 0);
     CHECK(requested(db, "白马镇", 2006) == 1);
@@ -92,21 +95,21 @@ TEST_CASE("applications: record_application keeps a recorded unit's kind and ref
     AssignmentStore store(db.sql());
     store.insert_unit({"史家镇", "county_dept", "市中区"}); // recorded otherwise, e.g. as a home unit
     // A county department receives no secondees, so it cannot apply for any.
-    CHECK_THROWS_WITH_AS(record_application(db.sql(), "史家镇", 2006, 1, "王干事"),
+    CHECK_THROWS_WITH_AS(app::record_application(db, "史家镇", 2006, 1, "王干事"),
                          doctest::Contains("only city organs and townships receive secondees"), guazhi::Error);
-    CHECK_THROWS_WITH_AS(record_application(db.sql(), "资中县审计局", 2006, 1, "王干事"),
+    CHECK_THROWS_WITH_AS(app::record_application(db, "资中县审计局", 2006, 1, "王干事"),
                          doctest::Contains("'资中县审计局' is a county department"), guazhi::Error);
     CHECK(count(db, "applications") == 0);
     store.insert_unit({"市委党校", "city_organ", ""});
-    record_application(db.sql(), "市委党校", 2006, 1, "王干事");
+    app::record_application(db, "市委党校", 2006, 1, "王干事");
     CHECK(kind_of(db, "市委党校") == "city_organ");
     CHECK(count(db, "units") == 2);
     CHECK(requested(db, "市委党校", 2006) == 1);
-    record_application(db.sql(), "档案馆", 2006, 1, "王干事"); // no clue in the name: a city organ
+    app::record_application(db, "档案馆", 2006, 1, "王干事"); // no clue in the name: a city organ
     CHECK(kind_of(db, "档案馆") == "city_organ");
 
-    CHECK(guazhi::test::error_of([&] { record_application(db.sql(), "", 2006, 1, "王干事"); }) == "--host: the host unit is required");
-    CHECK(guazhi::test::error_of([&] { record_application(db.sql(), "市财政局", 2006, -1, "王干事"); }) ==
+    CHECK(guazhi::test::error_of([&] { app::record_application(db, "", 2006, 1, "王干事"); }) == "--host: the host unit is required");
+    CHECK(guazhi::test::error_of([&] { app::record_application(db, "市财政局", 2006, -1, "王干事"); }) ==
           "--requested: must not be negative");
     CHECK(count(db, "units") == 3); // 史家镇, 市委党校, 档案馆: the refusals added none
     CHECK(count(db, "applications") == 2);
@@ -119,9 +122,9 @@ TEST_CASE("applications: application_summary lists hosts that applied and hosts 
     AssignmentRecorder recorder(store, config, {"王干事", false, ""});
     // 市财政局 applied for 2 and got 1; 市国土资源局 did not apply and got 1; 白马镇 applied
     // and got none; 市统计局 applied only for 2007.
-    record_application(db.sql(), "市财政局", 2006, 2, "王干事");
-    record_application(db.sql(), "白马镇", 2006, 1, "王干事");
-    record_application(db.sql(), "市统计局", 2007, 1, "王干事");
+    app::record_application(db, "市财政局", 2006, 2, "王干事");
+    app::record_application(db, "白马镇", 2006, 1, "王干事");
+    app::record_application(db, "市统计局", 2007, 1, "王干事");
     RecordOutcome fin = recorder.record(secondment("511028197003141730", "罗鸿灵", "up",
                                                    {"隆昌县国土资源局", "county_dept", "隆昌县"},
                                                    {"市财政局", "city_organ", ""}),
@@ -148,7 +151,7 @@ TEST_CASE("applications: application_summary lists hosts that applied and hosts 
     CHECK(rows[2].assigned == 0);
 
     // A recalled secondee still counts as given.
-    Lifecycle(db.sql(), config, "王干事").recall(fin.id, {2007, 1, 31}, "promotion", "", "");
+    app::Lifecycle(db, config, "王干事").recall(fin.id, {2007, 1, 31}, "promotion", "", "");
     CHECK(application_summary(db.sql(), 2006)[1].assigned == 1);
 
     auto next = application_summary(db.sql(), 2007);
@@ -180,7 +183,7 @@ TEST_CASE("applications: import_applications reads Chinese and English headers")
 
 TEST_CASE("applications: import_applications writes all rows or none") {
     Database db = Database::in_memory();
-    record_application(db.sql(), "市财政局", 2006, 1, "王干事");
+    app::record_application(db, "市财政局", 2006, 1, "王干事");
     std::string msg = import_error(db, "接收单位,年度,申报人数\n白马镇,2006,2\n市财政局,2006,两\n,06,1\n");
     CHECK(contains(msg, "apps.csv:3: 申报人数: '两' is not a number of people"));
     CHECK(contains(msg, "apps.csv:4: 接收单位: is required"));

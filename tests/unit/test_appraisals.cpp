@@ -1,6 +1,7 @@
 // Recording appraisals: parts of an annual assessment at different times, conflicts and
 // --replace with history, prior years, the recommendation over a year, final appraisals,
 // what is missing, the grade distribution, and the all-or-nothing CSV import.
+#include "app/imports.hpp"
 #include "fixture.hpp"
 #include "store/appraisal_import.hpp"
 #include "store/appraisals.hpp"
@@ -54,7 +55,7 @@ struct Fixture : guazhi::test::StoreFixture {
     }
     std::size_t import(const std::string& csv, bool replace = false) {
         std::istringstream in(csv);
-        return import_appraisals(db.sql(), {in, "", "a.csv", {util::Encoding::utf8, ""}}, config, replace, "王干事").recorded;
+        return app::import_appraisals(db, {in, "", "a.csv", {util::Encoding::utf8, ""}}, config, replace, "王干事").recorded;
     }
 };
 
@@ -246,7 +247,7 @@ TEST_CASE_FIXTURE(Fixture, "import: by assignment or ID number, prior years, ski
     CHECK(years[2].votes == votes(18, 6));
     CHECK(years[2].outstanding);
     std::istringstream again("身份证号,考核年度,等次\n511028197003141730,2005,优秀\n");
-    auto r = import_appraisals(db.sql(), {again, "", "a.csv", {util::Encoding::utf8, ""}}, config, false, "x");
+    auto r = app::import_appraisals(db, {again, "", "a.csv", {util::Encoding::utf8, ""}}, config, false, "x");
     CHECK(r.recorded == 0);
     CHECK(r.unchanged == 1);
 }
@@ -288,7 +289,7 @@ TEST_CASE_FIXTURE(Fixture, "annual import: a refusal lands at the column of its 
                       "\n,511***********1730,2006,优秀,\n";
     std::istringstream in(csv);
     std::string message = error_of([&] {
-        import_appraisals(db.sql(), {in, "", "a.csv", {util::Encoding::utf8, ""}}, config, false, "王干事", cli::flag_of);
+        app::import_appraisals(db, {in, "", "a.csv", {util::Encoding::utf8, ""}}, config, false, "王干事", cli::flag_of);
     });
     CHECK(contains(message, "a.csv:2: 考核单位: is 101 characters long; at most 100 are taken\n"));
     CHECK(contains(message, "a.csv:3: 身份证号: ID number '511***********1730' is masked; export again with --reveal-id "

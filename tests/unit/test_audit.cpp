@@ -1,3 +1,5 @@
+#include "app/imports.hpp"
+#include "app/record.hpp"
 #include "fixture.hpp"
 #include "store/audit.hpp"
 #include "store/importer.hpp"
@@ -58,21 +60,21 @@ TEST_CASE("audit: a command's rows are one change with their images; undo restor
     f.db.sql().exec("UPDATE assignments SET host_post = '科长助理'");
     CHECK(list_changes(f.db.sql(), std::nullopt, std::string("李科员")).size() == 1);
     start_audit(f.db.sql(), "王科员", "guazhi undo");
-    UndoResult dry = undo_latest(f.db, true);
+    UndoResult dry = app::undo(f.db, true);
     CHECK_FALSE(dry.committed);
     CHECK(count(f.db, "assignments") == 1);
     // The latest change first.
-    UndoResult first = undo_latest(f.db, false);
+    UndoResult first = app::undo(f.db, false);
     CHECK(first.committed);
     CHECK(first.undone.id == 2);
     start_audit(f.db.sql(), "王科员", "guazhi undo");
-    UndoResult second = undo_latest(f.db, false);
+    UndoResult second = app::undo(f.db, false);
     CHECK(second.undone.id == 1);
     CHECK(second.rows == 4);
     CHECK(count(f.db, "assignments") == 0);
     CHECK(count(f.db, "units") == 0);
     start_audit(f.db.sql(), "王科员", "guazhi undo");
-    CHECK(contains(error_of([&] { undo_latest(f.db, false); }), "nothing to undo"));
+    CHECK(contains(error_of([&] { app::undo(f.db, false); }), "nothing to undo"));
 }
 
 TEST_CASE("audit: an import logs in bulk exactly the rows and images the triggers would; undo removes it all") {
@@ -80,7 +82,7 @@ TEST_CASE("audit: an import logs in bulk exactly the rows and images the trigger
         std::ifstream in(std::string(GUAZHI_EXAMPLES) + "/roster-2005-2006.csv", std::ios::binary);
         start_audit(db.sql(), "王科员", "import");
         if (bulk) {
-            REQUIRE(import_roster(db, {in, "", "roster.csv", {}}, Config{}, {}).committed);
+            REQUIRE(app::import_roster(db, {in, "", "roster.csv", {}}, Config{}, {}).committed);
             return;
         }
         // Row by row, through the triggers: the same rows recorded one at a time.
@@ -91,7 +93,7 @@ TEST_CASE("audit: an import logs in bulk exactly the rows and images the trigger
         while (at < text.size()) {
             std::size_t end = text.find('\n', at);
             std::istringstream one(header + text.substr(at, end - at + 1));
-            REQUIRE(import_roster(db, {one, "", "roster.csv", {}}, Config{}, options).committed);
+            REQUIRE(app::import_roster(db, {one, "", "roster.csv", {}}, Config{}, options).committed);
             at = end + 1;
         }
     };
@@ -102,7 +104,7 @@ TEST_CASE("audit: an import logs in bulk exactly the rows and images the trigger
     CHECK(logged(bulk) == logged(single));
     CHECK(list_changes(bulk.sql(), std::nullopt, std::nullopt).size() == 1);
     start_audit(bulk.sql(), "王科员", "guazhi undo");
-    UndoResult r = undo_latest(bulk, false);
+    UndoResult r = app::undo(bulk, false);
     CHECK(r.rows == static_cast<std::int64_t>(logged(single).size()));
     CHECK(records(bulk).empty());
 }
@@ -116,7 +118,7 @@ TEST_CASE("audit: undo refuses, writing nothing, when a row is not as the change
     f.db.sql().exec("UPDATE assignments SET host_post = '手改'");
     start_audit(f.db.sql(), "王科员", "guazhi undo");
     std::string before = records(f.db);
-    CHECK(contains(error_of([&] { undo_latest(f.db, false); }), "is no longer as it left it"));
+    CHECK(contains(error_of([&] { app::undo(f.db, false); }), "is no longer as it left it"));
     CHECK(records(f.db) == before);
     f.db.sql().exec("DROP TRIGGER temp.audit_assignments_update");
     f.db.sql().exec("UPDATE assignments SET host_post = ''");
@@ -124,7 +126,7 @@ TEST_CASE("audit: undo refuses, writing nothing, when a row is not as the change
     f.db.sql().exec(fmt::format("INSERT INTO events (assignment_id, cadre_id, kind, date, recorded_by) "
                                 "SELECT id, cadre_id, 'note', '2006-09-01', 'x' FROM assignments WHERE id = {}", id));
     start_audit(f.db.sql(), "王科员", "guazhi undo");
-    CHECK(contains(error_of([&] { undo_latest(f.db, false); }), "Nothing was undone"));
+    CHECK(contains(error_of([&] { app::undo(f.db, false); }), "Nothing was undone"));
     CHECK(count(f.db, "assignments") == 1);
     CHECK(count(f.db, "events") == 1);
 }

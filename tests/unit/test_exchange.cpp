@@ -1,3 +1,5 @@
+#include "app/imports.hpp"
+#include "app/record.hpp"
 #include "fixture.hpp"
 #include "store/audit.hpp"
 #include "store/exchange.hpp"
@@ -20,7 +22,7 @@ std::string document_of(Database& db, bool reveal_id = true) {
 
 ExchangeReport read_into(Database& db, const std::string& text, bool dry_run = false) {
     std::istringstream in(text);
-    return import_exchange(db, in, "doc.json", dry_run);
+    return app::import_exchange(db, in, "doc.json", dry_run);
 }
 
 } // namespace
@@ -126,7 +128,7 @@ TEST_CASE("exchange: a merge that points a new replaced record at a recorded suc
     CHECK(copy.sql().execAndGet("SELECT count(*) FROM reports r JOIN reports s ON s.id = r.superseded_by "
                                 "WHERE s.submitted_on = '2006-11-10'").getInt() == 1);
     start_audit(copy.sql(), "王科员", "guazhi undo");
-    UndoResult undone = undo_latest(copy, false);
+    UndoResult undone = app::undo(copy, false);
     CHECK(undone.rows == 1);
     CHECK(document_of(copy) == before);
 }

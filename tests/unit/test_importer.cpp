@@ -1,3 +1,4 @@
+#include "app/imports.hpp"
 #include "error.hpp"
 #include "fixture.hpp"
 #include "flags.hpp"
@@ -30,7 +31,7 @@ using guazhi::test::import_text;
 ImportReport import_example(Database& db, const ImportOptions& options = {}) {
     std::ifstream in(kExample, std::ios::binary);
     REQUIRE(in);
-    return import_roster(db, {in, "", "roster-2005-2006.csv", {}}, Config{}, options);
+    return app::import_roster(db, {in, "", "roster-2005-2006.csv", {}}, Config{}, options);
 }
 
 // The message of the Error importing `text` throws; empty when it does not.

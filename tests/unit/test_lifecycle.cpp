@@ -1,6 +1,7 @@
 #include "error.hpp"
 #include "store/assignment_store.hpp"
 #include "store/database.hpp"
+#include "app/lifecycle.hpp"
 #include "store/lifecycle.hpp"
 #include "store/recorder.hpp"
 
@@ -44,7 +45,7 @@ Assignment fu() {
 
 // The store fixture with the lifecycle of its assignments.
 struct Fixture : guazhi::test::StoreFixture {
-    Lifecycle life{db.sql(), config, "王干事"};
+    app::Lifecycle life{db, config, "王干事"};
 
     std::int64_t events() { return count(db, "events"); }
     std::int64_t appointments() { return count(db, "appointments"); }
@@ -357,7 +358,7 @@ TEST_CASE("lifecycle: complete at or after the end, once, and not after a recall
     std::int64_t other = fx.add(fu());
     const std::string no = "assignment #" + std::to_string(id) + ": ";
 
-    CHECK(error_of([&] { fx.life.complete(id, {2007, 7, 30}, "", "", ""); }) ==
+    CHECK(error_of([&] { fx.life.complete(id, Date{2007, 7, 30}, "", "", ""); }) ==
           no + "2007-07-30 is before the end of the term 2007-07-31; an early end is a recall (assign recall)");
     CHECK(fx.events() == 0);
 
@@ -372,12 +373,12 @@ TEST_CASE("lifecycle: complete at or after the end, once, and not after a recall
     CHECK(events[0].recorded_by == "王干事");
     CHECK(events[0].details == R"({"handover":"已完成","arrangement":"回原单位任地籍股股长"})");
 
-    CHECK(error_of([&] { fx.life.complete(id, {2007, 8, 15}, "", "", ""); }) ==
+    CHECK(error_of([&] { fx.life.complete(id, Date{2007, 8, 15}, "", "", ""); }) ==
           no + "its completion was already recorded on 2007-07-31");
     CHECK(fx.events() == 1);
 
     // An explicit later date; another assignment's completion does not count as this one's.
-    fx.life.complete(other, {2007, 8, 15}, "", "两项未完", "");
+    fx.life.complete(other, Date{2007, 8, 15}, "", "两项未完", "");
     events = events_of(fx.db.sql(), other);
     REQUIRE(events.size() == 1);
     CHECK(events[0].date == Date{2007, 8, 15});
@@ -391,14 +392,14 @@ TEST_CASE("lifecycle: complete after an extension or a recall") {
     std::int64_t recalled = fx.add(fu());
     fx.life.extend(extended, {2007, 10, 31}, "同意", "");
     CHECK(fx.life.load(extended).effective_end() == Date{2007, 10, 31});
-    CHECK(error_of([&] { fx.life.complete(extended, {2007, 7, 31}, "", "", ""); }) ==
+    CHECK(error_of([&] { fx.life.complete(extended, Date{2007, 7, 31}, "", "", ""); }) ==
           "assignment #" + std::to_string(extended) +
               ": 2007-07-31 is before the end of the term 2007-10-31; an early end is a recall (assign recall)");
-    fx.life.complete(extended, {2007, 10, 31}, "", "", "");
+    fx.life.complete(extended, Date{2007, 10, 31}, "", "", "");
     CHECK(count(fx.db, "events WHERE kind = 'completed' AND date = '2007-10-31'") == 1);
 
     fx.life.recall(recalled, {2007, 1, 15}, "promotion", "", "");
-    CHECK(error_of([&] { fx.life.complete(recalled, {2007, 7, 31}, "", "", ""); }) ==
+    CHECK(error_of([&] { fx.life.complete(recalled, Date{2007, 7, 31}, "", "", ""); }) ==
           "assignment #" + std::to_string(recalled) + ": the assignment was recalled on 2007-01-15; it cannot be completed");
     CHECK(count(fx.db, "events WHERE kind = 'completed' AND assignment_id = " + std::to_string(recalled)) == 0);
 }
@@ -481,7 +482,7 @@ TEST_CASE("lifecycle: an unknown assignment is refused by every change") {
     CHECK_THROWS_WITH_AS(fx.life.load(42), "no assignment #42", Error);
     CHECK(error_of([&] { fx.life.extend(42, {2007, 10, 31}, "同意", ""); }) == "no assignment #42");
     CHECK(error_of([&] { fx.life.recall(42, {2007, 1, 1}, "promotion", "", ""); }) == "no assignment #42");
-    CHECK(error_of([&] { fx.life.complete(42, {2007, 8, 1}, "", "", ""); }) == "no assignment #42");
+    CHECK(error_of([&] { fx.life.complete(42, Date{2007, 8, 1}, "", "", ""); }) == "no assignment #42");
     CHECK(fx.events() == 0);
     CHECK(fx.life.load(1).cadre.name == "罗鸿灵");
 }

@@ -2,6 +2,7 @@
 #include "error.hpp"
 #include "store/assignment_store.hpp"
 #include "store/database.hpp"
+#include "app/lifecycle.hpp"
 #include "store/lifecycle.hpp"
 #include "store/schema.hpp"
 
@@ -110,7 +111,7 @@ TEST_CASE("migration: a schema version 1 file is upgraded when opened for writin
 
         // And the new tables work with it.
         Config config;
-        Lifecycle(db.sql(), config, "王干事").extend(7, {2006, 9, 30}, "同意", "");
+        app::Lifecycle(db, config, "王干事").extend(7, {2006, 9, 30}, "同意", "");
         CHECK(store.get(7)->extended_until == Date{2006, 9, 30});
         CHECK(db.sql().execAndGet("SELECT count(*) FROM events WHERE assignment_id = 7 AND cadre_id = 1").getInt() == 1);
     }

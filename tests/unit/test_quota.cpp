@@ -4,6 +4,7 @@
 #include "store/assignment_store.hpp"
 #include "store/database.hpp"
 #include "store/importer.hpp"
+#include "app/lifecycle.hpp"
 #include "store/lifecycle.hpp"
 #include "store/recorder.hpp"
 
@@ -142,7 +143,7 @@ TEST_CASE("quota: a recalled secondee's place may be filled again") {
     REQUIRE(recorder.record(second(), true).kind == RecordOutcome::Kind::refused);
 
     SUBCASE("recalled through Lifecycle::recall") {
-        Lifecycle(db.sql(), config, "王干事").recall(one.id, {2007, 1, 31}, "promotion", "", "");
+        app::Lifecycle(db, config, "王干事").recall(one.id, {2007, 1, 31}, "promotion", "", "");
     }
     SUBCASE("recalled_on set with SQL") {
         db.sql().exec("UPDATE assignments SET recalled_on = '2007-01-31' WHERE id = " + std::to_string(one.id));

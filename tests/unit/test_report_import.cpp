@@ -1,4 +1,5 @@
 // import_reports: a CSV of submitted reports under Chinese or English headers, all or nothing.
+#include "app/imports.hpp"
 #include "error.hpp"
 #include "report_sample.hpp"
 #include "store/report_import.hpp"
@@ -22,7 +23,7 @@ namespace {
 
 std::size_t import_csv(Fixture& fx, const std::string& text, const std::string& name = "r.csv") {
     std::istringstream in(text);
-    return import_reports(fx.db.sql(), {in, "", name, {}}, fx.config, "李干事");
+    return app::import_reports(fx.db, {in, "", name, {}}, fx.config, "李干事");
 }
 
 // Rows of the reports table: "assignment kind period submitted_on recipient recorded_by".
@@ -142,7 +143,7 @@ TEST_CASE("reports: import_reports puts each refusal at the column of the parame
                                 " (semiannual H1, submitted 2007-02-01) is already recorded; replace replaces it"));
     CHECK(contains(message, "r.csv:3: 挂职编号: no assignment #999\n"));
     std::istringstream in(csv);
-    message = error_of([&] { import_reports(fx.db.sql(), {in, "", "r.csv", {}}, fx.config, "李干事", cli::flag_of); });
+    message = error_of([&] { app::import_reports(fx.db, {in, "", "r.csv", {}}, fx.config, "李干事", cli::flag_of); });
     CHECK(contains(message, "is already recorded; --replace replaces it and keeps it in the history\n"));
     CHECK(fx.reports() == 1);
 
@@ -150,7 +151,7 @@ TEST_CASE("reports: import_reports puts each refusal at the column of the parame
     // domain name in lib's own wording.
     std::string masked = "身份证号,报告类型,期次,提交日期\n511***********1730,季度汇报,Q1,2006-11-10\n";
     std::istringstream again(masked);
-    message = error_of([&] { import_reports(fx.db.sql(), {again, "", "r.csv", {}}, fx.config, "李干事", cli::flag_of); });
+    message = error_of([&] { app::import_reports(fx.db, {again, "", "r.csv", {}}, fx.config, "李干事", cli::flag_of); });
     CHECK(contains(message, "r.csv:2: 身份证号: ID number '511***********1730' is masked; export again with --reveal-id "
                             "to import\n"));
     CHECK(contains(error_of([&] { import_csv(fx, masked); }), "export again with reveal_id to import"));

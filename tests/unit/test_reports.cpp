@@ -4,6 +4,7 @@
 #include "report_sample.hpp"
 #include "store/assignment_store.hpp"
 #include "store/database.hpp"
+#include "app/lifecycle.hpp"
 #include "store/lifecycle.hpp"
 #include "store/recorder.hpp"
 #include "store/reports.hpp"
@@ -474,7 +475,7 @@ TEST_CASE("reports: reports_due sorts the most overdue first and filters by year
 
 TEST_CASE("reports: reports_due after a recall and after an extension") {
     Fixture fx;
-    Lifecycle life{fx.db.sql(), fx.config, "王干事"};
+    app::Lifecycle life{fx.db, fx.config, "王干事"};
     std::int64_t id = fx.add(luo());
 
     SUBCASE("recalled: the summary is due 30 days after the last day; Q3 is not owed") {

@@ -1,3 +1,4 @@
+#include "app/imports.hpp"
 #include "domain/rules.hpp"
 #include "fixture.hpp"
 #include "domain/stats.hpp"
@@ -20,7 +21,7 @@ Database example_db() {
     Database db = Database::in_memory();
     std::ifstream in(std::string(GUAZHI_EXAMPLES) + "/roster-2005-2006.csv", std::ios::binary);
     REQUIRE(in);
-    ImportReport r = import_roster(db, {in, "", "roster-2005-2006.csv", {}}, Config{}, ImportOptions{});
+    ImportReport r = app::import_roster(db, {in, "", "roster-2005-2006.csv", {}}, Config{}, ImportOptions{});
     REQUIRE(r.committed);
     REQUIRE(r.inserted == 40);
     return db;
@@ -132,7 +133,7 @@ TEST_CASE("stats: non_party_exclude changes the count when a 群众 cadre exists
                        "511028198501010017,试用,群众,新店镇,资中县,上挂,市委党校,2006-08-01\n";
     // A 群众 cadre up-seconded from a township.
     std::istringstream in(text);
-    ImportReport r = import_roster(db, {in, "", "more.csv", {}}, Config{}, ImportOptions{});
+    ImportReport r = app::import_roster(db, {in, "", "more.csv", {}}, Config{}, ImportOptions{});
     REQUIRE(r.problems.empty());
     REQUIRE(r.committed);
     CHECK(r.inserted == 1);

@@ -5,6 +5,7 @@
 #include "flags.hpp"
 #include "store/assignment_store.hpp"
 #include "store/database.hpp"
+#include "app/lifecycle.hpp"
 #include "store/lifecycle.hpp"
 #include "store_sample.hpp"
 
@@ -28,7 +29,7 @@ struct Four {
     Database db = Database::in_memory();
     AssignmentStore store{db.sql()};
     Config config;
-    Lifecycle life{db.sql(), config, "test"};
+    app::Lifecycle life{db, config, "test"};
     std::int64_t luo_id = 0, he_id = 0, fu_id = 0, jiang_id = 0;
     Four() {
         luo_id = insert(store, luo());

@@ -1,3 +1,4 @@
+#include "app/record.hpp"
 #include "error.hpp"
 #include "store/assignment_store.hpp"
 #include "store/database.hpp"
@@ -56,7 +57,7 @@ TEST_CASE("units: list_units counts sent and received, filters by kind and count
 
 TEST_CASE("units: correct_unit changes kind and county, and returns the old unit") {
     Database db = with_two_secondments();
-    Unit before = correct_unit(db.sql(), "档案馆", std::string("city_organ"), std::string("市直"));
+    Unit before = app::correct_unit(db, "档案馆", std::string("city_organ"), std::string("市直"));
     CHECK(before.kind == "county_dept");
     CHECK(before.county.empty());
     AssignmentStore store(db.sql());
@@ -64,17 +65,17 @@ TEST_CASE("units: correct_unit changes kind and county, and returns the old unit
     REQUIRE(after);
     CHECK(after->unit.kind == "city_organ");
     CHECK(after->unit.county == "市直");
-    correct_unit(db.sql(), "档案馆", std::nullopt, std::string("东兴区"));
+    app::correct_unit(db, "档案馆", std::nullopt, std::string("东兴区"));
     CHECK(store.find_unit("档案馆")->unit.kind == "city_organ"); // kind untouched
 }
 
 TEST_CASE("units: correct_unit refuses a kind that contradicts what the unit hosts") {
     Database db = with_two_secondments();
-    CHECK_THROWS_WITH_AS(correct_unit(db.sql(), "市外事办", std::string("township"), std::nullopt),
+    CHECK_THROWS_WITH_AS(app::correct_unit(db, "市外事办", std::string("township"), std::nullopt),
                          doctest::Contains("must stay 市级机关 (city_organ)"), Error);
-    CHECK_THROWS_WITH_AS(correct_unit(db.sql(), "白马镇", std::string("county_dept"), std::nullopt),
+    CHECK_THROWS_WITH_AS(app::correct_unit(db, "白马镇", std::string("county_dept"), std::nullopt),
                          doctest::Contains("must stay 乡镇 (township)"), Error);
-    CHECK_THROWS_WITH_AS(correct_unit(db.sql(), "无此单位", std::nullopt, std::string("x")),
+    CHECK_THROWS_WITH_AS(app::correct_unit(db, "无此单位", std::nullopt, std::string("x")),
                          doctest::Contains("no unit named '无此单位'"), Error);
     AssignmentStore store(db.sql());
     CHECK(store.find_unit("市外事办")->unit.kind == "city_organ");
