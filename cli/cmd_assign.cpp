@@ -8,7 +8,7 @@
 #include "util/json.hpp"
 #include "render/table.hpp"
 #include "store/assignment_store.hpp"
-#include "store/lifecycle.hpp"
+#include "app/listing.hpp"
 #include "store/recorder.hpp"
 #include "util/csv.hpp"
 #include "util/text.hpp"
@@ -57,37 +57,35 @@ int run_list(const ListOptions& o, const Context& ctx) {
     AssignmentFilter filter = o.filter.to_filter();
     Database db = ctx.open(OpenMode::read);
     AssignmentStore store(db.sql());
-    for (const auto* unit : {&filter.home, &filter.host})
-        if (*unit && !store.find_unit(**unit)) throw Error(fmt::format("no unit named '{}' is recorded", **unit));
 
     Output out(std::nullopt);
     std::size_t count = 0;
     if (o.format == Format::json) {
-        // Streamed: one array element at a time, whatever the number of rows.
-        out.write("[");
-        store.for_each(filter, ctx.config, [&](const Assignment& a) {
+        // Streamed: one array element at a time, whatever the number of rows; nothing before
+        // the first, so that a refused filter prints nothing on stdout.
+        app::for_each_listed(store, filter, ctx.config, [&](const Assignment& a) {
             JsonWriter json(JsonLayout::one_line);
             write_assignment_json(json, a, filter.as_of, ctx.config, o.reveal_id);
-            out.write(count++ ? ",\n" : "\n");
+            out.write(count++ ? ",\n" : "[\n");
             out.write(json.str());
         });
-        out.write(count ? "\n]\n" : "]\n");
+        out.write(count ? "\n]\n" : "[]\n");
     } else if (o.format == Format::csv) {
         std::string line;
         std::vector<std::string> header;
         for (const auto& c : list_columns(ctx.lang)) header.push_back(c.header);
-        util::write_csv_record(line, header);
-        out.write(line);
-        store.for_each(filter, ctx.config, [&](const Assignment& a) {
-            line.clear();
+        util::write_csv_record(line, header); // written with the first row, or alone at the end
+        app::for_each_listed(store, filter, ctx.config, [&](const Assignment& a) {
+            if (count) line.clear();
             util::write_csv_record(line, list_cells(a, ctx.lang, filter.as_of));
             out.write(line);
             ++count;
         });
+        if (count == 0) out.write(line); // the header alone
     } else {
         std::vector<std::vector<std::string>> rows;
-        store.for_each(filter, ctx.config,
-                       [&](const Assignment& a) { rows.push_back(list_cells(a, ctx.lang, filter.as_of)); });
+        app::for_each_listed(store, filter, ctx.config,
+                             [&](const Assignment& a) { rows.push_back(list_cells(a, ctx.lang, filter.as_of)); });
         count = rows.size();
         out.write(render_table(list_columns(ctx.lang), rows));
     }
@@ -105,11 +103,11 @@ struct ShowOptions {
 int run_show(const ShowOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::read);
     AssignmentStore store(db.sql());
-    auto a = store.get(o.id);
-    if (!a) throw Error(fmt::format("no assignment #{}", o.id));
+    app::AssignmentHistory shown = app::gather_assignment(store, o.id);
+    const Assignment* a = &shown.assignment;
+    const Appointment& appointment = shown.appointment;
+    const std::vector<Event>& events = shown.events;
     util::Date today = util::Date::today();
-    Appointment appointment = appointment_of(db.sql(), o.id);
-    std::vector<Event> events = events_of(db.sql(), o.id);
     Output out(std::nullopt);
     if (o.format == Format::json) {
         JsonWriter json;

@@ -9,7 +9,7 @@
 #include "store/allowance.hpp"
 #include "store/applications.hpp"
 #include "store/appraisals.hpp"
-#include "store/lifecycle.hpp"
+#include "store/history.hpp"
 #include "store/reports.hpp"
 #include "util/id_number.hpp"
 
@@ -174,8 +174,8 @@ Dataset events(AssignmentStore& store, const AssignmentFilter& f, const Config& 
               {}};
     d.columns.back().json = true;
     std::set<std::int64_t> seen; // a cadre's follow-ups come with each of the cadre's assignments
-    store.for_each(f, config, [&](const Assignment& a) {
-        for (const Event& e : events_of(store.db(), a.id))
+    for_each_with_history(store, f, config, [&](const Assignment& a, const Appointment&, const std::vector<Event>& history) {
+        for (const Event& e : history)
             if (seen.insert(e.id).second)
                 d.rows.push_back({e.assignment_id ? std::to_string(e.assignment_id) : "", a.cadre.name,
                                   label(event_kinds(), e.kind, o), e.date.iso(), e.recorded_by, e.recorded_at, e.reason,
@@ -218,14 +218,13 @@ Dataset united_front(AssignmentStore& store, const AssignmentFilter& f, const Co
                col(o, "doc_number", "任职文件", "appointment document"), col(o, "doc_date", "文件日期", "document date", Holds::date),
                col(o, "copied_on", "抄送日期", "copied on", Holds::date), col(o, "copied", "已抄送", "copied")},
               {}};
-    store.for_each(f, config, [&](const Assignment& a) {
+    for_each_with_history(store, f, config, [&](const Assignment& a, const Appointment& p, const std::vector<Event>&) {
         if (!is_non_party(a.cadre.political_status, config.policy)) return;
-        Appointment p = appointment_of(store.db(), a.id);
         d.rows.push_back({std::to_string(a.id), a.cadre.name, label(political_statuses(), a.cadre.political_status, o),
                           a.host_unit.name + a.host_post, p.doc_number, p.doc_date ? p.doc_date->iso() : "",
                           p.united_front_on ? p.united_front_on->iso() : "",
                           p.united_front_on ? (o.codes ? "yes" : zh ? "是" : "yes") : (o.codes ? "no" : zh ? "否" : "no")});
-    });
+    }, HistoryParts::appointment);
     return d;
 }
 

@@ -7,7 +7,7 @@
 #include "domain/filter.hpp"
 #include "domain/model.hpp"
 #include "store/assignment_store.hpp"
-#include "store/lifecycle.hpp"
+#include "store/history.hpp"
 
 #include <functional>
 #include <string_view>
@@ -27,9 +27,8 @@ struct CadreDossier {
 // Throws Error when neither is recorded.
 CadreDossier gather_dossier(AssignmentStore& store, std::string_view cadre);
 
-// Calls `visit` for each assignment the filter selects, in the listing's order, with its
-// appointment paperwork and its events.
-void for_each_with_history(AssignmentStore& store, const AssignmentFilter& filter, const Config& config,
-                           const std::function<void(const Assignment&, const Appointment&, const std::vector<Event>&)>& visit);
+// Each assignment the filter selects with its appointment paperwork and its events, fetched
+// for many assignments per query (store/history.hpp).
+using guazhi::for_each_with_history;
 
 } // namespace guazhi::app

@@ -1,4 +1,5 @@
 #include "store/appraisals.hpp"
+#include "store/sql_values.hpp"
 
 #include "domain/limits.hpp"
 
@@ -19,12 +20,6 @@ namespace {
 constexpr const char* kAnnualColumns =
     "id, cadre_id, assignment_id, year, grade, decided_on, unit, votes_excellent, votes_competent, "
     "votes_basically_competent, votes_incompetent, outstanding, home_note, recorded_by, recorded_at, superseded_by";
-
-std::optional<util::Date> optional_date(const SQLite::Column& c) {
-    if (c.isNull()) return std::nullopt;
-    auto d = util::parse_date(c.getString());
-    return d ? std::optional(*d.value) : std::nullopt;
-}
 
 AnnualAssessment read_annual(SQLite::Statement& s) {
     AnnualAssessment x;

@@ -7,6 +7,7 @@
 #include "problem.hpp"
 #include "util/json.hpp"
 #include "store/assignment_store.hpp"
+#include "store/sql_values.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -14,32 +15,6 @@
 namespace guazhi {
 
 namespace {
-
-std::optional<util::Date> optional_date(const SQLite::Column& c) {
-    if (c.isNull()) return std::nullopt;
-    auto d = util::parse_date(c.getString());
-    return d ? d.value : std::nullopt;
-}
-
-void bind_date(SQLite::Statement& s, int index, const std::optional<util::Date>& d) {
-    if (d) s.bind(index, d->iso());
-    else s.bind(index);
-}
-
-Event read_event(SQLite::Statement& s) {
-    Event e;
-    e.id = s.getColumn(0).getInt64();
-    e.assignment_id = s.getColumn(1).isNull() ? 0 : s.getColumn(1).getInt64();
-    e.kind = s.getColumn(2).getString();
-    e.date = optional_date(s.getColumn(3)).value_or(util::Date{});
-    e.recorded_by = s.getColumn(4).getString();
-    e.recorded_at = s.getColumn(5).getString();
-    e.reason = s.getColumn(6).getString();
-    e.details = s.getColumn(7).getString();
-    return e;
-}
-
-constexpr const char* kEventColumns = "id, assignment_id, kind, date, recorded_by, recorded_at, reason, details";
 
 // A one-line JSON object of the non-empty string fields given.
 std::string details_json(std::initializer_list<std::pair<std::string_view, std::string>> fields) {
@@ -64,18 +39,6 @@ void insert_event(SQLite::Database& db, std::int64_t assignment_id, const std::s
     s.bind(5, details);
     s.bind(6, assignment_id);
     if (s.exec() != 1) throw ProblemError(problem(Parameter::assignment, ProblemCode::assignment_unknown, assignment_id));
-}
-
-std::vector<Event> events_of(SQLite::Database& db, std::int64_t assignment_id) {
-    // The assignment's own events, and all the follow-ups of its cadre.
-    SQLite::Statement s(db, fmt::format("SELECT {} FROM events WHERE assignment_id = ?1 "
-                                        "UNION ALL SELECT {} FROM events WHERE assignment_id IS NULL AND cadre_id = "
-                                        "(SELECT cadre_id FROM assignments WHERE id = ?1) ORDER BY 4, 1",
-                                        kEventColumns, kEventColumns));
-    s.bind(1, assignment_id);
-    std::vector<Event> out;
-    while (s.executeStep()) out.push_back(read_event(s));
-    return out;
 }
 
 namespace {
@@ -110,25 +73,6 @@ Assignment LifecycleStore::load(std::int64_t id) {
     return *a;
 }
 
-Appointment appointment_of(SQLite::Database& db, std::int64_t id) {
-    SQLite::Statement s(db, "SELECT post_level, doc_number, doc_date, filed_on, united_front_on, election_date, "
-                             "coalesce(election_result, ''), mentor, division_of_work, party_transfer_on "
-                             "FROM appointments WHERE assignment_id = ?");
-    s.bind(1, id);
-    Appointment p;
-    if (!s.executeStep()) return p;
-    p.post_level = s.getColumn(0).getString();
-    p.doc_number = s.getColumn(1).getString();
-    p.doc_date = optional_date(s.getColumn(2));
-    p.filed_on = optional_date(s.getColumn(3));
-    p.united_front_on = optional_date(s.getColumn(4));
-    p.election_date = optional_date(s.getColumn(5));
-    p.election_result = s.getColumn(6).getString();
-    p.mentor = s.getColumn(7).getString();
-    p.division_of_work = s.getColumn(8).getString();
-    p.party_transfer_on = optional_date(s.getColumn(9));
-    return p;
-}
 
 void LifecycleStore::add_event(std::int64_t assignment_id, const std::string& kind, util::Date date,
                           const std::string& reason, const std::string& details) {

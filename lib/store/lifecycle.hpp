@@ -7,6 +7,7 @@
 #include "config.hpp"
 #include "domain/model.hpp"
 #include "store/database.hpp"
+#include "store/history.hpp"
 
 #include <SQLiteCpp/Database.h>
 
@@ -46,12 +47,6 @@ class LifecycleStore {
     const Config& config_;
     std::string by_;
 };
-
-// The appointment of an assignment as recorded (all fields empty when nothing was).
-Appointment appointment_of(SQLite::Database& db, std::int64_t assignment_id);
-
-// An assignment's events and all of its cadre's follow-ups, in date order.
-std::vector<Event> events_of(SQLite::Database& db, std::int64_t assignment_id);
 
 // Records an event in the caller's transaction (also used by the recorder for overrides).
 void insert_event(SQLite::Database& db, std::int64_t assignment_id, const std::string& kind, util::Date date,
