@@ -139,7 +139,7 @@ int run_show(const ShowOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::read);
     AssignmentStore store(db.sql());
     CadreRef ref = resolve_cadre(store, o.target);
-    auto all = appraisals_of(store, ref, ctx.config, o.history);
+    auto all = appraisals_of(store, ref, ctx.config, o.history ? Versions::with_replaced : Versions::current);
     Output out(std::nullopt);
     out.write(o.format == Format::json ? appraisals_json(all, ctx.lang) : appraisals_text(all, ctx.lang));
     out.commit();

@@ -29,8 +29,10 @@ int run_log(const LogOptions& o, const Context& ctx) {
     if (o.since && !util::parse_date(*o.since)) throw UsageError(fmt::format("--since {}: not a date (YYYY-MM-DD)", *o.since));
     Database db = ctx.open(OpenMode::read);
     bool zh = ctx.lang == Lang::zh;
-    auto col = [&](const char* key, const char* zh_header, const char* en_header, bool numeric = false, bool json = false) {
-        return ReportColumn{zh ? zh_header : en_header, key, numeric, json && o.format == Format::json};
+    // An image is JSON text: written as is in JSON, as text elsewhere.
+    Holds image = o.format == Format::json ? Holds::json : Holds::text;
+    auto col = [&](const char* key, const char* zh_header, const char* en_header, Holds holds = Holds::text) {
+        return column_holding(zh ? zh_header : en_header, key, holds);
     };
     Output out(std::nullopt);
     if (o.change) {
@@ -42,7 +44,7 @@ int run_log(const LogOptions& o, const Context& ctx) {
         for (const auto& r : rows_of_change(db.sql(), *o.change))
             rows.push_back({r.table, r.op, shown(r.before), shown(r.after)});
         out.write(render_report(o.format, {col("table", "表", "table"), col("op", "操作", "operation"),
-                                           col("before", "修改前", "before", false, true), col("after", "修改后", "after", false, true)},
+                                           col("before", "修改前", "before", image), col("after", "修改后", "after", image)},
                                 rows));
         out.commit();
         return 0;
@@ -53,8 +55,8 @@ int run_log(const LogOptions& o, const Context& ctx) {
     for (const auto& c : list_changes(db.sql(), since, o.by))
         rows.push_back({std::to_string(c.id), c.at, c.by, o.reveal_id ? c.command : util::mask_id_numbers(c.command),
                         std::to_string(c.rows), state_of(c, zh)});
-    out.write(render_report(o.format, {col("id", "编号", "id", true), col("at", "时间(UTC)", "at (UTC)"), col("by", "操作人", "by"),
-                                       col("command", "命令", "command"), col("rows", "记录数", "rows", true),
+    out.write(render_report(o.format, {col("id", "编号", "id", Holds::number), col("at", "时间(UTC)", "at (UTC)"), col("by", "操作人", "by"),
+                                       col("command", "命令", "command"), col("rows", "记录数", "rows", Holds::number),
                                        col("state", "状态", "state")},
                             rows));
     out.commit();

@@ -79,7 +79,7 @@ int run_list(const ListOptions& o, const Context& ctx) {
         {zh ? "附件" : "attachment", "attachment"}, {"SHA-256", "sha256"},
         {zh ? "被替换为" : "replaced by", "superseded_by", true}};
     std::vector<std::vector<std::string>> rows;
-    auto reports = list_reports(db.sql(), filter, ctx.config, o.kind, o.history ? Submissions::with_replaced : Submissions::current);
+    auto reports = list_reports(db.sql(), filter, ctx.config, o.kind, o.history ? Versions::with_replaced : Versions::current);
     for (const Report& r : reports)
         rows.push_back({std::to_string(r.id), std::to_string(r.assignment_id), r.cadre_name,
                         json ? r.kind : std::string(report_kinds().label(r.kind, ctx.lang)), r.period,

@@ -30,12 +30,9 @@ std::string label(const Vocabulary& v, std::string_view code, const DatasetOptio
 
 // A column: the Chinese or English header, or the key for JSON.
 // What a column holds, for alignment, JSON and workbook cells.
-enum class Holds { text, number, date };
-
 ReportColumn col(const DatasetOptions& o, std::string_view key, std::string_view zh, std::string_view en,
                  Holds holds = Holds::text) {
-    std::string header(o.codes ? key : o.lang == Lang::zh ? zh : en);
-    return {header, std::string(key), holds == Holds::number, false, holds == Holds::date};
+    return column_holding(std::string(o.codes ? key : o.lang == Lang::zh ? zh : en), std::string(key), holds);
 }
 
 // A unit and a post in one cell, as a 花名册 writes them: an ideographic space between, so that
@@ -110,7 +107,7 @@ Dataset reports(AssignmentStore& store, const AssignmentFilter& f, const Config&
                col(o, "attachment", "附件", "attachment"), col(o, "attachment_size", "附件大小", "size", Holds::number),
                col(o, "sha256", "SHA-256", "SHA-256")},
               {}};
-    for (const Report& r : list_reports(store.db(), f, config, std::nullopt, Submissions::current))
+    for (const Report& r : list_reports(store.db(), f, config, std::nullopt, Versions::current))
         d.rows.push_back({std::to_string(r.id), std::to_string(r.assignment_id), r.cadre_name, label(report_kinds(), r.kind, o),
                           r.period, r.period_start.iso(), r.period_end.iso(), r.submitted_on.iso(),
                           label(recipients(), r.recipient, o), r.attachment ? r.attachment->name : "",
@@ -170,9 +167,8 @@ Dataset events(AssignmentStore& store, const AssignmentFilter& f, const Config& 
               {col(o, "assignment_id", "挂职编号", "assignment", Holds::number), col(o, "name", "姓名", "name"),
                col(o, "kind", "事项", "kind"), col(o, "date", "日期", "date", Holds::date),
                col(o, "recorded_by", "记录人", "recorded by"), col(o, "recorded_at", "记录时间", "recorded at"),
-               col(o, "reason", "原因", "reason"), col(o, "details", "详情", "details")},
+               col(o, "reason", "原因", "reason"), col(o, "details", "详情", "details", Holds::json)},
               {}};
-    d.columns.back().json = true;
     std::set<std::int64_t> seen; // a cadre's follow-ups come with each of the cadre's assignments
     for_each_with_history(store, f, config, [&](const Assignment& a, const Appointment&, const std::vector<Event>& history) {
         for (const Event& e : history)

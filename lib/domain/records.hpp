@@ -19,6 +19,10 @@
 
 namespace guazhi {
 
+// Which versions of a record a listing holds: the current ones, or the replaced ones too
+// (`--history`): reports replaced by a resubmission, appraisals by a correction.
+enum class Versions { current, with_replaced };
+
 // ---- appraisals (store/appraisals.hpp) ----
 
 // A cadre as a clerk names one: by ID number, or by one of the cadre's assignments (then

@@ -19,6 +19,12 @@ struct ReportColumn {
     bool date = false;    // an ISO date (a real date cell in a workbook)
 };
 
+// What a column's cells hold, for the helpers that build columns by name.
+enum class Holds { text, number, date, json };
+inline ReportColumn column_holding(std::string header, std::string key, Holds holds = Holds::text) {
+    return {std::move(header), std::move(key), holds == Holds::number, holds == Holds::json, holds == Holds::date};
+}
+
 // Table: aligned columns; CSV: header and rows; JSON: an array of objects keyed by `key`;
 // HTML: an escaped <table>, numeric cells of class "n" (for the page's stylesheet to align).
 std::string render_report(Format format, const std::vector<ReportColumn>& columns,

@@ -210,10 +210,10 @@ AnnualOutcome record_annual(AssignmentStore& store, const Config& config, const 
     return out;
 }
 
-std::vector<AnnualAssessment> annual_assessments_of(SQLite::Database& db, std::int64_t cadre_id, bool history) {
+std::vector<AnnualAssessment> annual_assessments_of(SQLite::Database& db, std::int64_t cadre_id, Versions which) {
     SQLite::Statement s(db, fmt::format("SELECT {} FROM annual_assessments WHERE cadre_id = ?{} ORDER BY year, "
                                         "superseded_by IS NOT NULL, id DESC",
-                                        kAnnualColumns, history ? "" : " AND superseded_by IS NULL"));
+                                        kAnnualColumns, which == Versions::with_replaced ? "" : " AND superseded_by IS NULL"));
     s.bind(1, cadre_id);
     std::vector<AnnualAssessment> out;
     while (s.executeStep()) out.push_back(read_annual(s));
@@ -265,7 +265,7 @@ std::int64_t record_final_appraisal(SQLite::Database& db, const Config& config, 
     if (f.written_on >= a->effective_end()) f.early_reason.clear();
     if (f.author_unit.empty()) f.author_unit = a->host_unit.name;
 
-    auto existing = final_appraisals_of(db, f.assignment_id, false);
+    auto existing = final_appraisals_of(db, f.assignment_id, Versions::current);
     if (!existing.empty() && !replace)
         throw ProblemError(problem(Parameter::replace, ProblemCode::final_exists, f.assignment_id, existing[0].id,
                                    existing[0].written_on.iso(), existing[0].author_unit));
@@ -290,23 +290,23 @@ std::int64_t record_final_appraisal(SQLite::Database& db, const Config& config, 
     return id;
 }
 
-std::vector<FinalAppraisal> final_appraisals_of(SQLite::Database& db, std::int64_t assignment_id, bool history) {
+std::vector<FinalAppraisal> final_appraisals_of(SQLite::Database& db, std::int64_t assignment_id, Versions which) {
     SQLite::Statement s(db, fmt::format("SELECT {} FROM final_appraisals WHERE assignment_id = ?{} ORDER BY "
                                         "superseded_by IS NOT NULL, id DESC",
-                                        kFinalColumns, history ? "" : " AND superseded_by IS NULL"));
+                                        kFinalColumns, which == Versions::with_replaced ? "" : " AND superseded_by IS NULL"));
     s.bind(1, assignment_id);
     std::vector<FinalAppraisal> out;
     while (s.executeStep()) out.push_back(read_final(s));
     return out;
 }
 
-CadreAppraisals appraisals_of(AssignmentStore& store, const CadreRef& ref, const Config& config, bool history) {
+CadreAppraisals appraisals_of(AssignmentStore& store, const CadreRef& ref, const Config& config, Versions which) {
     CadreAppraisals out;
     out.cadre = ref.cadre;
-    out.annual = annual_assessments_of(store.db(), ref.cadre_id, history);
+    out.annual = annual_assessments_of(store.db(), ref.cadre_id, which);
     for (auto& a : store.assignments_of(ref.cadre_id)) {
         if (ref.assignment_id && a.id != *ref.assignment_id) continue;
-        AssignmentAppraisals item{a, {}, final_appraisals_of(store.db(), a.id, history)};
+        AssignmentAppraisals item{a, {}, final_appraisals_of(store.db(), a.id, which)};
         auto [first, last] = assessment_years(a);
         for (int y = first; y <= last; ++y) item.recommendations.push_back(recommendation_for(store.db(), ref.cadre_id, y, config));
         out.assignments.push_back(std::move(item));
@@ -371,13 +371,13 @@ void for_each_annual(AssignmentStore& store, const AssignmentFilter& filter, con
         if (seen.insert(c->id).second) cadres.emplace_back(c->id, a.cadre);
     });
     for (const auto& [id, cadre] : cadres)
-        for (const auto& x : annual_assessments_of(store.db(), id, false)) visit(cadre, x);
+        for (const auto& x : annual_assessments_of(store.db(), id, Versions::current)) visit(cadre, x);
 }
 
 void for_each_final(AssignmentStore& store, const AssignmentFilter& filter, const Config& config,
                     const std::function<void(const Assignment&, const FinalAppraisal&)>& visit) {
     store.for_each(filter, config, [&](const Assignment& a) {
-        for (const auto& f : final_appraisals_of(store.db(), a.id, false)) visit(a, f);
+        for (const auto& f : final_appraisals_of(store.db(), a.id, Versions::current)) visit(a, f);
     });
 }
 

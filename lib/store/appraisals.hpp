@@ -51,8 +51,8 @@ struct AnnualOutcome {
 // cadre's secondments), and a change to a part already recorded without `replace`.
 AnnualOutcome record_annual(AssignmentStore& store, const Config& config, const AnnualChange& change);
 
-// The cadre's assessments by year (current ones; with `history`, replaced ones too).
-std::vector<AnnualAssessment> annual_assessments_of(SQLite::Database& db, std::int64_t cadre_id, bool history);
+// The cadre's assessments by year (current ones; Versions::with_replaced, replaced ones too).
+std::vector<AnnualAssessment> annual_assessments_of(SQLite::Database& db, std::int64_t cadre_id, Versions which);
 
 // The recommendation rule for a cadre's `year`, from what is recorded.
 Recommendation recommendation_for(SQLite::Database& db, std::int64_t cadre_id, int year, const Config& config);
@@ -64,10 +64,10 @@ Recommendation recommendation_for(SQLite::Database& db, std::int64_t cadre_id, i
 std::int64_t record_final_appraisal(SQLite::Database& db, const Config& config, FinalAppraisal appraisal, bool early,
                                     bool replace);
 
-// An assignment's final appraisals: the current one first, then (with `history`) replaced ones.
-std::vector<FinalAppraisal> final_appraisals_of(SQLite::Database& db, std::int64_t assignment_id, bool history);
+// An assignment's final appraisals: the current one first, then (Versions::with_replaced) replaced ones.
+std::vector<FinalAppraisal> final_appraisals_of(SQLite::Database& db, std::int64_t assignment_id, Versions which);
 
-CadreAppraisals appraisals_of(AssignmentStore& store, const CadreRef& ref, const Config& config, bool history);
+CadreAppraisals appraisals_of(AssignmentStore& store, const CadreRef& ref, const Config& config, Versions which);
 
 
 // Every assignment assessed for `year` — at its host on 31 December, or with an assessment

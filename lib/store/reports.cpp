@@ -175,8 +175,8 @@ Attachment read_attachment(SQLite::Database& db, std::int64_t report_id, std::FI
 }
 
 std::vector<Report> list_reports(SQLite::Database& db, const AssignmentFilter& filter, const Config& config,
-                                 const std::optional<std::string>& kind, Submissions which) {
-    bool history = which == Submissions::with_replaced;
+                                 const std::optional<std::string>& kind, Versions which) {
+    bool history = which == Versions::with_replaced;
     SqlFilter where = build_filter(filter, config);
     std::string sql = fmt::format(
         "SELECT r.id, r.assignment_id, c.name, r.kind, r.period, r.period_start, r.period_end, r.submitted_on, "

@@ -48,12 +48,9 @@ bool report_exists(SQLite::Database& db, std::int64_t report_id);
 // has none or its content no longer matches the recorded SHA-256.
 Attachment read_attachment(SQLite::Database& db, std::int64_t report_id, std::FILE* out);
 
-// Which submissions a listing holds: the current ones, or replaced ones too (`--history`).
-enum class Submissions { current, with_replaced };
-
 // Submissions of the assignments a filter selects, ordered by assignment and period.
 std::vector<Report> list_reports(SQLite::Database& db, const AssignmentFilter& filter, const Config& config,
-                                 const std::optional<std::string>& kind, Submissions which);
+                                 const std::optional<std::string>& kind, Versions which);
 
 
 // Everything owed and not submitted on `filter.as_of` (periods that have ended), most

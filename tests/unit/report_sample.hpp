@@ -39,7 +39,7 @@ struct Fixture : guazhi::test::StoreFixture {
     std::int64_t reports() { return count(db, "reports"); }
     std::int64_t attachments() { return count(db, "attachments"); }
     std::vector<Report> list(bool history, std::optional<std::string> kind = std::nullopt) {
-        return list_reports(db.sql(), AssignmentFilter{}, config, kind, history ? Submissions::with_replaced : Submissions::current);
+        return list_reports(db.sql(), AssignmentFilter{}, config, kind, history ? Versions::with_replaced : Versions::current);
     }
 };
 

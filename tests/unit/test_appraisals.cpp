@@ -70,14 +70,14 @@ TEST_CASE_FIXTURE(Fixture, "annual: parts recorded at different times build one 
     CHECK(first.changed);
     auto second = annual(id, 2006, "excellent");
     CHECK(second.changed);
-    auto now = annual_assessments_of(db.sql(), cadre_of(guazhi::test::luo()), false);
+    auto now = annual_assessments_of(db.sql(), cadre_of(guazhi::test::luo()), Versions::current);
     REQUIRE(now.size() == 1);
     CHECK(now[0].grade == "excellent");
     CHECK(now[0].votes == votes(18, 6));
     CHECK(now[0].outstanding);
     CHECK(now[0].unit == "市国土资源局"); // the host unit by default
     CHECK(now[0].assignment_id == id);
-    auto all = annual_assessments_of(db.sql(), cadre_of(guazhi::test::luo()), true);
+    auto all = annual_assessments_of(db.sql(), cadre_of(guazhi::test::luo()), Versions::with_replaced);
     REQUIRE(all.size() == 2);
     CHECK(all[1].superseded_by == second.id);
     SUBCASE("the same again changes nothing") {
@@ -99,7 +99,7 @@ TEST_CASE_FIXTURE(Fixture, "annual: a different grade for the same year needs --
     CHECK(contains(error_of([&] { annual(id, 2006, std::nullopt, std::nullopt, true); }), "(no error)"));
     CHECK(contains(error_of([&] { annual(id, 2006, std::nullopt, std::nullopt, false); }), "outstanding yes (given no)"));
     auto replaced = annual(id, 2006, "excellent", std::nullopt, std::nullopt, true);
-    auto all = annual_assessments_of(db.sql(), cadre_of(guazhi::test::luo()), true);
+    auto all = annual_assessments_of(db.sql(), cadre_of(guazhi::test::luo()), Versions::with_replaced);
     REQUIRE(all.size() == 4);
     CHECK(all[0].grade == "excellent");
     CHECK(all[0].id == replaced.id);
@@ -128,7 +128,7 @@ TEST_CASE_FIXTURE(Fixture, "history: prior years' grades belong to the cadre, ne
           "--year: 2007 falls in assignment #1; record it with `appraise annual 1`");
     CHECK(error_of([&] { prior(42, 2004, "excellent"); }) == "no cadre #42");
     CHECK(contains(error_of([&] { prior(cadre, 2005, "competent"); }), "already records grade 优秀"));
-    auto years = annual_assessments_of(db.sql(), cadre, false);
+    auto years = annual_assessments_of(db.sql(), cadre, Versions::current);
     REQUIRE(years.size() == 2);
     CHECK(years[0].year == 2004);
     CHECK_FALSE(years[0].assignment_id);
@@ -186,7 +186,7 @@ TEST_CASE_FIXTURE(Fixture, "final appraisal: recorded once, replaced only with -
     CHECK(contains(error_of([&] { record_final_appraisal(db.sql(), config, final_for(a, {2007, 8, 1}), false, false); }),
                    "already has a final appraisal (#1, written 2007-07-01 by 市国土资源局)"));
     auto second = record_final_appraisal(db.sql(), config, final_for(a, {2007, 8, 1}), false, true);
-    auto all = final_appraisals_of(db.sql(), a, true);
+    auto all = final_appraisals_of(db.sql(), a, Versions::with_replaced);
     REQUIRE(all.size() == 2);
     CHECK(all[0].id == second);
     CHECK(all[0].author_unit == "市国土资源局");
@@ -194,7 +194,7 @@ TEST_CASE_FIXTURE(Fixture, "final appraisal: recorded once, replaced only with -
     CHECK(all[1].id == first);
     CHECK(all[1].early_reason == "提拔使用");
     CHECK(all[1].superseded_by == second);
-    CHECK(final_appraisals_of(db.sql(), a, false).size() == 1);
+    CHECK(final_appraisals_of(db.sql(), a, Versions::current).size() == 1);
     auto bad = final_for(a, {2007, 8, 1});
     bad.dimensions[2].rating = "A+";
     CHECK(contains(error_of([&] { record_final_appraisal(db.sql(), config, bad, false, true); }),
@@ -240,7 +240,7 @@ TEST_CASE_FIXTURE(Fixture, "import: by assignment or ID number, prior years, ski
     auto a = add(guazhi::test::luo());
     CHECK(import("挂职编号,考核年度,等次,优秀票,称职票,表现突出\n" + std::to_string(a) + ",2006,优秀,18,6,是\n") == 1);
     CHECK(import("身份证号,考核年度,等次\n511028197003141730,2005,优秀\n511028197003141730,2004,称职\n") == 2);
-    auto years = annual_assessments_of(db.sql(), cadre_of(guazhi::test::luo()), false);
+    auto years = annual_assessments_of(db.sql(), cadre_of(guazhi::test::luo()), Versions::current);
     REQUIRE(years.size() == 3);
     CHECK_FALSE(years[0].assignment_id);
     CHECK(years[2].assignment_id == a);
