@@ -76,6 +76,20 @@ inline Assignment he() {
                       {"市财政局", "city_organ", ""}, {2006, 9, 1}, {2007, 8, 31});
 }
 
+// Checks that two assignments record the same secondment: cadre, direction, batch, units,
+// posts and term (ids and derived fields aside).
+inline void check_same(const Assignment& got, const Assignment& want) {
+    CHECK(got.cadre == want.cadre);
+    CHECK(got.direction == want.direction);
+    CHECK(got.batch_year == want.batch_year);
+    CHECK(got.home_unit == want.home_unit);
+    CHECK(got.home_post == want.home_post);
+    CHECK(got.host_unit == want.host_unit);
+    CHECK(got.host_post == want.host_post);
+    CHECK(got.start == want.start);
+    CHECK(got.end == want.end);
+}
+
 // An empty in-memory database with a store and the default config.
 struct StoreFixture {
     Database db = Database::in_memory();

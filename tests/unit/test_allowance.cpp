@@ -5,6 +5,8 @@
 #include "store/lifecycle.hpp"
 #include "store/recorder.hpp"
 
+#include "fixture.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -16,15 +18,8 @@ using guazhi::util::Date;
 namespace {
 
 Assignment secondment(std::string id_number, std::string name, int year, Unit home, Unit host) {
-    Assignment a;
-    a.cadre = {std::move(id_number), std::move(name), "male", "", "1970-01-01", "cpc_member", "", {}, {}, {}, {}, {}, {}, {}, {}};
-    a.direction = "up";
-    a.batch_year = year;
-    a.home_unit = std::move(home);
-    a.host_unit = std::move(host);
-    a.start = {year, 8, 1};
-    a.end = {year + 1, 7, 31};
-    return a;
+    return guazhi::test::secondment(std::move(id_number), std::move(name), "up", year, std::move(home), std::move(host),
+                                    {year, 8, 1}, {year + 1, 7, 31});
 }
 
 const Unit kLongchang{"隆昌县国土资源局", "county_dept", "隆昌县"};

@@ -37,15 +37,8 @@ std::int64_t requested(Database& db, const std::string& host, int year) {
 }
 
 Assignment secondment(std::string id_number, std::string name, std::string direction, Unit home, Unit host) {
-    Assignment a;
-    a.cadre = {std::move(id_number), std::move(name), "male", "", "1970-01-01", "cpc_member", "", {}, {}, {}, {}, {}, {}, {}, {}};
-    a.direction = std::move(direction);
-    a.batch_year = 2006;
-    a.home_unit = std::move(home);
-    a.host_unit = std::move(host);
-    a.start = {2006, 8, 1};
-    a.end = {2007, 7, 31};
-    return a;
+    return guazhi::test::secondment(std::move(id_number), std::move(name), std::move(direction), 2006, std::move(home),
+                                    std::move(host), {2006, 8, 1}, {2007, 7, 31});
 }
 
 std::size_t import_text(Database& db, const std::string& text) {

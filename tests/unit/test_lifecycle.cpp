@@ -22,14 +22,9 @@ namespace {
 
 Assignment secondment(std::string id_number, std::string name, std::string status, std::string direction, int year,
                       Unit home, Unit host) {
-    Assignment a;
-    a.cadre = {std::move(id_number), std::move(name), "male", "", "1970-01-01", std::move(status), "", {}, {}, {}, {}, {}, {}, {}, {}};
-    a.direction = std::move(direction);
-    a.batch_year = year;
-    a.home_unit = std::move(home);
-    a.host_unit = std::move(host);
-    a.start = {year, 8, 1};
-    a.end = {year + 1, 7, 31};
+    Assignment a = guazhi::test::secondment(std::move(id_number), std::move(name), std::move(direction), year,
+                                            std::move(home), std::move(host), {year, 8, 1}, {year + 1, 7, 31});
+    a.cadre.political_status = std::move(status);
     return a;
 }
 

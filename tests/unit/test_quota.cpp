@@ -22,15 +22,9 @@ using guazhi::test::count;
 namespace {
 
 Assignment to_host(std::string id_number, std::string name, std::string host, int year = 2006) {
-    Assignment a;
-    a.cadre = {std::move(id_number), std::move(name), "male", "", "1970-01-01", "cpc_member", "", {}, {}, {}, {}, {}, {}, {}, {}};
-    a.direction = "up";
-    a.batch_year = year;
-    a.home_unit = {"隆昌县国土资源局", "county_dept", "隆昌县"};
-    a.host_unit = {std::move(host), "city_organ", ""};
-    a.start = {year, 8, 1};
-    a.end = {year + 1, 7, 31};
-    return a;
+    return guazhi::test::secondment(std::move(id_number), std::move(name), "up", year,
+                                    {"隆昌县国土资源局", "county_dept", "隆昌县"}, {std::move(host), "city_organ", ""},
+                                    {year, 8, 1}, {year + 1, 7, 31});
 }
 
 Assignment first() { return to_host("511028197003141730", "罗鸿灵", "市财政局"); }

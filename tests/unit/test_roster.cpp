@@ -390,16 +390,6 @@ TEST_CASE("roster: to_row round trip") {
 
     auto second = validate_row(row, cfg);
     REQUIRE(second.problems.empty());
-    const Assignment& a = *first.assignment;
-    const Assignment& b = *second.assignment;
-    CHECK(a.cadre == b.cadre);
-    CHECK(a.direction == b.direction);
-    CHECK(a.batch_year == b.batch_year);
-    CHECK(a.home_unit == b.home_unit);
-    CHECK(a.home_post == b.home_post);
-    CHECK(a.host_unit == b.host_unit);
-    CHECK(a.host_post == b.host_post);
-    CHECK(a.start == b.start);
-    CHECK(a.end == b.end);
-    CHECK(to_row(b) == row);
+    guazhi::test::check_same(*second.assignment, *first.assignment);
+    CHECK(to_row(*second.assignment) == row);
 }

@@ -25,21 +25,10 @@ namespace fs = std::filesystem;
 using namespace guazhi::test::sample;
 
 using guazhi::test::contains;
+using guazhi::test::check_same;
 using guazhi::test::count;
 
 namespace {
-
-void check_same(const Assignment& got, const Assignment& want) {
-    CHECK(got.cadre == want.cadre);
-    CHECK(got.direction == want.direction);
-    CHECK(got.batch_year == want.batch_year);
-    CHECK(got.home_unit == want.home_unit);
-    CHECK(got.home_post == want.home_post);
-    CHECK(got.host_unit == want.host_unit);
-    CHECK(got.host_post == want.host_post);
-    CHECK(got.start == want.start);
-    CHECK(got.end == want.end);
-}
 
 using guazhi::test::TempDir;
 

@@ -5,6 +5,8 @@
 #include "store/recorder.hpp"
 #include "store/units.hpp"
 
+#include "fixture.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace guazhi;
@@ -12,15 +14,8 @@ using namespace guazhi;
 namespace {
 
 Assignment secondment(std::string id_number, std::string direction, Unit home, Unit host) {
-    Assignment a;
-    a.cadre = {std::move(id_number), "张明", "male", "", "1980-03-15", "cpc_member", "", {}, {}, {}, {}, {}, {}, {}, {}};
-    a.direction = std::move(direction);
-    a.batch_year = 2006;
-    a.home_unit = std::move(home);
-    a.host_unit = std::move(host);
-    a.start = {2006, 8, 1};
-    a.end = {2007, 7, 31};
-    return a;
+    return guazhi::test::secondment(std::move(id_number), "张明", std::move(direction), 2006, std::move(home),
+                                    std::move(host), {2006, 8, 1}, {2007, 7, 31});
 }
 
 Database with_two_secondments() {
