@@ -9,7 +9,7 @@
 #include "error.hpp"
 #include "render/appraisal_view.hpp"
 #include "render/assignment_view.hpp"
-#include "store/appraisals.hpp"
+#include "app/queries.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -77,11 +77,8 @@ int run_annual(const AnnualOptions& o, const Context& ctx) {
 int run_history(const AnnualOptions& o, const Context& ctx) {
     AnnualChange c = to_change(o);
     Database db = ctx.open(OpenMode::write);
-    AssignmentStore store(db.sql());
-    CadreRef ref = resolve_cadre(store, o.target);
-    c.cadre_id = ref.cadre_id;
-    auto outcome = app::record_annual_assessment(db, ctx.config, c);
-    print_outcome(outcome, fmt::format("{}, {} grade", ref.cadre.name, o.year));
+    app::CadreGrade graded = app::record_cadre_grade(db, ctx.config, o.target, c);
+    print_outcome(graded.outcome, fmt::format("{}, {} grade", graded.cadre.name, o.year));
     return 0;
 }
 
@@ -137,9 +134,7 @@ struct ShowOptions {
 
 int run_show(const ShowOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::read);
-    AssignmentStore store(db.sql());
-    CadreRef ref = resolve_cadre(store, o.target);
-    auto all = appraisals_of(store, ref, ctx.config, o.history ? Versions::with_replaced : Versions::current);
+    auto all = app::appraisals(db, o.target, ctx.config, o.history ? Versions::with_replaced : Versions::current);
     Output out(std::nullopt);
     out.write(o.format == Format::json ? appraisals_json(all, ctx.lang) : appraisals_text(all, ctx.lang));
     out.commit();
@@ -154,7 +149,6 @@ struct MissingOptions {
 int run_missing(const MissingOptions& o, const Context& ctx) {
     AssignmentFilter filter = o.filter.to_filter();
     Database db = ctx.open(OpenMode::read);
-    AssignmentStore store(db.sql());
     bool zh = ctx.lang == Lang::zh;
     bool json = o.format == Format::json;
     std::vector<ReportColumn> columns = {{zh ? "挂职" : "assignment", "assignment_id", true},
@@ -164,7 +158,7 @@ int run_missing(const MissingOptions& o, const Context& ctx) {
                                          {zh ? "结束日期" : "ended", "ended"},
                                          {zh ? "状态" : "status", "status"}};
     std::vector<std::vector<std::string>> rows;
-    for (const auto& a : missing_final_appraisals(store, filter, ctx.config)) {
+    for (const auto& a : app::missing_final_appraisals(db, filter, ctx.config)) {
         auto status = status_on(a, filter.as_of);
         rows.push_back({std::to_string(a.id), a.cadre.name, a.host_unit.name, a.home_unit.name, a.effective_end().iso(),
                         json ? std::string(status) : std::string(statuses().label(status, ctx.lang))});
@@ -184,8 +178,7 @@ struct RecommendOptions {
 
 int run_recommend(const RecommendOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::read);
-    AssignmentStore store(db.sql());
-    auto result = recommendations(store, o.year, ctx.config);
+    auto result = app::recommendations(db, o.year, ctx.config);
     bool zh = ctx.lang == Lang::zh;
     Output out(std::nullopt);
     if (o.format == Format::json) {

@@ -7,9 +7,7 @@
 #include "render/assignment_view.hpp"
 #include "util/json.hpp"
 #include "render/table.hpp"
-#include "store/assignment_store.hpp"
 #include "app/listing.hpp"
-#include "store/recorder.hpp"
 #include "util/csv.hpp"
 #include "util/text.hpp"
 
@@ -56,14 +54,12 @@ struct ListOptions {
 int run_list(const ListOptions& o, const Context& ctx) {
     AssignmentFilter filter = o.filter.to_filter();
     Database db = ctx.open(OpenMode::read);
-    AssignmentStore store(db.sql());
-
     Output out(std::nullopt);
     std::size_t count = 0;
     if (o.format == Format::json) {
         // Streamed: one array element at a time, whatever the number of rows; nothing before
         // the first, so that a refused filter prints nothing on stdout.
-        app::for_each_listed(store, filter, ctx.config, [&](const Assignment& a) {
+        app::for_each_listed(db, filter, ctx.config, [&](const Assignment& a) {
             JsonWriter json(JsonLayout::one_line);
             write_assignment_json(json, a, filter.as_of, ctx.config, o.reveal_id);
             out.write(count++ ? ",\n" : "[\n");
@@ -75,7 +71,7 @@ int run_list(const ListOptions& o, const Context& ctx) {
         std::vector<std::string> header;
         for (const auto& c : list_columns(ctx.lang)) header.push_back(c.header);
         util::write_csv_record(line, header); // written with the first row, or alone at the end
-        app::for_each_listed(store, filter, ctx.config, [&](const Assignment& a) {
+        app::for_each_listed(db, filter, ctx.config, [&](const Assignment& a) {
             if (count) line.clear();
             util::write_csv_record(line, list_cells(a, ctx.lang, filter.as_of));
             out.write(line);
@@ -84,7 +80,7 @@ int run_list(const ListOptions& o, const Context& ctx) {
         if (count == 0) out.write(line); // the header alone
     } else {
         std::vector<std::vector<std::string>> rows;
-        app::for_each_listed(store, filter, ctx.config,
+        app::for_each_listed(db, filter, ctx.config,
                              [&](const Assignment& a) { rows.push_back(list_cells(a, ctx.lang, filter.as_of)); });
         count = rows.size();
         out.write(render_table(list_columns(ctx.lang), rows));
@@ -102,8 +98,7 @@ struct ShowOptions {
 
 int run_show(const ShowOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::read);
-    AssignmentStore store(db.sql());
-    app::AssignmentHistory shown = app::gather_assignment(store, o.id);
+    app::AssignmentHistory shown = app::gather_assignment(db, o.id);
     const Assignment* a = &shown.assignment;
     const Appointment& appointment = shown.appointment;
     const std::vector<Event>& events = shown.events;

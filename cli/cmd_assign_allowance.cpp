@@ -2,7 +2,7 @@
 #include "commands.hpp"
 #include "error.hpp"
 #include "render/report.hpp"
-#include "store/allowance.hpp"
+#include "app/queries.hpp"
 
 #include <fmt/format.h>
 
@@ -19,11 +19,9 @@ struct AllowanceOptions {
 int run_allowance(const AllowanceOptions& o, const Context& ctx) {
     AssignmentFilter filter = o.filter.to_filter();
     Database db = ctx.open(OpenMode::read);
-    AssignmentStore store(db.sql());
     bool zh = ctx.lang == Lang::zh;
     bool per_unit = o.group.has_value();
-    auto lines = per_unit ? allowance_by_home_unit(store, filter, ctx.config)
-                          : allowance_by_assignment(store, filter, ctx.config);
+    auto lines = app::allowance(db, filter, ctx.config, per_unit ? app::AllowanceBy::home_unit : app::AllowanceBy::assignment);
     std::vector<ReportColumn> columns;
     if (!per_unit) columns.push_back({"ID", "id", true});
     columns.push_back({per_unit ? (zh ? "派出单位" : "home unit") : (zh ? "姓名" : "name"), per_unit ? "home_unit" : "name"});

@@ -4,7 +4,7 @@
 #include "render/report.hpp"
 #include "app/imports.hpp"
 #include "app/record.hpp"
-#include "store/applications.hpp"
+#include "app/queries.hpp"
 
 #include <fmt/format.h>
 
@@ -50,7 +50,7 @@ int run_applications(const ApplicationsOptions& o, const Context& ctx) {
                                          {zh ? "差额" : "difference", "difference", true}};
     std::vector<std::vector<std::string>> rows;
     std::int64_t requested = 0, assigned = 0;
-    for (const auto& r : application_summary(db.sql(), o.year)) {
+    for (const auto& r : app::applications(db, o.year)) {
         rows.push_back({r.host,
                         o.format == Format::json ? r.kind : std::string(unit_kinds().label(r.kind, ctx.lang)),
                         r.requested ? std::to_string(*r.requested) : "",

@@ -1,7 +1,7 @@
 // guazhi backup FILE: a consistent copy of the database while others go on working.
 #include "commands.hpp"
 #include "error.hpp"
-#include "store/backup.hpp"
+#include "app/queries.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -23,7 +23,7 @@ int run_backup(const BackupCliOptions& o, const Context& ctx) {
     // Read-only and never upgraded: the copy is of the file as it is.
     Database db = ctx.open(OpenMode::read_only);
     auto started = std::chrono::steady_clock::now();
-    BackupResult r = backup_database(db.sql(), db.path(), o.file, o.force);
+    BackupResult r = app::backup(db, o.file, o.force);
     std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
     diag("backed up {} to {} ({} pages, {:.1f} MiB, {:.2f} s)\n", ctx.db_path.string(), o.file, r.pages,
                static_cast<double>(r.bytes) / (1024.0 * 1024.0), took.count());

@@ -3,7 +3,7 @@
 #include "commands.hpp"
 #include "error.hpp"
 #include "render/report.hpp"
-#include "store/check.hpp"
+#include "app/queries.hpp"
 
 #include <fmt/format.h>
 
@@ -25,7 +25,7 @@ int run_check(const CheckCliOptions& o, const Context& ctx) {
         throw Error(fmt::format("{}: has schema version {}, older than this guazhi's {}; `guazhi init` upgrades it "
                                 "(keeping a copy of the old file), then check it",
                                 ctx.db_path.string(), db.opened_at_version(), current_schema_version()));
-    CheckReport report = check_database(db.sql());
+    CheckReport report = app::check(db);
 
     bool zh = ctx.lang == Lang::zh;
     std::vector<ReportColumn> columns = {{zh ? "表" : "table", "table"},

@@ -13,8 +13,8 @@
 #include "render/html_report.hpp"
 #include "render/lrmx.hpp"
 #include "render/xlsx.hpp"
-#include "store/assignment_store.hpp"
-#include "store/exchange.hpp"
+#include "app/listing.hpp"
+#include "app/queries.hpp"
 #include "util/csv.hpp"
 #include "util/encoding.hpp"
 #include "util/json.hpp"
@@ -86,7 +86,7 @@ void write_datasets(const std::vector<Dataset>& sets, const ExportOptions& o, co
 
 // The canonical assignments, streamed: CSV that `assign import` reads back, or JSON with the
 // term's changes, the appointment and every event.
-std::size_t stream_assignments(AssignmentStore& store, const AssignmentFilter& filter, const ExportOptions& o,
+std::size_t stream_assignments(Database& db, const AssignmentFilter& filter, const ExportOptions& o,
                                const Context& ctx, Output& out) {
     std::size_t count = 0;
     std::string buffer;
@@ -95,7 +95,7 @@ std::size_t stream_assignments(AssignmentStore& store, const AssignmentFilter& f
         for (const auto& s : roster_fields()) header.emplace_back(s.key);
         util::write_csv_record(buffer, header);
         write_csv_bytes(out, buffer, o);
-        store.for_each(filter, ctx.config, [&](Assignment&& a) {
+        app::for_each_selected(db, filter, ctx.config, [&](Assignment&& a) {
             buffer.clear();
             util::write_csv_record(buffer, canonical_row(std::move(a), o.reveal_id));
             write_csv_bytes(out, buffer, o, false);
@@ -104,7 +104,7 @@ std::size_t stream_assignments(AssignmentStore& store, const AssignmentFilter& f
         return count;
     }
     out.write("[");
-    app::for_each_with_history(store, filter, ctx.config,
+    app::for_each_with_history(db, filter, ctx.config,
                                [&](const Assignment& a, const Appointment& appointment, const std::vector<Event>& events) {
         JsonWriter json(JsonLayout::one_line);
         write_assignment_json(json, a, filter.as_of, ctx.config, o.reveal_id, appointment, events);
@@ -115,16 +115,16 @@ std::size_t stream_assignments(AssignmentStore& store, const AssignmentFilter& f
     return count;
 }
 
-std::size_t export_lrmx(AssignmentStore& store, const ExportOptions& o, Output& out) {
+std::size_t export_lrmx(Database& db, const ExportOptions& o, Output& out) {
     if (!o.target) throw UsageError("export lrmx: give the cadre (ID number, or one of the cadre's assignment ids)");
-    app::CadreDossier d = app::gather_dossier(store, *o.target);
+    app::CadreDossier d = app::gather_dossier(db, *o.target);
     out.write(lrmx_document(d.cadre, d.assignments, d.annual, o.reveal_id));
     return 1;
 }
 
 // The yearly report page holds figures only, so no ID numbers whatever --reveal-id says.
 int export_report(Database& db, const AssignmentFilter& filter, const ExportOptions& o, const Context& ctx, Output& out) {
-    out.write(render_html_report(app::gather_year_report(db.sql(), filter, ctx.config), ctx.lang, util::Date::today()));
+    out.write(render_html_report(app::gather_year_report(db, filter, ctx.config), ctx.lang, util::Date::today()));
     out.commit();
     diag("exported the {} report{} (figures only, no ID numbers)\n", *filter.year,
                o.output ? " to " + *o.output : "");
@@ -151,24 +151,23 @@ int run_export(const ExportOptions& o, const Context& ctx) {
     if (o.output && std::filesystem::equivalent(*o.output, ctx.db_path, ec))
         throw Error(fmt::format("-o {}: that is the database itself; choose another file", *o.output));
     Database db = ctx.open(OpenMode::read);
-    AssignmentStore store(db.sql());
     Output out(o.output, o.force);
     if (o.dataset == "report") return export_report(db, filter, o, ctx, out);
     std::size_t rows = 0;
     if (o.dataset == "lrmx") {
-        rows = export_lrmx(store, o, out);
+        rows = export_lrmx(db, o, out);
     } else if (o.dataset == "all" && o.format == Format::json) {
-        rows = write_exchange(db.sql(), o.reveal_id, [&](std::string_view chunk) { out.write(chunk); });
+        rows = app::write_exchange(db, o.reveal_id, [&](std::string_view chunk) { out.write(chunk); });
     } else if (o.dataset == "assignments" && (o.format == Format::csv || o.format == Format::json)) {
-        rows = stream_assignments(store, filter, o, ctx, out);
+        rows = stream_assignments(db, filter, o, ctx, out);
     } else {
         DatasetOptions options{ctx.lang, o.format == Format::json, o.reveal_id};
         std::vector<Dataset> sets;
         if (o.dataset == "all") {
             for (auto name : dataset_names())
-                if (name != "applications" || filter.year) sets.push_back(app::build_dataset(name, store, filter, ctx.config, options));
+                if (name != "applications" || filter.year) sets.push_back(app::build_dataset(name, db, filter, ctx.config, options));
         } else {
-            sets.push_back(app::build_dataset(o.dataset, store, filter, ctx.config, options));
+            sets.push_back(app::build_dataset(o.dataset, db, filter, ctx.config, options));
         }
         for (const auto& d : sets) rows += d.rows.size();
         write_datasets(sets, o, ctx, out);

@@ -2,7 +2,7 @@
 // shows the rows of one change before and after.
 #include "commands.hpp"
 #include "render/report.hpp"
-#include "store/audit.hpp"
+#include "app/queries.hpp"
 #include "util/date.hpp"
 #include "util/redact.hpp"
 
@@ -41,7 +41,7 @@ int run_log(const LogOptions& o, const Context& ctx) {
         auto shown = [&](const std::optional<std::string>& image) {
             return !image ? std::string() : o.reveal_id ? *image : util::redact_row_image(*image);
         };
-        for (const auto& r : rows_of_change(db.sql(), *o.change))
+        for (const auto& r : app::rows_of_change(db, *o.change))
             rows.push_back({r.table, r.op, shown(r.before), shown(r.after)});
         out.write(render_report(o.format, {col("table", "表", "table"), col("op", "操作", "operation"),
                                            col("before", "修改前", "before", image), col("after", "修改后", "after", image)},
@@ -52,7 +52,7 @@ int run_log(const LogOptions& o, const Context& ctx) {
     std::optional<std::string> since;
     if (o.since) since = util::parse_date(*o.since).value->iso();
     std::vector<std::vector<std::string>> rows;
-    for (const auto& c : list_changes(db.sql(), since, o.by))
+    for (const auto& c : app::changes(db, since, o.by))
         rows.push_back({std::to_string(c.id), c.at, c.by, o.reveal_id ? c.command : util::mask_id_numbers(c.command),
                         std::to_string(c.rows), state_of(c, zh)});
     out.write(render_report(o.format, {col("id", "编号", "id", Holds::number), col("at", "时间(UTC)", "at (UTC)"), col("by", "操作人", "by"),

@@ -7,7 +7,7 @@
 #include "render/compliance_view.hpp"
 #include "render/report.hpp"
 #include "app/imports.hpp"
-#include "store/reports.hpp"
+#include "app/queries.hpp"
 
 #include <filesystem>
 #include <fmt/format.h>
@@ -48,11 +48,11 @@ struct GetOptions {
 
 int run_get(const GetOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::read);
-    if (!report_exists(db.sql(), o.id)) throw Error(fmt::format("no report #{}", o.id));
+    if (!app::report_recorded(db, o.id)) throw Error(fmt::format("no report #{}", o.id));
     if (o.output != "-" && std::filesystem::exists(o.output))
         throw Error(fmt::format("-o {}: the file exists; choose another name", o.output));
     Output out(o.output);
-    Attachment att = read_attachment(db.sql(), o.id, out.file());
+    Attachment att = app::copy_attachment(db, o.id, out.file());
     out.commit();
     diag("report #{}: {} ({} bytes, SHA-256 {}) written to {}\n", o.id, att.name, att.size, att.sha256,
                o.output == "-" ? "standard output" : o.output);
@@ -79,7 +79,7 @@ int run_list(const ListOptions& o, const Context& ctx) {
         {zh ? "附件" : "attachment", "attachment"}, {"SHA-256", "sha256"},
         {zh ? "被替换为" : "replaced by", "superseded_by", true}};
     std::vector<std::vector<std::string>> rows;
-    auto reports = list_reports(db.sql(), filter, ctx.config, o.kind, o.history ? Versions::with_replaced : Versions::current);
+    auto reports = app::reports(db, filter, ctx.config, o.kind, o.history ? Versions::with_replaced : Versions::current);
     for (const Report& r : reports)
         rows.push_back({std::to_string(r.id), std::to_string(r.assignment_id), r.cadre_name,
                         json ? r.kind : std::string(report_kinds().label(r.kind, ctx.lang)), r.period,
@@ -104,7 +104,6 @@ struct DueOptions {
 int run_due(const DueOptions& o, const Context& ctx) {
     AssignmentFilter filter = o.filter.to_filter();
     Database db = ctx.open(OpenMode::read);
-    AssignmentStore store(db.sql());
     bool zh = ctx.lang == Lang::zh;
     bool json = o.format == Format::json;
     std::vector<ReportColumn> columns = {
@@ -114,7 +113,7 @@ int run_due(const DueOptions& o, const Context& ctx) {
         {zh ? "应交日期" : "due", "due"},                     {zh ? "逾期天数" : "days overdue", "days_overdue", true}};
     std::vector<std::vector<std::string>> rows;
     std::size_t overdue = 0;
-    for (const DueReport& d : reports_due(store, filter, ctx.config)) {
+    for (const DueReport& d : app::reports_due(db, filter, ctx.config)) {
         if (d.days_overdue > 0) ++overdue;
         rows.push_back({std::to_string(d.assignment.id), d.assignment.cadre.name, d.assignment.home_unit.name,
                         d.assignment.host_unit.name,
@@ -151,14 +150,13 @@ struct ComplianceOptions {
 int run_compliance(const ComplianceOptions& o, const Context& ctx) {
     AssignmentFilter filter = o.filter.to_filter();
     Database db = ctx.open(OpenMode::read);
-    AssignmentStore store(db.sql());
     bool zh = ctx.lang == Lang::zh;
     auto group = o.group == "county" ? ComplianceGroup::county : o.group == "host" ? ComplianceGroup::host
                                                                                      : ComplianceGroup::all;
     std::string header = group == ComplianceGroup::county ? (zh ? "所属县区" : "county")
                          : group == ComplianceGroup::host ? (zh ? "接收单位" : "host unit")
                                                           : "";
-    auto rows = compliance(store, filter, ctx.config, group);
+    auto rows = app::compliance(db, filter, ctx.config, group);
     // City organs belong to no county: name their group for people (JSON keeps "").
     if (group == ComplianceGroup::county && o.format != Format::json)
         for (auto& r : rows)

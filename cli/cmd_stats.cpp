@@ -6,7 +6,7 @@
 #include "domain/dimension.hpp"
 #include "error.hpp"
 #include "render/stats_view.hpp"
-#include "store/stats_query.hpp"
+#include "app/queries.hpp"
 #include "util/text.hpp"
 
 #include <cstdlib>
@@ -88,12 +88,12 @@ int run_stats(const StatsOptions& o, const Context& ctx) {
     Output out(std::nullopt);
 
     if (trend) {
-        auto first = earliest_batch_year(db.sql()), last = latest_batch_year(db.sql());
+        auto first = app::earliest_batch_year(db), last = app::latest_batch_year(db);
         int from = o.from ? *o.from : first.value_or(o.to.value_or(0));
         int to = o.to ? *o.to : last.value_or(from);
         if (from > to) throw UsageError(fmt::format("--from {} is after --to {}", from, to));
         if (to - from > 200) throw UsageError(fmt::format("--from {} --to {}: at most 200 years", from, to));
-        auto groups = compute_trend(db.sql(), filter, ctx.config, by, from, to);
+        auto groups = app::trend(db, filter, ctx.config, by, from, to);
         std::vector<Dimension> keys = {Dimension::batch_year};
         keys.insert(keys.end(), by.begin(), by.end());
         out.write(o.chart ? chart_groups(keys, groups, o, ctx.lang, unicode)
@@ -103,17 +103,17 @@ int run_stats(const StatsOptions& o, const Context& ctx) {
     }
     if (!filter.year && !o.filter.where) {
         // Without --year: the most recent batch, which is what a clerk usually means.
-        filter.year = latest_batch_year(db.sql());
+        filter.year = app::latest_batch_year(db);
         if (!filter.year) throw Error("no assignments are recorded yet; import a roster first");
         diag("batch year {} (the latest; use --year for another)\n", *filter.year);
     }
     if (!by.empty()) {
-        auto groups = compute_groups(db.sql(), filter, ctx.config, by);
+        auto groups = app::groups(db, filter, ctx.config, by);
         out.write(o.chart ? chart_groups(by, groups, o, ctx.lang, unicode) : render_groups(by, groups, o.format, ctx.lang));
         out.commit();
         return 0;
     }
-    Summary s = app::summarize(db.sql(), filter, ctx.config,
+    Summary s = app::summarize(db, filter, ctx.config,
                                o.reports ? app::ReportSection::always : app::ReportSection::if_any_recorded);
     out.write(o.chart ? chart_summary(s, ctx.lang, unicode) : render_summary(s, o.format, ctx.lang));
     out.commit();

@@ -3,7 +3,7 @@
 #include "error.hpp"
 #include "render/report.hpp"
 #include "app/record.hpp"
-#include "store/units.hpp"
+#include "app/queries.hpp"
 
 #include <fmt/format.h>
 
@@ -18,7 +18,7 @@ struct UnitListOptions {
 
 int run_unit_list(const UnitListOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::read);
-    auto rows = list_units(db.sql(), o.kind, o.county);
+    auto rows = app::units(db, o.kind, o.county);
     bool zh = ctx.lang == Lang::zh;
     std::vector<ReportColumn> columns = {{zh ? "单位" : "unit", "name"},
                                          {zh ? "层级" : "kind", "kind"},

@@ -8,7 +8,7 @@
 #include "domain/filter.hpp"
 #include "render/format.hpp"
 #include "store/database.hpp"
-#include "store/recorder.hpp"
+#include "app/record.hpp"
 
 #include <CLI/CLI.hpp>
 

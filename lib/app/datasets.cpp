@@ -7,6 +7,7 @@
 #include "error.hpp"
 #include "problem.hpp"
 #include "store/allowance.hpp"
+#include "store/assignment_store.hpp"
 #include "store/applications.hpp"
 #include "store/appraisals.hpp"
 #include "store/history.hpp"
@@ -226,8 +227,9 @@ Dataset united_front(AssignmentStore& store, const AssignmentFilter& f, const Co
 
 } // namespace
 
-Dataset build_dataset(std::string_view name, AssignmentStore& store, const AssignmentFilter& filter,
+Dataset build_dataset(std::string_view name, Database& db, const AssignmentFilter& filter,
                       const Config& config, const DatasetOptions& options) {
+    AssignmentStore store(db.sql());
     if (name == "roster") return roster(store, filter, config, options);
     if (name == "assignments") return assignments(store, filter, config, options);
     if (name == "events") return events(store, filter, config, options);

@@ -6,7 +6,7 @@
 #include "config.hpp"
 #include "domain/filter.hpp"
 #include "render/datasets.hpp"
-#include "store/assignment_store.hpp"
+#include "store/database.hpp"
 
 #include <string_view>
 
@@ -14,7 +14,7 @@ namespace guazhi::app {
 
 // One dataset of the assignments the filter selects. Throws Error for an unknown name or a
 // dataset that needs what the filter lacks (applications needs a year).
-Dataset build_dataset(std::string_view name, AssignmentStore& store, const AssignmentFilter& filter,
+Dataset build_dataset(std::string_view name, Database& db, const AssignmentFilter& filter,
                       const Config& config, const DatasetOptions& options);
 
 } // namespace guazhi::app

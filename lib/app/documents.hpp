@@ -6,7 +6,7 @@
 #include "domain/appraisal.hpp"
 #include "domain/filter.hpp"
 #include "domain/model.hpp"
-#include "store/assignment_store.hpp"
+#include "store/database.hpp"
 #include "store/history.hpp"
 
 #include <functional>
@@ -25,10 +25,10 @@ struct CadreDossier {
 
 // The dossier of the cadre a clerk names: an ID number, or one of the cadre's assignment ids.
 // Throws Error when neither is recorded.
-CadreDossier gather_dossier(AssignmentStore& store, std::string_view cadre);
+CadreDossier gather_dossier(Database& db, std::string_view cadre);
 
-// Each assignment the filter selects with its appointment paperwork and its events, fetched
-// for many assignments per query (store/history.hpp).
-using guazhi::for_each_with_history;
+// Each assignment the filter selects, in the listing's order, with its appointment paperwork
+// and its events, fetched for many assignments per query (store/history.hpp).
+void for_each_with_history(Database& db, const AssignmentFilter& filter, const Config& config, const HistoryVisit& visit);
 
 } // namespace guazhi::app

@@ -4,7 +4,7 @@
 #include "config.hpp"
 #include "domain/filter.hpp"
 #include "domain/model.hpp"
-#include "store/assignment_store.hpp"
+#include "store/database.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -12,10 +12,14 @@
 
 namespace guazhi::app {
 
+// Each assignment the filter selects, streamed in the listing's order (`export assignments`).
+void for_each_selected(Database& db, const AssignmentFilter& filter, const Config& config,
+                       const std::function<void(Assignment&&)>& visit);
+
 // `assign list`: each assignment the filter selects, streamed in the listing's order. A home
 // or host unit the filter names that is not recorded is refused (Error), not an empty list:
 // a clerk who mistypes 市财政局 should hear so.
-void for_each_listed(AssignmentStore& store, const AssignmentFilter& filter, const Config& config,
+void for_each_listed(Database& db, const AssignmentFilter& filter, const Config& config,
                      const std::function<void(const Assignment&)>& visit);
 
 // `assign show`: one assignment with its appointment paperwork and its events.
@@ -25,6 +29,6 @@ struct AssignmentHistory {
     std::vector<Event> events;
 };
 // Throws ProblemError (assignment_unknown) for an id not recorded.
-AssignmentHistory gather_assignment(AssignmentStore& store, std::int64_t id);
+AssignmentHistory gather_assignment(Database& db, std::int64_t id);
 
 } // namespace guazhi::app

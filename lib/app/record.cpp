@@ -26,6 +26,15 @@ AnnualOutcome record_annual_assessment(Database& db, const Config& config, const
     });
 }
 
+CadreGrade record_cadre_grade(Database& db, const Config& config, std::string_view cadre, AnnualChange change) {
+    return in_transaction(db, [&] {
+        AssignmentStore store(db.sql());
+        CadreRef ref = resolve_cadre(store, cadre);
+        change.cadre_id = ref.cadre_id;
+        return CadreGrade{ref.cadre, record_annual(store, config, change)};
+    });
+}
+
 std::int64_t record_final(Database& db, const Config& config, const FinalAppraisal& appraisal, bool early, bool replace) {
     return in_transaction(db, [&] { return record_final_appraisal(db.sql(), config, appraisal, early, replace); });
 }

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 namespace guazhi::app {
 
@@ -29,6 +30,14 @@ AddedAssignment add_assignment(Database& db, const Config& config, const RowValu
 
 // `appraise annual` and `appraise history`: one part of a year's assessment.
 AnnualOutcome record_annual_assessment(Database& db, const Config& config, const AnnualChange& change);
+
+// `appraise history`: a year's grade for the cadre a clerk names (an ID number, or the id of
+// one of its assignments), resolved in the same transaction; returns the cadre and the outcome.
+struct CadreGrade {
+    Cadre cadre;
+    AnnualOutcome outcome;
+};
+CadreGrade record_cadre_grade(Database& db, const Config& config, std::string_view cadre, AnnualChange change);
 
 // `appraise final`: the 鉴定; returns its id.
 std::int64_t record_final(Database& db, const Config& config, const FinalAppraisal& appraisal, bool early, bool replace);

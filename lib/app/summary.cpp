@@ -9,7 +9,8 @@
 
 namespace guazhi::app {
 
-Summary summarize(SQLite::Database& db, const AssignmentFilter& filter, const Config& config, ReportSection reports) {
+Summary summarize(Database& database, const AssignmentFilter& filter, const Config& config, ReportSection reports) {
+    SQLite::Database& db = database.sql();
     Summary s;
     auto counts = compute_summary(db, filter, config,
                                   {Dimension::age_band, Dimension::education, Dimension::origin_level, Dimension::status});
@@ -28,11 +29,22 @@ Summary summarize(SQLite::Database& db, const AssignmentFilter& filter, const Co
     return s;
 }
 
-YearReport gather_year_report(SQLite::Database& db, const AssignmentFilter& filter, const Config& config) {
+std::vector<GroupStats> groups(Database& db, const AssignmentFilter& filter, const Config& config,
+                               const std::vector<Dimension>& by) {
+    return compute_groups(db.sql(), filter, config, by);
+}
+
+std::vector<GroupStats> trend(Database& db, const AssignmentFilter& filter, const Config& config,
+                              const std::vector<Dimension>& by, int from, int to) {
+    return compute_trend(db.sql(), filter, config, by, from, to);
+}
+
+YearReport gather_year_report(Database& database, const AssignmentFilter& filter, const Config& config) {
     if (!filter.year) throw Error("the yearly report needs a batch year");
     int year = *filter.year;
+    SQLite::Database& db = database.sql();
     YearReport r;
-    r.summary = summarize(db, filter, config, ReportSection::if_any_recorded);
+    r.summary = summarize(database, filter, config, ReportSection::if_any_recorded);
     AssignmentFilter span = filter;
     span.year.reset();
     int first = std::clamp(earliest_batch_year(db).value_or(year), year - (kTrendYears - 1), year);

@@ -8,7 +8,7 @@
 #include "render/html_report.hpp"
 #include "render/stats_view.hpp"
 
-#include <SQLiteCpp/Database.h>
+#include "store/database.hpp"
 
 namespace guazhi::app {
 
@@ -16,10 +16,17 @@ namespace guazhi::app {
 // education, origin level and status; the grades once any is recorded; the report compliance
 // once any report is recorded, or always when asked (`stats --reports`).
 enum class ReportSection { if_any_recorded, always };
-Summary summarize(SQLite::Database& db, const AssignmentFilter& filter, const Config& config, ReportSection reports);
+Summary summarize(Database& db, const AssignmentFilter& filter, const Config& config, ReportSection reports);
+
+// `stats --by`: the figures per group of `by` (store/stats_query.hpp).
+std::vector<GroupStats> groups(Database& db, const AssignmentFilter& filter, const Config& config,
+                               const std::vector<Dimension>& by);
+// `stats --from/--to`: the figures per batch year from..to, every year present.
+std::vector<GroupStats> trend(Database& db, const AssignmentFilter& filter, const Config& config,
+                              const std::vector<Dimension>& by, int from, int to);
 
 // Reads the report of the batch filter.year (which must be set; Error otherwise); the other
 // filters narrow the summary, the trend and the counties alike.
-YearReport gather_year_report(SQLite::Database& db, const AssignmentFilter& filter, const Config& config);
+YearReport gather_year_report(Database& db, const AssignmentFilter& filter, const Config& config);
 
 } // namespace guazhi::app

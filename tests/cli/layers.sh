@@ -1,7 +1,7 @@
 # The layering issue "lib/app" asks for, as greps over the source tree that must find nothing:
 # lib does not know the command line's flags and does not parse its own messages; the
 # domain does not include the config loader; the cli holds no transaction and no SQL; only
-# lib/app opens a transaction.
+# lib/app opens a transaction; the cli reaches the store only through lib/app.
 source "$(dirname "$0")/lib.sh" "$@"
 
 # hits PATTERN DIR...: the source lines (C++ files) matching an extended regex.
@@ -28,6 +28,10 @@ expect_eq "$(hits '#include .(SQLiteCpp/|store/)|SQLite::|execAndGet' lib/render
 
 describe "the cli holds no transaction and no SQL"
 expect_eq "$(hits 'Transaction|"(SELECT|INSERT|UPDATE|DELETE|CREATE|BEGIN|SAVEPOINT) ' cli)" ""
+
+describe "the cli calls lib/app: no store header but store/database.hpp (Database, OpenMode), no store object"
+expect_eq "$(hits '#include "store/' cli | grep -v '#include "store/database.hpp"')" ""
+expect_eq "$(hits 'AssignmentStore|LifecycleStore|BatchImport|\.sql\(\)' cli)" ""
 
 describe "only lib/app opens a transaction (and the schema migration, when a file is opened)"
 expect_eq "$(hits 'SQLite::Transaction|tx_?\.(emplace|commit)' lib/util lib/domain lib/store lib/render | grep -v '^lib/store/database.cpp:')" ""

@@ -35,7 +35,7 @@ struct TwoTerms : StoreFixture {
 TEST_CASE_FIXTURE(TwoTerms, "app: gather_dossier finds the cadre by ID number or by any of the cadre's assignments") {
     for (const std::string& named : {std::string("511028197003141730"), std::to_string(first), std::to_string(second)}) {
         CAPTURE(named);
-        app::CadreDossier d = app::gather_dossier(store, named);
+        app::CadreDossier d = app::gather_dossier(db, named);
         CHECK(d.cadre.name == "罗鸿灵");
         REQUIRE(d.assignments.size() == 2);
         CHECK(d.assignments[0].start == util::Date{2005, 8, 1});
@@ -44,7 +44,7 @@ TEST_CASE_FIXTURE(TwoTerms, "app: gather_dossier finds the cadre by ID number or
         CHECK(d.annual[0].grade == std::optional<std::string>("excellent"));
     }
     // The form made from it: both terms in 简历, the grade, the ID number masked unless revealed.
-    app::CadreDossier d = app::gather_dossier(store, std::to_string(second));
+    app::CadreDossier d = app::gather_dossier(db, std::to_string(second));
     std::string masked = lrmx_document(d.cadre, d.assignments, d.annual, false);
     CHECK(contains(masked, "<XingMing>罗鸿灵</XingMing>"));
     CHECK(contains(masked, "2005.08--2006.07 挂职任市国土资源局"));
@@ -53,8 +53,8 @@ TEST_CASE_FIXTURE(TwoTerms, "app: gather_dossier finds the cadre by ID number or
     CHECK_FALSE(contains(masked, "511028197003141730"));
     CHECK(contains(lrmx_document(d.cadre, d.assignments, d.annual, true), "<ShenFenZheng>511028197003141730</ShenFenZheng>"));
 
-    CHECK(contains(error_of([&] { app::gather_dossier(store, "999"); }), "999"));
-    CHECK(contains(error_of([&] { app::gather_dossier(store, "511002198104161811"); }), "no cadre with ID number"));
+    CHECK(contains(error_of([&] { app::gather_dossier(db, "999"); }), "999"));
+    CHECK(contains(error_of([&] { app::gather_dossier(db, "511002198104161811"); }), "no cadre with ID number"));
 }
 
 TEST_CASE_FIXTURE(TwoTerms, "app: for_each_with_history gives each assignment its paperwork and events, in order") {
@@ -63,7 +63,7 @@ TEST_CASE_FIXTURE(TwoTerms, "app: for_each_with_history gives each assignment it
     std::vector<std::int64_t> seen;
     std::vector<std::size_t> events;
     AssignmentFilter all;
-    app::for_each_with_history(store, all, config,
+    app::for_each_with_history(db, all, config,
                                [&](const Assignment& a, const Appointment&, const std::vector<Event>& history) {
                                    seen.push_back(a.id);
                                    events.push_back(history.size());
@@ -76,7 +76,7 @@ TEST_CASE_FIXTURE(TwoTerms, "app: for_each_with_history gives each assignment it
     AssignmentFilter only_2005;
     only_2005.year = 2005;
     seen.clear();
-    app::for_each_with_history(store, only_2005, config,
+    app::for_each_with_history(db, only_2005, config,
                                [&](const Assignment& a, const Appointment&, const std::vector<Event>&) { seen.push_back(a.id); });
     CHECK(seen == std::vector<std::int64_t>{first});
 }

@@ -120,15 +120,15 @@ TEST_CASE("app: assign list refuses a unit not recorded; assign show gathers one
     AssignmentFilter f;
     f.host = "市财政厅"; // mistyped: 市国土资源局 is recorded
     std::size_t seen = 0;
-    CHECK(error_of([&] { app::for_each_listed(fx.store, f, fx.config, [&](const Assignment&) { ++seen; }); }) ==
+    CHECK(error_of([&] { app::for_each_listed(fx.db, f, fx.config, [&](const Assignment&) { ++seen; }); }) ==
           "no unit named '市财政厅' is recorded");
     f.host = "市国土资源局";
-    app::for_each_listed(fx.store, f, fx.config, [&](const Assignment&) { ++seen; });
+    app::for_each_listed(fx.db, f, fx.config, [&](const Assignment&) { ++seen; });
     CHECK(seen == 1);
 
-    app::AssignmentHistory shown = app::gather_assignment(fx.store, id);
+    app::AssignmentHistory shown = app::gather_assignment(fx.db, id);
     CHECK(shown.assignment.cadre.name == "罗鸿灵");
     REQUIRE(shown.events.size() == 1);
     CHECK(shown.events[0].kind == "talk");
-    CHECK(error_of([&] { app::gather_assignment(fx.store, 42); }) == "no assignment #42");
+    CHECK(error_of([&] { app::gather_assignment(fx.db, 42); }) == "no assignment #42");
 }

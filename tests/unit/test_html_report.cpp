@@ -28,7 +28,7 @@ struct ReportFixture : test::StoreFixture {
     std::string page(Lang lang) {
         AssignmentFilter filter;
         filter.year = 2006;
-        return render_html_report(app::gather_year_report(db.sql(), filter, config), lang, {2026, 1, 2});
+        return render_html_report(app::gather_year_report(db, filter, config), lang, {2026, 1, 2});
     }
 };
 
@@ -95,9 +95,9 @@ TEST_CASE("html report: English with --lang en") {
 TEST_CASE("html report: needs a batch year and draws at most 30 years of trend") {
     ReportFixture f;
     AssignmentFilter filter;
-    CHECK(test::error_of([&] { app::gather_year_report(f.db.sql(), filter, f.config); }) == "the yearly report needs a batch year");
+    CHECK(test::error_of([&] { app::gather_year_report(f.db, filter, f.config); }) == "the yearly report needs a batch year");
     filter.year = 2050;
-    YearReport r = app::gather_year_report(f.db.sql(), filter, f.config);
+    YearReport r = app::gather_year_report(f.db, filter, f.config);
     REQUIRE(r.trend.size() == kTrendYears);
     CHECK(r.trend.front().stats.year == 2021);
     CHECK(r.summary.stats.total == 0);
