@@ -53,8 +53,10 @@ void record_application(Database& db, const std::string& host, int batch_year, s
     in_transaction(db, [&] { guazhi::record_application(db.sql(), host, batch_year, requested, recorded_by); });
 }
 
-UndoResult undo(Database& db, bool dry_run) {
-    return committed_if_written(db, [&] { return undo_latest(db, dry_run); });
+UndoResult undo(Database& db, bool dry_run) { return undo(db, std::nullopt, dry_run); }
+
+UndoResult undo(Database& db, std::optional<std::int64_t> change, bool dry_run) {
+    return committed_if_written(db, [&] { return undo_change(db, change, dry_run); });
 }
 
 } // namespace guazhi::app

@@ -55,5 +55,7 @@ void record_application(Database& db, const std::string& host, int batch_year, s
 
 // `undo`: the latest change reverted (store/audit.hpp); with `dry_run`, only what it would do.
 UndoResult undo(Database& db, bool dry_run);
+// `undo --change N`: change N reverted, when no later change in effect touched its records.
+UndoResult undo(Database& db, std::optional<std::int64_t> change, bool dry_run);
 
 } // namespace guazhi::app

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 #include <map>
+#include <set>
 
 namespace guazhi {
 
@@ -176,16 +177,69 @@ std::vector<ChangedRow> rows_of_change(SQLite::Database& db, std::int64_t change
     return out;
 }
 
-UndoResult undo_latest(Database& database, bool dry_run) {
+namespace {
+
+// The changes after `target` still in effect (neither undos nor undone) that touched a row
+// `target` touched, by id: reverting `target` under them would undo part of their work too.
+std::vector<std::int64_t> later_changes_in_the_way(SQLite::Database& db, const Change& target,
+                                                   const std::map<std::string, AuditedTable>& tables) {
+    SQLite::Statement any(db, "SELECT 1 FROM changes WHERE id > ? AND undoes IS NULL AND undone_by IS NULL LIMIT 1");
+    any.bind(1, target.id);
+    if (!any.executeStep()) return {}; // the latest change: nothing can be in the way
+    std::set<std::int64_t> found;
+    SQLite::Statement touched(db, "SELECT DISTINCT table_name FROM changed_rows WHERE change_id = ?");
+    touched.bind(1, target.id);
+    while (touched.executeStep()) {
+        std::string table = touched.getColumn(0).getString();
+        auto t = tables.find(table);
+        if (t == tables.end()) continue; // refused below, naming the table
+        // A row's key as one value; the IN list becomes an index SQLite builds once, so the
+        // cost is the rows of `target` plus those of the later changes, not their product.
+        auto key_of = [&](std::string_view alias) {
+            std::string parts;
+            for (const auto& k : t->second.key)
+                parts += fmt::format("{2}json_extract(coalesce({1}.after, {1}.before), '$.{0}')", k, alias,
+                                     parts.empty() ? "" : ", ");
+            return fmt::format("json_array({})", parts);
+        };
+        SQLite::Statement q(db, fmt::format("SELECT DISTINCT l.change_id FROM changes c "
+                                            "JOIN changed_rows l ON l.change_id = c.id AND l.table_name = ?2 "
+                                            "WHERE c.id > ?1 AND c.undoes IS NULL AND c.undone_by IS NULL "
+                                            "AND {} IN (SELECT {} FROM changed_rows n WHERE n.change_id = ?1 "
+                                            "AND n.table_name = ?2)",
+                                            key_of("l"), key_of("n")));
+        q.bind(1, target.id);
+        q.bind(2, table);
+        while (q.executeStep()) found.insert(q.getColumn(0).getInt64());
+    }
+    return {found.begin(), found.end()};
+}
+
+} // namespace
+
+UndoResult undo_change(Database& database, std::optional<std::int64_t> change_id, bool dry_run) {
     SQLite::Database& db = database.sql();
-    require_transaction(db, "undo_latest");
-    SQLite::Statement latest(db, fmt::format("SELECT {} FROM changes c WHERE c.undoes IS NULL AND c.undone_by IS NULL "
-                                             "ORDER BY c.id DESC LIMIT 1",
-                                             kChangeColumns));
-    if (!latest.executeStep()) throw Error("nothing to undo: every logged change is undone already (or none was logged)");
-    UndoResult result{read_change(latest), 0, false};
+    require_transaction(db, "undo_change");
+    SQLite::Statement pick(db, fmt::format("SELECT {} FROM changes c WHERE {} ORDER BY c.id DESC LIMIT 1", kChangeColumns,
+                                           change_id ? "c.id = ?1" : "c.undoes IS NULL AND c.undone_by IS NULL"));
+    if (change_id) pick.bind(1, *change_id);
+    if (!pick.executeStep()) {
+        if (change_id) throw Error(fmt::format("no change #{} in the log (`guazhi log` lists them)", *change_id));
+        throw Error("nothing to undo: every logged change is undone already (or none was logged)");
+    }
+    UndoResult result{read_change(pick), 0, false};
     const Change& target = result.undone;
+    if (target.undoes)
+        throw Error(fmt::format("change #{} is itself the undo of change #{}; to restore what that did, record it again",
+                                target.id, *target.undoes));
+    if (target.undone_by)
+        throw Error(fmt::format("change #{} was undone already, by change #{}", target.id, *target.undone_by));
     auto tables = audited_tables(db);
+    if (auto later = later_changes_in_the_way(db, target, tables); !later.empty())
+        throw Error(fmt::format("cannot undo change #{} ({}): later change{} #{} changed the same records; undo {} "
+                                "first (newest first). Nothing was undone.",
+                                target.id, target.command, later.size() == 1 ? "" : "s", fmt::join(later, ", #"),
+                                later.size() == 1 ? "it" : "them"));
 
     // Rows that refer to others go first (a bulk import logs its rows table by table, not in
     // the order they went in); within a table, the latest first. The references are checked

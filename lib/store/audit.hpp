@@ -61,10 +61,12 @@ struct UndoResult {
     bool committed = false;
 };
 
-// Reverts the latest change that is neither an undo nor undone, in one transaction that is
-// itself logged (as an undo of it). Refused (Error, nothing written) when there is none, or
-// when a record it changed is no longer as it left it — changed since by a later change
-// (named) or outside guazhi, or needed by records added since; the message says which.
-UndoResult undo_latest(Database& db, bool dry_run);
+// Reverts change `change_id` — by default the latest that is neither an undo nor undone — in
+// the caller's transaction, itself logged (as an undo of it). Refused (Error, nothing
+// written) when there is none, when it is an undo or undone already, when a later change
+// still in effect touched the same records (named: undo those first), or when a record it
+// changed is no longer as it left it — changed outside guazhi, or needed by records added
+// since; the message says which.
+UndoResult undo_change(Database& db, std::optional<std::int64_t> change_id, bool dry_run);
 
 } // namespace guazhi

@@ -141,6 +141,56 @@ run --db empty undo
 expect_rc 1
 expect_err "nothing to undo"
 
+describe "undo --change N reverts a change that is not the latest, unless a later one touched its records"
+"$GUAZHI" --db mid init >/dev/null 2>&1
+"$GUAZHI" --db mid assign import "$EXAMPLE" >/dev/null 2>&1                          # 1
+"$GUAZHI" --db mid unit set 市交通局 --county 东兴区 >/dev/null 2>&1                  # 2
+"$GUAZHI" --db mid assign note 14 --kind talk --date 2006-10-09 --text 谈心 >/dev/null 2>&1 # 3
+"$GUAZHI" --db mid unit set 市交通局 --county 市中区 >/dev/null 2>&1                  # 4
+before=$(fingerprint mid)
+run --db mid undo --change 2
+expect_rc 1
+expect_err "cannot undo change #2 (guazhi --db mid unit set 市交通局 --county 东兴区): later change #4 changed the same records; undo it first"
+expect_err "Nothing was undone."
+expect_eq "$(fingerprint mid)" "$before"
+run --db mid undo --change 1
+expect_rc 1
+expect_err "later changes #2, #4 changed the same records; undo them first"
+expect_eq "$(fingerprint mid)" "$before"
+run --db mid undo --change 3 --dry-run
+expect_rc 0
+expect_err "would undo change #3"
+expect_eq "$(fingerprint mid)" "$before"
+run --db mid undo --change 3
+expect_rc 0
+expect_err "undid change #3 ("
+expect_eq "$(sql mid "SELECT count(*) FROM events WHERE kind = 'talk'")" "0"
+expect_eq "$(sql mid "SELECT county FROM units WHERE name = '市交通局'")" "市中区" # the later change stays
+run --db mid undo --change 4
+expect_rc 0
+run --db mid undo --change 2
+expect_rc 0
+expect_eq "$(sql mid "SELECT county FROM units WHERE name = '市交通局'")" ""
+run --db mid log --format csv
+expect_line "^2,.*,已由 #7 撤销$"
+expect_line "^7,.*undo --change 2,1,撤销 #2$"
+run --db mid undo --change 4
+expect_rc 1
+expect_err "change #4 was undone already, by change #6"
+run --db mid undo --change 5
+expect_rc 1
+expect_err "change #5 is itself the undo of change #3"
+run --db mid undo --change 99
+expect_rc 1
+expect_err "no change #99 in the log"
+run --db mid undo --change 0
+expect_rc 2
+# The import itself comes out once nothing later is in the way — its notes aside: the talk is
+# gone, so only the records it added remain, and they go.
+run --db mid undo --change 1
+expect_rc 0
+expect_eq "$(sql mid "SELECT count(*) FROM assignments")" "0"
+
 describe "log: bad --since, unknown change"
 run --db db log --since yesterday
 expect_rc 2

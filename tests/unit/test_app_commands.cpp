@@ -60,7 +60,7 @@ TEST_CASE("app: a store writer outside a transaction is a programming error, and
     CHECK_THROWS_AS(life.note(id, "talk", {2006, 1, 5}, "谈心"), std::logic_error);
     CHECK_THROWS_AS(life.extend(id, {2006, 10, 31}, "同意", ""), std::logic_error);
     CHECK_THROWS_AS(correct_unit(fx.db.sql(), "市国土资源局", std::nullopt, std::string("市直")), std::logic_error);
-    CHECK_THROWS_AS(undo_latest(fx.db, false), std::logic_error);
+    CHECK_THROWS_AS(undo_change(fx.db, std::nullopt, false), std::logic_error);
     std::istringstream roster(std::string(kRosterHeader) + kRosterRowLuo);
     CHECK_THROWS_AS(import_roster(fx.db, {roster, "", "t.csv", {}}, fx.config, {}), std::logic_error);
     CHECK(count(fx.db, "events") == 0);
