@@ -162,6 +162,7 @@ void setup_assign(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     setup_assign_life(*assign, global, exit_code);
     setup_assign_quota(*assign, global, exit_code);
     setup_assign_allowance(*assign, global, exit_code);
+    setup_assign_edit(*assign, global, exit_code);
 }
 
 } // namespace guazhi::cli

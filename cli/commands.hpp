@@ -14,6 +14,7 @@ void setup_assign_import(CLI::App& assign, const GlobalOptions& global, int& exi
 void setup_assign_life(CLI::App& assign, const GlobalOptions& global, int& exit_code);
 void setup_assign_quota(CLI::App& assign, const GlobalOptions& global, int& exit_code);
 void setup_assign_allowance(CLI::App& assign, const GlobalOptions& global, int& exit_code);
+void setup_assign_edit(CLI::App& assign, const GlobalOptions& global, int& exit_code);
 void setup_stats(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_export(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_import_all(CLI::App& app, const GlobalOptions& global, int& exit_code);

@@ -67,6 +67,7 @@ enum class Parameter : std::uint8_t {
     dimensions,
     help,
     status,
+    cascade,
     count_, // not a parameter: how many there are (keep last)
 };
 
@@ -122,6 +123,7 @@ enum class ProblemCode : std::uint8_t {
     id_masked,                // the masked ID number
     status_unknown,           // the status given
     not_utf8,                 // FILE:LINE:COL
+    assignment_has_records,   // reports, annual assessments, final appraisals, events, appointment (0/1)
     count_,                   // not a code: how many there are (keep last)
 };
 

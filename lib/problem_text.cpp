@@ -15,7 +15,7 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(Parameter::count
     "handover",   "unfinished",  "arrangement",    "post",        "date",         "until",
     "override_quota", "county",  "host",           "requested",   "sheet",        "encoding",
     "format",     "map",         "ignore_unknown_columns", "reveal_id", "db",     "dimensions",
-    "help",       "status",
+    "help",       "status",     "cascade",
 };
 
 // Where the subject's name stands: before a colon (NAME: 2300 is outside …), before the
@@ -183,6 +183,27 @@ std::string sentence(const Problem& p, const Namer& name) {
         return fmt::format("unknown status '{}' (planned, active, extended, recalled or completed)", arg(0));
     case ProblemCode::id_masked:
         return fmt::format("ID number '{}' is masked; export again with {} to import", arg(0), name(Parameter::reveal_id));
+    case ProblemCode::assignment_has_records: {
+        // The counts as given ("0" or "" for none); one record in all "depends".
+        std::vector<std::string> held;
+        bool one_record = true;
+        auto add = [&](std::size_t i, std::string_view one, std::string_view many) {
+            const std::string& n = arg(i);
+            if (n.empty() || n == "0") return;
+            one_record = held.empty() && n == "1";
+            held.push_back(fmt::format("{} {}", n, n == "1" ? one : many));
+        };
+        add(0, "report", "reports");
+        add(1, "annual assessment", "annual assessments");
+        add(2, "final appraisal", "final appraisals");
+        add(3, "event", "events");
+        if (arg(4) == "1") {
+            one_record = held.empty();
+            held.emplace_back("its appointment record");
+        }
+        return fmt::format("{} {} on it; nothing was deleted (with {} they are deleted too)", fmt::join(held, ", "),
+                           one_record && held.size() == 1 ? "depends" : "depend", name(Parameter::cascade));
+    }
     case ProblemCode::export_masked:
         return fmt::format("{}: its ID numbers are masked, so its cadres cannot be told apart; export again with "
                            "`guazhi export all {} json {}`",

@@ -53,6 +53,10 @@ void record_application(Database& db, const std::string& host, int batch_year, s
     in_transaction(db, [&] { guazhi::record_application(db.sql(), host, batch_year, requested, recorded_by); });
 }
 
+DeletedAssignment delete_assignment(Database& db, std::int64_t id, Dependents dependents) {
+    return in_transaction(db, [&] { return guazhi::delete_assignment(db.sql(), id, dependents); });
+}
+
 UndoResult undo(Database& db, bool dry_run) { return undo(db, std::nullopt, dry_run); }
 
 UndoResult undo(Database& db, std::optional<std::int64_t> change, bool dry_run) {

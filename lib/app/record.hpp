@@ -9,6 +9,7 @@
 #include "domain/roster.hpp"
 #include "store/appraisals.hpp"
 #include "store/audit.hpp"
+#include "store/corrections.hpp"
 #include "store/database.hpp"
 #include "store/recorder.hpp"
 #include "store/reports.hpp"
@@ -52,6 +53,10 @@ Unit correct_unit(Database& db, const std::string& name, const std::optional<std
 // `assign apply`: how many secondees a host asked for in a batch (申报).
 void record_application(Database& db, const std::string& host, int batch_year, std::int64_t requested,
                         const std::string& recorded_by);
+
+// `assign delete`: the assignment removed (the cadre stays); refused while records depend on
+// it unless `dependents` says to delete them too (store/corrections.hpp).
+DeletedAssignment delete_assignment(Database& db, std::int64_t id, Dependents dependents);
 
 // `undo`: the latest change reverted (store/audit.hpp); with `dry_run`, only what it would do.
 UndoResult undo(Database& db, bool dry_run);

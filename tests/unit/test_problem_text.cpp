@@ -77,3 +77,19 @@ TEST_CASE("problem_text: ProblemError keeps the problem; what() uses the domain 
     CHECK(cli::words(many) == "t.csv:1:4: unknown column '爱好' (use --ignore-unknown-columns to skip it, or --map "
                               "'爱好=FIELD' to read it)\nt.csv:1: … and 3 more problems in the header");
 }
+
+TEST_CASE("problem_text: what depends on an assignment is counted, in English number") {
+    auto text = [](std::vector<std::string> counts) {
+        Problem p{Parameter::cascade, ProblemCode::assignment_has_records, std::move(counts), 14};
+        return describe(p, cli::flag_of);
+    };
+    CHECK(text({"1", "0", "0", "0", "0"}) ==
+          "assignment #14: 1 report depends on it; nothing was deleted (with --cascade they are deleted too)");
+    CHECK(text({"0", "0", "0", "0", "1"}) ==
+          "assignment #14: its appointment record depends on it; nothing was deleted (with --cascade they are deleted too)");
+    CHECK(text({"2", "1", "0", "3", "1"}) ==
+          "assignment #14: 2 reports, 1 annual assessment, 3 events, its appointment record depend on it; nothing was "
+          "deleted (with --cascade they are deleted too)");
+    CHECK(text({"0", "0", "1", "1", "0"}) ==
+          "assignment #14: 1 final appraisal, 1 event depend on it; nothing was deleted (with --cascade they are deleted too)");
+}
