@@ -20,6 +20,7 @@ void setup_export(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_import_all(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_log(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_undo(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_cadre(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_unit(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_check(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_backup(CLI::App& app, const GlobalOptions& global, int& exit_code);

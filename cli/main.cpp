@@ -26,6 +26,7 @@ using Setup = void (*)(CLI::App&, const guazhi::cli::GlobalOptions&, int&);
 // In the order `guazhi --help` lists them.
 constexpr std::pair<std::string_view, Setup> kSubcommands[] = {
     {"init", guazhi::cli::setup_init},     {"assign", guazhi::cli::setup_assign},
+    {"cadre", guazhi::cli::setup_cadre},
     {"report", guazhi::cli::setup_report}, {"appraise", guazhi::cli::setup_appraise},
     {"stats", guazhi::cli::setup_stats},   {"export", guazhi::cli::setup_export},
     {"import-all", guazhi::cli::setup_import_all}, {"log", guazhi::cli::setup_log},

@@ -68,6 +68,7 @@ enum class Parameter : std::uint8_t {
     help,
     status,
     cascade,
+    since,
     count_, // not a parameter: how many there are (keep last)
 };
 
@@ -124,6 +125,10 @@ enum class ProblemCode : std::uint8_t {
     status_unknown,           // the status given
     not_utf8,                 // FILE:LINE:COL
     assignment_has_records,   // reports, annual assessments, final appraisals, events, appointment (0/1)
+    since_required,           // field (a dated attribute)
+    since_not_dated,          // field
+    correction_without_reason,// field
+    since_in_future,          // day
     count_,                   // not a code: how many there are (keep last)
 };
 

@@ -15,7 +15,7 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(Parameter::count
     "handover",   "unfinished",  "arrangement",    "post",        "date",         "until",
     "override_quota", "county",  "host",           "requested",   "sheet",        "encoding",
     "format",     "map",         "ignore_unknown_columns", "reveal_id", "db",     "dimensions",
-    "help",       "status",     "cascade",
+    "help",       "status",     "cascade",     "since",
 };
 
 // Where the subject's name stands: before a colon (NAME: 2300 is outside …), before the
@@ -45,7 +45,8 @@ Placement placement(ProblemCode c) {
     case ProblemCode::dimension_unknown:
     case ProblemCode::dimension_twice:
     case ProblemCode::dimension_missing:
-    case ProblemCode::status_unknown: return Placement::colon;
+    case ProblemCode::status_unknown:
+    case ProblemCode::since_in_future: return Placement::colon;
     default: return Placement::unnamed;
     }
 }
@@ -176,6 +177,17 @@ std::string sentence(const Problem& p, const Namer& name) {
         return fmt::format("'{}' already receives {} secondee(s) in batch {} (max_per_host_per_batch = {}); to exceed "
                            "it give {} {} \"…\"",
                            arg(0), arg(1), arg(2), arg(3), name(Parameter::override_quota), name(Parameter::reason));
+    case ProblemCode::since_required:
+        return fmt::format("{} changes on a date: give {} DATE, the day it took effect (or {} first to correct the "
+                           "value recorded from the first record on)",
+                           arg(0), name(Parameter::since), name(Parameter::since));
+    case ProblemCode::since_not_dated:
+        return fmt::format("{} does not change over time: it is corrected (give {} \"…\" without {})", arg(0),
+                           name(Parameter::reason), name(Parameter::since));
+    case ProblemCode::correction_without_reason:
+        return fmt::format("correcting {} needs {} \"…\" (why the record was wrong), kept in the log", arg(0),
+                           name(Parameter::reason));
+    case ProblemCode::since_in_future: return fmt::format("{} is after today", arg(0));
     case ProblemCode::count_: break;
     case ProblemCode::not_utf8:
         return fmt::format("{}: invalid UTF-8 (if the file is GBK, use {} gbk)", arg(0), name(Parameter::encoding));

@@ -144,28 +144,8 @@ void read_profile(Checker& c, Cadre& cadre) {
     else cadre.phone = phone;
 }
 
-} // namespace
-
-std::size_t max_length(Field f) {
-    switch (f) {
-    case Field::name: return limits::kName;
-    case Field::home_unit:
-    case Field::host_unit: return limits::kUnit;
-    case Field::home_post:
-    case Field::host_post: return limits::kPost;
-    case Field::remark: return limits::kNote;
-    default: return limits::kShort;
-    }
-}
-
-RowResult validate_row(const RowValues& values, const Policy& policy) {
-    Checker c{values, {}};
-    Assignment a;
-    Cadre& cadre = a.cadre;
-
-    for (const auto& s : roster_fields())
-        if (s.required && c.at(s.field).empty()) c.add(s.field, "is required");
-
+// The cadre's fields of a row, read into `cadre`.
+void read_cadre(Checker& c, Cadre& cadre) {
     if (!c.at(Field::id_number).empty()) {
         auto id = util::parse_id_number(c.at(Field::id_number));
         if (id) cadre.id_number = *id.value;
@@ -218,6 +198,64 @@ RowResult validate_row(const RowValues& values, const Policy& policy) {
             c.add(Field::gender, fmt::format("'{}' does not agree with the ID number ({})", c.at(Field::gender),
                                              genders().label(id_gender, Lang::zh)));
     }
+
+}
+
+// Lengths (domain/limits.hpp): every value fits an Excel cell with room to spare. Control
+// characters left after cleaning (a NUL, an escape; line breaks and tabs became spaces) would
+// corrupt every table and document they reach: refuse them.
+void check_text(Checker& c, Field f) {
+    if (auto problem = limits::length_problem(c.at(f), max_length(f))) c.add(f, *problem);
+    const std::string& v = c.at(f);
+    if (std::any_of(v.begin(), v.end(), [](char ch) { return (ch >= 0 && ch < 0x20) || ch == 0x7F; }))
+        c.add(f, "contains a control character (an invisible character such as NUL)");
+}
+
+} // namespace
+
+bool is_cadre_field(Field f) {
+    switch (f) {
+    case Field::id_number: case Field::name: case Field::gender: case Field::ethnicity: case Field::birth_date:
+    case Field::political_status: case Field::education: case Field::categories: case Field::education_fulltime:
+    case Field::education_inservice: case Field::native_place: case Field::started_work: case Field::joined_party:
+    case Field::rank: case Field::phone: return true;
+    default: return false;
+    }
+}
+
+CadreResult validate_cadre(const RowValues& values) {
+    Checker c{values, {}};
+    CadreResult out;
+    for (const auto& s : roster_fields())
+        if (is_cadre_field(s.field) && s.required && c.at(s.field).empty()) c.add(s.field, "is required");
+    read_cadre(c, out.cadre);
+    for (const auto& s : roster_fields())
+        if (is_cadre_field(s.field)) check_text(c, s.field);
+    out.problems = std::move(c.problems);
+    return out;
+}
+
+std::size_t max_length(Field f) {
+    switch (f) {
+    case Field::name: return limits::kName;
+    case Field::home_unit:
+    case Field::host_unit: return limits::kUnit;
+    case Field::home_post:
+    case Field::host_post: return limits::kPost;
+    case Field::remark: return limits::kNote;
+    default: return limits::kShort;
+    }
+}
+
+RowResult validate_row(const RowValues& values, const Policy& policy) {
+    Checker c{values, {}};
+    Assignment a;
+    Cadre& cadre = a.cadre;
+
+    for (const auto& s : roster_fields())
+        if (s.required && c.at(s.field).empty()) c.add(s.field, "is required");
+
+    read_cadre(c, cadre);
 
     a.direction = c.code(Field::direction, directions());
     RowResult result;
@@ -283,17 +321,7 @@ RowResult validate_row(const RowValues& values, const Policy& policy) {
             c.add(Field::start_date, fmt::format("{} is before the cadre turned 18 (born {})", a.start.iso(),
                                                  util::birth_month(util::id_birth_date(cadre.id_number).iso())));
     }
-    // Lengths (domain/limits.hpp): every value fits an Excel cell with room to spare.
-    for (const auto& s : roster_fields())
-        if (auto problem = limits::length_problem(c.at(s.field), max_length(s.field))) c.add(s.field, *problem);
-    // Control characters left after cleaning (a NUL, an escape; line breaks and tabs became
-    // spaces) would corrupt every table and document they reach: refuse them.
-    for (const auto& s : roster_fields()) {
-        const std::string& v = c.at(s.field);
-        if (std::any_of(v.begin(), v.end(), [](char ch) { return (ch >= 0 && ch < 0x20) || ch == 0x7F; }))
-            c.add(s.field, "contains a control character (an invisible character such as NUL)");
-    }
-
+    for (const auto& s : roster_fields()) check_text(c, s.field);
     result.problems = std::move(c.problems);
     if (result.problems.empty()) result.assignment = std::move(a);
     return result;

@@ -73,6 +73,15 @@ std::size_t max_length(Field f);
 // row does not give them.
 RowResult validate_row(const RowValues& values, const Policy& policy);
 
+// The cadre's fields of a row (ID number, name … phone) validated by the same rules as in
+// validate_row; the other fields are not read. `cadre edit` checks what it is given with it.
+struct CadreResult {
+    Cadre cadre;
+    std::vector<FieldProblem> problems;
+};
+CadreResult validate_cadre(const RowValues& values);
+bool is_cadre_field(Field f);
+
 // The canonical text of each field of a stored assignment (codes, ISO dates), as written
 // by `export assignments` and read back by `assign import`. (By value: a stream of rows moves
 // each assignment in rather than copying its strings.)

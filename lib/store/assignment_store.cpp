@@ -5,6 +5,7 @@
 #include "domain/vocabulary.hpp"
 #include "error.hpp"
 #include "problem.hpp"
+#include "store/cadre_values.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -14,16 +15,22 @@
 namespace guazhi {
 
 std::string_view assignment_select_sql() {
-    return R"sql(SELECT a.id, c.id_number, c.name, c.gender, c.ethnicity, c.birth_date, c.political_status,
-       c.education, c.category_mask,
+    // The cadre as on the assignment's start date: its dated attributes are those in force
+    // then (domain/cadre_history.hpp), in every listing, export and document read through here.
+    static const std::string sql = fmt::format(
+        R"sql(SELECT a.id, c.id_number, c.name, c.gender, c.ethnicity, c.birth_date, {},
+       {}, {},
        a.direction, a.batch_year, h.name, h.kind, h.county, a.home_post, t.name, t.kind, t.county,
        a.host_post, a.start_date, a.end_date, a.extended_until, a.recalled_on, a.recall_reason,
-       c.education_fulltime, c.education_inservice, c.native_place, c.started_work, c.joined_party, c.rank, c.phone,
+       {}, {}, c.native_place, c.started_work, c.joined_party, {}, c.phone,
        a.remark, a.programme
   FROM assignments a
   JOIN cadres c ON c.id = a.cadre_id
   JOIN units h ON h.id = a.home_unit_id
-  JOIN units t ON t.id = a.host_unit_id)sql";
+  JOIN units t ON t.id = a.host_unit_id)sql",
+        in_force_sql("political_status"), in_force_sql("education"), category_mask_in_force_sql(),
+        in_force_sql("education_fulltime"), in_force_sql("education_inservice"), in_force_sql("rank"));
+    return sql;
 }
 
 std::string_view assignment_listing_order() { return " ORDER BY a.batch_year, a.direction DESC, a.id"; }
@@ -143,12 +150,15 @@ SqlFilter build_filter(const AssignmentFilter& f, const Config& config) {
         out.texts.push_back(*f.county);
     }
     if (f.category) {
-        conditions.push_back("a.cadre_id IN (SELECT cadre_id FROM cadre_categories WHERE category = ?)");
+        // The categories in force on the start date; a cadre without dated changes by the index.
+        conditions.push_back(fmt::format("CASE WHEN c.dated_values = 0 THEN a.cadre_id IN (SELECT cadre_id FROM "
+                                         "cadre_categories WHERE category = ?) ELSE ({} & {}) <> 0 END",
+                                         category_mask_in_force_sql(), category_bit(*f.category)));
         out.texts.push_back(*f.category);
     }
     if (f.non_party) {
         auto codes = non_party_statuses(config.policy);
-        conditions.push_back(fmt::format("c.political_status IN ({})", placeholders(codes.size())));
+        conditions.push_back(fmt::format("{} IN ({})", in_force_sql("political_status"), placeholders(codes.size())));
         out.texts.insert(out.texts.end(), codes.begin(), codes.end());
     }
     if (f.pending) {
@@ -164,8 +174,8 @@ SqlFilter build_filter(const AssignmentFilter& f, const Config& config) {
         if (k == "election") conditions.push_back("a.direction = 'down' AND " + missing("p.election_result = 'elected'"));
         else if (k == "united_front") {
             auto codes = non_party_statuses(config.policy);
-            conditions.push_back(fmt::format("c.political_status IN ({}) AND {}", placeholders(codes.size()),
-                                             missing("p.united_front_on IS NOT NULL")));
+            conditions.push_back(fmt::format("{} IN ({}) AND {}", in_force_sql("political_status"),
+                                             placeholders(codes.size()), missing("p.united_front_on IS NOT NULL")));
             out.texts.insert(out.texts.end(), codes.begin(), codes.end());
         } else if (k == "filing") conditions.push_back(missing("p.filed_on IS NOT NULL"));
         else if (k == "document") conditions.push_back(missing("p.doc_number <> ''"));
@@ -176,8 +186,8 @@ SqlFilter build_filter(const AssignmentFilter& f, const Config& config) {
             std::vector<std::string> members;
             for (const Term& t : political_statuses().terms())
                 if (is_party_member(t.code)) members.emplace_back(t.code);
-            conditions.push_back(fmt::format("c.political_status IN ({}) AND {}", placeholders(members.size()),
-                                             missing("p.party_transfer_on IS NOT NULL")));
+            conditions.push_back(fmt::format("{} IN ({}) AND {}", in_force_sql("political_status"),
+                                             placeholders(members.size()), missing("p.party_transfer_on IS NOT NULL")));
             out.texts.insert(out.texts.end(), members.begin(), members.end());
         }
         else throw Error(fmt::format("unknown pending item '{}'", k));
@@ -227,7 +237,7 @@ struct AssignmentStore::Statements {
     std::string key;
     explicit Statements(SQLite::Database& db)
         : find_cadre(db, fmt::format("SELECT id, id_number, name, gender, ethnicity, birth_date, political_status, "
-                                     "education, category_mask, {} FROM cadres WHERE id_number = ?",
+                                     "education, category_mask, {}, dated_values FROM cadres WHERE id_number = ?",
                                      kProfileColumns)),
           insert_cadre(db, fmt::format("INSERT INTO cadres (id_number, name, gender, ethnicity, birth_date, "
                                        "political_status, education, {}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
@@ -236,11 +246,11 @@ struct AssignmentStore::Statements {
           insert_category(db, "INSERT INTO cadre_categories (cadre_id, category) VALUES (?, ?)"),
           find_unit(db, "SELECT id, name, kind, county FROM units WHERE name = ?"),
           insert_unit(db, "INSERT INTO units (name, kind, county) VALUES (?, ?, ?)"),
-          of_cadre(db, std::string(assignment_select_sql()) + " WHERE a.cadre_id = ? ORDER BY a.start_date"),
+          of_cadre(db, fmt::format("{} WHERE a.cadre_id = ? ORDER BY a.start_date", assignment_select_sql())),
           insert_assignment(db, "INSERT INTO assignments (cadre_id, direction, batch_year, home_unit_id, home_post, "
                                 "host_unit_id, host_post, start_date, end_date, remark, programme) "
                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-          get(db, std::string(assignment_select_sql()) + " WHERE a.id = ?"),
+          get(db, fmt::format("{} WHERE a.id = ?", assignment_select_sql())),
           count_hosted(db, "SELECT count(*) FROM assignments WHERE host_unit_id = ? AND batch_year = ? "
                            "AND recalled_on IS NULL"),
           insert_cadre_if_new(db, fmt::format("INSERT INTO cadres (id_number, name, gender, ethnicity, birth_date, "
@@ -283,6 +293,7 @@ std::optional<AssignmentStore::StoredCadre> AssignmentStore::find_cadre(std::str
     c.education = s.getColumn(7).getString();
     c.categories = categories_of(s.getColumn(8).getInt64());
     read_profile(s, 9, c);
+    out.dated_values = s.getColumn(16).getInt64();
     return out;
 }
 
@@ -397,6 +408,34 @@ std::optional<Assignment> AssignmentStore::get(std::int64_t id) {
     s.bind(1, id);
     if (!s.executeStep()) return std::nullopt;
     return read_assignment(s);
+}
+
+bool AssignmentStore::counts_as_hosted(std::int64_t id, std::int64_t host_unit_id, int batch_year) {
+    SQLite::Statement q(db_, "SELECT 1 FROM assignments WHERE id = ? AND host_unit_id = ? AND batch_year = ? "
+                             "AND recalled_on IS NULL");
+    q.bind(1, id);
+    q.bind(2, host_unit_id);
+    q.bind(3, batch_year);
+    return q.executeStep();
+}
+
+void AssignmentStore::update_assignment(std::int64_t id, const Assignment& a, std::int64_t home_unit_id,
+                                        std::int64_t host_unit_id) {
+    SQLite::Statement u(db_, "UPDATE assignments SET direction = ?, batch_year = ?, home_unit_id = ?, home_post = ?, "
+                             "host_unit_id = ?, host_post = ?, start_date = ?, end_date = ?, remark = ?, programme = ? "
+                             "WHERE id = ?");
+    u.bind(1, a.direction);
+    u.bind(2, a.batch_year);
+    u.bind(3, home_unit_id);
+    u.bind(4, a.home_post);
+    u.bind(5, host_unit_id);
+    u.bind(6, a.host_post);
+    u.bind(7, a.start.iso());
+    u.bind(8, a.end.iso());
+    u.bind(9, a.remark);
+    u.bind(10, a.programme);
+    u.bind(11, id);
+    u.exec();
 }
 
 std::int64_t AssignmentStore::count_hosted(std::int64_t host_unit_id, int batch_year) {

@@ -54,7 +54,8 @@ class AssignmentStore {
 
     struct StoredCadre {
         std::int64_t id;
-        Cadre cadre;
+        Cadre cadre;             // as first recorded (store/cadre_values.hpp has its changes)
+        std::int64_t dated_values = 0; // how many dated changes it has
     };
     struct StoredUnit {
         std::int64_t id;
@@ -82,6 +83,10 @@ class AssignmentStore {
     // How many secondees a host unit receives in a batch, not counting recalled ones (a
     // recalled secondee's place may be filled again).
     std::int64_t count_hosted(std::int64_t host_unit_id, int batch_year);
+    // Whether assignment `id` is one of those count_hosted(host_unit_id, batch_year) counts.
+    bool counts_as_hosted(std::int64_t id, std::int64_t host_unit_id, int batch_year);
+    // `assign edit`: the assignment's own columns (not its cadre, nor the term's changes).
+    void update_assignment(std::int64_t id, const Assignment& a, std::int64_t home_unit_id, std::int64_t host_unit_id);
     // Calls `visit` for each matching assignment, ordered by batch year, direction and id.
     // Each is the visitor's to keep (moved from, when it streams rows out).
     void for_each(const AssignmentFilter& filter, const Config& config, const std::function<void(Assignment&&)>& visit);

@@ -48,6 +48,8 @@ const std::vector<TableSpec>& specs() {
         {"units", {"name"}, {}},
         {"cadres", {"id_number"}, {}},
         {"cadre_categories", {"cadre_id", "category"}, {{"cadre_id", "cadres"}}, false},
+        {"cadre_values", {"cadre_id", "attribute", "since"}, {{"cadre_id", "cadres"}}},
+        {"cadre_corrections", {}, {{"cadre_id", "cadres"}}},
         {"assignments",
          {"cadre_id", "start_date"},
          {{"cadre_id", "cadres"}, {"home_unit_id", "units"}, {"host_unit_id", "units"}}},
@@ -101,7 +103,7 @@ std::optional<std::string> base64_decode(std::string_view text) {
 } // namespace
 
 bool derived_column(std::string_view table, std::string_view column) {
-    return table == "cadres" && column == "category_mask";
+    return table == "cadres" && (column == "category_mask" || column == "dated_values");
 }
 bool blob_column(std::string_view table, std::string_view column) { return table == "attachments" && column == "content"; }
 

@@ -2,6 +2,7 @@
 
 #include "domain/rules.hpp"
 #include "domain/vocabulary.hpp"
+#include "store/cadre_values.hpp"
 #include "store/lifecycle.hpp"
 #include "util/id_number.hpp"
 #include "util/json.hpp"
@@ -45,21 +46,34 @@ std::int64_t AssignmentRecorder::hosted_count(std::int64_t host_id, int year) {
 }
 
 RecordOutcome AssignmentRecorder::record(const Assignment& a, bool home_kind_given) {
+    return write(a, home_kind_given, std::nullopt);
+}
+
+RecordOutcome AssignmentRecorder::replace(std::int64_t id, const Assignment& a) { return write(a, true, id); }
+
+RecordOutcome AssignmentRecorder::write(const Assignment& a, bool home_kind_given, std::optional<std::int64_t> replacing) {
     RecordOutcome out;
     auto& problems = out.problems;
 
     // In a batch a new cadre's row goes in at once (see exclusive_batch()); `fresh` is its id,
     // 0 when the cadre was recorded already or is looked up first.
     std::int64_t fresh = 0;
-    if (insert_first_) fresh = store_.insert_cadre_row_if_new(a.cadre).value_or(0);
+    if (insert_first_ && !replacing) fresh = store_.insert_cadre_row_if_new(a.cadre).value_or(0);
     std::optional<AssignmentStore::StoredCadre> stored;
     if (fresh == 0) stored = store_.find_cadre(a.cadre.id_number);
     if (stored) {
-        for (auto& conflict : cadre_conflicts(stored->cadre, a.cadre))
+        // Judged against the record as it stood on this assignment's start date: a change
+        // recorded since (cadre edit, --update) is not a conflict with a later row.
+        const Cadre then = stored->dated_values == 0
+                               ? stored->cadre
+                               : in_force(stored->cadre, dated_values_of(store_.db(), stored->id), a.start);
+        // An edit keeps the cadre as recorded (cadre edit changes it).
+        for (auto& conflict : replacing ? std::vector<std::string>{} : cadre_conflicts(then, a.cadre))
             problems.push_back({Field::id_number, fmt::format("{} is recorded with other data — {}",
                                                               util::mask_id_number(a.cadre.id_number), conflict)});
         for (const Assignment& earlier : store_.assignments_of(stored->id)) {
-            if (same_assignment(earlier, a)) {
+            if (replacing && earlier.id == *replacing) continue;
+            if (!replacing && same_assignment(earlier, a)) {
                 if (problems.empty()) {
                     out.kind = RecordOutcome::Kind::identical;
                     out.id = earlier.id;
@@ -83,7 +97,9 @@ RecordOutcome AssignmentRecorder::record(const Assignment& a, bool home_kind_giv
     // only repeat the count of secondees it would not have added. Without a limit
     // (max_per_host_per_batch = 0) there is nothing to count.
     const bool limited = config_.policy.max_per_host_per_batch > 0;
-    std::int64_t hosted = limited && host && problems.empty() ? hosted_count(host->id, a.batch_year) : 0;
+    // An edit that keeps the host and batch takes no new place: it is not judged again.
+    const bool counted = replacing && host && store_.counts_as_hosted(*replacing, host->id, a.batch_year);
+    std::int64_t hosted = limited && host && problems.empty() && !counted ? hosted_count(host->id, a.batch_year) : 0;
     if (problems.empty() && over_host_quota(hosted, config_.policy)) {
         if (policy_.override_quota) out.over_quota = true;
         else
@@ -103,9 +119,14 @@ RecordOutcome AssignmentRecorder::record(const Assignment& a, bool home_kind_giv
 
     std::int64_t home_id = unit_id(a.home_unit, home);
     std::int64_t host_id = unit_id(a.host_unit, host);
-    std::int64_t cadre_id = stored ? stored->id : fresh != 0 ? fresh : store_.insert_cadre(a.cadre);
-    if (fresh != 0) store_.insert_categories(fresh, a.cadre.categories);
-    out.id = store_.insert_assignment(a, cadre_id, home_id, host_id);
+    if (replacing) {
+        store_.update_assignment(*replacing, a, home_id, host_id);
+        out.id = *replacing;
+    } else {
+        std::int64_t cadre_id = stored ? stored->id : fresh != 0 ? fresh : store_.insert_cadre(a.cadre);
+        if (fresh != 0) store_.insert_categories(fresh, a.cadre.categories);
+        out.id = store_.insert_assignment(a, cadre_id, home_id, host_id);
+    }
     if (batch_ && limited) {
         // Not yet counted (a host new to the database): count it, this row included.
         auto [it, added] = hosted_.try_emplace(host_key(host_id, a.batch_year), 0);

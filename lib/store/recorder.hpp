@@ -40,6 +40,11 @@ class AssignmentRecorder {
     // Call inside a transaction: on refusal nothing of `a` is written.
     RecordOutcome record(const Assignment& a, bool home_kind_given);
 
+    // `assign edit`: assignment `id` (of the same cadre) becomes `a`, judged by the same rules
+    // as a new row (units' kinds, the term overlapping another of the cadre's, the host's
+    // quota) with `id` itself left out of them. Nothing is written on refusal.
+    RecordOutcome replace(std::int64_t id, const Assignment& a);
+
     // For a large batch that is the only writer of its transaction (`assign import`), with
     // the same outcome for every row, only cheaper:
     // - the host quota is judged from the count recorded before the batch, read once per host
@@ -52,6 +57,7 @@ class AssignmentRecorder {
     void exclusive_batch() { batch_ = insert_first_ = true; }
 
   private:
+    RecordOutcome write(const Assignment& a, bool home_kind_given, std::optional<std::int64_t> replacing);
     // The recorded unit of that name (nullopt when new); problems when `unit` contradicts it.
     std::optional<AssignmentStore::StoredUnit> check_unit(const Unit& unit, bool kind_given, Field field,
                                                           std::vector<FieldProblem>& problems);

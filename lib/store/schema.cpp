@@ -261,6 +261,45 @@ ALTER TABLE assignments ADD COLUMN programme TEXT NOT NULL DEFAULT '';
         // whose ids a clerk sees becomes AUTOINCREMENT, its sequence starting after the largest id
         // it had or the audit log saw deleted (store/permanent_ids.hpp). Rows stay as they were.
         {"", make_ids_permanent},
+        // 11: a cadre's record over time (issue "corrections"). What the cadre row holds is the
+        // value "since the first record"; a later change of a dated attribute (政治面貌, the
+        // educations, 职级, the categories) is a row of cadre_values with the day it took
+        // effect, so that a batch's figures keep the value in force when it began
+        // (store/cadre_values.hpp). dated_values counts a cadre's rows (kept by triggers, like
+        // category_mask): the figures look a value up only for the few cadres who have any.
+        // A correction of a field recorded wrongly keeps the old value in cadre_corrections.
+        R"sql(
+CREATE TABLE cadre_values (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    cadre_id    INTEGER NOT NULL REFERENCES cadres (id) ON DELETE CASCADE,
+    attribute   TEXT NOT NULL CHECK (attribute IN ('political_status', 'education', 'education_fulltime',
+                                                   'education_inservice', 'rank', 'categories')),
+    since       TEXT NOT NULL CHECK (since GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    value       TEXT NOT NULL,
+    reason      TEXT NOT NULL DEFAULT '',
+    recorded_by TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE UNIQUE INDEX cadre_values_since ON cadre_values (cadre_id, attribute, since);
+ALTER TABLE cadres ADD COLUMN dated_values INTEGER NOT NULL DEFAULT 0;
+CREATE TRIGGER cadre_values_count_insert AFTER INSERT ON cadre_values BEGIN
+    UPDATE cadres SET dated_values = dated_values + 1 WHERE id = NEW.cadre_id;
+END;
+CREATE TRIGGER cadre_values_count_delete AFTER DELETE ON cadre_values BEGIN
+    UPDATE cadres SET dated_values = dated_values - 1 WHERE id = OLD.cadre_id;
+END;
+CREATE TABLE cadre_corrections (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    cadre_id    INTEGER NOT NULL REFERENCES cadres (id) ON DELETE CASCADE,
+    field       TEXT NOT NULL,
+    before      TEXT NOT NULL,
+    after       TEXT NOT NULL,
+    reason      TEXT NOT NULL CHECK (reason <> ''),
+    recorded_by TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX cadre_corrections_cadre ON cadre_corrections (cadre_id, id);
+)sql",
     };
     return steps;
 }

@@ -2,6 +2,7 @@
 
 #include "domain/rules.hpp"
 #include "store/assignment_store.hpp"
+#include "store/cadre_values.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <algorithm>
@@ -45,14 +46,14 @@ std::string dimension_sql(Dimension d, const AssignmentFilter& filter, const Con
     case Dimension::home_county: return "coalesce(nullif(h.county, ''), 'none')";
     case Dimension::home_unit: return "h.name";
     case Dimension::host_unit: return "t.name";
-    case Dimension::political_status: return "c.political_status";
+    case Dimension::political_status: return in_force_sql("political_status");
     case Dimension::party:
-        return fmt::format("CASE WHEN c.political_status IN ({}) THEN 'non_party' ELSE 'party' END",
+        return fmt::format("CASE WHEN {} IN ({}) THEN 'non_party' ELSE 'party' END", in_force_sql("political_status"),
                            in_list(non_party_statuses(config.policy)));
     case Dimension::category: return "coalesce(cc.category, 'none')";
     case Dimension::gender: return "c.gender";
     case Dimension::ethnicity: return "coalesce(nullif(c.ethnicity, ''), 'none')";
-    case Dimension::education: return "coalesce(nullif(c.education, ''), 'none')";
+    case Dimension::education: return fmt::format("coalesce(nullif({}, ''), 'none')", in_force_sql("education"));
     case Dimension::age_band: return age_band_sql(config);
     case Dimension::origin_level: return "h.kind";
     case Dimension::status: return status_sql(filter.as_of);
@@ -78,6 +79,15 @@ struct ValueOrder {
 
 namespace {
 
+// A row per category in force on the start date (cc.category), none for a cadre without.
+std::string category_join() {
+    std::string bits;
+    for (const Term& t : categories().terms())
+        bits += fmt::format("{}SELECT {} AS bit, '{}' AS category", bits.empty() ? "" : " UNION ALL ",
+                            category_bit(t.code), t.code);
+    return fmt::format(" LEFT JOIN ({}) cc ON ({} & cc.bit) <> 0", bits, category_mask_in_force_sql());
+}
+
 // The facts of one assignment as the bits of one integer, computed once per row in SQL.
 enum FactBit { up_bit = 1, non_party_bit = 2, sg_bit = 4, cr_bit = 8, township_bit = 16, female_bit = 32, minority_bit = 64 };
 
@@ -91,11 +101,13 @@ std::string facts_sql(const Config& config) {
     if (!is_ethnic_minority("")) not_minority.emplace_back("");
     for (const Term& t : ethnicities().terms())
         if (!is_ethnic_minority(t.code)) not_minority.emplace_back(t.code);
-    return fmt::format("((a.direction = 'up') | ((c.political_status NOT IN ({})) << 1) | "
-                       "(((c.category_mask & {}) <> 0) << 2) | (((c.category_mask & {}) <> 0) << 3) | "
+    // The political status and categories are those in force on the start date.
+    return fmt::format("((a.direction = 'up') | (({} NOT IN ({})) << 1) | "
+                       "((({} & {}) <> 0) << 2) | ((({} & {}) <> 0) << 3) | "
                        "((h.kind = 'township') << 4) | ((c.gender = 'female') << 5) | "
                        "((c.ethnicity NOT IN ({})) << 6))",
-                       in_list(not_non_party), category_bit("selected_graduate"), category_bit("county_reserve"),
+                       in_force_sql("political_status"), in_list(not_non_party), category_mask_in_force_sql(),
+                       category_bit("selected_graduate"), category_mask_in_force_sql(), category_bit("county_reserve"),
                        in_list(not_minority));
 }
 
@@ -113,7 +125,7 @@ void scan(SQLite::Database& db, const AssignmentFilter& filter, const Config& co
     SqlFilter where = build_filter(filter, config);
     auto needs = [&](Dimension d) { return std::find(uses.begin(), uses.end(), d) != uses.end(); };
     std::string joins = std::string(needs(Dimension::host_unit) ? " JOIN units t ON t.id = a.host_unit_id" : "") +
-                        (needs(Dimension::category) ? " LEFT JOIN cadre_categories cc ON cc.cadre_id = a.cadre_id" : "") +
+                        (needs(Dimension::category) ? category_join() : "") +
                         (needs(Dimension::grade) ? " LEFT JOIN annual_assessments x ON x.assignment_id = a.id AND "
                                                    "x.year = a.batch_year AND x.superseded_by IS NULL"
                                                  : "");

@@ -6,7 +6,7 @@ run init
 expect_rc 0
 expect_err "created guazhi.db"
 expect_eq "$(stat -c %a guazhi.db)" 600
-expect_eq "$(sql guazhi.db 'PRAGMA user_version')" 10
+expect_eq "$(sql guazhi.db 'PRAGMA user_version')" 11
 expect_eq "$(sql guazhi.db "SELECT count(*) FROM sqlite_master WHERE type='index' AND name LIKE 'assignments_%'")" 7
 
 describe "init again changes nothing"
