@@ -17,6 +17,7 @@ std::string dashed(std::string_view name) {
 std::string flag_of(Parameter p) {
     switch (p) {
     case Parameter::assignment: return "ASSIGNMENT"; // the positional argument
+    case Parameter::event: return "EVENT";
     case Parameter::assessing_unit: return "--by (the assessing unit)"; // appraise's --by is a unit
     case Parameter::dimensions: return "--by";
     case Parameter::submitted_on: return "--submitted";

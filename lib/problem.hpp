@@ -69,6 +69,7 @@ enum class Parameter : std::uint8_t {
     status,
     cascade,
     since,
+    event,
     count_, // not a parameter: how many there are (keep last)
 };
 
@@ -129,6 +130,8 @@ enum class ProblemCode : std::uint8_t {
     since_not_dated,          // field
     correction_without_reason,// field
     since_in_future,          // day
+    event_unknown,            // id
+    event_not_note,           // id, kind (a term's change, not a note: undo its command)
     count_,                   // not a code: how many there are (keep last)
 };
 

@@ -15,7 +15,7 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(Parameter::count
     "handover",   "unfinished",  "arrangement",    "post",        "date",         "until",
     "override_quota", "county",  "host",           "requested",   "sheet",        "encoding",
     "format",     "map",         "ignore_unknown_columns", "reveal_id", "db",     "dimensions",
-    "help",       "status",     "cascade",     "since",
+    "help",       "status",     "cascade",     "since",       "event",
 };
 
 // Where the subject's name stands: before a colon (NAME: 2300 is outside …), before the
@@ -188,6 +188,11 @@ std::string sentence(const Problem& p, const Namer& name) {
         return fmt::format("correcting {} needs {} \"…\" (why the record was wrong), kept in the log", arg(0),
                            name(Parameter::reason));
     case ProblemCode::since_in_future: return fmt::format("{} is after today", arg(0));
+    case ProblemCode::event_unknown: return fmt::format("no event #{}", arg(0));
+    case ProblemCode::event_not_note:
+        return fmt::format("event #{} is a {} event, a change of the term, not a note: undo the command that made it "
+                           "(see guazhi log)",
+                           arg(0), arg(1));
     case ProblemCode::count_: break;
     case ProblemCode::not_utf8:
         return fmt::format("{}: invalid UTF-8 (if the file is GBK, use {} gbk)", arg(0), name(Parameter::encoding));

@@ -2,6 +2,10 @@
 
 #include "store/applications.hpp"
 #include "store/assignment_store.hpp"
+#include "domain/rules.hpp"
+#include "problem.hpp"
+
+#include <algorithm>
 
 #include "app/transaction.hpp"
 
@@ -55,6 +59,52 @@ void record_application(Database& db, const std::string& host, int batch_year, s
 
 DeletedAssignment delete_assignment(Database& db, std::int64_t id, Dependents dependents) {
     return in_transaction(db, [&] { return guazhi::delete_assignment(db.sql(), id, dependents); });
+}
+
+EditedAssignment edit_assignment(Database& db, const Config& config, std::int64_t id, const AssignmentEdit& edit) {
+    return committed_if_written(db, [&] {
+        AssignmentStore store(db.sql());
+        auto before = store.get(id);
+        if (!before) throw ProblemError(problem(Parameter::assignment, ProblemCode::assignment_unknown, id));
+        EditedAssignment out;
+        out.before = *before;
+        RowValues row = to_row(*before);
+        auto given = [&](Field f) {
+            return std::any_of(edit.values.begin(), edit.values.end(), [&](const auto& v) { return v.first == f; });
+        };
+        // A unit named anew brings its own level and county, or has them inferred.
+        if (given(Field::home_unit) && !given(Field::home_level)) row[static_cast<std::size_t>(Field::home_level)] = "";
+        if (given(Field::home_unit) && !given(Field::home_county)) row[static_cast<std::size_t>(Field::home_county)] = "";
+        for (const auto& [field, text] : edit.values) row[static_cast<std::size_t>(field)] = text;
+        RowResult read = validate_row(row, config.policy);
+        out.problems = std::move(read.problems);
+        if (!out.problems.empty()) return out;
+        Assignment after = std::move(*read.assignment);
+        after.id = id;
+        after.cadre = before->cadre;
+        after.extended_until = before->extended_until;
+        after.recalled_on = before->recalled_on;
+        after.recall_reason = before->recall_reason;
+        out.after = after;
+        if (same_assignment(*before, after)) return out; // nothing to change
+        out.problems = records_outside_term(db.sql(), id, after);
+        if (!out.problems.empty()) return out;
+        AssignmentRecorder recorder(store, config, edit.policy);
+        RecordOutcome o = recorder.replace(id, after, !given(Field::home_unit) || given(Field::home_level));
+        out.problems = std::move(o.problems);
+        out.over_quota = o.over_quota;
+        out.committed = out.problems.empty();
+        if (out.committed) out.after = *store.get(id);
+        return out;
+    });
+}
+
+Event edit_note(Database& db, std::int64_t event_id, const NoteChange& change) {
+    return in_transaction(db, [&] { return guazhi::edit_note(db.sql(), event_id, change); });
+}
+
+Event delete_note(Database& db, std::int64_t event_id) {
+    return in_transaction(db, [&] { return guazhi::delete_note(db.sql(), event_id); });
 }
 
 UndoResult undo(Database& db, bool dry_run) { return undo(db, std::nullopt, dry_run); }

@@ -58,6 +58,27 @@ void record_application(Database& db, const std::string& host, int batch_year, s
 // it unless `dependents` says to delete them too (store/corrections.hpp).
 DeletedAssignment delete_assignment(Database& db, std::int64_t id, Dependents dependents);
 
+// `assign edit`: fields of a recorded assignment corrected. Each given field's text is read
+// as a roster cell over the assignment's own values (a new home unit without its level or
+// county has them inferred, not carried over), and every rule of a new row runs again with the
+// assignment itself left out (AssignmentRecorder::replace: units' kinds, overlap, the host's
+// quota with --override), then records_outside_term. Problems change nothing.
+struct AssignmentEdit {
+    std::vector<std::pair<Field, std::string>> values; // cleaned
+    RecordPolicy policy;
+};
+struct EditedAssignment {
+    bool committed = false;
+    std::vector<FieldProblem> problems;
+    Assignment before, after;
+    bool over_quota = false;
+};
+EditedAssignment edit_assignment(Database& db, const Config& config, std::int64_t id, const AssignmentEdit& edit);
+
+// `assign note-edit` / `assign note-delete`: a note corrected or removed; returns it as it was.
+Event edit_note(Database& db, std::int64_t event_id, const NoteChange& change);
+Event delete_note(Database& db, std::int64_t event_id);
+
 // `undo`: the latest change reverted (store/audit.hpp); with `dry_run`, only what it would do.
 UndoResult undo(Database& db, bool dry_run);
 // `undo --change N`: change N reverted, when no later change in effect touched its records.

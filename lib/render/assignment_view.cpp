@@ -134,7 +134,8 @@ std::string history_text(const Appointment& p, const std::vector<Event>& events,
         out += fmt::format("  {}  {}", e.date.iso(), event_kinds().label(e.kind, lang));
         if (!e.reason.empty()) out += fmt::format("  [{}]", e.kind == "recalled" ? recall_reasons().label(e.reason, lang) : e.reason);
         if (e.details != "{}") out += fmt::format("  {}", e.details);
-        out += fmt::format("  — {}\n", e.recorded_by);
+        // The id, for `assign note-edit|note-delete EVENT`.
+        out += fmt::format("  — {}  #{}\n", e.recorded_by, e.id);
     }
     return out;
 }

@@ -17,6 +17,8 @@ const Vocabulary* vocabulary_of(std::string_view field) {
     if (field == "education" || field == "education_fulltime" || field == "education_inservice") return &educations();
     if (field == "ethnicity") return &ethnicities();
     if (field == "gender") return &genders();
+    if (field == "direction") return &directions();
+    if (field == "home_level") return &unit_kinds();
     return nullptr;
 }
 

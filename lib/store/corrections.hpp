@@ -4,10 +4,13 @@
 #pragma once
 
 #include "domain/model.hpp"
+#include "domain/roster.hpp"
 
 #include <SQLiteCpp/Database.h>
 
 #include <cstdint>
+#include <optional>
+#include <string>
 
 namespace guazhi {
 
@@ -29,5 +32,21 @@ struct DeletedAssignment {
     AssignmentRecords with;
 };
 DeletedAssignment delete_assignment(SQLite::Database& db, std::int64_t id, Dependents dependents);
+
+// `assign edit`: what recorded for assignment `id` would fall outside its term once it is
+// `after` — reports of periods outside it, annual assessments of years it no longer covers, a
+// final appraisal written before it begins, a recall outside it — each a problem of the date
+// field that moved it (start_date or end_date). Empty when the edit leaves them all inside.
+std::vector<FieldProblem> records_outside_term(SQLite::Database& db, std::int64_t id, const Assignment& after);
+
+// A note (`assign note`: 谈心谈话, 看望, 考察 …) corrected or deleted. Other events are a
+// term's changes, mirrored on the assignment, and only undone with their command. Throws
+// ProblemError event_unknown or event_not_note; returns the note as it was.
+struct NoteChange {
+    std::optional<std::string> kind, text;
+    std::optional<util::Date> date;
+};
+Event edit_note(SQLite::Database& db, std::int64_t event_id, const NoteChange& change);
+Event delete_note(SQLite::Database& db, std::int64_t event_id);
 
 } // namespace guazhi

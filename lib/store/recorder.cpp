@@ -49,7 +49,9 @@ RecordOutcome AssignmentRecorder::record(const Assignment& a, bool home_kind_giv
     return write(a, home_kind_given, std::nullopt);
 }
 
-RecordOutcome AssignmentRecorder::replace(std::int64_t id, const Assignment& a) { return write(a, true, id); }
+RecordOutcome AssignmentRecorder::replace(std::int64_t id, const Assignment& a, bool home_kind_given) {
+    return write(a, home_kind_given, id);
+}
 
 RecordOutcome AssignmentRecorder::write(const Assignment& a, bool home_kind_given, std::optional<std::int64_t> replacing) {
     RecordOutcome out;

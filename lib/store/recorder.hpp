@@ -43,7 +43,7 @@ class AssignmentRecorder {
     // `assign edit`: assignment `id` (of the same cadre) becomes `a`, judged by the same rules
     // as a new row (units' kinds, the term overlapping another of the cadre's, the host's
     // quota) with `id` itself left out of them. Nothing is written on refusal.
-    RecordOutcome replace(std::int64_t id, const Assignment& a);
+    RecordOutcome replace(std::int64_t id, const Assignment& a, bool home_kind_given);
 
     // For a large batch that is the only writer of its transaction (`assign import`), with
     // the same outcome for every row, only cheaper:

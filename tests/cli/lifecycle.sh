@@ -106,7 +106,7 @@ run --db db assign show 35
 expect_line "^人代会选举 +2006-09-12 当选$"
 expect_line "^传帮带 +李镇长$"
 expect_line "^履历$"
-expect_line "任职 .*王科员$"
+expect_line "任职 .*王科员  #[0-9]+$"
 run --db db assign show 21
 expect_line "^中途抽回 +2007-03-31 \(提拔使用\)$"
 expect_line "^  2007-03-31  中途抽回  \[提拔使用\]"

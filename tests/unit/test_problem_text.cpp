@@ -37,7 +37,7 @@ TEST_CASE("problem_text: every parameter has a domain name and a flag") {
         CHECK_FALSE(domain_name(p).empty());
         CHECK(names.insert(domain_name(p)).second);
         std::string flag = cli::flag_of(p);
-        CHECK((flag.rfind("--", 0) == 0 || p == Parameter::assignment));
+        CHECK((flag.rfind("--", 0) == 0 || p == Parameter::assignment || p == Parameter::event)); // positionals
     }
     CHECK(cli::flag_of(Parameter::submitted_on) == "--submitted");
     CHECK(cli::flag_of(Parameter::home_consent) == "--home-consent");
