@@ -19,6 +19,8 @@ struct ImportCliOptions {
     TableFlags table;
     std::vector<std::string> maps; // --map HEADER=FIELD
     bool dry_run = false;
+    bool update = false;
+    std::optional<std::string> since;
     bool ignore_unknown = false;
     RecordFlags record;
 };
@@ -78,6 +80,10 @@ int run_import(const ImportCliOptions& o, const Context& ctx) {
     options.dry_run = o.dry_run;
     options.ignore_unknown_columns = o.ignore_unknown;
     options.policy = o.record.to_policy();
+    if (o.since && !o.update) throw UsageError("--since goes with --update (the day the file's new values took effect)");
+    options.policy.update = o.update;
+    options.policy.offer_update = true;
+    options.policy.update_since = flag_date(o.since, "--since");
     options.aliases = column_aliases(o.maps, ctx.config);
     options.name = flag_of;
     bool tty = ::isatty(STDERR_FILENO);
@@ -99,6 +105,10 @@ int run_import(const ImportCliOptions& o, const Context& ctx) {
                    report.problem_count == 1 ? "" : "s", report.rows, report.rows == 1 ? "" : "s");
         return 1;
     }
+    for (const auto& u : report.updates) diag("{}\n", u);
+    if (!report.updates.empty())
+        diag("{}: {} {} of known cadres {}\n", name, report.updates.size(),
+             report.updates.size() == 1 ? "value" : "values", o.dry_run ? "would change (dry run)" : "changed");
     print_reading_notes(report, name);
     diag("{}: {} row{} ({}): {} {}, {} already recorded (skipped)\n", name, report.rows,
                report.rows == 1 ? "" : "s", report.source,
@@ -131,6 +141,10 @@ void setup_assign_import(CLI::App& assign, const GlobalOptions& global, int& exi
     add_table_options(sub, o->table);
     sub->add_flag("--dry-run", o->dry_run, "Validate every row and report, but write nothing");
     sub->add_flag("--ignore-unknown-columns", o->ignore_unknown, "Skip columns guazhi does not know");
+    sub->add_flag("--update", o->update,
+                  "A row that says other of a known cadre changes the record (dated fields from its start date, "
+                  "the rest corrected) instead of being refused");
+    sub->add_option("--since", o->since, "With --update: the day the dated fields changed (default: each row's start date)");
     add_record_flags(sub, o->record);
     sub->footer("Columns (Chinese or English headers, any order; README \"Columns\" lists every alias): 身份证号\n"
                 "id_number, 姓名 name, 性别 gender, 民族 ethnicity, 出生年月 birth_date, 政治面貌 political_status,\n"

@@ -70,6 +70,7 @@ enum class Parameter : std::uint8_t {
     cascade,
     since,
     event,
+    update,
     count_, // not a parameter: how many there are (keep last)
 };
 
@@ -132,6 +133,7 @@ enum class ProblemCode : std::uint8_t {
     since_in_future,          // day
     event_unknown,            // id
     event_not_note,           // id, kind (a term's change, not a note: undo its command)
+    cadre_differs,            // masked ID number, name, the differences ("姓名: 张明 → 张敏; …"), "update" when offered
     count_,                   // not a code: how many there are (keep last)
 };
 

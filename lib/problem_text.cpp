@@ -15,7 +15,7 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(Parameter::count
     "handover",   "unfinished",  "arrangement",    "post",        "date",         "until",
     "override_quota", "county",  "host",           "requested",   "sheet",        "encoding",
     "format",     "map",         "ignore_unknown_columns", "reveal_id", "db",     "dimensions",
-    "help",       "status",     "cascade",     "since",       "event",
+    "help",       "status",     "cascade",     "since",       "event",       "update",
 };
 
 // Where the subject's name stands: before a colon (NAME: 2300 is outside …), before the
@@ -189,6 +189,12 @@ std::string sentence(const Problem& p, const Namer& name) {
                            name(Parameter::reason));
     case ProblemCode::since_in_future: return fmt::format("{} is after today", arg(0));
     case ProblemCode::event_unknown: return fmt::format("no event #{}", arg(0));
+    case ProblemCode::cadre_differs:
+        return fmt::format("{} is recorded with other data — {} {}{}", arg(0), arg(1), arg(2),
+                           arg(3).empty() ? ""
+                                          : fmt::format(" (to record the file's values give {}: dated fields "
+                                                        "change from the row's start date, the rest are corrected)",
+                                                        name(Parameter::update)));
     case ProblemCode::event_not_note:
         return fmt::format("event #{} is a {} event, a change of the term, not a note: undo the command that made it "
                            "(see guazhi log)",

@@ -19,10 +19,10 @@ bool is_dated_attribute(std::string_view field) {
 }
 
 const std::vector<std::string_view>& correctable_fields() {
+    // Not the ID number, nor the birth date and gender, which are its digits.
     static const std::vector<std::string_view> all = {
-        "name",      "gender", "ethnicity",           "birth_date",   "political_status", "education",
-        "education_fulltime", "education_inservice", "native_place", "started_work",     "joined_party",
-        "rank",      "phone",  "categories"};
+        "name",         "ethnicity",    "political_status", "education", "education_fulltime", "education_inservice",
+        "native_place", "started_work", "joined_party",     "rank",      "phone",              "categories"};
     return all;
 }
 

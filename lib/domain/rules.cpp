@@ -1,5 +1,6 @@
 #include "domain/rules.hpp"
 
+#include "domain/cadre_history.hpp"
 #include "domain/filter.hpp"
 #include "domain/vocabulary.hpp"
 #include "util/id_number.hpp"
@@ -233,34 +234,13 @@ bool same_assignment(const Assignment& a, const Assignment& b) {
            a.programme == b.programme;
 }
 
-std::vector<std::string> cadre_conflicts(const Cadre& stored, const Cadre& given) {
-    std::vector<std::string> out;
-    // Enumerations are shown by their Chinese labels, as the clerk typed them.
-    auto check = [&](std::string_view field, const std::string& s, const std::string& g,
-                     const Vocabulary* vocabulary = nullptr) {
-        if (g.empty() || s == g) return;
-        auto shown = [&](const std::string& v) { return vocabulary ? std::string(vocabulary->label(v, Lang::zh)) : v; };
-        out.push_back(fmt::format("{}: recorded '{}', given '{}'", field, shown(s), shown(g)));
-    };
-    check("name", stored.name, given.name);
-    check("gender", stored.gender, given.gender, &genders());
-    check("ethnicity", stored.ethnicity, given.ethnicity, &ethnicities());
-    check("birth_date", stored.birth_date, given.birth_date);
-    check("political_status", stored.political_status, given.political_status, &political_statuses());
-    check("education", stored.education, given.education, &educations());
-    check("education_fulltime", stored.education_fulltime, given.education_fulltime, &educations());
-    check("education_inservice", stored.education_inservice, given.education_inservice, &educations());
-    check("native_place", stored.native_place, given.native_place);
-    check("started_work", stored.started_work, given.started_work);
-    check("joined_party", stored.joined_party, given.joined_party);
-    check("rank", stored.rank, given.rank);
-    // The phone is personal data: a message shows it masked.
-    if (!given.phone.empty() && given.phone != stored.phone)
-        out.push_back(fmt::format("phone: recorded '{}', given '{}'", util::mask_phone(stored.phone),
-                                  util::mask_phone(given.phone)));
-    if (!given.categories.empty() && given.categories != stored.categories)
-        out.push_back(fmt::format("categories: recorded '{}', given '{}'", fmt::join(stored.categories, ";"),
-                                  fmt::join(given.categories, ";")));
+std::vector<CadreDifference> cadre_differences(const Cadre& stored, const Cadre& given) {
+    std::vector<CadreDifference> out;
+    // The ID number is the key, and the birth date and gender are its digits.
+    for (std::string_view field : correctable_fields()) {
+        std::string s = attribute_value(stored, field), g = attribute_value(given, field);
+        if (!g.empty() && s != g) out.push_back({std::string(field), std::move(s), std::move(g)});
+    }
     return out;
 }
 

@@ -117,6 +117,11 @@ bool same_assignment(const Assignment& a, const Assignment& b);
 
 // The fields in which `given` contradicts `stored` (empty values in `given` say nothing),
 // each as "field: stored 'x', given 'y'".
-std::vector<std::string> cadre_conflicts(const Cadre& stored, const Cadre& given);
+// What a row says of a cadre that differs from the record: each field the row gives (not empty)
+// with another value, recorded and given as stored (codes; categories joined by ';').
+struct CadreDifference {
+    std::string field, recorded, given;
+};
+std::vector<CadreDifference> cadre_differences(const Cadre& stored, const Cadre& given);
 
 } // namespace guazhi

@@ -295,6 +295,7 @@ ImportReport import_roster(Database& db, const util::TableInput& input, const Co
 
         bool kind_given = !values[static_cast<std::size_t>(Field::home_level)].empty();
         RecordOutcome outcome = recorder.record(*row.assignment, kind_given);
+        for (const auto& u : outcome.updates) report.updates.push_back(fmt::format("{}:{}: {}", input.name, record.line, u));
         switch (outcome.kind) {
         case RecordOutcome::Kind::inserted:
             ++report.inserted;

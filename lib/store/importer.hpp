@@ -48,6 +48,8 @@ struct ImportReport {
     std::size_t directions_inferred = 0;          // rows without 挂职类型, read from the host unit
     std::vector<std::string> ignored_columns;     // unknown or mapped to ignore, as headed
     std::vector<std::string> derived_columns;     // 状态, 年龄: computed, not read
+    // With --update: "FILE:LINE: 张三 政治面貌: 群众 → 中共党员（2009-08-01 起）", each value changed.
+    std::vector<std::string> updates;
 };
 
 // Reads a roster from `input`. Problems in rows are collected in the report and nothing is

@@ -1,7 +1,9 @@
 #include "store/recorder.hpp"
 
+#include "domain/cadre_history.hpp"
 #include "domain/rules.hpp"
 #include "domain/vocabulary.hpp"
+#include "render/cadre_view.hpp"
 #include "store/cadre_values.hpp"
 #include "store/lifecycle.hpp"
 #include "util/id_number.hpp"
@@ -70,9 +72,32 @@ RecordOutcome AssignmentRecorder::write(const Assignment& a, bool home_kind_give
                                ? stored->cadre
                                : in_force(stored->cadre, dated_values_of(store_.db(), stored->id), a.start);
         // An edit keeps the cadre as recorded (cadre edit changes it).
-        for (auto& conflict : replacing ? std::vector<std::string>{} : cadre_conflicts(then, a.cadre))
-            problems.push_back({Field::id_number, fmt::format("{} is recorded with other data — {}",
-                                                              util::mask_id_number(a.cadre.id_number), conflict)});
+        std::vector<CadreDifference> differences;
+        if (!replacing) differences = cadre_differences(then, a.cadre);
+        // Two rows of one file that disagree are the file's mistake, not a change to record.
+        // Rowids only grow: a cadre this recorder inserted has an id from its first one on.
+        const bool known_before = !first_inserted_cadre_ || stored->id < *first_inserted_cadre_;
+        if (!differences.empty() && policy_.update && known_before) {
+            util::Date since = policy_.update_since.value_or(a.start);
+            for (const auto& d : differences) {
+                bool dated = is_dated_attribute(d.field);
+                if (dated) record_dated_value(store_.db(), stored->id, d.field, since, d.given, "", policy_.recorded_by);
+                else record_correction(store_.db(), stored->id, d.field, d.given, "import", policy_.recorded_by);
+                out.updates.push_back(change_line(then.name, d.field, d.recorded, d.given,
+                                                  dated ? std::optional<util::Date>(since) : std::nullopt, Lang::zh));
+            }
+            differences.clear();
+        }
+        if (!differences.empty()) {
+            std::string list;
+            for (const auto& d : differences)
+                list += fmt::format("{}{}: {} → {}", list.empty() ? "" : "; ", field_label(d.field, Lang::zh),
+                                    value_label(d.field, d.recorded, Lang::zh), value_label(d.field, d.given, Lang::zh));
+            problems.push_back({Field::id_number, "",
+                                problem(Parameter::update, ProblemCode::cadre_differs,
+                                        util::mask_id_number(a.cadre.id_number), then.name, list,
+                                        policy_.offer_update && known_before ? "update" : "")});
+        }
         for (const Assignment& earlier : store_.assignments_of(stored->id)) {
             if (replacing && earlier.id == *replacing) continue;
             if (!replacing && same_assignment(earlier, a)) {
@@ -126,6 +151,7 @@ RecordOutcome AssignmentRecorder::write(const Assignment& a, bool home_kind_give
         out.id = *replacing;
     } else {
         std::int64_t cadre_id = stored ? stored->id : fresh != 0 ? fresh : store_.insert_cadre(a.cadre);
+        if (!stored && !first_inserted_cadre_) first_inserted_cadre_ = cadre_id;
         if (fresh != 0) store_.insert_categories(fresh, a.cadre.categories);
         out.id = store_.insert_assignment(a, cadre_id, home_id, host_id);
     }

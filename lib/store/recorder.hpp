@@ -21,6 +21,8 @@ struct RecordOutcome {
     std::int64_t id = 0; // the new assignment, or the identical one already recorded
     bool over_quota = false; // inserted beyond the host quota by an override (recorded as an event)
     std::vector<FieldProblem> problems;
+    // With RecordPolicy::update: the cadre's values the row changed, "张三 政治面貌: 群众 → 中共党员".
+    std::vector<std::string> updates;
 };
 
 // How recorded rows are attributed, and whether the host quota may be exceeded.
@@ -28,6 +30,11 @@ struct RecordPolicy {
     std::string recorded_by;
     bool override_quota = false; // --override: exceed max_per_host_per_batch...
     std::string override_reason; // ...for this reason, recorded with each such row
+    // An import's --update: a row that says other of a known cadre changes the record — a dated
+    // change of a dated attribute from `update_since` (default: the row's start date), a
+    // correction of any other field — instead of being refused. `offer_update`: a refusal says so.
+    bool update = false, offer_update = false;
+    std::optional<util::Date> update_since = std::nullopt;
 };
 
 class AssignmentRecorder {
@@ -72,6 +79,9 @@ class AssignmentRecorder {
     bool batch_ = false;
     bool insert_first_ = false; // see exclusive_batch()
     std::unordered_map<std::int64_t, std::int64_t> hosted_;
+    // The first cadre this recorder inserted: those before it are the "known" ones an update
+    // changes; a later row contradicting an earlier one of the same file is refused.
+    std::optional<std::int64_t> first_inserted_cadre_;
     static std::int64_t host_key(std::int64_t host_id, int year) { return host_id * 100000 + year; }
     std::int64_t hosted_count(std::int64_t host_id, int year);
 };

@@ -28,7 +28,7 @@ expect_rc 1
 expect_err "--start-date: the term 2007-01-01..2007-12-31 overlaps assignment #1"
 run "${ADD[@]}" --name 张敏 --start-date 2009-08-01
 expect_rc 1
-expect_err "--id-number: 511***********0018 is recorded with other data — name: recorded '张明', given '张敏'"
+expect_err "--id-number: 511***********0018 is recorded with other data — 张明 姓名: 张明 → 张敏"
 run "${ADD[@]}" --id-number 511025198003150017 --start-date 2009-08-01
 expect_rc 1
 expect_err "--id-number: ID number '511***********0017' has a wrong check digit (expected 8)"

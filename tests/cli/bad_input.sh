@@ -85,9 +85,9 @@ refused_import overlap_db.csv "overlap_db.csv:2: 开始日期:" "overlaps assign
 
 describe "conflicting names for one ID, in the file and against the database"
 csv names.csv "$HEADER" "$GOOD1" "511025198003150018,张敏,男,中共党员,资中县财政局,资中县,上挂,市侨办,科长助理,2010-08-01,"
-refused_import names.csv "names.csv:3: 身份证号: 511***********0018 is recorded with other data — name: recorded '张明', given '张敏'"
+refused_import names.csv "names.csv:3: 身份证号: 511***********0018 is recorded with other data — 张明 姓名: 张明 → 张敏"
 csv names_db.csv "$HEADER" "511028197003141730,罗红灵,男,中共党员,隆昌县国土资源局,隆昌县,上挂,市外事办,,2010-08-01,"
-refused_import names_db.csv "name: recorded '罗鸿灵', given '罗红灵'"
+refused_import names_db.csv "罗鸿灵 姓名: 罗鸿灵 → 罗红灵 (to record the file's values give --update"
 
 describe "all problems are listed, up to a cap"
 {

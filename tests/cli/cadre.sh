@@ -115,7 +115,46 @@ describe "without the dated change the same row is refused as other data"
 new_db other
 run --db other assign import r2009.csv
 expect_rc 1
-expect_err "political_status: recorded '无党派人士', given '中共党员'"
+expect_err "511***********0336 is recorded with other data — 胡振华 政治面貌: 无党派人士 → 中共党员 (to record the file's values give --update"
+
+describe "assign import --update: the difference recorded as a dated change from the row's start, one logged change"
+run --db other assign import r2009.csv --update --dry-run
+expect_rc 0
+expect_err "r2009.csv:2: 胡振华 政治面貌: 无党派人士 → 中共党员（2009-08-01 起）"
+expect_err "would change (dry run)"
+expect_eq "$(sql other "SELECT count(*) FROM cadre_values")" "0"
+changes=$(sql other "SELECT count(*) FROM changes")
+run --db other assign import r2009.csv --update
+expect_rc 0
+expect_err "r2009.csv:2: 胡振华 政治面貌: 无党派人士 → 中共党员（2009-08-01 起）"
+expect_err "1 added"
+expect_eq "$(sql other "SELECT attribute, since, value FROM cadre_values")" "political_status|2009-08-01|cpc_member"
+expect_eq "$(sql other "SELECT count(*) FROM changes")" "$((changes + 1))"
+run --db other stats --year 2006
+expect_line "^党外干部 +13 +27 +48\.1%"
+run --db other stats --year 2009
+expect_line "^党外干部 +0 +1 +0\.0%"
+run --db other undo
+expect_rc 0
+expect_eq "$(sql other "SELECT count(*) FROM cadre_values") $(sql other "SELECT count(*) FROM assignments WHERE batch_year = 2009")" "0 0"
+run --db other assign import r2009.csv --update --since 2008-07-01
+expect_rc 0
+expect_eq "$(sql other "SELECT since FROM cadre_values")" "2008-07-01"
+usage_refused assign import r2009.csv --since 2008-07-01 "--since goes with --update"
+
+describe "--update corrects a field that does not change over time, and refuses two rows of one file that disagree"
+printf '身份证号,姓名,政治面貌,派出单位,挂职类型,接收单位,开始日期\n%s,胡振化,中共党员,伏龙乡,上挂,市水务局,2011-08-01\n' "$HU" >rename.csv
+run --db other assign import rename.csv --update
+expect_rc 0
+expect_err "胡振华 姓名: 胡振华 → 胡振化"
+expect_eq "$(sql other "SELECT name FROM cadres WHERE id_number = '$HU'")" "胡振化"
+expect_eq "$(sql other "SELECT field, before, after, reason FROM cadre_corrections")" "name|胡振华|胡振化|import"
+printf '身份证号,姓名,政治面貌,派出单位,挂职类型,接收单位,开始日期\n511025198003150018,张明,中共党员,资中县财政局,上挂,市侨办,2012-08-01\n511025198003150018,张敏,中共党员,资中县财政局,上挂,市侨办,2013-08-01\n' >twice.csv
+before=$(fingerprint other)
+run --db other assign import twice.csv --update
+expect_rc 1
+expect_err "twice.csv:3: 身份证号: 511***********0018 is recorded with other data — 张明 姓名: 张明 → 张敏"
+expect_eq "$(fingerprint other)" "$before"
 
 describe "dated categories: 县级后备干部 from 2009 counts in 2009, not in 2006"
 run --db db stats --year 2006

@@ -40,7 +40,8 @@ expect_eq "$(hits 'SQLite::Transaction' lib/store/database.cpp | wc -l | tr -d '
 describe "the store's writers check that they run in their caller's transaction"
 for writer in LifecycleStore::appoint LifecycleStore::note LifecycleStore::extend LifecycleStore::recall \
     LifecycleStore::complete LifecycleStore::follow_up correct_unit record_application import_applications \
-    import_roster import_exchange undo_change delete_assignment BatchImport; do
+    import_roster import_exchange undo_change delete_assignment BatchImport record_dated_value record_correction \
+    edit_note delete_note; do
     expect_eq "$(hits "require_transaction\([a-z_.()]+, \"$writer\"\)" lib/store | wc -l | tr -d ' ')" "1"
 done
 

@@ -130,8 +130,7 @@ TEST_CASE("importer: problems found by the recorder are reported the same way") 
     ImportReport r = import_text(db, text);
     CHECK_FALSE(r.committed);
     REQUIRE(r.problems.size() == 1);
-    CHECK(r.problems[0] == "t.csv:2: 身份证号: 511***********1730 is recorded with other data — name: recorded '罗鸿灵', "
-                           "given '罗宏灵'");
+    CHECK(r.problems[0] == "t.csv:2: 身份证号: 511***********1730 is recorded with other data — 罗鸿灵 姓名: 罗鸿灵 → 罗宏灵");
     CHECK(count(db, "assignments") == 1);
 }
 

@@ -225,22 +225,22 @@ TEST_CASE("rules: same_assignment ignores the id but nothing else of the term") 
     CHECK_FALSE(same_assignment(a, b));
 }
 
-TEST_CASE("rules: cadre_conflicts lists contradicting fields, empty values say nothing") {
+TEST_CASE("rules: cadre_differences lists contradicting fields, empty values say nothing") {
     Cadre stored = sample().cadre;
     Cadre given = stored;
-    CHECK(cadre_conflicts(stored, given).empty());
+    CHECK(cadre_differences(stored, given).empty());
     given.education = "";
     given.ethnicity = "";
-    CHECK(cadre_conflicts(stored, given).empty());
+    CHECK(cadre_differences(stored, given).empty()); // not given: no difference
     given.name = "罗宏灵";
     given.political_status = "masses";
-    auto c = cadre_conflicts(stored, given);
+    auto c = cadre_differences(stored, given);
     REQUIRE(c.size() == 2);
-    CHECK(c[0] == "name: recorded '罗鸿灵', given '罗宏灵'");
-    CHECK(c[1] == "political_status: recorded '中共党员', given '群众'");
+    CHECK((c[0].field == "name" && c[0].recorded == "罗鸿灵" && c[0].given == "罗宏灵"));
+    CHECK((c[1].field == "political_status" && c[1].recorded == "cpc_member" && c[1].given == "masses"));
     given = stored;
     given.categories = {"selected_graduate", "county_reserve"};
-    auto d = cadre_conflicts(stored, given);
+    auto d = cadre_differences(stored, given);
     REQUIRE(d.size() == 1);
-    CHECK(d[0] == "categories: recorded '', given 'selected_graduate;county_reserve'");
+    CHECK((d[0].field == "categories" && d[0].recorded.empty() && d[0].given == "selected_graduate;county_reserve"));
 }

@@ -323,8 +323,7 @@ TEST_CASE("store: the recorder refuses data that contradicts the recorded cadre"
     CHECK(r.kind == RecordOutcome::Kind::refused);
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].field == Field::id_number);
-    CHECK(r.problems[0].message ==
-          "511***********1730 is recorded with other data — name: recorded '罗鸿灵', given '罗宏灵'");
+    CHECK(describe(r.problems[0], by_domain_name) == "511***********1730 is recorded with other data — 罗鸿灵 姓名: 罗鸿灵 → 罗宏灵");
 
     // Even an otherwise identical row is refused when the cadre's data differ.
     Assignment same_term = luo();
