@@ -86,14 +86,17 @@ std::string cadre_text(const CadreProfile& p, Lang lang, bool corrections, bool 
             for (const auto& v : p.values)
                 if (v.attribute == attribute) any = true;
             if (!any) continue;
-            out += fmt::format("  {}\n    {}  {}\n", field_label(attribute, lang), pick(lang, "首次记录起  ", "first record"),
-                               value_label(attribute, attribute_value(p.recorded, attribute), lang, reveal_id));
-            for (const auto& v : p.values) {
-                if (v.attribute != attribute) continue;
-                out += fmt::format("    {}{}  {}{}\n", v.since.iso(), pick(lang, " 起", "  "),
-                                   value_label(attribute, v.value, lang, reveal_id),
-                                   v.reason.empty() ? "" : fmt::format(fmt::runtime(pick(lang, "（{}）", " ({})")), v.reason));
-            }
+            // "首次记录起" and "2008-07-01 起" in one column.
+            auto line = [&](const std::string& when, const std::string& value, const std::string& reason) {
+                std::size_t w = display_width(when), column = lang == Lang::zh ? 13 : 12;
+                out += fmt::format("    {}{}  {}{}\n", when, std::string(column > w ? column - w : 0, ' '),
+                                   value_label(attribute, value, lang, reveal_id),
+                                   reason.empty() ? "" : fmt::format(fmt::runtime(pick(lang, "（{}）", " ({})")), reason));
+            };
+            out += fmt::format("  {}\n", field_label(attribute, lang));
+            line(std::string(pick(lang, "首次记录起", "first record")), attribute_value(p.recorded, attribute), "");
+            for (const auto& v : p.values)
+                if (v.attribute == attribute) line(v.since.iso() + std::string(pick(lang, " 起", "")), v.value, v.reason);
         }
     }
     if (corrections) {
