@@ -20,18 +20,29 @@ namespace guazhi::cli {
 
 namespace {
 
-// Who recorded it: --recorded-by, default $USER. (--by names the assessing unit here, as
-// clerks say "考核单位".)
-void add_recorded_by_option(CLI::App* app, std::string& recorded_by) {
-    recorded_by = login_user();
-    app->add_option("--recorded-by", recorded_by, "Who records this (default: $USER)");
+// Who records it: --by, as in every command (default $USER). --by used to name the assessing
+// unit here; the unit is --unit, and a --by that reads as a unit is refused naming it
+// (recorder_problem). --recorded-by, the old name of the recorder, stays accepted.
+void add_recorder_options(CLI::App* app, std::string& recorded_by) {
+    add_by_option(app, recorded_by);
+    app->add_option("--recorded-by", recorded_by, "The old spelling of --by")->group("");
+}
+
+// --override with --reason: the host rule set aside (the reason is recorded); --reason alone
+// is a usage error unless `also` (final's --early) takes it.
+std::optional<std::string> override_reason(bool override_rule, const std::optional<std::string>& reason, bool also) {
+    if (!override_rule) {
+        if (reason && !also) throw UsageError("--reason goes with --override");
+        return std::nullopt;
+    }
+    return std::string(util::trim(reason.value_or("")));
 }
 
 struct AnnualOptions {
     std::string target;
     int year = 0;
-    std::optional<std::string> grade, votes, date, unit, home_note;
-    bool outstanding = false, not_outstanding = false, replace = false;
+    std::optional<std::string> grade, votes, date, unit, home_note, reason;
+    bool outstanding = false, not_outstanding = false, replace = false, override_rule = false;
     std::string recorded_by;
 };
 
@@ -57,6 +68,7 @@ AnnualChange to_change(const AnnualOptions& o) {
     if (o.outstanding) c.outstanding = true;
     if (o.not_outstanding) c.outstanding = false;
     c.replace = o.replace;
+    c.override_reason = override_reason(o.override_rule, o.reason, false);
     c.recorded_by = o.recorded_by;
     return c;
 }
@@ -64,7 +76,7 @@ AnnualChange to_change(const AnnualOptions& o) {
 int run_annual(const AnnualOptions& o, const Context& ctx) {
     AnnualChange c = to_change(o);
     if (!c.grade && !c.votes && !c.outstanding && !c.home_note && !c.decided_on && !c.unit)
-        throw UsageError("give at least one of --grade, --votes, --outstanding, --home-note, --date, --by");
+        throw UsageError("give at least one of --grade, --votes, --outstanding, --home-note, --date, --unit");
     std::string text = util::clean(o.target);
     if (!util::is_digits(text) || text.size() > 15) throw UsageError(fmt::format("ASSIGNMENT: '{}' is not an assignment id", text));
     c.assignment_id = std::stoll(text);
@@ -86,7 +98,7 @@ struct FinalOptions {
     std::int64_t id = 0;
     std::optional<std::string> from, conclusion, unit, date, reason;
     std::array<std::optional<std::string>, 5> rating, comment;
-    bool early = false, replace = false;
+    bool early = false, replace = false, override_rule = false;
     std::string recorded_by;
 };
 
@@ -116,11 +128,13 @@ int run_final(const FinalOptions& o, const Context& ctx) {
     f.conclusion = std::string(util::trim(d.conclusion.value_or("")));
     f.author_unit = util::clean(d.author_unit.value_or(""));
     f.written_on = d.date ? flag_date(*d.date, o.date ? "--date" : "date (in --from)") : util::Date::today();
-    f.early_reason = o.reason.value_or("");
+    // One --reason says why for each of --early and --override given.
+    if (o.reason && !o.early && !o.override_rule) throw UsageError("--reason goes with --early or --override");
+    f.early_reason = o.early ? o.reason.value_or("") : "";
+    f.override_reason = override_reason(o.override_rule, o.reason, o.early).value_or("");
     f.recorded_by = o.recorded_by;
-    if (o.reason && !o.early) throw UsageError("--reason goes with --early");
     Database db = ctx.open(OpenMode::write);
-    auto id = app::record_final(db, ctx.config, f, o.early, o.replace);
+    auto id = app::record_final(db, ctx.config, f, o.early, o.replace, o.override_rule);
     diag("assignment #{}: final appraisal recorded (#{})\n", o.id, id);
     fmt::print("{}\n", id);
     return 0;
@@ -193,14 +207,12 @@ int run_recommend(const RecommendOptions& o, const Context& ctx) {
             write_recommendation_json(json, r.recommendation, ctx.lang);
             json.end_object();
         }
-        json.end_array().key("hosts").begin_array();
-        for (const auto& h : result.hosts) {
-            json.begin_object().key("host_unit").value(h.host).key("assessed").value(h.assessed);
-            json.key("excellent").value(h.excellent).key("recommended").value(h.recommended).key("cap");
-            h.cap ? json.value(*h.cap) : json.null();
-            json.key("over_cap").value(h.over()).end_object();
-        }
-        json.end_array().end_object();
+        const auto& x = result.excellence;
+        json.end_array().key("excellent_cap").begin_object().key("graded").value(x.graded);
+        json.key("excellent").value(x.excellent).key("recommended").value(x.recommended).key("cap");
+        x.cap ? json.value(*x.cap) : json.null();
+        json.key("over_cap").value(x.over()).end_object();
+        json.end_object();
         out.write(json.str());
     } else {
         std::vector<ReportColumn> columns = {{zh ? "挂职" : "assignment", "assignment_id", true},
@@ -218,48 +230,47 @@ int run_recommend(const RecommendOptions& o, const Context& ctx) {
                                 ? std::string(grades().label(*r.assessment->grade, ctx.lang))
                                 : ""});
         out.write(render_report(o.format, columns, rows));
-        // The cap per host only where one is configured: a second table in text.
-        if (ctx.config.policy.excellent_cap_share > 0 && o.format == Format::table) {
-            std::vector<ReportColumn> cap_columns = {{zh ? "接收单位" : "host unit", "host_unit"},
-                                                     {zh ? "参加考核" : "assessed", "assessed", true},
-                                                     {zh ? "优秀" : "excellent", "excellent", true},
-                                                     {zh ? "推荐优秀" : "recommended", "recommended", true},
-                                                     {zh ? "优秀名额" : "cap", "cap", true},
-                                                     {zh ? "超出" : "over", "over"}};
-            std::vector<std::vector<std::string>> cap_rows;
-            for (const auto& h : result.hosts)
-                cap_rows.push_back({h.host, std::to_string(h.assessed), std::to_string(h.excellent),
-                                    std::to_string(h.recommended), std::to_string(*h.cap),
-                                    h.over() ? (zh ? "是" : "yes") : ""});
-            out.write(fmt::format("\n{} (excellent_cap_share = {})\n", zh ? "优秀等次比例限额" : "Cap on excellent grades",
-                                  ctx.config.policy.excellent_cap_share));
-            out.write(render_report(Format::table, cap_columns, cap_rows));
-        }
+        // The cap over the year's graded secondees, where one is configured.
+        const auto& x = result.excellence;
+        if (x.cap && o.format == Format::table)
+            out.write(zh ? fmt::format("\n优秀等次比例限额（excellent_cap_share = {}）：已定等次 {} 人，优秀 {} 人，限额 {} 人{}\n",
+                                       ctx.config.policy.excellent_cap_share, x.graded, x.excellent, *x.cap,
+                                       x.over() ? "，超出" : "")
+                         : fmt::format("\nCap on excellent grades (excellent_cap_share = {}): {} graded, {} excellent, "
+                                       "cap {}{}\n",
+                                       ctx.config.policy.excellent_cap_share, x.graded, x.excellent, *x.cap,
+                                       x.over() ? ", over" : ""));
     }
     out.commit();
     std::size_t yes = 0;
     for (const auto& r : result.rows) yes += r.recommendation.recommended() ? 1 : 0;
     diag("{}: {} assessed, {} recommended for 优秀\n", o.year, result.rows.size(), yes);
-    for (const auto& h : result.hosts)
-        if (h.over())
-            diag("warning: {} has {} 优秀 of {} assessed, above the cap of {}\n", h.host, h.excellent,
-                       h.assessed, *h.cap);
+    if (result.excellence.over())
+        diag("warning: {} 优秀 of {} graded for {}, above the cap of {}\n", result.excellence.excellent,
+             result.excellence.graded, o.year, *result.excellence.cap);
     return 0;
 }
 
 struct ImportOptions {
     std::string file, recorded_by;
     TableFlags table;
-    bool replace = false;
+    bool replace = false, override_rule = false;
+    std::optional<std::string> reason;
 };
 
 int run_import(const ImportOptions& o, const Context& ctx) {
+    auto reason = override_reason(o.override_rule, o.reason, false);
     Input input(o.file);
     Database db = ctx.open(OpenMode::write);
-    auto result = app::import_appraisals(db, input.table(o.table), ctx.config, o.replace, o.recorded_by, flag_of);
+    auto result = app::import_appraisals(db, input.table(o.table), ctx.config, o.replace, o.recorded_by, flag_of, reason);
     diag("{}: {} assessment{} recorded, {} already recorded as given\n", input.name(), result.recorded,
                result.recorded == 1 ? "" : "s", result.unchanged);
     return 0;
+}
+
+void add_override_options(CLI::App* sub, bool& override_rule, std::optional<std::string>& reason, const std::string& what) {
+    sub->add_flag("--override", override_rule, what);
+    sub->add_option("--reason", reason, "Why the rule is set aside (recorded with the assessment)");
 }
 
 void add_annual_flags(CLI::App* sub, AnnualOptions& o) {
@@ -267,9 +278,9 @@ void add_annual_flags(CLI::App* sub, AnnualOptions& o) {
     sub->add_option("--grade", o.grade, "优秀|称职|基本称职|不称职|不定等次|不进行考核 (or the codes)")
         ->transform(vocabulary_validator(grades()));
     sub->add_option("--date", o.date, "When the grade was decided");
-    sub->add_option("--by", o.unit, "The assessing unit (default for a secondment year: the host unit)");
+    sub->add_option("--unit", o.unit, "The assessing unit (考核单位; default for a secondment year: the host unit)");
     sub->add_flag("--replace", o.replace, "Change a part already recorded (the earlier record is kept in the history)");
-    add_recorded_by_option(sub, o.recorded_by);
+    add_recorder_options(sub, o.recorded_by);
 }
 
 } // namespace
@@ -287,7 +298,10 @@ void setup_appraise(CLI::App& app, const GlobalOptions& global, int& exit_code) 
         auto* yes = sub->add_flag("--outstanding", o->outstanding, "Performance marked outstanding (表现突出)");
         sub->add_flag("--not-outstanding", o->not_outstanding, "Performance not outstanding (with --replace)")->excludes(yes);
         sub->add_option("--home-note", o->home_note, "The home unit's view of the first half year");
-        sub->footer("The year must fall in the term. Parts (grade, votes, outstanding, note) may be recorded at\n"
+        add_override_options(sub, o->override_rule, o->reason, "A unit other than the host assesses (needs --reason)");
+        sub->footer("The host unit assesses (年度考核由接收单位负责): --unit names another unit only with --override\n"
+                    "--reason. --by is the person recording, as everywhere.\n"
+                    "The year must fall in the term. Parts (grade, votes, outstanding, note) may be recorded at\n"
                     "different times; changing one already recorded needs --replace. The share of 优秀 votes\n"
                     "is derived from the counts.\n"
                     "Example:\n  guazhi appraise annual 14 --year 2006 --votes 优秀=18,称职=6 --outstanding\n"
@@ -315,12 +329,13 @@ void setup_appraise(CLI::App& app, const GlobalOptions& global, int& exit_code) 
             sub->add_option("--" + code + "-comment", o->comment[i], fmt::format("Comment on {}", code));
         }
         sub->add_option("--conclusion", o->conclusion, "The overall conclusion (鉴定意见)");
-        sub->add_option("--by", o->unit, "The author unit (default: the host unit)");
+        sub->add_option("--unit", o->unit, "The author unit (default: the host unit, who writes the 鉴定)");
         sub->add_option("--date", o->date, "When it was written (default: today)");
         sub->add_flag("--early", o->early, "Written before the term ends (needs --reason)");
-        sub->add_option("--reason", o->reason, "Why it is written early");
+        sub->add_flag("--override", o->override_rule, "A unit other than the host wrote it (needs --reason)");
+        sub->add_option("--reason", o->reason, "Why it is written early, or why another unit wrote it (recorded)");
         sub->add_flag("--replace", o->replace, "Replace the recorded appraisal (kept in the history)");
-        add_recorded_by_option(sub, o->recorded_by);
+        add_recorder_options(sub, o->recorded_by);
         sub->footer("Ratings come from the config's appraisal_scale (default 优秀, 良好, 一般, 较差); every\n"
                     "dimension needs one, and a conclusion is required.\n"
                     "A --from file (TOML; JSON alike):\n"
@@ -365,10 +380,13 @@ void setup_appraise(CLI::App& app, const GlobalOptions& global, int& exit_code) 
         sub->add_option("FILE", o->file, "The file, or - for CSV/text on standard input")->required();
         add_table_options(sub, o->table);
         sub->add_flag("--replace", o->replace, "Let rows change parts already recorded (kept in the history)");
-        add_recorded_by_option(sub, o->recorded_by);
+        add_override_options(sub, o->override_rule, o->reason,
+                             "Let rows whose 考核单位 is not the host be recorded (needs --reason)");
+        add_recorder_options(sub, o->recorded_by);
         sub->footer("Columns: 挂职编号 (assignment_id) or 身份证号 (id_number), 考核年度 (year), and any of 等次 (grade),\n"
                     "优秀票 称职票 基本称职票 不称职票 (votes_…), 表现突出 (outstanding: 是/否), 考核单位 (unit),\n"
-                    "考核日期 (decided_on), 派出单位意见 (home_note). With an ID number, a year outside every\n"
+                    "考核日期 (decided_on), 派出单位意见 (home_note), 姓名 (name: checked against the cadre).\n"
+                    "The 考核单位 of a secondment year must be the host unless --override --reason. With an ID number, a year outside every\n"
                     "term of the cadre is a prior year's grade. Rows already recorded as given are skipped.\n"
                     "Example:\n  guazhi appraise import 2006年度考核.csv");
         sub->callback([o, &global, &exit_code] { exit_code = run_import(*o, make_context(global, o->recorded_by)); });

@@ -47,12 +47,18 @@ int run_add(const RowValues& raw, const RecordFlags& flags, const Context& ctx) 
 
 struct ListOptions {
     FilterOptions filter;
+    std::optional<std::string> ending_within; // a period: 30d, 60天, 2个月 … (domain/filter.hpp)
     Format format = Format::table;
     bool reveal_id = false;
 };
 
 int run_list(const ListOptions& o, const Context& ctx) {
     AssignmentFilter filter = o.filter.to_filter();
+    if (o.ending_within) {
+        ParsedPeriod period = parse_period(*o.ending_within);
+        if (!period) throw UsageError(fmt::format("--ending-within: {}", period.error));
+        filter.ending_within = period.period;
+    }
     Database db = ctx.open(OpenMode::read);
     Output out(std::nullopt);
     std::size_t count = 0;
@@ -146,8 +152,12 @@ void setup_assign(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     add_filter_options(list, list_opts->filter);
     add_format_option(list, list_opts->format);
     list->add_flag("--reveal-id", list_opts->reveal_id, "Show full ID numbers in JSON (masked by default)");
+    list->add_option("--ending-within", list_opts->ending_within,
+                     "Terms ending soon: the last day served within PERIOD of --as-of (30d, 60天, 4w, 2m, 2个月, "
+                     "两个月; a bare number is days), not yet over");
     list->footer("Example:\n  guazhi assign list --year 2006 --direction 下派 --non-party\n"
-                 "  guazhi assign list --year 2006 --format json | jq '.[].name'");
+                 "  guazhi assign list --year 2006 --format json | jq '.[].name'\n"
+                 "  guazhi assign list --ending-within 30d --as-of 2007-07-01");
     list->callback([list_opts, &global, &exit_code] { exit_code = run_list(*list_opts, make_context(global)); });
 
     auto show_opts = std::make_shared<ShowOptions>();

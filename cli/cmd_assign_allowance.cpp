@@ -29,6 +29,14 @@ int run_allowance(const AllowanceOptions& o, const Context& ctx) {
     else columns.push_back({zh ? "人数" : "people", "people", true});
     columns.push_back({zh ? "天数" : "days", "days", true});
     columns.push_back({zh ? "金额（元）" : "amount (yuan)", "amount", true});
+    // --as-of: beside the full term, what is owed up to that day (paid to date).
+    const bool to_date = o.filter.as_of.has_value();
+    const std::string as_of = filter.as_of.iso();
+    if (to_date) {
+        columns.push_back({zh ? fmt::format("截至{}天数", as_of) : fmt::format("days to {}", as_of), "days_to_date", true});
+        columns.push_back({zh ? fmt::format("截至{}金额（元）", as_of) : fmt::format("amount to {} (yuan)", as_of),
+                           "amount_to_date", true});
+    }
     std::vector<std::vector<std::string>> rows;
     for (const auto& l : lines) {
         bool total = &l == &lines.back();
@@ -39,6 +47,10 @@ int run_allowance(const AllowanceOptions& o, const Context& ctx) {
         else row.push_back(std::to_string(l.people));
         row.push_back(std::to_string(l.days));
         row.push_back(yuan(l.amount_fen));
+        if (to_date) {
+            row.push_back(std::to_string(l.days_to_date));
+            row.push_back(yuan(l.amount_to_date_fen));
+        }
         rows.push_back(std::move(row));
     }
     // The totals line is for people; scripts sum the JSON themselves.
@@ -49,6 +61,8 @@ int run_allowance(const AllowanceOptions& o, const Context& ctx) {
     diag("{} secondee{}, {} days at {} 元/day: {} 元\n", lines.back().people,
                lines.back().people == 1 ? "" : "s", lines.back().days, ctx.config.policy.allowance_per_day,
                yuan(lines.back().amount_fen));
+    if (to_date)
+        diag("to {}: {} days, {} 元\n", as_of, lines.back().days_to_date, yuan(lines.back().amount_to_date_fen));
     return 0;
 }
 
@@ -63,7 +77,9 @@ void setup_assign_allowance(CLI::App& assign, const GlobalOptions& global, int& 
     add_format_option(sub, o->format);
     sub->footer("Days run from the start to the last day actually served (recall and extension included);\n"
                 "the rate is allowance_per_day (default 2 元, 内财政行[1996]63号).\n"
-                "Example:\n  guazhi assign allowance --year 2006 --by home-unit");
+                "With --as-of DATE, the days and amount up to DATE are shown beside the full term.\n"
+                "Example:\n  guazhi assign allowance --year 2006 --by home-unit\n"
+                "  guazhi assign allowance --year 2006 --as-of 2007-01-31");
     sub->callback([o, &global, &exit_code] { exit_code = run_allowance(*o, make_context(global)); });
 }
 

@@ -89,7 +89,7 @@ int run_note_edit(const NoteOptions& o, const Context& ctx) {
     change.date = flag_date(o.date, "--date");
     if (!change.kind && !change.text && !change.date) throw UsageError("nothing to change: give --text, --date or --kind");
     Database db = ctx.open(OpenMode::write);
-    Event before = app::edit_note(db, o.id, change);
+    Event before = app::edit_note(db, ctx.config, o.id, change);
     diag("event #{} of assignment #{} corrected; `guazhi undo` reverts it\n", before.id, before.assignment_id);
     return 0;
 }

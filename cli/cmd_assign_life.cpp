@@ -87,9 +87,11 @@ struct CompleteOptions {
 
 int run_complete(const CompleteOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::write);
-    util::Date day = app::Lifecycle(db, ctx.config, o.by)
-                         .complete(o.id, flag_date(o.date, "--date"), o.handover, o.unfinished, o.arrangement);
-    diag("assignment #{}: completion on {} recorded\n", o.id, day.iso());
+    app::Lifecycle life(db, ctx.config, o.by);
+    util::Date day = life.complete(o.id, flag_date(o.date, "--date"), o.handover, o.unfinished, o.arrangement);
+    // A recalled term is not completed: what was recorded is its handover (工作交接).
+    if (life.load(o.id).recalled_on) diag("assignment #{}: handover on {} recorded (the term was recalled)\n", o.id, day.iso());
+    else diag("assignment #{}: completion on {} recorded\n", o.id, day.iso());
     return 0;
 }
 
@@ -166,7 +168,7 @@ void setup_assign_life(CLI::App& assign, const GlobalOptions& global, int& exit_
         auto* sub = assign.add_subcommand("recall", "Recall a secondee early (中途抽回)");
         sub->add_option("ID", o->id, "Assignment id")->required();
         sub->add_option("--date", o->date, "The last day of the secondment")->required();
-        sub->add_option("--reason", o->reason, "promotion|education-campaign|special (提拔使用|先进性教育活动|特殊工作)")
+        sub->add_option("--reason", o->reason, "promotion|education-campaign|special (提拔|参加先进性教育活动|特殊工作; also 提拔使用, 先进性教育活动)")
             ->required()
             ->transform(vocabulary_validator(recall_reasons()));
         sub->add_option("--host-consent", o->host_consent, "The host unit's consent (required for special)");
@@ -180,12 +182,14 @@ void setup_assign_life(CLI::App& assign, const GlobalOptions& global, int& exit_
         auto o = std::make_shared<CompleteOptions>();
         auto* sub = assign.add_subcommand("complete", "Record the end of the term: handover and arrangement back home");
         sub->add_option("ID", o->id, "Assignment id")->required();
-        sub->add_option("--date", o->date, "Completion date (default: the end of the term)");
+        sub->add_option("--date", o->date, "Completion date (default: the end of the term; for a recalled term the "
+                                           "handover's date, on or after the recall)");
         sub->add_option("--handover", o->handover, "Work handed over (工作交接)");
         sub->add_option("--unfinished", o->unfinished, "Items not yet finished, and to whom they went");
         sub->add_option("--arrangement", o->arrangement, "Arrangement back home (返回后安排)");
         add_by_option(sub, o->by);
-        sub->footer("Example:\n  guazhi assign complete 14 --handover 已完成 --arrangement \"回原单位任预算股股长\"");
+        sub->footer("A recalled term is not completed: with --handover it records the handover (工作交接) alone.\n"
+                    "Example:\n  guazhi assign complete 14 --handover 已完成 --arrangement \"回原单位任预算股股长\"");
         sub->callback([o, &global, &exit_code] { exit_code = run_complete(*o, make_context(global, o->by)); });
     }
     {

@@ -25,7 +25,7 @@ int run_check(const CheckCliOptions& o, const Context& ctx) {
         throw Error(fmt::format("{}: has schema version {}, older than this guazhi's {}; `guazhi init` upgrades it "
                                 "(keeping a copy of the old file), then check it",
                                 ctx.db_path.string(), db.opened_at_version(), current_schema_version()));
-    CheckReport report = app::check(db);
+    CheckReport report = app::check(db, ctx.config.policy);
 
     bool zh = ctx.lang == Lang::zh;
     std::vector<ReportColumn> columns = {{zh ? "表" : "table", "table"},
@@ -63,7 +63,11 @@ void setup_check(CLI::App& app, const GlobalOptions& global, int& exit_code) {
                 "dates that are not real or out of order (end before start, an extension not after the end,\n"
                 "a recall outside the term); report periods outside their term; attachments whose content\n"
                 "does not match their size or SHA-256; category_mask not matching the cadre's categories;\n"
-                "more than one current row per key (reports, annual assessments, final appraisals).\n"
+                "more than one current row per key (reports, annual assessments, final appraisals);\n"
+                "dates that cannot be: filed or copied to the United Front before the document, an election\n"
+                "outside the term, a note more than note_margin_days outside the term or with no text, a\n"
+                "report submitted after today, an annual assessment decided before the end of its year, a\n"
+                "term extended beyond max_term_months.\n"
                 "Exit codes: 0 no problems; 1 problems found (listed on stdout), or the file could not be\n"
                 "opened (not SQLite, truncated, damaged, locked, older schema: said on stderr).\n"
                 "Example:\n  guazhi check || echo 'restore the latest backup'");

@@ -118,7 +118,7 @@ std::size_t stream_assignments(Database& db, const AssignmentFilter& filter, con
 std::size_t export_lrmx(Database& db, const ExportOptions& o, Output& out) {
     if (!o.target) throw UsageError("export lrmx: give the cadre (ID number, or one of the cadre's assignment ids)");
     app::CadreDossier d = app::gather_dossier(db, *o.target);
-    out.write(lrmx_document(d.cadre, d.assignments, d.annual, o.reveal_id));
+    out.write(lrmx_document(d.cadre, d.assignments, d.annual, o.reveal_id, d.current_post));
     return 1;
 }
 

@@ -2,12 +2,14 @@
 #include "commands.hpp"
 #include "flags.hpp"
 #include "app/record.hpp"
+#include "domain/schedule.hpp"
 #include "domain/vocabulary.hpp"
 #include "error.hpp"
 #include "render/compliance_view.hpp"
 #include "render/report.hpp"
 #include "app/imports.hpp"
 #include "app/queries.hpp"
+#include "util/text.hpp"
 
 #include <filesystem>
 #include <fmt/format.h>
@@ -27,6 +29,11 @@ int run_add(const AddOptions& o, const Context& ctx) {
     NewReport r;
     r.assignment_id = o.id;
     r.kind = o.kind;
+    if (r.kind.empty()) { // the period may say it: 第一季度, 上半年, 年度总结, Q2 …
+        auto implied = kind_of_period(o.period);
+        if (!implied) throw UsageError("--kind is required: --period does not say which report it is");
+        r.kind = std::string(*implied);
+    }
     r.period = o.period;
     r.submitted_on = flag_date(o.submitted, "--submitted");
     r.recipient = o.recipient;
@@ -35,27 +42,31 @@ int run_add(const AddOptions& o, const Context& ctx) {
     r.recorded_by = o.by;
     Database db = ctx.open(OpenMode::write);
     std::int64_t id = app::record_report(db, ctx.config, r);
-    diag("recorded report #{}: assignment #{} {} {}{}\n", id, o.id, report_kinds().label(o.kind, ctx.lang),
-               o.period, o.attach ? " with its attachment" : "");
+    diag("recorded report #{}: assignment #{} {} {} to {}{}\n", id, o.id, report_kinds().label(r.kind, ctx.lang),
+               o.period, recipients().label(o.recipient, ctx.lang), o.attach ? " with its attachment" : "");
     fmt::print("{}\n", id);
     return 0;
 }
 
 struct GetOptions {
     std::int64_t id = 0;
-    std::string output;
+    std::optional<std::string> output;
+    bool force = false;
 };
 
 int run_get(const GetOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::read);
     if (!app::report_recorded(db, o.id)) throw Error(fmt::format("no report #{}", o.id));
-    if (o.output != "-" && std::filesystem::exists(o.output))
-        throw Error(fmt::format("-o {}: the file exists; choose another name", o.output));
-    Output out(o.output);
+    // Without -o, the attachment's own name in the current directory (made safe by lib).
+    std::string path = o.output ? *o.output : app::attachment_file_name(db, o.id);
+    std::error_code ec;
+    if (path != "-" && !o.force && std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
+        throw Error(fmt::format("{}{}: the file exists; --force replaces it", o.output ? "-o " : "", path));
+    Output out(path, o.force);
     Attachment att = app::copy_attachment(db, o.id, out.file());
     out.commit();
     diag("report #{}: {} ({} bytes, SHA-256 {}) written to {}\n", o.id, att.name, att.size, att.sha256,
-               o.output == "-" ? "standard output" : o.output);
+               path == "-" ? "standard output" : path);
     return 0;
 }
 
@@ -110,15 +121,20 @@ int run_due(const DueOptions& o, const Context& ctx) {
         {zh ? "挂职" : "assignment", "assignment_id", true}, {zh ? "姓名" : "name", "name"},
         {zh ? "派出单位" : "home unit", "home_unit"},         {zh ? "接收单位" : "host unit", "host_unit"},
         {zh ? "类型" : "kind", "kind"},                       {zh ? "期次" : "period", "period"},
-        {zh ? "应交日期" : "due", "due"},                     {zh ? "逾期天数" : "days overdue", "days_overdue", true}};
+        {zh ? "报送" : "to", "recipient"},                    {zh ? "应交日期" : "due", "due"},
+        {zh ? "逾期天数" : "days overdue", "days_overdue", true}, {zh ? "剩余天数" : "days left", "days_left", true}};
     std::vector<std::vector<std::string>> rows;
     std::size_t overdue = 0;
     for (const DueReport& d : app::reports_due(db, filter, ctx.config)) {
         if (d.days_overdue > 0) ++overdue;
+        // The 鉴定 is the host's, not a report of the secondee's: no report kind of its own.
+        std::string kind = json ? d.period.kind
+                           : d.period.kind == "final_appraisal" ? std::string(zh ? "鉴定" : "final appraisal")
+                                                                : std::string(report_kinds().label(d.period.kind, ctx.lang));
+        std::string to = d.recipient.empty() || json ? d.recipient : std::string(recipients().label(d.recipient, ctx.lang));
         rows.push_back({std::to_string(d.assignment.id), d.assignment.cadre.name, d.assignment.home_unit.name,
-                        d.assignment.host_unit.name,
-                        json ? d.period.kind : std::string(report_kinds().label(d.period.kind, ctx.lang)),
-                        d.period.label, d.period.due.iso(), std::to_string(d.days_overdue)});
+                        d.assignment.host_unit.name, kind, d.period.label, to, d.period.due.iso(),
+                        std::to_string(d.days_overdue), d.days_overdue > 0 ? "" : std::to_string(-d.days_overdue)});
     }
     Output out(std::nullopt);
     out.write(render_report(o.format, columns, rows));
@@ -131,13 +147,23 @@ int run_due(const DueOptions& o, const Context& ctx) {
 struct ImportOptions {
     std::string file, by;
     TableFlags table;
+    bool dry_run = false;
+    bool ignore_unknown = false;
 };
 
 int run_import(const ImportOptions& o, const Context& ctx) {
     Input input(o.file);
-    Database db = ctx.open(OpenMode::write);
-    std::size_t n = app::import_reports(db, input.table(o.table), ctx.config, o.by, flag_of);
-    diag("{}: {} report{} recorded\n", input.name(), n, n == 1 ? "" : "s");
+    Database db = ctx.open(o.dry_run ? OpenMode::read : OpenMode::write);
+    ReportImportOptions options;
+    options.dry_run = o.dry_run;
+    options.ignore_unknown_columns = o.ignore_unknown;
+    ReportImport r = app::import_reports(db, input.table(o.table), ctx.config, o.by, flag_of, options);
+    if (!r.ignored_columns.empty())
+        diag("{}: ignored {} column{}: {}\n", input.name(), r.ignored_columns.size(),
+             r.ignored_columns.size() == 1 ? "" : "s",
+             util::printable(fmt::format("{}", fmt::join(r.ignored_columns, ", ")), 400));
+    diag("{}: {} report{} {}\n", input.name(), r.rows, r.rows == 1 ? "" : "s",
+         o.dry_run ? "would be recorded (dry run, nothing written)" : "recorded");
     return 0;
 }
 
@@ -177,10 +203,11 @@ void setup_report(CLI::App& app, const GlobalOptions& global, int& exit_code) {
         auto o = std::make_shared<AddOptions>();
         auto* sub = report->add_subcommand("add", "Record a submitted report, optionally with its document");
         sub->add_option("ASSIGNMENT", o->id, "Assignment id")->required();
-        sub->add_option("--kind", o->kind, "quarterly|semiannual|final (季度汇报|思想和工作汇报|挂职工作总结)")
-            ->required()
+        sub->add_option("--kind", o->kind, "quarterly|semiannual|final (季度汇报|思想和工作汇报|挂职工作总结); may be "
+                                           "left out when --period says it (第一季度, 上半年, 年度总结, Q2 …)")
             ->transform(vocabulary_validator(report_kinds()));
-        sub->add_option("--period", o->period, "Q2, H1 (counted from the start), 2006Q4, 2007H1, or final")->required();
+        sub->add_option("--period", o->period, "Q2, H1 (counted from the start), 2006Q4, 2007H1, or final; in Chinese 第二季度 (二季度), "
+                                          "上半年|下半年, 2006年第四季度, 年度总结|挂职总结")->required();
         sub->add_option("--submitted", o->submitted, "Date it was submitted")->required();
         sub->add_option("--to", o->recipient, "home|orgdept|both (default both)")
             ->transform(vocabulary_validator(recipients()));
@@ -194,8 +221,12 @@ void setup_report(CLI::App& app, const GlobalOptions& global, int& exit_code) {
         auto o = std::make_shared<GetOptions>();
         auto* sub = report->add_subcommand("get", "Write a report's attached document back, byte for byte");
         sub->add_option("ID", o->id, "Report id (from `report list`)")->required();
-        sub->add_option("-o,--output", o->output, "File to write (- for standard output)")->required();
-        sub->footer("Refuses to overwrite an existing file.\nExample:\n  guazhi report get 1 -o 汇报-副本.docx");
+        sub->add_option("-o,--output", o->output,
+                        "File to write (- for standard output); default: the attachment's own name, here");
+        sub->add_flag("--force", o->force, "Replace an existing file");
+        sub->footer("Refuses to overwrite an existing file without --force. Without -o the file is the attachment's\n"
+                    "recorded name (directories stripped) in the current directory, created 0600.\n"
+                    "Example:\n  guazhi report get 1\n  guazhi report get 1 -o 汇报-副本.docx");
         sub->callback([o, &global, &exit_code] { exit_code = run_get(*o, make_context(global)); });
     }
     {
@@ -215,7 +246,9 @@ void setup_report(CLI::App& app, const GlobalOptions& global, int& exit_code) {
         sub->add_flag("--fail-if-overdue", o->fail_if_overdue, "Exit 3 when anything is overdue (for cron and scripts)");
         add_format_option(sub, o->format);
         sub->footer("A quarter or half-year is owed once it has ended; it is overdue report_grace_days later.\n"
-                    "Negative days overdue: still within the grace.\n"
+                    "A quarterly report is owed to the home unit and to the Organization Department (报送: whom it\n"
+                    "is still owed to). The final summary and the 鉴定 are listed from final_due_days_before the\n"
+                    "term's end. Days left: until it is due; negative days overdue: the same, within the grace.\n"
                     "Example:\n  guazhi report due --as-of 2007-03-01 --year 2006 --fail-if-overdue");
         sub->callback([o, &global, &exit_code] { exit_code = run_due(*o, make_context(global)); });
     }
@@ -226,8 +259,11 @@ void setup_report(CLI::App& app, const GlobalOptions& global, int& exit_code) {
         sub->add_option("FILE", o->file, "The file, or - for CSV/text on standard input")->required();
         add_table_options(sub, o->table);
         add_by_option(sub, o->by);
+        sub->add_flag("--dry-run", o->dry_run, "Check every row and report, but write nothing");
+        sub->add_flag("--ignore-unknown-columns", o->ignore_unknown, "Skip columns guazhi does not know");
         sub->footer("Columns: 挂职编号 (assignment_id) or 身份证号 (id_number) [+ 年度 (batch_year)], 报告类型 (kind),\n"
-                    "期次 (period), 提交日期 (submitted_on), 报送对象 (recipient, optional).\n"
+                    "期次 (period), 提交日期 (submitted_on), 报送对象 (recipient, optional: default both),\n"
+                    "姓名 (name, optional: checked against the assignment's cadre).\n"
                     "Example:\n  guazhi report import 2006年汇报登记.csv");
         sub->callback([o, &global, &exit_code] { exit_code = run_import(*o, make_context(global, o->by)); });
     }

@@ -127,9 +127,10 @@ void setup_stats(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     auto* sub = app.add_subcommand("stats", "Yearly figures: up/down, non-Party, 选调生, reserve cadres, townships, "
                                             "women, minorities, age, education, status, grades, reports");
     add_filter_options(sub, o->filter);
-    std::vector<std::string_view> keys;
-    for (const auto& d : dimensions()) keys.push_back(d.key);
-    sub->add_option("--by", o->by, fmt::format("Group by DIMENSION[,DIMENSION]: {}", fmt::join(keys, ", ")));
+    std::vector<std::string> keys;
+    for (const auto& d : dimensions()) keys.push_back(fmt::format("{} ({})", d.key, d.zh));
+    sub->add_option("--by", o->by,
+                    fmt::format("Group by DIMENSION[,DIMENSION]: {}; also 县区, 类别, 等次, 年龄 …", fmt::join(keys, ", ")));
     sub->add_option("--from", o->from, "First batch year of a trend (one row per year)");
     sub->add_option("--to", o->to, "Last batch year of a trend");
     sub->add_flag("--reports", o->reports, "Add the report compliance even when no report is recorded yet");

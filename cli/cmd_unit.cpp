@@ -46,6 +46,11 @@ int run_unit_set(const UnitSetOptions& o, const Context& ctx) {
     if (!o.kind && !o.county) throw Error("unit set: give --kind and/or --county");
     Database db = ctx.open(OpenMode::write);
     Unit before = app::correct_unit(db, o.name, o.kind, o.county);
+    if (before.kind.empty()) { // not recorded before: recorded now
+        diag("{}: recorded as {}{}{}\n", o.name, unit_kinds().label(*o.kind, ctx.lang), o.county ? " " : "",
+             o.county.value_or(""));
+        return 0;
+    }
     diag("{}: {} {} → {} {}\n", o.name, unit_kinds().label(before.kind, ctx.lang), before.county,
                unit_kinds().label(o.kind.value_or(before.kind), ctx.lang), o.county.value_or(before.county));
     return 0;
@@ -68,12 +73,14 @@ void setup_unit(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     list->callback([list_opts, &global, &exit_code] { exit_code = run_unit_list(*list_opts, make_context(global)); });
 
     auto set_opts = std::make_shared<UnitSetOptions>();
-    auto* set = unit->add_subcommand("set", "Correct a unit's kind (guessed from its name on import) or county");
+    auto* set = unit->add_subcommand("set", "Correct a unit's kind (guessed from its name on import) or county, or "
+                                            "record a new unit with --kind");
     set->add_option("NAME", set_opts->name, "The unit's name")->required();
     set->add_option("--kind", set_opts->kind, "市级机关|县区部门|乡镇 (city_organ|county_dept|township)")
         ->transform(vocabulary_validator(unit_kinds()));
     set->add_option("--county", set_opts->county, "The county/district it belongs to");
     set->footer("A host unit keeps the kind its secondments require (上挂 → 市级机关, 下派 → 乡镇).\n"
+                "A unit not yet recorded is recorded with --kind (e.g. a 下派 host whose name reads as a city organ).\n"
                 "Example:\n  guazhi unit set 归德镇 --county 资中县");
     set->callback([set_opts, &global, &exit_code] { exit_code = run_unit_set(*set_opts, make_context(global)); });
 }

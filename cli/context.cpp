@@ -1,5 +1,6 @@
 #include "context.hpp"
 
+#include "domain/dimension.hpp"
 #include "domain/vocabulary.hpp"
 #include "error.hpp"
 #include "app/session.hpp"
@@ -86,6 +87,20 @@ CLI::Validator vocabulary_validator(const Vocabulary& v) {
         std::string(v.what()));
 }
 
+namespace {
+
+// One category or a list ("选调生 县级后备干部", "选调生、后备干部"), as codes joined by ';' (the
+// filter selects a cadre of any of them); the first unknown piece is refused.
+std::string category_codes(const std::string& text, std::string& error) {
+    std::vector<std::string> unknown;
+    auto codes = categories().codes_of_list(util::clean(text), unknown);
+    if (!unknown.empty()) error = categories().unknown(unknown.front());
+    else if (codes.empty()) error = categories().unknown(text);
+    return fmt::format("{}", fmt::join(codes, ";"));
+}
+
+} // namespace
+
 void add_filter_options(CLI::App* app, FilterOptions& o) {
     app->add_option("--year", o.selected.year, "Batch year (年度)");
     app->add_option("--direction", o.selected.direction, "up|down (上挂|下派)")->transform(vocabulary_validator(directions()));
@@ -93,8 +108,15 @@ void add_filter_options(CLI::App* app, FilterOptions& o) {
     app->add_option("--home", o.selected.home, "Home unit name (派出单位)");
     app->add_option("--host", o.selected.host, "Host unit name (接收单位)");
     app->add_option("--county", o.selected.county, "County/district of the home unit (所属县区)");
-    app->add_option("--category", o.selected.category, "Cadre category, e.g. 选调生 or county_reserve")
-        ->transform(vocabulary_validator(categories()));
+    app->add_option("--category", o.selected.category,
+                    "Cadre category, e.g. 选调生 or county_reserve; several (\"选调生 县级后备干部\", 选调生、后备干部): any of them")
+        ->transform(CLI::Validator(
+            [](std::string& value) -> std::string {
+                std::string error;
+                value = category_codes(value, error);
+                return error;
+            },
+            "category"));
     app->add_flag("--non-party", o.selected.non_party, "Only 党外干部 (non-Party cadres)");
     app->add_option("--as-of", o.as_of, "Judge statuses on this date (default: today)");
     std::vector<std::string> pending;
@@ -117,7 +139,8 @@ void add_filter_options(CLI::App* app, FilterOptions& o) {
     app->add_flag("--not-promoted", o.selected.not_promoted, "No promotion recorded after the secondment ended");
     app->add_option("--where", o.where,
                     "The same filters as KEY=VALUE,… (year, direction, status, home, host, county, category, "
-                    "pending; non_party, no_inspection, returned, not_promoted take no value)");
+                    "political_status (only here), pending; non_party, no_inspection, returned, not_promoted take no "
+                    "value); keys and values also in Chinese: 年度=2006,挂职类型=上挂,所属县区=资中县,政治面貌=群众,党外干部");
 }
 
 util::Date flag_date(const std::string& value, std::string_view flag) {
@@ -180,10 +203,11 @@ AssignmentFilter with_where(const FilterOptions& options) {
     AssignmentFilter o = options.selected;
     if (!options.where) return o;
     for (const auto& part : util::split_any(*options.where, {",", "，", ";"})) {
-        std::string item(util::trim(part));
+        std::string item(util::trim(util::normalize_width(part))); // 政治面貌＝群众 as 政治面貌=群众
         auto eq = item.find('=');
         std::string key = util::ascii_lower(util::trim(std::string_view(item).substr(0, eq)));
         std::replace(key.begin(), key.end(), '-', '_');
+        if (auto known = filter_key(key)) key = std::string(*known); // 所属县区 reads as county
         std::string value = eq == std::string::npos ? "" : util::clean(std::string_view(item).substr(eq + 1));
         auto twice = [&] { return UsageError(fmt::format("--where: {} is also given as a flag", key)); };
         auto text = [&](std::optional<std::string>& field, const Vocabulary* v) {
@@ -209,7 +233,12 @@ AssignmentFilter with_where(const FilterOptions& options) {
             o.year = std::stoi(value);
         } else if (key == "direction") text(o.direction, &directions());
         else if (key == "status") text(o.status, &statuses());
-        else if (key == "category") text(o.category, &categories());
+        else if (key == "category") {
+            text(o.category, nullptr);
+            std::string error;
+            o.category = category_codes(value, error);
+            if (!error.empty()) throw UsageError(fmt::format("--where: {}", error));
+        } else if (key == "political_status") text(o.political_status, &political_statuses());
         else if (key == "home" || key == "home_unit") text(o.home, nullptr);
         else if (key == "host" || key == "host_unit") text(o.host, nullptr);
         else if (key == "county" || key == "home_county") text(o.county, nullptr);
@@ -224,7 +253,7 @@ AssignmentFilter with_where(const FilterOptions& options) {
         else if (key == "returned") flag(o.returned);
         else if (key == "not_promoted") flag(o.not_promoted);
         else throw UsageError(fmt::format("--where: unknown filter '{}' (year, direction, status, home, host, county, "
-                                          "category, pending, non_party, no_inspection, returned, not_promoted)",
+                                          "category, political_status, pending, non_party, no_inspection, returned, not_promoted)",
                                           key));
     }
     return o;

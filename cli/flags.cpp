@@ -18,11 +18,13 @@ std::string flag_of(Parameter p) {
     switch (p) {
     case Parameter::assignment: return "ASSIGNMENT"; // the positional argument
     case Parameter::event: return "EVENT";
-    case Parameter::assessing_unit: return "--by (the assessing unit)"; // appraise's --by is a unit
+    case Parameter::assessing_unit: return "--unit";
+    case Parameter::recorded_by: return "--by";
     case Parameter::dimensions: return "--by";
     case Parameter::submitted_on: return "--submitted";
     case Parameter::division_of_work: return "--division";
     case Parameter::override_quota: return "--override";
+    case Parameter::override_rule: return "--override";
     default: return dashed(domain_name(p));
     }
 }

@@ -32,6 +32,7 @@ Config parse_config(std::string_view text, std::string_view source) {
         throw ConfigError(fmt::format("{}:{}:{}: {}", source, e.source().begin.line, e.source().begin.column,
                                       e.description()));
     }
+    std::optional<std::uint32_t> max_term_line; // where max_term_months is set, to name it below
     for (auto&& entry : table) {
         // Not a structured binding: clang before 16 cannot capture one in the lambdas below.
         const toml::node& node = entry.second;
@@ -67,6 +68,11 @@ Config parse_config(std::string_view text, std::string_view source) {
             cfg.lang = *lang;
         } else if (k == "term_months") {
             cfg.policy.term_months = integer(1, 120, "an integer number of months");
+        } else if (k == "max_term_months") {
+            cfg.policy.max_term_months = integer(1, 120, "an integer number of months");
+            max_term_line = node.source().begin.line;
+        } else if (k == "note_margin_days") {
+            cfg.policy.note_margin_days = integer(0, 3650, "an integer number of days");
         } else if (k == "max_per_host_per_batch") {
             cfg.policy.max_per_host_per_batch = integer(0, 1000, "an integer (0 = no limit)");
         } else if (k == "inspection_window_days") {
@@ -75,6 +81,8 @@ Config parse_config(std::string_view text, std::string_view source) {
             cfg.policy.report_grace_days = integer(0, 366, "an integer number of days");
         } else if (k == "final_report_days") {
             cfg.policy.final_report_days = integer(0, 366, "an integer number of days");
+        } else if (k == "final_due_days_before") {
+            cfg.policy.final_due_days_before = integer(0, 366, "an integer number of days");
         } else if (k == "busy_timeout_ms") {
             cfg.busy_timeout_ms = integer(0, 600000, "an integer number of milliseconds");
         } else if (k == "max_attachment_mib") {
@@ -138,12 +146,20 @@ Config parse_config(std::string_view text, std::string_view source) {
                 cfg.policy.column_aliases.emplace_back(std::string(header.str()), *v);
             }
         } else {
-            throw ConfigError(fmt::format("{}: unknown key (known: db, lang, term_months, non_party_exclude, "
+            throw ConfigError(fmt::format("{}: unknown key (known: db, lang, term_months, max_term_months, note_margin_days, non_party_exclude, "
                                           "max_per_host_per_batch, allowance_per_day, inspection_window_days, report_periods, "
-                                          "report_grace_days, final_report_days, max_attachment_mib, excellent_vote_share, "
+                                          "report_grace_days, final_report_days, final_due_days_before, max_attachment_mib, excellent_vote_share, "
                                           "excellent_cap_share, appraisal_scale, age_bands, busy_timeout_ms, [columns])",
                                           where(source, node, k)));
         }
+    }
+    // The longest term holds at least the default one: when not set, it grows with term_months;
+    // set shorter, it names its key.
+    if (cfg.policy.max_term_months < cfg.policy.term_months) {
+        if (max_term_line)
+            throw ConfigError(fmt::format("{}:{}: max_term_months: {} is shorter than term_months ({})", source,
+                                          *max_term_line, cfg.policy.max_term_months, cfg.policy.term_months));
+        cfg.policy.max_term_months = cfg.policy.term_months;
     }
     return cfg;
 }

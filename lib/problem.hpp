@@ -71,6 +71,14 @@ enum class Parameter : std::uint8_t {
     since,
     event,
     update,
+    recorded_by, // who records (the clerk)
+    override_rule, // a rule set aside, with a reason
+    doc_date, // the appointment document's date (任职文件)
+    filed, // filed with the Organization Department (备案)
+    united_front, // copied to the United Front Work Department (抄送统战部)
+    election_date, // the township people's congress election
+    kind, // a unit's kind (unit set)
+    output, // the file a command writes (-o)
     count_, // not a parameter: how many there are (keep last)
 };
 
@@ -134,6 +142,22 @@ enum class ProblemCode : std::uint8_t {
     event_unknown,            // id
     event_not_note,           // id, kind (a term's change, not a note: undo its command)
     cadre_differs,            // masked ID number, name, the differences ("姓名: 张明 → 张敏; …"), "update" when offered
+    assessor_not_host,        // year, unit, host, assignment
+    author_not_host,          // unit, host, assignment
+    recorder_is_unit,         // the text given as the person recording
+    override_without_reason,  //
+    name_mismatch,            // name given, name recorded, assignment
+    filed_before_document,    // filed, document date (issue 19: dates that cannot be)
+    united_front_before_document, // copied, document date
+    election_outside_term,    // election day, start, end as served
+    note_outside_term,        // day, start, end as served, margin in days
+    note_empty,               //
+    submitted_in_future,      // submitted, today (or the as-of day)
+    decided_before_year_end,  // decided, year, the first day of the year's end (12-01)
+    extension_beyond_max,     // until, latest allowed, max_term_months, start
+    host_kind_contradicts,    // host, its name's kind (label, code), direction (label, code), kind needed (label, code)
+    handover_before_recall,   // day, recalled_on
+    attachment_name_unsafe,   // report, the stored name (printable), what is wrong with it
     count_,                   // not a code: how many there are (keep last)
 };
 

@@ -15,7 +15,7 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(Parameter::count
     "handover",   "unfinished",  "arrangement",    "post",        "date",         "until",
     "override_quota", "county",  "host",           "requested",   "sheet",        "encoding",
     "format",     "map",         "ignore_unknown_columns", "reveal_id", "db",     "dimensions",
-    "help",       "status",     "cascade",     "since",       "event",       "update",
+    "help",       "status",     "cascade",     "since",       "event",       "update",      "recorded_by", "override_rule", "doc_date", "filed", "united_front", "election_date", "kind", "output",
 };
 
 // Where the subject's name stands: before a colon (NAME: 2300 is outside …), before the
@@ -33,6 +33,12 @@ Placement placement(ProblemCode c) {
     case ProblemCode::recall_outside_term:
     case ProblemCode::follow_up_too_early:
     case ProblemCode::early_without_reason:
+    case ProblemCode::election_outside_term:
+    case ProblemCode::note_outside_term:
+    case ProblemCode::submitted_in_future:
+    case ProblemCode::decided_before_year_end:
+    case ProblemCode::extension_beyond_max:
+    case ProblemCode::handover_before_recall:
     case ProblemCode::xlsx_writer_missing: return Placement::space;
     case ProblemCode::year_out_of_range:
     case ProblemCode::year_outside_assignment:
@@ -46,6 +52,7 @@ Placement placement(ProblemCode c) {
     case ProblemCode::dimension_twice:
     case ProblemCode::dimension_missing:
     case ProblemCode::status_unknown:
+    case ProblemCode::note_empty:
     case ProblemCode::since_in_future: return Placement::colon;
     default: return Placement::unnamed;
     }
@@ -127,7 +134,8 @@ std::string sentence(const Problem& p, const Namer& name) {
     case ProblemCode::recall_outside_term:
         return fmt::format("{} must fall within the term {}..{} (before its last day)", arg(0), arg(1), arg(2));
     case ProblemCode::completion_after_recall:
-        return fmt::format("the assignment was recalled on {}; it cannot be completed", arg(0));
+        return fmt::format("the assignment was recalled on {}; it cannot be completed (record its handover with {})",
+                           arg(0), name(Parameter::handover));
     case ProblemCode::completion_early:
         return fmt::format("{} is before the end of the term {}; an early end is a recall (assign recall)", arg(0),
                            arg(1));
@@ -189,6 +197,24 @@ std::string sentence(const Problem& p, const Namer& name) {
                            name(Parameter::reason));
     case ProblemCode::since_in_future: return fmt::format("{} is after today", arg(0));
     case ProblemCode::event_unknown: return fmt::format("no event #{}", arg(0));
+    case ProblemCode::assessor_not_host:
+        // Seed: "今年挂职干部的年度考核，由接收单位负责".
+        return fmt::format("the annual assessment of {} is made by the host unit (年度考核由接收单位负责): '{}' is not "
+                           "{}'s host '{}'; to record it anyway give {} {} \"…\"",
+                           arg(0), arg(1), fmt::format("assignment #{}", arg(3)), arg(2), name(Parameter::override_rule),
+                           name(Parameter::reason));
+    case ProblemCode::author_not_host:
+        return fmt::format("the final appraisal (鉴定) is written by the host unit: '{}' is not {}'s host '{}'; to "
+                           "record it anyway give {} {} \"…\"",
+                           arg(0), fmt::format("assignment #{}", arg(2)), arg(1), name(Parameter::override_rule), name(Parameter::reason));
+    case ProblemCode::recorder_is_unit:
+        return fmt::format("'{}' reads as a unit, but {} names the person recording (王科员); the assessing or authoring "
+                           "unit is given with {}",
+                           arg(0), name(Parameter::recorded_by), name(Parameter::assessing_unit));
+    case ProblemCode::override_without_reason:
+        return fmt::format("{} needs {} \"…\", which is recorded", name(Parameter::override_rule), name(Parameter::reason));
+    case ProblemCode::name_mismatch:
+        return fmt::format("the name '{}' is not that of {}'s cadre, '{}'", arg(0), fmt::format("assignment #{}", arg(2)), arg(1));
     case ProblemCode::cadre_differs:
         return fmt::format("{} is recorded with other data — {} {}{}", arg(0), arg(1), arg(2),
                            arg(3).empty() ? ""
@@ -199,6 +225,44 @@ std::string sentence(const Problem& p, const Namer& name) {
         return fmt::format("event #{} is a {} event, a change of the term, not a note: undo the command that made it "
                            "(see guazhi log)",
                            arg(0), arg(1));
+    case ProblemCode::filed_before_document:
+        return fmt::format("{} {} is before {} {}: a document is filed after it is issued", name(Parameter::filed),
+                           arg(0), name(Parameter::doc_date), arg(1));
+    case ProblemCode::united_front_before_document:
+        return fmt::format("{} {} is before {} {}: the document is copied to the United Front Work Department after "
+                           "it is issued",
+                           name(Parameter::united_front), arg(0), name(Parameter::doc_date), arg(1));
+    case ProblemCode::election_outside_term:
+        return fmt::format("{} is outside the term {}..{}: the township people's congress elects a secondee during "
+                           "the term",
+                           arg(0), arg(1), arg(2));
+    case ProblemCode::note_outside_term:
+        return fmt::format("{} is more than {} days outside the term {}..{} (note_margin_days)", arg(0), arg(3), arg(1),
+                           arg(2));
+    case ProblemCode::note_empty: return "is empty: a note says what was said or found";
+    case ProblemCode::submitted_in_future: return fmt::format("{} is after today ({})", arg(0), arg(1));
+    case ProblemCode::decided_before_year_end:
+        return fmt::format("{} is before the end of {}, the year the assessment judges: it is decided at the year's "
+                           "end (年末, from {}) or later",
+                           arg(0), arg(1), arg(2));
+    case ProblemCode::extension_beyond_max:
+        return fmt::format("{} is beyond the longest term of {} months from {} (max_term_months): the last day may be "
+                           "{} at the latest",
+                           arg(0), arg(2), arg(3), arg(1));
+    case ProblemCode::host_kind_contradicts:
+        // args: host, the kind its name says (label, code), the direction (label, code), the
+        // kind that direction needs (label, code).
+        return fmt::format("'{0}' is named like a {1} ({2}), but a {3} ({4}) secondment goes to a {5} ({6}); if '{0}' "
+                           "really is a {5}, record it first with `guazhi unit set {0} {7} {6}`, else correct the "
+                           "direction or the host unit",
+                           arg(0), arg(1), arg(2), arg(3), arg(4), arg(5), arg(6), name(Parameter::kind));
+    case ProblemCode::handover_before_recall:
+        return fmt::format("{} is before the recall ({}): the handover of a recalled term is on or after its last day",
+                           arg(0), arg(1));
+    case ProblemCode::attachment_name_unsafe:
+        return fmt::format("report #{}: the attachment's stored name '{}' {}, so it is not written under it; name the "
+                           "file with {}",
+                           arg(0), arg(1), arg(2), name(Parameter::output));
     case ProblemCode::count_: break;
     case ProblemCode::not_utf8:
         return fmt::format("{}: invalid UTF-8 (if the file is GBK, use {} gbk)", arg(0), name(Parameter::encoding));

@@ -1,4 +1,5 @@
 #include "app/datasets.hpp"
+#include "render/event_details.hpp"
 
 #include "domain/appraisal.hpp"
 #include "domain/roster.hpp"
@@ -27,6 +28,11 @@ std::string shown_id(const std::string& id, const DatasetOptions& o) {
 
 std::string label(const Vocabulary& v, std::string_view code, const DatasetOptions& o) {
     return o.codes ? std::string(code) : std::string(v.label(code, o.lang));
+}
+
+// A flag: yes / no as codes (what an import reads back), else 是 / 否 or yes / no.
+std::string flag_cell(bool yes, const DatasetOptions& o) {
+    return std::string(o.codes ? yes_no(yes, Lang::en) : yes_no(yes, o.lang));
 }
 
 // A column: the Chinese or English header, or the key for JSON.
@@ -135,7 +141,7 @@ Dataset appraisals(AssignmentStore& store, const AssignmentFilter& f, const Conf
         for (std::size_t i = 0; i < kVotedGrades.size(); ++i) row.push_back(x.votes ? std::to_string(x.votes->counts[i]) : "");
         auto share = x.votes ? x.votes->excellent_share() : std::nullopt;
         row.push_back(share ? fmt::format("{:.4f}", *share) : "");
-        row.insert(row.end(), {x.outstanding ? "yes" : "no", x.unit, x.decided_on ? x.decided_on->iso() : "", x.home_note});
+        row.insert(row.end(), {flag_cell(x.outstanding, o), x.unit, x.decided_on ? x.decided_on->iso() : "", x.home_note});
         d.rows.push_back(std::move(row));
     });
     return d;
@@ -168,7 +174,7 @@ Dataset events(AssignmentStore& store, const AssignmentFilter& f, const Config& 
               {col(o, "assignment_id", "挂职编号", "assignment", Holds::number), col(o, "name", "姓名", "name"),
                col(o, "kind", "事项", "kind"), col(o, "date", "日期", "date", Holds::date),
                col(o, "recorded_by", "记录人", "recorded by"), col(o, "recorded_at", "记录时间", "recorded at"),
-               col(o, "reason", "原因", "reason"), col(o, "details", "详情", "details", Holds::json)},
+               col(o, "reason", "原因", "reason"), col(o, "details", "详情", "details")},
               {}};
     std::set<std::int64_t> seen; // a cadre's follow-ups come with each of the cadre's assignments
     for_each_with_history(store, f, config, [&](const Assignment& a, const Appointment&, const std::vector<Event>& history) {
@@ -176,7 +182,7 @@ Dataset events(AssignmentStore& store, const AssignmentFilter& f, const Config& 
             if (seen.insert(e.id).second)
                 d.rows.push_back({e.assignment_id ? std::to_string(e.assignment_id) : "", a.cadre.name,
                                   label(event_kinds(), e.kind, o), e.date.iso(), e.recorded_by, e.recorded_at, e.reason,
-                                  e.details});
+                                  details_text(e.details, o.codes ? Lang::en : o.lang)});
     });
     return d;
 }
@@ -220,7 +226,7 @@ Dataset united_front(AssignmentStore& store, const AssignmentFilter& f, const Co
         d.rows.push_back({std::to_string(a.id), a.cadre.name, label(political_statuses(), a.cadre.political_status, o),
                           a.host_unit.name + a.host_post, p.doc_number, p.doc_date ? p.doc_date->iso() : "",
                           p.united_front_on ? p.united_front_on->iso() : "",
-                          p.united_front_on ? (o.codes ? "yes" : zh ? "是" : "yes") : (o.codes ? "no" : zh ? "否" : "no")});
+                          flag_cell(p.united_front_on.has_value(), o)});
     }, HistoryParts::appointment);
     return d;
 }

@@ -21,6 +21,10 @@ struct CadreDossier {
     Cadre cadre;
     std::vector<Assignment> assignments;
     std::vector<AnnualAssessment> annual;
+    // 现任职务 (XianRenZhiWu): the post of the latest follow-up (assign follow-up --post) up to
+    // today, unless a later secondment began after it; else the home unit and post of the
+    // latest secondment.
+    std::string current_post;
 };
 
 // The dossier of the cadre a clerk names: an ID number, or one of the cadre's assignment ids.

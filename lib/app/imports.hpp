@@ -8,6 +8,7 @@
 #include "store/database.hpp"
 #include "store/exchange.hpp"
 #include "store/importer.hpp"
+#include "store/report_import.hpp"
 #include "util/encoding.hpp"
 #include "util/table.hpp"
 
@@ -21,13 +22,17 @@ namespace guazhi::app {
 ImportReport import_roster(Database& db, const util::TableInput& input, const Config& config,
                            const ImportOptions& options);
 
-// `report import`: returns the number recorded; throws Error listing every problem.
-std::size_t import_reports(Database& db, const util::TableInput& input, const Config& config,
-                           const std::string& recorded_by, const Namer& name = by_domain_name);
+// `report import`: what was recorded (in a dry run, nothing: rolled back); throws Error listing
+// every problem.
+ReportImport import_reports(Database& db, const util::TableInput& input, const Config& config,
+                            const std::string& recorded_by, const Namer& name = by_domain_name,
+                            const ReportImportOptions& options = {});
 
-// `appraise import`: throws Error listing every problem.
+// `appraise import`: throws Error listing every problem; a recorder that reads as a unit is
+// refused before any row (recorder_problem). `override_reason`: see store/appraisal_import.hpp.
 AppraisalImport import_appraisals(Database& db, const util::TableInput& input, const Config& config, bool replace,
-                                  const std::string& recorded_by, const Namer& name = by_domain_name);
+                                  const std::string& recorded_by, const Namer& name = by_domain_name,
+                                  const std::optional<std::string>& override_reason = std::nullopt);
 
 // `assign apply --import`: returns the number of applications recorded.
 std::size_t import_applications(Database& db, std::istream& in, const std::string& name, util::Encoding encoding,

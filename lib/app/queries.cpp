@@ -25,6 +25,10 @@ Attachment copy_attachment(Database& db, std::int64_t report_id, std::FILE* out)
     return read_attachment(db.sql(), report_id, out);
 }
 
+std::string attachment_file_name(Database& db, std::int64_t report_id) {
+    return local_attachment_name(report_id, attachment_of(db.sql(), report_id).name);
+}
+
 std::vector<Report> reports(Database& db, const AssignmentFilter& filter, const Config& config,
                             const std::optional<std::string>& kind, Versions which) {
     return list_reports(db.sql(), filter, config, kind, which);
@@ -64,7 +68,7 @@ std::vector<ChangedRow> rows_of_change(Database& db, std::int64_t change_id) {
     return guazhi::rows_of_change(db.sql(), change_id);
 }
 
-CheckReport check(Database& db) { return check_database(db.sql()); }
+CheckReport check(Database& db, const Policy& policy) { return check_database(db.sql(), policy); }
 
 BackupResult backup(Database& db, const std::filesystem::path& target, bool overwrite) {
     return backup_database(db.sql(), db.path(), target, overwrite);

@@ -41,6 +41,9 @@ std::vector<UnitRow> units(Database& db, const std::optional<std::string>& kind,
 // byte to `out` (Error when it has none, or its bytes no longer match their SHA-256).
 bool report_recorded(Database& db, std::int64_t report_id);
 Attachment copy_attachment(Database& db, std::int64_t report_id, std::FILE* out);
+// `report get` without a file named: the attachment's stored name made a safe name in the
+// current directory (ProblemError when it cannot be; Error when the report has none).
+std::string attachment_file_name(Database& db, std::int64_t report_id);
 // `report list`, `report due`, `report compliance`.
 std::vector<Report> reports(Database& db, const AssignmentFilter& filter, const Config& config,
                             const std::optional<std::string>& kind, Versions which);
@@ -60,7 +63,7 @@ std::vector<Change> changes(Database& db, const std::optional<std::string>& sinc
 std::vector<ChangedRow> rows_of_change(Database& db, std::int64_t change_id);
 
 // `check`.
-CheckReport check(Database& db);
+CheckReport check(Database& db, const Policy& policy = Policy{});
 
 // `backup FILE`: an existing FILE is refused unless `overwrite`.
 BackupResult backup(Database& db, const std::filesystem::path& target, bool overwrite);

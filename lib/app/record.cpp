@@ -39,8 +39,10 @@ CadreGrade record_cadre_grade(Database& db, const Config& config, std::string_vi
     });
 }
 
-std::int64_t record_final(Database& db, const Config& config, const FinalAppraisal& appraisal, bool early, bool replace) {
-    return in_transaction(db, [&] { return record_final_appraisal(db.sql(), config, appraisal, early, replace); });
+std::int64_t record_final(Database& db, const Config& config, const FinalAppraisal& appraisal, bool early, bool replace,
+                          bool override_rule) {
+    return in_transaction(db,
+                          [&] { return record_final_appraisal(db.sql(), config, appraisal, early, replace, override_rule); });
 }
 
 std::int64_t record_report(Database& db, const Config& config, const NewReport& report) {
@@ -99,8 +101,8 @@ EditedAssignment edit_assignment(Database& db, const Config& config, std::int64_
     });
 }
 
-Event edit_note(Database& db, std::int64_t event_id, const NoteChange& change) {
-    return in_transaction(db, [&] { return guazhi::edit_note(db.sql(), event_id, change); });
+Event edit_note(Database& db, const Config& config, std::int64_t event_id, const NoteChange& change) {
+    return in_transaction(db, [&] { return guazhi::edit_note(db.sql(), config.policy, event_id, change); });
 }
 
 Event delete_note(Database& db, std::int64_t event_id) {

@@ -40,8 +40,10 @@ struct CadreGrade {
 };
 CadreGrade record_cadre_grade(Database& db, const Config& config, std::string_view cadre, AnnualChange change);
 
-// `appraise final`: the 鉴定; returns its id.
-std::int64_t record_final(Database& db, const Config& config, const FinalAppraisal& appraisal, bool early, bool replace);
+// `appraise final`: the 鉴定; returns its id. `override_rule`: another unit than the host wrote
+// it, for appraisal.override_reason.
+std::int64_t record_final(Database& db, const Config& config, const FinalAppraisal& appraisal, bool early, bool replace,
+                          bool override_rule = false);
 
 // `report add`: a submission with its document; returns the report's id.
 std::int64_t record_report(Database& db, const Config& config, const NewReport& report);
@@ -76,7 +78,7 @@ struct EditedAssignment {
 EditedAssignment edit_assignment(Database& db, const Config& config, std::int64_t id, const AssignmentEdit& edit);
 
 // `assign note-edit` / `assign note-delete`: a note corrected or removed; returns it as it was.
-Event edit_note(Database& db, std::int64_t event_id, const NoteChange& change);
+Event edit_note(Database& db, const Config& config, std::int64_t event_id, const NoteChange& change);
 Event delete_note(Database& db, std::int64_t event_id);
 
 // `undo`: the latest change reverted (store/audit.hpp); with `dry_run`, only what it would do.

@@ -61,6 +61,7 @@ struct AnnualAssessment {
     std::optional<Votes> votes;
     bool outstanding = false; // performance marked outstanding (表现突出)
     std::string home_note;    // the home unit's view of the first half year
+    std::string override_reason; // why a unit other than the host assessed ('' when the host did)
     std::string recorded_by, recorded_at;
     std::optional<std::int64_t> superseded_by;
 };
@@ -92,6 +93,7 @@ struct FinalAppraisal {
     std::string author_unit;
     util::Date written_on;
     std::string early_reason; // why it was written before the term ended
+    std::string override_reason; // why a unit other than the host wrote it ('' when the host did)
     std::string recorded_by, recorded_at;
     std::optional<std::int64_t> superseded_by;
 };

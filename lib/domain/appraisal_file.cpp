@@ -2,6 +2,7 @@
 
 #include "domain/appraisal.hpp"
 #include "error.hpp"
+#include "util/encoding.hpp"
 #include "util/text.hpp"
 #include "util/toml.hpp"
 
@@ -97,10 +98,16 @@ AppraisalDraft from_json(std::string_view text, std::string_view name) {
 
 } // namespace
 
-AppraisalDraft parse_appraisal_file(std::string_view text, std::string_view name) {
-    if (auto valid = util::utf8_valid_prefix(text); valid != text.size())
-        throw Error(fmt::format("{}:{}: the file is not valid UTF-8", name, position(text, valid)));
-    std::string_view body = text.starts_with("\xEF\xBB\xBF") ? text.substr(3) : text;
+AppraisalDraft parse_appraisal_file(std::string_view bytes, std::string_view name) {
+    // As the CSV reader does: UTF-8 if valid, else GB18030 (GBK files from Chinese Windows);
+    // a BOM dropped.
+    std::string text;
+    try {
+        text = util::decode_text(bytes);
+    } catch (const util::DecodeError& e) {
+        throw Error(fmt::format("{}:{}: {}", name, position(bytes, util::utf8_valid_prefix(bytes)), e.what()));
+    }
+    std::string_view body = text;
     auto first = body.find_first_not_of(" \t\r\n");
     bool json = name.ends_with(".json") || (!name.ends_with(".toml") && first != std::string_view::npos && body[first] == '{');
     return json ? from_json(body, name) : from_toml(body, name);

@@ -22,8 +22,9 @@ struct AppraisalDraft {
     std::optional<std::string> conclusion, author_unit, date;
 };
 
-// Parses `text`: JSON when `name` ends in .json or the text starts with '{', else TOML.
+// Parses the file's bytes: UTF-8, or GBK/GB18030 when they are not valid UTF-8 (a BOM is
+// dropped); JSON when `name` ends in .json or the text starts with '{', else TOML.
 // Throws Error naming name:line:column for syntax errors, unknown keys and wrong types.
-AppraisalDraft parse_appraisal_file(std::string_view text, std::string_view name);
+AppraisalDraft parse_appraisal_file(std::string_view bytes, std::string_view name);
 
 } // namespace guazhi

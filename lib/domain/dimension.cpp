@@ -11,34 +11,40 @@ namespace guazhi {
 
 const std::vector<DimensionInfo>& dimensions() {
     static const std::vector<DimensionInfo> all = {
-        {Dimension::batch_year, "batch_year", "年度", "batch year"},
-        {Dimension::direction, "direction", "挂职类型", "direction"},
-        {Dimension::home_county, "home_county", "所属县区", "home county"},
-        {Dimension::home_unit, "home_unit", "派出单位", "home unit"},
-        {Dimension::host_unit, "host_unit", "接收单位", "host unit"},
-        {Dimension::political_status, "political_status", "政治面貌", "political status"},
-        {Dimension::party, "party", "党内外", "Party / non-Party"},
-        {Dimension::category, "category", "干部类别", "category"},
-        {Dimension::gender, "gender", "性别", "gender"},
-        {Dimension::ethnicity, "ethnicity", "民族", "ethnicity"},
-        {Dimension::education, "education", "学历", "education"},
-        {Dimension::age_band, "age_band", "年龄段", "age band"},
-        {Dimension::origin_level, "origin_level", "原单位层级", "origin level"},
-        {Dimension::status, "status", "状态", "status"},
-        {Dimension::grade, "grade", "年度考核等次", "annual grade"},
+        {Dimension::batch_year, "batch_year", "年度", "batch year", {"year", "批次", "年份"}},
+        {Dimension::direction, "direction", "挂职类型", "direction", {"挂职方向", "方向", "类型"}},
+        {Dimension::home_county, "home_county", "所属县区", "home county", {"county", "县区", "县", "县(区)", "区县"}},
+        {Dimension::home_unit, "home_unit", "派出单位", "home unit", {"home", "派员单位", "原单位"}},
+        {Dimension::host_unit, "host_unit", "接收单位", "host unit", {"host", "挂职单位"}},
+        {Dimension::political_status, "political_status", "政治面貌", "political status", {}},
+        {Dimension::party, "party", "党内外", "Party / non-Party", {"党内外干部"}},
+        {Dimension::category, "category", "干部类别", "category", {"categories", "类别", "人员类别"}},
+        {Dimension::gender, "gender", "性别", "gender", {}},
+        {Dimension::ethnicity, "ethnicity", "民族", "ethnicity", {}},
+        {Dimension::education, "education", "学历", "education", {}},
+        {Dimension::age_band, "age_band", "年龄段", "age band", {"年龄"}},
+        {Dimension::origin_level, "origin_level", "原单位层级", "origin level", {"层级", "原单位类型"}},
+        {Dimension::status, "status", "状态", "status", {"挂职状态"}},
+        {Dimension::grade, "grade", "年度考核等次", "annual grade", {"等次", "考核等次", "年度考核"}},
     };
     return all;
 }
 
 const DimensionInfo& info(Dimension d) { return dimensions()[static_cast<std::size_t>(d)]; }
 
+namespace {
+// Whether `key` (ASCII lower case, width normalised) is one of the dimension's spellings.
+bool names(const DimensionInfo& i, std::string_view key) {
+    return i.key == key || i.zh == key || std::find(i.aliases.begin(), i.aliases.end(), key) != i.aliases.end();
+}
+} // namespace
+
 std::vector<Dimension> parse_dimensions(std::string_view text) {
     std::vector<Dimension> out;
     for (const auto& part : util::split_any(text, {",", "，", " "})) {
-        std::string key = util::ascii_lower(util::trim(part));
-        if (key == "county") key = "home_county"; // the word clerks use
+        std::string key = util::ascii_lower(util::normalize_width(util::trim(part)));
         auto it = std::find_if(dimensions().begin(), dimensions().end(),
-                               [&](const DimensionInfo& i) { return i.key == key || i.zh == key; });
+                               [&](const DimensionInfo& i) { return names(i, key); });
         if (it == dimensions().end()) {
             Problem unknown = problem(Parameter::dimensions, ProblemCode::dimension_unknown, key);
             for (const auto& i : dimensions()) unknown.args.emplace_back(i.key);
@@ -50,6 +56,29 @@ std::vector<Dimension> parse_dimensions(std::string_view text) {
     }
     if (out.empty()) throw ProblemError(problem(Parameter::dimensions, ProblemCode::dimension_missing));
     return out;
+}
+
+std::optional<std::string_view> filter_key(std::string_view text) {
+    // The filters that are dimensions too are named as --by names them.
+    static const std::pair<Dimension, std::string_view> dimension_keys[] = {
+        {Dimension::batch_year, "year"}, {Dimension::direction, "direction"}, {Dimension::status, "status"},
+        {Dimension::home_unit, "home"},  {Dimension::host_unit, "host"},      {Dimension::home_county, "county"},
+        {Dimension::category, "category"}, {Dimension::political_status, "political_status"},
+    };
+    static const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> keys = {
+        {"pending", {"待办", "未办"}},
+        {"non_party", {"党外干部", "党外"}},
+        {"no_inspection", {"未考察"}},
+        {"returned", {"已返回", "已结束"}},
+        {"not_promoted", {"未提拔"}},
+    };
+    std::string key = util::ascii_lower(util::normalize_width(util::trim(text)));
+    std::replace(key.begin(), key.end(), '-', '_');
+    for (const auto& [name, spellings] : keys)
+        if (key == name || std::find(spellings.begin(), spellings.end(), key) != spellings.end()) return name;
+    for (const auto& [dimension, name] : dimension_keys)
+        if (key == name || names(info(dimension), key)) return name;
+    return std::nullopt;
 }
 
 std::vector<std::string> age_band_codes(const Policy& policy) {

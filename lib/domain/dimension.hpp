@@ -20,14 +20,22 @@ struct DimensionInfo {
     Dimension dimension;
     std::string_view key; // as --by takes it and JSON writes it
     std::string_view zh, en;
+    std::vector<std::string_view> aliases; // other spellings --by takes (县区, 类别, 等次 …)
 };
 
 // Every dimension, in the order --help lists them (batch_year first: the trend's).
 const std::vector<DimensionInfo>& dimensions();
 const DimensionInfo& info(Dimension d);
 
-// Parses "direction,home_county"; throws Error naming the unknown one.
+// Parses "direction,home_county" (also "挂职类型，县区" or "性别 民族": keys, Chinese labels and
+// aliases, separated by commas or spaces); throws Error naming the unknown one.
 std::vector<Dimension> parse_dimensions(std::string_view text);
+
+// The filters `--where KEY=VALUE` takes, by the key a clerk may write: the English key
+// (county, home_county …) or its Chinese name (所属县区, 县区 …); nullopt when unknown.
+// Keys: year, direction, status, home, host, county, category, political_status, pending,
+// non_party, no_inspection, returned, not_promoted.
+std::optional<std::string_view> filter_key(std::string_view text);
 
 // The value a group has when the record is absent: no category, no grade, no county (a
 // city organ), no ethnicity or education recorded.

@@ -52,15 +52,17 @@ struct RecommendationRow {
     Recommendation recommendation;
 };
 // A host unit's 优秀 grades against the configured cap.
-struct HostExcellence {
-    std::string host;
-    std::int64_t assessed = 0, excellent = 0, recommended = 0;
+// The 优秀 grades of a year against the cap (excellent_cap). With one secondee per host a
+// cap per host would allow none (⌊0.2 × 1⌋ = 0), so the cap is over the year's secondees as
+// one group: those with a grade (is_graded) on an assignment, all hosts together.
+struct YearExcellence {
+    std::int64_t graded = 0, excellent = 0, recommended = 0;
     std::optional<std::int64_t> cap; // none when excellent_cap_share is 0
     bool over() const { return cap && excellent > *cap; }
 };
 struct Recommendations {
     std::vector<RecommendationRow> rows;
-    std::vector<HostExcellence> hosts; // by host name
+    YearExcellence excellence;
 };
 
 // ---- reports (store/reports.hpp) ----
@@ -84,11 +86,12 @@ struct Report {
     std::optional<Attachment> attachment;
 };
 
-// One owed report not yet submitted.
+// One owed report not yet submitted (or the 鉴定 not yet written: kind "final_appraisal").
 struct DueReport {
     Assignment assignment;
     ReportPeriod period;
-    std::int64_t days_overdue = 0; // negative: due in that many days (within the grace)
+    std::int64_t days_overdue = 0; // negative: due in that many days (within the grace, or before the term's end)
+    std::string recipient;         // a quarterly report's: still owed to home | orgdept | both; "" for the others
 };
 
 // How one owed report stands on `filter.as_of`.

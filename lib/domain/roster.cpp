@@ -160,12 +160,9 @@ void read_cadre(Checker& c, Cadre& cadre) {
     read_education(c, cadre);
     read_profile(c, cadre);
     if (!c.at(Field::categories).empty()) {
-        for (const auto& piece : util::split_any(c.at(Field::categories), {";", ",", "、", "；", "，", "/"})) {
-            auto code = categories().code_of(piece);
-            if (!code) c.add(Field::categories, categories().unknown(piece));
-            else if (std::find(cadre.categories.begin(), cadre.categories.end(), *code) == cadre.categories.end())
-                cadre.categories.emplace_back(*code);
-        }
+        std::vector<std::string> unknown;
+        cadre.categories = categories().codes_of_list(c.at(Field::categories), unknown);
+        for (const auto& piece : unknown) c.add(Field::categories, categories().unknown(piece));
         // Vocabulary order, so that the same set always reads (and compares) the same.
         std::vector<std::string> ordered;
         for (const Term& t : categories().terms())

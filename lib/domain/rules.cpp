@@ -79,6 +79,16 @@ std::string_view host_kind_for(std::string_view direction) {
     return direction == "down" ? "township" : "city_organ";
 }
 
+std::optional<std::string_view> host_name_contradicts(std::string_view host_name, std::string_view direction) {
+    // DOMAIN.md: 上挂 goes from the counties to city-level organs (市级机关), 下派 from the city
+    // to townships (乡镇): a 下派 host named 市…局 or an 上挂 host named …镇 is a mistake of the
+    // row, not a unit to record with the direction's kind.
+    std::string_view said = infer_unit_kind(host_name);
+    if (direction == "down" && said == "city_organ") return said;
+    if (direction == "up" && said == "township") return said;
+    return std::nullopt;
+}
+
 bool terms_overlap(util::Date a_start, util::Date a_end, util::Date b_start, util::Date b_end) {
     return a_start <= b_end && b_start <= a_end;
 }
@@ -128,6 +138,14 @@ std::optional<Problem> refuse_completion(const Assignment& a, util::Date day) {
     if (a.recalled_on) return problem(Parameter::none, ProblemCode::completion_after_recall, a.recalled_on->iso());
     if (day < a.effective_end())
         return problem(Parameter::date, ProblemCode::completion_early, day.iso(), a.effective_end().iso());
+    return std::nullopt;
+}
+
+std::optional<Problem> refuse_recalled_handover(const Assignment& a, util::Date day) {
+    // Seed: "今天会后，各接收单位要安排一定时间，让挂职干部搞好工作交接" — a recalled secondee hands
+    // the work over too, once the term has ended: on or after the recall's last day.
+    if (a.recalled_on && day < *a.recalled_on)
+        return problem(Parameter::date, ProblemCode::handover_before_recall, day.iso(), a.recalled_on->iso());
     return std::nullopt;
 }
 
@@ -187,6 +205,38 @@ std::optional<std::int64_t> excellent_cap(std::int64_t assessed, const Policy& p
     return static_cast<std::int64_t>(policy.excellent_cap_share * static_cast<double>(assessed) + 1e-9);
 }
 
+std::optional<Problem> refuse_assessing_unit(const Assignment& a, int year, std::string_view unit,
+                                             std::string_view override_reason) {
+    // Seed: "今年挂职干部的年度考核，由接收单位负责" — the annual assessment of a year of the
+    // term is made by the host (the home unit only supplies its view of the first half year).
+    if (unit.empty() || unit == a.host_unit.name) return std::nullopt;
+    if (!util::trim(override_reason).empty()) return std::nullopt;
+    return problem(Parameter::assessing_unit, ProblemCode::assessor_not_host, year, unit, a.host_unit.name, a.id);
+}
+
+std::optional<Problem> refuse_appraisal_author(const Assignment& a, std::string_view unit,
+                                               std::string_view override_reason) {
+    // DOMAIN.md rule 7: "At the end the host writes a full appraisal".
+    if (unit.empty() || unit == a.host_unit.name) return std::nullopt;
+    if (!util::trim(override_reason).empty()) return std::nullopt;
+    return problem(Parameter::assessing_unit, ProblemCode::author_not_host, unit, a.host_unit.name, a.id);
+}
+
+bool is_graded(std::string_view grade) {
+    return grade == "excellent" || grade == "competent" || grade == "basically_competent" || grade == "incompetent";
+}
+
+bool names_a_unit(std::string_view text) {
+    // A person's name is two to four characters with none of these endings; units end so.
+    if (names_a_township(text) || text.starts_with("市") || text.find("县") != std::string_view::npos ||
+        text.find("区") != std::string_view::npos)
+        return true;
+    for (std::string_view suffix : {"局", "委", "办", "部", "院", "厅", "室", "政府", "中心", "所", "站", "处",
+                                    "公司", "学校", "组", "社", "馆", "队", "团"})
+        if (text.ends_with(suffix)) return true;
+    return false;
+}
+
 std::optional<Problem> refuse_final_appraisal(const Assignment& a, util::Date day, bool early,
                                                   std::string_view reason) {
     // DOMAIN.md rule 7: "At the end the host writes a full appraisal" — the end of the term
@@ -227,6 +277,12 @@ std::int64_t allowance_days(const Assignment& a) {
     return a.effective_end().days() - a.start.days() + 1;
 }
 
+std::int64_t allowance_days_to(const Assignment& a, util::Date day) {
+    // The same allowance, owed so far: each day actually seconded up to `day`.
+    if (day < a.start) return 0;
+    return (day < a.effective_end() ? day : a.effective_end()).days() - a.start.days() + 1;
+}
+
 bool same_assignment(const Assignment& a, const Assignment& b) {
     return a.cadre.id_number == b.cadre.id_number && a.direction == b.direction && a.batch_year == b.batch_year &&
            a.home_unit.name == b.home_unit.name && a.home_post == b.home_post && a.host_unit.name == b.host_unit.name &&
@@ -246,7 +302,8 @@ std::vector<CadreDifference> cadre_differences(const Cadre& stored, const Cadre&
 
 bool AssignmentFilter::selects_all() const {
     return !year && !year_from && !year_to && !direction && !status && !home && !host && !county && !category &&
-           !non_party && !pending && !no_inspection && !returned && !not_promoted;
+           !political_status && !non_party && !pending && !no_inspection && !returned && !not_promoted &&
+           !ending_within;
 }
 
 const std::vector<std::pair<std::string_view, std::string_view>>& pending_kinds() {

@@ -37,6 +37,11 @@ std::string_view infer_host_kind(std::string_view unit_name);
 // townships receive down-dispatched ones.
 std::string_view host_kind_for(std::string_view direction);
 
+// The kind a host unit's name plainly says when the direction contradicts it — a 下派 to
+// 市民政局 (a city organ), an 上挂 to 越溪镇 (a township) — else nullopt. A name that says
+// neither, or names a county, is left to the direction as before.
+std::optional<std::string_view> host_name_contradicts(std::string_view host_name, std::string_view direction);
+
 // True when two inclusive terms share at least one day.
 bool terms_overlap(util::Date a_start, util::Date a_end, util::Date b_start, util::Date b_end);
 
@@ -64,6 +69,10 @@ std::optional<Problem> refuse_recall(const Assignment& a, util::Date last_day, s
 // Why recording the completion of the term on `day` is refused, or nullopt.
 std::optional<Problem> refuse_completion(const Assignment& a, util::Date day);
 
+// Why the handover (工作交接) of a recalled term may not be recorded on `day`: before the
+// recall's last day. nullopt when it may (or when the term was not recalled).
+std::optional<Problem> refuse_recalled_handover(const Assignment& a, util::Date day);
+
 // Why this change to the appointment of `a` is refused, or nullopt: an election only for
 // down-dispatched cadres, a copy to the United Front Work Department only for non-Party
 // cadres, a Party relationship only for Party members.
@@ -76,6 +85,10 @@ bool over_host_quota(std::int64_t already, const Policy& policy);
 
 // Days of secondment for the living allowance: start to the effective end, both included.
 std::int64_t allowance_days(const Assignment& a);
+
+// Of those, the days served up to `day` (both included): 0 before the start, all of them
+// once the term has ended.
+std::int64_t allowance_days_to(const Assignment& a, util::Date day);
 
 // The calendar years whose annual assessment (年度考核) can be recorded on an assignment:
 // every year its term, as served, touches.
@@ -102,14 +115,32 @@ Recommendation recommend_excellent(int year, std::optional<std::string> grade_be
 // The conditions a Recommendation fails, each as one sentence with its numbers.
 std::vector<std::string> unmet_conditions(const Recommendation& r, Lang lang);
 
-// The most 优秀 grades a unit with `assessed` assessed cadres may give under
-// `excellent_cap_share`, or nullopt when no cap is configured.
+// The most 优秀 grades among `assessed` graded secondees (those of one assessed year, all
+// hosts together: appraisals.hpp) under `excellent_cap_share`, or nullopt when no cap is
+// configured.
 std::optional<std::int64_t> excellent_cap(std::int64_t assessed, const Policy& policy);
 
 // Why a final appraisal written on `day` is refused, or nullopt: before the term ends it
 // needs `early` and a reason.
 std::optional<Problem> refuse_final_appraisal(const Assignment& a, util::Date day, bool early,
                                                   std::string_view reason);
+
+// Why `unit` may not make the annual assessment of `year` on assignment `a`, or nullopt.
+// `override_reason` non-empty sets the rule aside (the reason is recorded).
+std::optional<Problem> refuse_assessing_unit(const Assignment& a, int year, std::string_view unit,
+                                             std::string_view override_reason);
+
+// Why `unit` may not write the final appraisal (鉴定) of `a`, or nullopt; as above.
+std::optional<Problem> refuse_appraisal_author(const Assignment& a, std::string_view unit,
+                                               std::string_view override_reason);
+
+// Whether a grade counts among those graded for the 优秀 cap: the four grades of 公务员法,
+// not 不定等次 or 不进行考核.
+bool is_graded(std::string_view grade);
+
+// True when what a clerk gave as the person recording reads as a unit's name (…局, …委,
+// …镇 …): the old meaning of appraise's recorder flag, which named the assessing unit.
+bool names_a_unit(std::string_view text);
 
 // True when two assignments record the same secondment (every field equal but the id), so
 // that importing a file twice skips instead of duplicating.

@@ -54,8 +54,74 @@ std::vector<ReportPeriod> report_schedule(const Assignment& a, const Policy& pol
     return out;
 }
 
+namespace {
+
+// 一 … 九十九 or ASCII digits, the whole of `t`, as a number; 0 when it is not one.
+int chinese_number(std::string_view t) {
+    int n = util::read_count(t);
+    return t.empty() && n > 0 ? n : 0;
+}
+
+// A period as clerks write it in Chinese, read as the ASCII spelling: 第一季度 / 一季度 / 第1季度
+// → "q1", 上半年 → "h1", 下半年 → "h2", 第三个半年 → "h3", with a year in front (2007年第一季度)
+// → "2007q1"; 年度总结 / 挂职总结 (and the final summary's names) → "final". Other text is
+// returned as it is. `t` is cleaned and lower-cased.
+std::string ascii_period(std::string t) {
+    static constexpr std::string_view kFinal[] = {"总结", "年度总结", "挂职总结", "挂职工作总结", "工作总结", "期满总结"};
+    for (auto f : kFinal)
+        if (t == f) return "final";
+    std::string year;
+    if (t.size() > 4 && util::is_digits(t.substr(0, 4)) && !util::is_digits(t.substr(4, 1))) {
+        year = t.substr(0, 4);
+        std::string_view rest = std::string_view(t).substr(4);
+        if (rest.starts_with("年")) rest.remove_prefix(std::string_view("年").size());
+        rest = util::trim(rest);
+        t = std::string(rest);
+    }
+    auto strip = [&](std::string_view& v, std::string_view prefix) {
+        if (!v.starts_with(prefix)) return false;
+        v.remove_prefix(prefix.size());
+        return true;
+    };
+    auto chop = [&](std::string_view& v, std::string_view suffix) {
+        if (!v.ends_with(suffix)) return false;
+        v.remove_suffix(suffix.size());
+        return true;
+    };
+    std::string_view v = t;
+    std::string ascii;
+    if (v == "上半年") ascii = "h1";
+    else if (v == "下半年") ascii = "h2";
+    else if (chop(v, "季度") || chop(v, "季")) {
+        strip(v, "第");
+        chop(v, "个");
+        if (int n = chinese_number(v)) ascii = fmt::format("q{}", n);
+    } else if (chop(v, "半年") && strip(v, "第")) {
+        chop(v, "个");
+        if (int n = chinese_number(v)) ascii = fmt::format("h{}", n);
+    }
+    if (ascii.empty()) return year.empty() ? t : year + t; // not a Chinese spelling: as given
+    return year + ascii;
+}
+
+} // namespace
+
+std::optional<std::string_view> kind_of_period(std::string_view text) {
+    std::string t = ascii_period(util::ascii_lower(util::clean(text)));
+    if (t == "final") return "final";
+    std::string_view v = t;
+    if (v.size() > 4 && util::is_digits(v.substr(0, 4))) v.remove_prefix(4); // 2006q4
+    if (v.size() >= 2 && util::is_digits(v.substr(1))) {
+        if (v[0] == 'q') return "quarterly";
+        if (v[0] == 'h') return "semiannual";
+    }
+    return std::nullopt;
+}
+
 ResolvedPeriod resolve_period(const std::vector<ReportPeriod>& schedule, std::string_view kind, std::string_view text) {
-    std::string t = util::ascii_lower(util::clean(text));
+    std::string cleaned = util::ascii_lower(util::clean(text));
+    std::string t = ascii_period(cleaned);
+    bool chinese = t != cleaned; // written in Chinese: in calendar mode it names the calendar period
     std::vector<const ReportPeriod*> of_kind;
     for (const auto& p : schedule)
         if (p.kind == kind) of_kind.push_back(&p);
@@ -65,12 +131,31 @@ ResolvedPeriod resolve_period(const std::vector<ReportPeriod>& schedule, std::st
         return labels.empty() ? std::string("none") : fmt::format("{}", fmt::join(labels, ", "));
     };
     if (kind == "final") {
-        if (t.empty() || t == "final" || t == "总结") return {*of_kind.front(), {}};
-        return {std::nullopt, fmt::format("the final summary's period is 'final', not '{}'", text)};
+        if (t.empty() || t == "final") return {*of_kind.front(), {}};
+        return {std::nullopt, fmt::format("the final summary's period is 'final' (总结, 年度总结, 挂职总结), not '{}'", text)};
     }
+    if (t == "final")
+        return {std::nullopt, fmt::format("'{}' is the final summary (kind final), not a {} period", text, kind)};
     char letter = kind == "quarterly" ? 'q' : 'h';
     int months = kind == "quarterly" ? 3 : 6;
-    // An ordinal: Q2 / H1.
+    // Calendar mode (labels such as 2006Q4): 第一季度 or 上半年 without a year names the calendar
+    // quarter or half, the one of the term that ends in it.
+    bool calendar = !of_kind.empty() && !of_kind.front()->label.empty() && util::is_digits(of_kind.front()->label.substr(0, 1));
+    if (chinese && calendar && t.size() >= 2 && t[0] == letter && util::is_digits(t.substr(1))) {
+        std::size_t index = t.size() <= 3 ? std::stoul(t.substr(1)) : 0;
+        if (index < 1 || index > static_cast<std::size_t>(12 / months))
+            return {std::nullopt, fmt::format("'{}' is no {} of a year", text, kind == "quarterly" ? "quarter" : "half")};
+        std::vector<const ReportPeriod*> found;
+        for (const auto* p : of_kind)
+            if ((p->end.month - 1) / static_cast<unsigned>(months) + 1 == index) found.push_back(p);
+        if (found.size() == 1) return {*found.front(), {}};
+        if (found.empty())
+            return {std::nullopt, fmt::format("no {} period of the term ends in {}; its periods are: {}", kind, text, known())};
+        std::vector<std::string> years;
+        for (const auto* p : found) years.push_back(fmt::format("{}年{}", p->end.year, text));
+        return {std::nullopt, fmt::format("'{}' is more than one period of the term; say which: {}", text, fmt::join(years, ", "))};
+    }
+    // An ordinal: Q2 / H1 (第二季度 / 上半年).
     if (t.size() >= 2 && t[0] == letter && util::is_digits(t.substr(1))) {
         // More digits than any term has periods would overflow the conversion: out of range.
         std::size_t n = t.size() <= 5 ? std::stoul(t.substr(1)) : 0;
@@ -91,8 +176,21 @@ ResolvedPeriod resolve_period(const std::vector<ReportPeriod>& schedule, std::st
         return {std::nullopt, fmt::format("no {} period of the term ends in {}; its periods are: {}", kind, text, known())};
     }
     return {std::nullopt, kind == "quarterly"
-                              ? fmt::format("'{}' is not a quarterly period (Q2 or 2006Q4)", text)
-                              : fmt::format("'{}' is not a half-year period (H1 or 2007H1)", text)};
+                              ? fmt::format("'{}' is not a quarterly period (Q2, 2006Q4, 第二季度 or 2006年第四季度)", text)
+                              : fmt::format("'{}' is not a half-year period (H1, 2007H1, 上半年/下半年 or 2007年上半年)", text)};
+}
+
+bool owed_to_each_recipient(std::string_view kind) { return kind == "quarterly"; }
+
+bool reaches(std::string_view sent, std::string_view recipient) { return sent == "both" || sent == recipient; }
+
+ReportPeriod final_appraisal_owed(const Assignment& a, const Policy& policy) {
+    return {"final_appraisal", "final", a.start, a.effective_end(), a.effective_end().plus_days(policy.final_report_days)};
+}
+
+bool listed_as_owed(const ReportPeriod& p, util::Date as_of, const Policy& policy) {
+    if (p.kind == "final" || p.kind == "final_appraisal") return as_of >= p.end.plus_days(-policy.final_due_days_before);
+    return p.end < as_of;
 }
 
 } // namespace guazhi

@@ -37,4 +37,26 @@ struct ResolvedPeriod {
 };
 ResolvedPeriod resolve_period(const std::vector<ReportPeriod>& schedule, std::string_view kind, std::string_view text);
 
+// The kind of report a period's spelling names by itself: quarterly for Q2, 2006Q4, 第二季度,
+// 2006年第四季度; semiannual for H1, 2007H1, 上半年, 下半年; final for final, 年度总结, 挂职总结;
+// nullopt for anything else.
+std::optional<std::string_view> kind_of_period(std::string_view text);
+
+// Seed: "每季度向派出单位和市委组织部汇报一次" — a quarterly report is owed to the home unit and to
+// the Organization Department, each; the half-year report and the final summary are owed once
+// (a submission to either counts).
+bool owed_to_each_recipient(std::string_view kind);
+
+// Whether a submission to `sent` (home | orgdept | both) reaches `recipient` (home | orgdept).
+bool reaches(std::string_view sent, std::string_view recipient);
+
+// The 鉴定 (final appraisal) the host owes at the end of the term as served (DOMAIN.md rule 7:
+// "At the end the host writes a full appraisal"), as an owed item of kind "final_appraisal":
+// it covers the term and is due like the final summary.
+ReportPeriod final_appraisal_owed(const Assignment& a, const Policy& policy);
+
+// Whether `report due` lists an owed item on `as_of`: a quarter or half-year once it has ended;
+// the final summary and the 鉴定 from final_due_days_before the end of the term.
+bool listed_as_owed(const ReportPeriod& p, util::Date as_of, const Policy& policy);
+
 } // namespace guazhi

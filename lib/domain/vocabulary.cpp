@@ -2,7 +2,9 @@
 
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <utility>
 
 namespace guazhi {
 
@@ -19,7 +21,9 @@ namespace {
 std::string lookup_key(std::string_view text) { return util::ascii_lower(util::normalize_width(text)); }
 } // namespace
 
-Vocabulary::Vocabulary(std::string_view what, std::vector<Term> terms) : what_(what), terms_(std::move(terms)) {
+Vocabulary::Vocabulary(std::string_view what, std::vector<Term> terms, std::vector<std::string_view> ambiguous)
+    : what_(what), terms_(std::move(terms)) {
+    for (auto a : ambiguous) ambiguous_.push_back(lookup_key(a));
     for (std::size_t i = 0; i < terms_.size(); ++i) {
         const Term& t = terms_[i];
         index_.emplace(lookup_key(t.code), i);
@@ -42,6 +46,17 @@ std::string_view Vocabulary::label(std::string_view code, Lang lang) const {
 }
 
 std::string Vocabulary::unknown(std::string_view text) const {
+    if (std::find(ambiguous_.begin(), ambiguous_.end(), lookup_key(text)) != ambiguous_.end()) {
+        // Every accepted spelling, grouped by the term it means.
+        std::vector<std::string> groups;
+        for (const Term& t : terms_) {
+            std::vector<std::string_view> spellings{t.zh, t.code};
+            if (t.en != t.code) spellings.push_back(t.en);
+            spellings.insert(spellings.end(), t.aliases.begin(), t.aliases.end());
+            groups.push_back(fmt::format("{} ({})", fmt::join(spellings, "/"), t.code));
+        }
+        return fmt::format("ambiguous {} '{}': say which (accepted: {})", what_, text, fmt::join(groups, ", "));
+    }
     std::string known;
     std::size_t shown = 0;
     for (const Term& t : terms_) {
@@ -55,11 +70,45 @@ std::string Vocabulary::unknown(std::string_view text) const {
     return fmt::format("unknown {} '{}' (expected one of: {})", what_, text, known);
 }
 
+std::vector<std::string> Vocabulary::codes_of_list(std::string_view text, std::vector<std::string>& unknown) const {
+    std::vector<std::string> codes;
+    auto add = [&](std::string_view code) {
+        if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.emplace_back(code);
+    };
+    for (const auto& piece : util::split_any(text, {";", ",", "、", "；", "，", "/"})) {
+        std::vector<std::string> words = util::split_any(piece, {" ", "\t"});
+        std::string missed; // consecutive words that are no spelling, reported as one piece
+        for (std::size_t i = 0; i < words.size();) {
+            // The longest run of words from i that is one spelling ("selected graduate").
+            std::size_t end = words.size();
+            std::optional<std::string_view> code;
+            for (; end > i; --end) {
+                std::string run = words[i];
+                for (std::size_t k = i + 1; k < end; ++k) run += " " + words[k];
+                if ((code = code_of(run))) break;
+            }
+            if (code) {
+                if (!missed.empty()) unknown.push_back(std::exchange(missed, {}));
+                add(*code);
+                i = end;
+            } else {
+                missed += (missed.empty() ? "" : " ") + words[i];
+                ++i;
+            }
+        }
+        if (!missed.empty()) unknown.push_back(missed);
+    }
+    return codes;
+}
+
 const Vocabulary& directions() {
-    static const Vocabulary v("direction", {
-        {"up", "上挂", "up", {"上挂锻炼", "上派"}},
-        {"down", "下派", "down", {"下挂", "下派锻炼"}},
-    });
+    // 挂职 alone says nothing of the direction (交流挂职 lateral may come later).
+    static const Vocabulary v("direction",
+                              {
+                                  {"up", "上挂", "up", {"上挂锻炼", "上派"}},
+                                  {"down", "下派", "down", {"下挂", "下派锻炼"}},
+                              },
+                              {"挂职", "挂职锻炼"});
     return v;
 }
 
@@ -181,6 +230,7 @@ const Vocabulary& event_kinds() {
                  {"extended", "延长", "extension", {}},
                  {"recalled", "中途抽回", "recall", {}},
                  {"completed", "期满", "completion", {}},
+                 {"handover", "工作交接", "handover", {}},
                  {"quota_override", "超额安排", "quota override", {}},
                  {"follow_up", "跟踪管理", "follow-up", {}},
              })
@@ -222,9 +272,9 @@ const Vocabulary& recipients() {
 
 const Vocabulary& recall_reasons() {
     static const Vocabulary v("recall reason", {
-        {"promotion", "提拔使用", "promotion", {}},
-        {"education_campaign", "参加先进性教育活动", "education campaign", {"education-campaign", "先进性教育活动", "先教活动"}},
-        {"special", "特殊工作", "special work", {}},
+        {"promotion", "提拔使用", "promotion", {"提拔", "提拔任用", "提任"}},
+        {"education_campaign", "参加先进性教育活动", "education campaign", {"education-campaign", "先进性教育活动", "先教活动", "先进性教育"}},
+        {"special", "特殊工作", "special work", {"特殊工作需要", "特殊"}},
     });
     return v;
 }

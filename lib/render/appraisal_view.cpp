@@ -29,7 +29,6 @@ std::vector<ReportColumn> annual_columns(Lang lang) {
 }
 
 std::vector<std::string> annual_cells(const AnnualAssessment& x, Lang lang, bool codes) {
-    bool zh = lang == Lang::zh;
     std::string grade = x.grade ? (codes ? *x.grade : std::string(grades().label(*x.grade, lang))) : "";
     return {std::to_string(x.year),
             grade,
@@ -37,7 +36,7 @@ std::vector<std::string> annual_cells(const AnnualAssessment& x, Lang lang, bool
             x.decided_on ? x.decided_on->iso() : "",
             x.votes ? format_votes(*x.votes, lang) : "",
             x.votes ? share_text(*x.votes) : "",
-            x.outstanding ? (zh ? "是" : "yes") : "",
+            std::string(yes_no(x.outstanding, lang)),
             x.home_note,
             x.assignment_id ? std::to_string(*x.assignment_id) : ""};
 }
@@ -50,7 +49,7 @@ void write_annual_json(JsonWriter& json, const AnnualAssessment& x) {
     x.grade ? json.value(*x.grade) : json.null();
     json.key("decided_on");
     x.decided_on ? json.value(x.decided_on->iso()) : json.null();
-    json.key("unit").value(x.unit);
+    json.key("unit").value(x.unit).key("override_reason").value(x.override_reason);
     json.key("votes");
     if (x.votes) {
         json.begin_object();
@@ -81,6 +80,7 @@ void write_final_json(JsonWriter& json, const FinalAppraisal& f) {
             .end_object();
     json.key("conclusion").value(f.conclusion).key("author_unit").value(f.author_unit);
     json.key("written_on").value(f.written_on.iso()).key("early_reason").value(f.early_reason);
+    json.key("override_reason").value(f.override_reason);
     json.key("recorded_by").value(f.recorded_by).key("recorded_at").value(f.recorded_at);
     json.key("superseded_by");
     f.superseded_by ? json.value(*f.superseded_by) : json.null();
@@ -112,6 +112,9 @@ std::string final_text(const FinalAppraisal& f, Lang lang) {
                            f.dimensions[i].comment.empty() ? "" : " — ", f.dimensions[i].comment);
     out += fmt::format("  {}: {}\n", zh ? "鉴定意见" : "conclusion", f.conclusion);
     if (!f.early_reason.empty()) out += fmt::format("  {}: {}\n", zh ? "提前鉴定原因" : "written early because", f.early_reason);
+    if (!f.override_reason.empty())
+        out += fmt::format("  {}: {}\n", zh ? "非接收单位鉴定原因" : "written by a unit other than the host because",
+                           f.override_reason);
     if (f.superseded_by) out += fmt::format("  ({} #{})\n", zh ? "已被替换为" : "replaced by", *f.superseded_by);
     return out;
 }

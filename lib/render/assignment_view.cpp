@@ -1,4 +1,5 @@
 #include "render/assignment_view.hpp"
+#include "render/event_details.hpp"
 
 #include "render/datasets.hpp"
 
@@ -133,7 +134,7 @@ std::string history_text(const Appointment& p, const std::vector<Event>& events,
     for (const Event& e : events) {
         out += fmt::format("  {}  {}", e.date.iso(), event_kinds().label(e.kind, lang));
         if (!e.reason.empty()) out += fmt::format("  [{}]", e.kind == "recalled" ? recall_reasons().label(e.reason, lang) : e.reason);
-        if (e.details != "{}") out += fmt::format("  {}", e.details);
+        if (e.details != "{}") out += fmt::format("  {}", details_text(e.details, lang));
         // The id, for `assign note-edit|note-delete EVENT`.
         out += fmt::format("  — {}  #{}\n", e.recorded_by, e.id);
     }
@@ -168,6 +169,7 @@ void write_history_json(JsonWriter& json, const Appointment& p, const std::vecto
         json.key("recorded_at").value(e.recorded_at);
         json.key("reason").value(e.reason);
         json.key("details").raw(e.details);
+        json.key("details_text").value(details_text(e.details, Lang::zh));
         json.end_object();
     }
     json.end_array();

@@ -15,7 +15,7 @@ std::string year_month(const util::Date& d) { return fmt::format("{:04}.{:02}", 
 } // namespace
 
 std::string lrmx_document(const Cadre& cadre, const std::vector<Assignment>& assignments,
-                          const std::vector<AnnualAssessment>& annual, bool reveal_id) {
+                          const std::vector<AnnualAssessment>& annual, bool reveal_id, const std::string& current_post) {
     std::vector<std::string> career;
     for (const auto& a : assignments)
         career.push_back(fmt::format("{}--{} 挂职任{}{}", year_month(a.start), year_month(a.effective_end()),
@@ -28,7 +28,6 @@ std::string lrmx_document(const Cadre& cadre, const std::vector<Assignment>& ass
     for (std::size_t i = from; i < graded.size(); ++i)
         grades_text.push_back(fmt::format("{}年度考核{}", graded[i]->year, grades().label(*graded[i]->grade, Lang::zh)));
     std::string born = cadre.birth_date.size() >= 7 ? cadre.birth_date.substr(0, 4) + cadre.birth_date.substr(5, 2) : "";
-    std::string post = assignments.empty() ? "" : assignments.back().home_unit.name + assignments.back().home_post;
     // Element order as in the form; empty ones are what guazhi does not record.
     std::vector<std::pair<std::string_view, std::string>> fields = {
         {"XingMing", cadre.name},
@@ -49,7 +48,7 @@ std::string lrmx_document(const Cadre& cadre, const std::vector<Assignment>& ass
         {"ZaiZhiJiaoYu_XueLi", ""},
         {"ZaiZhiJiaoYu_XueWei", ""},
         {"ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi", ""},
-        {"XianRenZhiWu", post},
+        {"XianRenZhiWu", current_post},
         {"NiRenZhiWu", ""},
         {"NiMianZhiWu", ""},
         {"JianLi", fmt::format("{}", fmt::join(career, "\n"))},

@@ -18,6 +18,10 @@ struct AllowanceLine {
     std::int64_t people = 0;
     std::int64_t days = 0;
     std::int64_t amount_fen = 0;    // in 分, so that sums are exact
+    // Of those, the days served and the amount owed up to the filter's as_of (assign allowance
+    // --as-of: paid to date).
+    std::int64_t days_to_date = 0;
+    std::int64_t amount_to_date_fen = 0;
 };
 
 // One line per matching assignment, in listing order, and a last line with the totals.

@@ -2,6 +2,7 @@
 
 #include "domain/rules.hpp"
 #include "domain/roster.hpp"
+#include "domain/roster_cells.hpp"
 #include "error.hpp"
 #include "store/appraisals.hpp"
 #include "store/batch_import.hpp"
@@ -19,7 +20,8 @@ namespace {
 enum Column {
     assignment_id, id_number, year, grade, votes_excellent, votes_competent, votes_basically_competent,
     votes_incompetent, outstanding, unit, decided_on, home_note,
-    name, excellent_share, // written by `export appraisals` for people; derived or known, so not read
+    name,            // checked against the assignment's cadre (name_mismatch)
+    excellent_share, // written by `export appraisals` for people; derived from the votes, so not read
     kColumns
 };
 
@@ -49,7 +51,8 @@ std::optional<bool> parse_yes_no(const std::string& text) {
 } // namespace
 
 AppraisalImport import_appraisals(SQLite::Database& db, const util::TableInput& input, const Config& config,
-                                  bool replace, const std::string& recorded_by, const Namer& name) {
+                                  bool replace, const std::string& recorded_by, const Namer& name,
+                                  const std::optional<std::string>& override_reason) {
     BatchImport file(db, input, kSpecs, assignment_id, id_number, {year});
     AssignmentStore store(db);
     AppraisalImport result;
@@ -60,17 +63,22 @@ AppraisalImport import_appraisals(SQLite::Database& db, const util::TableInput& 
         AnnualChange change;
         change.replace = replace;
         change.recorded_by = recorded_by;
+        change.override_reason = override_reason;
+        std::string cadre_name; // of the assignment or ID number the row names
         std::string year_text = at(year);
         if (util::is_digits(year_text) && year_text.size() == 4) change.year = std::stoi(year_text);
         else problem(year, fmt::format("'{}' is not a year", year_text));
 
         if (!at(assignment_id).empty()) {
             change.assignment_id = file.assignment_id_at(assignment_id);
+            if (change.assignment_id)
+                if (auto a = store.get(*change.assignment_id)) cadre_name = a->cadre.name;
         } else {
             auto id = file.id_number_at(id_number, name); // a bad one is a problem already
             auto cadre = id ? store.find_cadre(*id) : std::nullopt;
             if (id && !cadre) problem(id_number, "no cadre with this ID number is recorded");
-            else if (cadre && change.year) {
+            if (cadre) cadre_name = cadre->cadre.name;
+            if (cadre && change.year) {
                 change.cadre_id = cadre->id;
                 std::vector<std::int64_t> touching;
                 for (const auto& a : store.assignments_of(cadre->id)) {
@@ -82,6 +90,12 @@ AppraisalImport import_appraisals(SQLite::Database& db, const util::TableInput& 
                     problem(id_number, fmt::format("several assignments of the cadre touch {}; give 挂职编号", change.year));
             }
         }
+        // A row of another person's sheet pasted under this id is refused, not recorded for
+        // whoever the id belongs to.
+        const std::string& given_name = at(Column::name); // (`name` is the Namer here)
+        if (!given_name.empty() && !cadre_name.empty() && clean_person_name(given_name) != clean_person_name(cadre_name))
+            problem(Column::name, fmt::format("'{}' is not the name recorded for this {}, '{}'", given_name,
+                                      at(assignment_id).empty() ? "ID number" : "assignment", cadre_name));
         if (!at(grade).empty()) {
             if (auto code = grades().code_of(at(grade))) change.grade = std::string(*code);
             else problem(grade, grades().unknown(at(grade)));
@@ -118,6 +132,8 @@ AppraisalImport import_appraisals(SQLite::Database& db, const util::TableInput& 
                                         case Parameter::assignment: return file.who();
                                         case Parameter::assessing_unit: return unit;
                                         case Parameter::home_note: return home_note;
+                                        case Parameter::date: return decided_on;
+                                        case Parameter::override_rule: return unit;
                                         default: return grade;
                                         }
                                     },

@@ -9,6 +9,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 
 namespace guazhi {
@@ -22,8 +23,12 @@ namespace guazhi {
 struct AppraisalImport {
     std::size_t recorded = 0, unchanged = 0;
 };
-// A parameter the file has no column for is named by `name`.
+// A 姓名 column, when given, must be the name recorded for the row's assignment or ID number
+// (spaces inside ignored). `override_reason` set: the host rule is set aside for rows whose
+// 考核单位 is another unit (refuse_assessing_unit). A parameter the file has no column for is
+// named by `name`.
 AppraisalImport import_appraisals(SQLite::Database& db, const util::TableInput& input, const Config& config,
-                                  bool replace, const std::string& recorded_by, const Namer& name = by_domain_name);
+                                  bool replace, const std::string& recorded_by, const Namer& name = by_domain_name,
+                                  const std::optional<std::string>& override_reason = std::nullopt);
 
 } // namespace guazhi

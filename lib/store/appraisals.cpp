@@ -2,6 +2,7 @@
 #include "store/sql_values.hpp"
 
 #include "domain/limits.hpp"
+#include "domain/term_dates.hpp"
 
 #include "error.hpp"
 #include "problem.hpp"
@@ -10,7 +11,6 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
-#include <map>
 #include <set>
 
 namespace guazhi {
@@ -19,7 +19,8 @@ namespace {
 
 constexpr const char* kAnnualColumns =
     "id, cadre_id, assignment_id, year, grade, decided_on, unit, votes_excellent, votes_competent, "
-    "votes_basically_competent, votes_incompetent, outstanding, home_note, recorded_by, recorded_at, superseded_by";
+    "votes_basically_competent, votes_incompetent, outstanding, home_note, recorded_by, recorded_at, superseded_by, "
+    "override_reason";
 
 AnnualAssessment read_annual(SQLite::Statement& s) {
     AnnualAssessment x;
@@ -40,6 +41,7 @@ AnnualAssessment read_annual(SQLite::Statement& s) {
     x.recorded_by = s.getColumn(13).getString();
     x.recorded_at = s.getColumn(14).getString();
     if (!s.getColumn(15).isNull()) x.superseded_by = s.getColumn(15).getInt64();
+    x.override_reason = s.getColumn(16).getString();
     return x;
 }
 
@@ -71,21 +73,27 @@ std::string describe(const std::optional<std::string>& grade) {
     return grade ? std::string(grades().label(*grade, Lang::zh)) : std::string("—");
 }
 
-// The host unit's 优秀 count against the cap for `year`, as a warning when over it.
-std::optional<std::string> cap_warning(SQLite::Database& db, const Config& config, const Assignment& a, int year) {
-    if (config.policy.excellent_cap_share <= 0) return std::nullopt;
-    SQLite::Statement s(db, "SELECT count(*), total(x.grade = 'excellent') FROM annual_assessments x "
-                            "JOIN assignments a ON a.id = x.assignment_id JOIN units t ON t.id = a.host_unit_id "
-                            "WHERE x.year = ? AND x.superseded_by IS NULL AND x.grade IS NOT NULL AND t.name = ?");
+// The year's graded secondees and their 优秀 (YearExcellence: the cap is over the year's
+// secondees as one group, all hosts together).
+YearExcellence year_excellence(SQLite::Database& db, const Config& config, int year) {
+    SQLite::Statement s(db, "SELECT count(*), total(grade = 'excellent') FROM annual_assessments WHERE year = ? AND "
+                            "superseded_by IS NULL AND assignment_id IS NOT NULL AND grade IN ('excellent', "
+                            "'competent', 'basically_competent', 'incompetent')");
     s.bind(1, year);
-    s.bind(2, a.host_unit.name);
     s.executeStep();
-    auto assessed = s.getColumn(0).getInt64();
-    auto excellent = static_cast<std::int64_t>(s.getColumn(1).getDouble());
-    auto cap = excellent_cap(assessed, config.policy);
-    if (!cap || excellent <= *cap) return std::nullopt;
-    return fmt::format("{} now has {} 优秀 of {} assessed for {}, above the cap of {} (excellent_cap_share = {})",
-                       a.host_unit.name, excellent, assessed, year, *cap, config.policy.excellent_cap_share);
+    YearExcellence out;
+    out.graded = s.getColumn(0).getInt64();
+    out.excellent = static_cast<std::int64_t>(s.getColumn(1).getDouble());
+    out.cap = excellent_cap(out.graded, config.policy);
+    return out;
+}
+
+// The year's 优秀 count against the cap, as a warning when over it.
+std::optional<std::string> cap_warning(SQLite::Database& db, const Config& config, int year) {
+    auto x = year_excellence(db, config, year);
+    if (!x.over()) return std::nullopt;
+    return fmt::format("{} secondees now have 优秀 of {} graded for {}, above the cap of {} (excellent_cap_share = {})",
+                       x.excellent, x.graded, year, *x.cap, config.policy.excellent_cap_share);
 }
 
 } // namespace
@@ -111,11 +119,21 @@ CadreRef resolve_cadre(AssignmentStore& store, std::string_view text) {
     return ref;
 }
 
+std::optional<Problem> recorder_problem(SQLite::Database& db, std::string_view recorded_by) {
+    SQLite::Statement unit(db, "SELECT 1 FROM units WHERE name = ?");
+    unit.bind(1, std::string(recorded_by));
+    if (unit.executeStep() || names_a_unit(recorded_by))
+        return problem(Parameter::recorded_by, ProblemCode::recorder_is_unit, recorded_by);
+    return std::nullopt;
+}
+
 AnnualOutcome record_annual(AssignmentStore& store, const Config& config, const AnnualChange& c) {
     auto& db = store.db();
     std::int64_t cadre_id = c.cadre_id;
     std::optional<Assignment> assignment;
     if (c.year < 1949 || c.year > 2100) throw ProblemError(problem(Parameter::year, ProblemCode::year_out_of_range, c.year));
+    if (!c.unit)
+        if (auto p = recorder_problem(db, c.recorded_by)) throw ProblemError(*p);
     limits::require_within({{Parameter::assessing_unit, c.unit.value_or(""), limits::kUnit},
                             {Parameter::home_note, c.home_note.value_or(""), limits::kNote}});
     if (c.assignment_id) {
@@ -126,6 +144,11 @@ AnnualOutcome record_annual(AssignmentStore& store, const Config& config, const 
             throw ProblemError(problem(Parameter::year, ProblemCode::year_outside_assignment, c.year, assignment->id,
                                        assignment->start.iso(), assignment->effective_end().iso()));
         cadre_id = store.find_cadre(assignment->cadre.id_number)->id;
+        if (c.override_reason && util::trim(*c.override_reason).empty())
+            throw ProblemError(problem(Parameter::override_rule, ProblemCode::override_without_reason));
+        if (c.unit)
+            if (auto refusal = refuse_assessing_unit(*assignment, c.year, *c.unit, c.override_reason.value_or("")))
+                throw ProblemError(*refusal);
     } else {
         SQLite::Statement known(db, "SELECT 1 FROM cadres WHERE id = ?");
         known.bind(1, cadre_id);
@@ -161,11 +184,14 @@ AnnualOutcome record_annual(AssignmentStore& store, const Config& config, const 
         next.votes = c.votes;
     }
     if (c.decided_on) {
+        if (auto refusal = refuse_decision_date(c.year, *c.decided_on)) throw ProblemError(*refusal);
         if (next.decided_on && next.decided_on != c.decided_on)
             conflicts.insert(conflicts.end(), {"date", next.decided_on->iso(), c.decided_on->iso()});
         next.decided_on = c.decided_on;
     }
     take(next.unit, c.unit, !next.unit.empty(), "unit", as_is);
+    // The reason the host rule was set aside stays with the unit it was set aside for.
+    if (c.unit) next.override_reason = assignment && *c.unit != assignment->host_unit.name ? *c.override_reason : "";
     take(next.home_note, c.home_note, !next.home_note.empty(), "home_note", as_is);
     take(next.outstanding, c.outstanding, next.outstanding, "outstanding",
          [](bool b) { return std::string(b ? "true" : "false"); });
@@ -184,13 +210,13 @@ AnnualOutcome record_annual(AssignmentStore& store, const Config& config, const 
     bool changed = !current || current->grade != next.grade || current->votes != next.votes ||
                    current->unit != next.unit || current->home_note != next.home_note ||
                    current->outstanding != next.outstanding || current->decided_on != next.decided_on ||
-                   current->assignment_id != next.assignment_id;
+                   current->assignment_id != next.assignment_id || current->override_reason != next.override_reason;
     if (!changed) return {current->id, false, std::nullopt};
 
     if (current) park(db, "annual_assessments", current->id);
     SQLite::Statement insert(db, "INSERT INTO annual_assessments (cadre_id, assignment_id, year, grade, decided_on, unit, "
                                  "votes_excellent, votes_competent, votes_basically_competent, votes_incompetent, "
-                                 "outstanding, home_note, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                 "outstanding, home_note, recorded_by, override_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, cadre_id);
     if (next.assignment_id) insert.bind(2, *next.assignment_id);
     insert.bind(3, c.year);
@@ -202,11 +228,12 @@ AnnualOutcome record_annual(AssignmentStore& store, const Config& config, const 
     insert.bind(11, next.outstanding ? 1 : 0);
     insert.bind(12, next.home_note);
     insert.bind(13, c.recorded_by);
+    insert.bind(14, next.override_reason);
     insert.exec();
     std::int64_t id = db.getLastInsertRowid();
     if (current) point_to(db, "annual_assessments", current->id, id);
     AnnualOutcome out{id, true, std::nullopt};
-    if (assignment && next.grade == "excellent") out.cap_warning = cap_warning(db, config, *assignment, c.year);
+    if (assignment && next.grade == "excellent") out.cap_warning = cap_warning(db, config, c.year);
     return out;
 }
 
@@ -233,7 +260,7 @@ namespace {
 constexpr const char* kFinalColumns =
     "id, assignment_id, ideology_rating, ideology_comment, work_rating, work_comment, study_rating, study_comment, "
     "life_rating, life_comment, integrity_rating, integrity_comment, conclusion, author_unit, written_on, "
-    "early_reason, recorded_by, recorded_at, superseded_by";
+    "early_reason, recorded_by, recorded_at, superseded_by, override_reason";
 
 FinalAppraisal read_final(SQLite::Statement& s) {
     FinalAppraisal f;
@@ -249,16 +276,24 @@ FinalAppraisal read_final(SQLite::Statement& s) {
     f.recorded_by = s.getColumn(16).getString();
     f.recorded_at = s.getColumn(17).getString();
     if (!s.getColumn(18).isNull()) f.superseded_by = s.getColumn(18).getInt64();
+    f.override_reason = s.getColumn(19).getString();
     return f;
 }
 
 } // namespace
 
 std::int64_t record_final_appraisal(SQLite::Database& db, const Config& config, FinalAppraisal f, bool early,
-                                    bool replace) {
+                                    bool replace, bool override_rule) {
     AssignmentStore store(db);
     auto a = store.get(f.assignment_id);
     if (!a) throw ProblemError(problem(Parameter::assignment, ProblemCode::assignment_unknown, f.assignment_id));
+    if (f.author_unit.empty())
+        if (auto p = recorder_problem(db, f.recorded_by)) throw ProblemError(*p);
+    if (override_rule && util::trim(f.override_reason).empty())
+        throw ProblemError(problem(Parameter::override_rule, ProblemCode::override_without_reason));
+    if (!override_rule) f.override_reason.clear();
+    if (auto refusal = refuse_appraisal_author(*a, f.author_unit, f.override_reason)) throw ProblemError(*refusal);
+    if (f.author_unit.empty() || f.author_unit == a->host_unit.name) f.override_reason.clear();
     auto problems = appraisal_problems(f, config.policy.appraisal_scale);
     if (!problems.empty()) throw Error(fmt::format("the appraisal is incomplete:\n  {}", fmt::join(problems, "\n  ")));
     if (auto refusal = refuse_final_appraisal(*a, f.written_on, early, f.early_reason)) throw ProblemError(*refusal);
@@ -273,7 +308,7 @@ std::int64_t record_final_appraisal(SQLite::Database& db, const Config& config, 
     SQLite::Statement insert(db, "INSERT INTO final_appraisals (assignment_id, ideology_rating, ideology_comment, "
                                  "work_rating, work_comment, study_rating, study_comment, life_rating, life_comment, "
                                  "integrity_rating, integrity_comment, conclusion, author_unit, written_on, "
-                                 "early_reason, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                 "early_reason, recorded_by, override_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, f.assignment_id);
     for (int i = 0; i < 5; ++i) {
         insert.bind(2 + 2 * i, f.dimensions[static_cast<std::size_t>(i)].rating);
@@ -284,6 +319,7 @@ std::int64_t record_final_appraisal(SQLite::Database& db, const Config& config, 
     insert.bind(14, f.written_on.iso());
     insert.bind(15, f.early_reason);
     insert.bind(16, f.recorded_by);
+    insert.bind(17, f.override_reason);
     insert.exec();
     std::int64_t id = db.getLastInsertRowid();
     if (!existing.empty()) point_to(db, "final_appraisals", existing[0].id, id);
@@ -327,25 +363,17 @@ SELECT assignment_id FROM annual_assessments
     ids.bind(1, year_end);
     ids.bind(2, year);
     Recommendations out;
-    std::map<std::string, HostExcellence> hosts;
+    out.excellence = year_excellence(db, config, year);
     while (ids.executeStep()) {
         auto a = store.get(ids.getColumn(0).getInt64());
         auto cadre_id = store.find_cadre(a->cadre.id_number)->id;
         RecommendationRow row{*a, current_annual(db, cadre_id, year), recommendation_for(db, cadre_id, year, config)};
-        auto& h = hosts[a->host_unit.name];
-        h.host = a->host_unit.name;
-        ++h.assessed;
-        if (row.assessment && row.assessment->grade == "excellent") ++h.excellent;
-        if (row.recommendation.recommended()) ++h.recommended;
+        if (row.recommendation.recommended()) ++out.excellence.recommended;
         out.rows.push_back(std::move(row));
     }
     std::sort(out.rows.begin(), out.rows.end(), [](const RecommendationRow& x, const RecommendationRow& y) {
         return x.assignment.id < y.assignment.id;
     });
-    for (auto& [name, h] : hosts) {
-        h.cap = excellent_cap(h.assessed, config.policy);
-        out.hosts.push_back(h);
-    }
     return out;
 }
 

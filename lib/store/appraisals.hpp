@@ -38,6 +38,8 @@ struct AnnualChange {
     std::optional<std::string> home_note;
     bool replace = false; // allow changing a part already recorded (the old record is kept)
     std::string recorded_by;
+    // Set: the host rule is set aside for `unit` (refuse_assessing_unit), for this reason.
+    std::optional<std::string> override_reason = std::nullopt;
 };
 
 struct AnnualOutcome {
@@ -48,7 +50,9 @@ struct AnnualOutcome {
 
 // Records in the caller's transaction. Throws Error (nothing written) for an unknown
 // assignment or cadre, a year outside the assignment (or, without one, inside one of the
-// cadre's secondments), and a change to a part already recorded without `replace`.
+// cadre's secondments), a unit other than the host without an override (refuse_assessing_unit),
+// a recorder that reads as a unit (recorder_problem), and a change to a part already recorded
+// without `replace`.
 AnnualOutcome record_annual(AssignmentStore& store, const Config& config, const AnnualChange& change);
 
 // The cadre's assessments by year (current ones; Versions::with_replaced, replaced ones too).
@@ -57,12 +61,18 @@ std::vector<AnnualAssessment> annual_assessments_of(SQLite::Database& db, std::i
 // The recommendation rule for a cadre's `year`, from what is recorded.
 Recommendation recommendation_for(SQLite::Database& db, std::int64_t cadre_id, int year, const Config& config);
 
+// Why `recorded_by` cannot be the person recording, or nullopt: it names a recorded unit or
+// reads as one (names_a_unit) — appraise's recorder flag used to name the assessing unit.
+// Only asked when no unit is given beside it.
+std::optional<Problem> recorder_problem(SQLite::Database& db, std::string_view recorded_by);
+
 // Records a final appraisal in the caller's transaction and returns its id. An empty
-// author_unit means the host unit. Throws Error (nothing written) for an unknown assignment,
+// author_unit means the host unit; another unit needs `override_rule` with
+// appraisal.override_reason (refuse_appraisal_author). Throws Error (nothing written) for an unknown assignment,
 // content problems (all listed), a date the term refuses (see refuse_final_appraisal), and a
 // second appraisal without `replace`.
 std::int64_t record_final_appraisal(SQLite::Database& db, const Config& config, FinalAppraisal appraisal, bool early,
-                                    bool replace);
+                                    bool replace, bool override_rule = false);
 
 // An assignment's final appraisals: the current one first, then (Versions::with_replaced) replaced ones.
 std::vector<FinalAppraisal> final_appraisals_of(SQLite::Database& db, std::int64_t assignment_id, Versions which);

@@ -151,10 +151,19 @@ SqlFilter build_filter(const AssignmentFilter& f, const Config& config) {
     }
     if (f.category) {
         // The categories in force on the start date; a cadre without dated changes by the index.
+        // Several codes (joined by ';') select a cadre of any of them.
+        auto codes = util::split_any(*f.category, {";"});
+        std::int64_t bits = 0;
+        for (const auto& code : codes) bits |= category_bit(code);
         conditions.push_back(fmt::format("CASE WHEN c.dated_values = 0 THEN a.cadre_id IN (SELECT cadre_id FROM "
-                                         "cadre_categories WHERE category = ?) ELSE ({} & {}) <> 0 END",
-                                         category_mask_in_force_sql(), category_bit(*f.category)));
-        out.texts.push_back(*f.category);
+                                         "cadre_categories WHERE category IN ({})) ELSE ({} & {}) <> 0 END",
+                                         placeholders(codes.size()), category_mask_in_force_sql(), bits));
+        out.texts.insert(out.texts.end(), codes.begin(), codes.end());
+    }
+    if (f.political_status) {
+        // The political status in force on the start date.
+        conditions.push_back(in_force_sql("political_status") + " = ?");
+        out.texts.push_back(*f.political_status);
     }
     if (f.non_party) {
         auto codes = non_party_statuses(config.policy);
@@ -199,6 +208,13 @@ SqlFilter build_filter(const AssignmentFilter& f, const Config& config) {
                                          kServedEndSql));
         out.texts.push_back(f.as_of.iso());
         out.texts.push_back(f.as_of.plus_days(config.policy.inspection_window_days).iso());
+    }
+    if (f.ending_within) {
+        // Terms ending soon, by the served end as the expression index assignments_served_end
+        // holds it (schema 14): a range of ends is one index search, not a scan.
+        conditions.push_back(fmt::format("{} BETWEEN ? AND ?", kServedEndSql));
+        out.texts.push_back(f.as_of.iso());
+        out.texts.push_back(f.ending_within->last_day_from(f.as_of).iso());
     }
     if (f.returned) {
         conditions.push_back(fmt::format("{} < ?", kServedEndSql));

@@ -38,9 +38,10 @@ util::TableRow header_of(util::TableReader& table, std::span<const util::ColumnS
 } // namespace
 
 BatchImport::BatchImport(SQLite::Database& db, const util::TableInput& input, std::span<const util::ColumnSpec> specs,
-                         std::size_t who, std::size_t who_else, std::initializer_list<std::size_t> required)
+                         std::size_t who, std::size_t who_else, std::initializer_list<std::size_t> required,
+                         bool ignore_unknown_columns)
     : db_(db), name_(input.name), table_(input), record_(header_of(table_, specs, ahead_)),
-      columns_(specs, record_, table_), who_(who), who_else_(who_else) {
+      columns_(specs, record_, table_, ignore_unknown_columns ? &ignored_ : nullptr), who_(who), who_else_(who_else) {
     std::vector<std::string> missing;
     if (!columns_.has(who) && !columns_.has(who_else))
         missing.push_back(fmt::format("{} or {}", columns_.describe(who), columns_.describe(who_else)));

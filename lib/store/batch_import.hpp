@@ -24,8 +24,10 @@ class BatchImport {
     // Reads the header; the rows are written in the caller's transaction (lib/app's import). `required` lists columns that must
     // be present; an assignment is named by assignment_id or id_number (`who`, `who_else`).
     // Throws Error for an empty file, unknown, duplicate or missing columns.
+    // With `ignore_unknown_columns`, a column none of `specs` names is skipped (ignored_columns()).
     BatchImport(SQLite::Database& db, const util::TableInput& input, std::span<const util::ColumnSpec> specs,
-                std::size_t who, std::size_t who_else, std::initializer_list<std::size_t> required);
+                std::size_t who, std::size_t who_else, std::initializer_list<std::size_t> required,
+                bool ignore_unknown_columns = false);
 
     // Moves to the next data row (blank rows and footer lines skipped); false at the end.
     bool next();
@@ -33,6 +35,8 @@ class BatchImport {
     // The cleaned value of a column in the current row.
     std::string at(std::size_t column) const { return columns_.at(record_, column); }
     bool has(std::size_t column) const { return columns_.has(column); }
+    // The headers of the columns skipped as unknown.
+    const std::vector<std::string>& ignored_columns() const { return ignored_; }
     // The column that names the assignment in this file: assignment_id if present, else id_number.
     std::size_t who() const { return columns_.has(who_) ? who_ : who_else_; }
 
@@ -61,6 +65,7 @@ class BatchImport {
     std::string name_;
     util::TableReader table_;
     std::vector<util::TableRow> ahead_; // rows read while looking for the header (before record_: it fills them)
+    std::vector<std::string> ignored_;  // before columns_, which fills it
     util::TableRow record_;
     util::ColumnMap columns_;
     std::size_t who_, who_else_;

@@ -4,6 +4,11 @@
 #include "util/id_number.hpp"
 
 #include "domain/stats.hpp"
+#include "domain/rules.hpp"
+#include "domain/term_dates.hpp"
+#include "domain/vocabulary.hpp"
+#include "problem_text.hpp"
+#include "util/date.hpp"
 #include "util/sha256.hpp"
 #include "util/text.hpp"
 
@@ -305,17 +310,21 @@ struct HistoryTable {
     std::string_view table;
     std::string_view key; // columns, comma-separated
     std::string_view what;
+    std::string_view too_many = "count(*) > 1"; // of a key's current rows
 };
 constexpr HistoryTable kHistoryTables[] = {
-    {"reports", "assignment_id, kind, period_start", "assignment, kind and period"},
+    // A report to the home unit and one to the Organization Department are both current;
+    // "both" reaches each (schema 13: one unique index per recipient).
+    {"reports", "assignment_id, kind, period_start", "assignment, kind and period",
+     "sum(recipient IN ('home', 'both')) > 1 OR sum(recipient IN ('orgdept', 'both')) > 1"},
     {"annual_assessments", "cadre_id, year", "cadre and year"},
     {"final_appraisals", "assignment_id", "assignment"},
 };
 
 void check_current_rows(Checker& c, const HistoryTable& t) {
     SQLite::Statement s(c.db(), fmt::format("SELECT max(id), group_concat(id, ', '), {1} FROM {0} NOT INDEXED "
-                                            "WHERE superseded_by IS NULL GROUP BY {1} HAVING count(*) > 1",
-                                            t.table, t.key));
+                                            "WHERE superseded_by IS NULL GROUP BY {1} HAVING {2}",
+                                            t.table, t.key, t.too_many));
     int keys = s.getColumnCount() - 2;
     while (s.executeStep()) {
         std::vector<std::string> values;
@@ -356,9 +365,152 @@ void check_cadres_agree(Checker& c, std::string_view table) {
                           s.getColumn(2).getInt64(), s.getColumn(3).getInt64()));
 }
 
+// Dates that cannot be (issue 19), found in data already stored by the rules that refuse them
+// when entered (domain/term_dates.hpp), worded as the refusal is ("assignment #N: …").
+std::optional<util::Date> date_at(const SQLite::Column& column) {
+    if (column.isNull()) return std::nullopt;
+    auto d = util::parse_date(column.getString());
+    return d ? d.value : std::nullopt;
+}
+
+// The term of assignment columns (start, end, extended until, recalled on) from `first` on;
+// nullopt when a date is not real (check_assignment_dates reports that).
+std::optional<Assignment> term_at(SQLite::Statement& s, int first, std::int64_t id) {
+    auto start = date_at(s.getColumn(first)), end = date_at(s.getColumn(first + 1));
+    if (!start || !end) return std::nullopt;
+    Assignment a;
+    a.id = id;
+    a.start = *start;
+    a.end = *end;
+    a.extended_until = date_at(s.getColumn(first + 2));
+    a.recalled_on = date_at(s.getColumn(first + 3));
+    return a;
+}
+
+void add_refusal(Checker& c, std::string_view table, std::int64_t row, std::string_view code, Problem p,
+                 std::optional<std::int64_t> assignment, std::string_view before = {}) {
+    p.assignment = assignment;
+    c.add(table, row, code, fmt::format("{}{}", before, describe(p, by_domain_name)));
+}
+
+void check_appointment_dates(Checker& c) {
+    SQLite::Statement s(c.db(), "SELECT p.assignment_id, p.doc_date, p.filed_on, p.united_front_on, p.election_date, "
+                                "a.start_date, a.end_date, a.extended_until, a.recalled_on "
+                                "FROM appointments p JOIN assignments a ON a.id = p.assignment_id "
+                                "WHERE p.filed_on < p.doc_date OR p.united_front_on < p.doc_date "
+                                "   OR p.election_date IS NOT NULL ORDER BY p.assignment_id");
+    while (s.executeStep()) {
+        std::int64_t id = s.getColumn(0).getInt64();
+        auto doc = date_at(s.getColumn(1)), filed = date_at(s.getColumn(2)), copied = date_at(s.getColumn(3)),
+             elected = date_at(s.getColumn(4));
+        if (doc && filed)
+            if (auto p = refuse_filing_date(*doc, *filed, Parameter::filed))
+                add_refusal(c, "appointments", id, "filed_before_document", *p, id);
+        if (doc && copied)
+            if (auto p = refuse_united_front_date(*doc, *copied, Parameter::united_front))
+                add_refusal(c, "appointments", id, "united_front_before_document", *p, id);
+        auto term = term_at(s, 5, id);
+        if (elected && term)
+            if (auto p = refuse_election_date(*term, *elected))
+                add_refusal(c, "appointments", id, "election_outside_term", *p, id);
+    }
+}
+
+void check_notes(Checker& c, const Policy& policy) {
+    std::vector<std::string> kinds;
+    for (const Term& t : note_kinds().terms()) kinds.push_back(fmt::format("'{}'", t.code));
+    SQLite::Statement s(c.db(), fmt::format("SELECT e.id, e.assignment_id, e.date, json_extract(e.details, '$.text'), "
+                                            "a.start_date, a.end_date, a.extended_until, a.recalled_on "
+                                            "FROM events e JOIN assignments a ON a.id = e.assignment_id "
+                                            "WHERE e.kind IN ({}) ORDER BY e.id",
+                                            fmt::join(kinds, ", ")));
+    while (s.executeStep()) {
+        std::int64_t id = s.getColumn(0).getInt64(), assignment = s.getColumn(1).getInt64();
+        std::string before = fmt::format("note #{}: ", id);
+        std::string text = s.getColumn(3).isNull() ? std::string() : s.getColumn(3).getString();
+        if (auto p = refuse_note_text(text)) add_refusal(c, "events", id, "note_empty", *p, assignment, before);
+        auto day = date_at(s.getColumn(2));
+        auto term = term_at(s, 4, assignment);
+        if (day && term)
+            if (auto p = refuse_note_date(*term, *day, policy))
+                add_refusal(c, "events", id, "note_outside_term", *p, assignment, before);
+    }
+}
+
+void check_report_submissions(Checker& c, util::Date today) {
+    SQLite::Statement s(c.db(), "SELECT id, assignment_id, submitted_on FROM reports WHERE submitted_on > ? ORDER BY id");
+    s.bind(1, today.iso());
+    while (s.executeStep()) {
+        std::int64_t id = s.getColumn(0).getInt64();
+        auto day = date_at(s.getColumn(2));
+        if (!day) continue;
+        if (auto p = refuse_submission_date(*day, today))
+            add_refusal(c, "reports", id, "report_future", *p, s.getColumn(1).getInt64(), fmt::format("report #{}: ", id));
+    }
+}
+
+void check_annual_decisions(Checker& c) {
+    SQLite::Statement s(c.db(), "SELECT id, cadre_id, assignment_id, year, decided_on FROM annual_assessments "
+                                "WHERE decided_on IS NOT NULL AND decided_on < printf('%04d-12-31', year) ORDER BY id");
+    while (s.executeStep()) {
+        std::int64_t id = s.getColumn(0).getInt64();
+        auto day = date_at(s.getColumn(4));
+        if (!day) continue;
+        std::optional<std::int64_t> assignment;
+        if (!s.getColumn(2).isNull()) assignment = s.getColumn(2).getInt64();
+        if (auto p = refuse_decision_date(s.getColumn(3).getInt(), *day))
+            add_refusal(c, "annual_assessments", id, "decided_early", *p, assignment,
+                        fmt::format("the {} assessment of cadre #{}: ", s.getColumn(3).getInt(), s.getColumn(1).getInt64()));
+    }
+}
+
+void check_term_lengths(Checker& c, const Policy& policy) {
+    SQLite::Statement s(c.db(), "SELECT id, start_date, end_date, extended_until, recalled_on FROM assignments "
+                                "WHERE extended_until IS NOT NULL ORDER BY id");
+    while (s.executeStep()) {
+        std::int64_t id = s.getColumn(0).getInt64();
+        auto term = term_at(s, 1, id);
+        if (term && term->extended_until)
+            if (auto p = refuse_term_length(*term, *term->extended_until, policy))
+                add_refusal(c, "assignments", id, "term_too_long", *p, id);
+    }
+}
+
+// Annual assessments and 鉴定 of a term by a unit other than its host, the rule not set aside
+// (refuse_assessing_unit, refuse_appraisal_author): recorded before the rule was enforced. Each
+// query gives the row, the assignment, the year (0 for a 鉴定), the unit and the host.
+void check_appraising_units(Checker& c) {
+    struct Kind {
+        std::string_view table, code, sql;
+    };
+    static constexpr Kind kinds[] = {
+        {"annual_assessments", "assessor_not_host",
+         "SELECT x.id, x.assignment_id, x.year, x.unit, h.name FROM annual_assessments x "
+         "JOIN assignments a ON a.id = x.assignment_id JOIN units h ON h.id = a.host_unit_id "
+         "WHERE x.superseded_by IS NULL AND x.unit <> '' AND x.unit <> h.name AND x.override_reason = '' ORDER BY x.id"},
+        {"final_appraisals", "author_not_host",
+         "SELECT f.id, f.assignment_id, 0, f.author_unit, h.name FROM final_appraisals f "
+         "JOIN assignments a ON a.id = f.assignment_id JOIN units h ON h.id = a.host_unit_id "
+         "WHERE f.superseded_by IS NULL AND f.author_unit <> '' AND f.author_unit <> h.name "
+         "AND f.override_reason = '' ORDER BY f.id"},
+    };
+    for (const Kind& k : kinds) {
+        SQLite::Statement s(c.db(), std::string(k.sql));
+        while (s.executeStep()) {
+            Assignment a;
+            a.id = s.getColumn(1).getInt64();
+            a.host_unit.name = s.getColumn(4).getString();
+            std::string unit = s.getColumn(3).getString();
+            auto p = k.table == "final_appraisals" ? refuse_appraisal_author(a, unit, "")
+                                                   : refuse_assessing_unit(a, s.getColumn(2).getInt(), unit, "");
+            if (p) add_refusal(c, k.table, s.getColumn(0).getInt64(), k.code, *p, std::nullopt);
+        }
+    }
+}
+
 } // namespace
 
-CheckReport check_database(SQLite::Database& db) {
+CheckReport check_database(SQLite::Database& db, const Policy& policy) {
     CheckReport report;
     Checker c(db, report);
     c.run("integrity", "", [&] { check_integrity(c); });
@@ -376,6 +528,12 @@ CheckReport check_database(SQLite::Database& db) {
     }
     c.run("cadre", "annual_assessments", [&] { check_cadres_agree(c, "annual_assessments"); });
     c.run("cadre", "events", [&] { check_cadres_agree(c, "events"); });
+    c.run("appointment date", "appointments", [&] { check_appointment_dates(c); });
+    c.run("note", "events", [&] { check_notes(c, policy); });
+    c.run("report submission", "reports", [&] { check_report_submissions(c, util::Date::today()); });
+    c.run("annual decision", "annual_assessments", [&] { check_annual_decisions(c); });
+    c.run("term length", "assignments", [&] { check_term_lengths(c, policy); });
+    c.run("appraising unit", "annual_assessments", [&] { check_appraising_units(c); });
     return report;
 }
 

@@ -6,6 +6,8 @@
 // names, units and posts in the form guazhi reads them).
 #pragma once
 
+#include "domain/policy.hpp"
+
 #include <SQLiteCpp/Database.h>
 
 #include <cstdint>
@@ -25,7 +27,10 @@ struct CheckProblem {
                                       // id_number (a wrong check digit, or a birth date or gender
                                       // the ID number contradicts), text_form (a name, unit or
                                       // post with invisible characters or not in NFC), unfinished (SQLite could not
-                                      // finish a check)
+                                      // finish a check); dates that cannot be (issue 19): filed_before_document,
+                                      // united_front_before_document, election_outside_term (appointments, by
+                                      // assignment id), note_outside_term, note_empty (events), report_future
+                                      // (reports), decided_early (annual_assessments), term_too_long (assignments)
     std::string message;
 };
 
@@ -37,6 +42,7 @@ struct CheckReport {
 // Runs every check on an open database at the current schema version. Reads only: the
 // caller opens the file read-only. A check that SQLite cannot finish (a damaged page) is a
 // problem of its own and the others still run. Throws only for errors no check can report.
-CheckReport check_database(SQLite::Database& db);
+// `policy` gives max_term_months and note_margin_days.
+CheckReport check_database(SQLite::Database& db, const Policy& policy = Policy{});
 
 } // namespace guazhi

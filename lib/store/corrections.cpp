@@ -2,6 +2,7 @@
 
 #include "domain/limits.hpp"
 #include "domain/rules.hpp"
+#include "domain/term_dates.hpp"
 #include "domain/vocabulary.hpp"
 #include "problem.hpp"
 #include "store/assignment_store.hpp"
@@ -129,10 +130,19 @@ Event note_of(SQLite::Database& db, std::int64_t event_id) {
 
 } // namespace
 
-Event edit_note(SQLite::Database& db, std::int64_t event_id, const NoteChange& change) {
+Event edit_note(SQLite::Database& db, const Policy& policy, std::int64_t event_id, const NoteChange& change) {
     require_transaction(db, "edit_note");
     Event before = note_of(db, event_id);
     if (change.text) limits::require_within({{Parameter::text, *change.text, limits::kNote}});
+    auto refused = [&](Problem p) {
+        p.assignment = before.assignment_id;
+        return ProblemError(std::move(p));
+    };
+    if (change.text)
+        if (auto refusal = refuse_note_text(*change.text)) throw refused(*refusal);
+    if (change.date)
+        if (auto a = AssignmentStore(db).get(before.assignment_id))
+            if (auto refusal = refuse_note_date(*a, *change.date, policy)) throw refused(*refusal);
     std::optional<std::string> kind;
     if (change.kind) {
         auto code = note_kinds().code_of(*change.kind);

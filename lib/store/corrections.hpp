@@ -4,6 +4,7 @@
 #pragma once
 
 #include "domain/model.hpp"
+#include "domain/policy.hpp"
 #include "domain/roster.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -41,12 +42,14 @@ std::vector<FieldProblem> records_outside_term(SQLite::Database& db, std::int64_
 
 // A note (`assign note`: 谈心谈话, 看望, 考察 …) corrected or deleted. Other events are a
 // term's changes, mirrored on the assignment, and only undone with their command. Throws
-// ProblemError event_unknown or event_not_note; returns the note as it was.
+// ProblemError event_unknown or event_not_note; returns the note as it was. A new text or date
+// is held to the rules of `assign note` (domain/term_dates.hpp: not empty, within
+// note_margin_days of the term).
 struct NoteChange {
     std::optional<std::string> kind, text;
     std::optional<util::Date> date;
 };
-Event edit_note(SQLite::Database& db, std::int64_t event_id, const NoteChange& change);
+Event edit_note(SQLite::Database& db, const Policy& policy, std::int64_t event_id, const NoteChange& change);
 Event delete_note(SQLite::Database& db, std::int64_t event_id);
 
 } // namespace guazhi

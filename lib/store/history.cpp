@@ -119,4 +119,14 @@ void for_each_with_history(AssignmentStore& store, const AssignmentFilter& filte
     flush();
 }
 
+std::optional<FollowUpPost> latest_follow_up_post(SQLite::Database& db, std::int64_t cadre_id, util::Date day) {
+    SQLite::Statement s(db, "SELECT date, json_extract(details, '$.post') FROM events WHERE cadre_id = ? AND "
+                            "kind = 'follow_up' AND date <= ? AND coalesce(json_extract(details, '$.post'), '') <> '' "
+                            "ORDER BY date DESC, id DESC LIMIT 1");
+    s.bind(1, cadre_id);
+    s.bind(2, day.iso());
+    if (!s.executeStep()) return std::nullopt;
+    return FollowUpPost{*optional_date(s.getColumn(0)), s.getColumn(1).getString()};
+}
+
 } // namespace guazhi

@@ -12,6 +12,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace guazhi {
@@ -23,6 +25,14 @@ Appointment appointment_of(SQLite::Database& db, std::int64_t assignment_id);
 
 // An assignment's events and all of its cadre's follow-ups, in date order.
 std::vector<Event> events_of(SQLite::Database& db, std::int64_t assignment_id);
+
+// The post of the cadre's latest follow-up (assign follow-up --post) on or before `day`, with
+// its date: the latest date, then the latest recorded; nullopt when none names a post.
+struct FollowUpPost {
+    util::Date date;
+    std::string post;
+};
+std::optional<FollowUpPost> latest_follow_up_post(SQLite::Database& db, std::int64_t cadre_id, util::Date day);
 
 using HistoryVisit = std::function<void(const Assignment&, const Appointment&, const std::vector<Event>&)>;
 

@@ -3,6 +3,7 @@
 #include "domain/limits.hpp"
 
 #include "domain/rules.hpp"
+#include "domain/term_dates.hpp"
 #include "domain/vocabulary.hpp"
 #include "problem.hpp"
 #include "util/json.hpp"
@@ -100,6 +101,16 @@ void LifecycleStore::appoint(std::int64_t id, const AppointmentChange& c, util::
     if (c.mentor) p.mentor = *c.mentor;
     if (c.division_of_work) p.division_of_work = *c.division_of_work;
     if (c.party_transfer_on) p.party_transfer_on = c.party_transfer_on;
+    // The dates given against the document's and the term's, recorded or given now (issue 19).
+    if ((c.doc_date || c.filed_on) && p.doc_date && p.filed_on)
+        if (auto refusal = refuse_filing_date(*p.doc_date, *p.filed_on, c.filed_on ? Parameter::filed : Parameter::doc_date))
+            throw refused(id, *refusal);
+    if ((c.doc_date || c.united_front_on) && p.doc_date && p.united_front_on)
+        if (auto refusal = refuse_united_front_date(*p.doc_date, *p.united_front_on,
+                                                    c.united_front_on ? Parameter::united_front : Parameter::doc_date))
+            throw refused(id, *refusal);
+    if (c.election_date)
+        if (auto refusal = refuse_election_date(a, *c.election_date)) throw refused(id, *refusal);
 
     SQLite::Statement s(db_, "INSERT OR REPLACE INTO appointments (assignment_id, post_level, doc_number, doc_date, "
                              "filed_on, united_front_on, election_date, election_result, mentor, division_of_work, "
@@ -138,7 +149,9 @@ void LifecycleStore::note(std::int64_t id, const std::string& kind, util::Date d
     auto code = note_kinds().code_of(kind);
     if (!code) throw Error(note_kinds().unknown(kind));
     require_transaction(db_, "LifecycleStore::note");
-    load(id);
+    Assignment a = load(id);
+    if (auto refusal = refuse_note_text(text)) throw refused(id, *refusal);
+    if (auto refusal = refuse_note_date(a, date, config_.policy)) throw refused(id, *refusal);
     add_event(id, std::string(*code), date, "", details_json({{"text", text}}));
 }
 
@@ -148,6 +161,7 @@ void LifecycleStore::extend(std::int64_t id, util::Date until, const std::string
     Assignment a = load(id);
     refuse_if_completed(db_, id);
     if (auto refusal = refuse_extension(a, until, !home_consent.empty())) throw refused(id, *refusal);
+    if (auto refusal = refuse_term_length(a, until, config_.policy)) throw refused(id, *refusal);
     AssignmentStore store(db_);
     for (const Assignment& other : store.assignments_of(store.find_cadre(a.cadre.id_number)->id))
         if (other.id != id && terms_overlap(a.start, until, other.start, other.effective_end()))
@@ -186,6 +200,19 @@ void LifecycleStore::complete(std::int64_t id, util::Date day, const std::string
                             {Parameter::arrangement, arrangement, limits::kNote}});
     require_transaction(db_, "LifecycleStore::complete");
     Assignment a = load(id);
+    if (a.recalled_on && !handover.empty()) {
+        // A recalled term is not completed, but its work is still handed over (工作交接): a
+        // handover event, on or after the recall's last day, once.
+        if (auto refusal = refuse_recalled_handover(a, day)) throw refused(id, *refusal);
+        SQLite::Statement earlier(db_, "SELECT date FROM events WHERE assignment_id = ? AND kind = 'handover'");
+        earlier.bind(1, id);
+        if (earlier.executeStep())
+            throw Error(fmt::format("assignment #{}: its handover was already recorded on {}", id,
+                                    earlier.getColumn(0).getString()));
+        add_event(id, "handover", day, "",
+                  details_json({{"handover", handover}, {"unfinished", unfinished}, {"arrangement", arrangement}}));
+        return;
+    }
     if (auto refusal = refuse_completion(a, day)) throw refused(id, *refusal);
     if (auto earlier = completed_on(db_, id))
         throw Error(fmt::format("assignment #{}: its completion was already recorded on {}", id, earlier->iso()));

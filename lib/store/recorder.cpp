@@ -120,6 +120,15 @@ RecordOutcome AssignmentRecorder::write(const Assignment& a, bool home_kind_give
     // A host's kind follows from the direction (rules::host_kind_for), so it is always "given".
     auto home = check_unit(a.home_unit, home_kind_given, Field::home_unit, problems);
     auto host = check_unit(a.host_unit, true, Field::host_unit, problems);
+    // A new host whose name says the other kind (a 下派 to 市民政局) is refused; one recorded
+    // with the direction's kind (unit set) is taken as it is.
+    if (!host)
+        if (auto said = host_name_contradicts(a.host_unit.name, a.direction))
+            problems.push_back({Field::host_unit, "",
+                                problem(Parameter::none, ProblemCode::host_kind_contradicts, a.host_unit.name,
+                                        unit_kinds().label(*said, Lang::zh), *said,
+                                        directions().label(a.direction, Lang::zh), a.direction,
+                                        unit_kinds().label(a.host_unit.kind, Lang::zh), a.host_unit.kind)});
     // The quota is judged only for an otherwise acceptable row: a row refused anyway would
     // only repeat the count of secondees it would not have added. Without a limit
     // (max_per_host_per_batch = 0) there is nothing to count.

@@ -2,6 +2,8 @@
 
 #include "domain/vocabulary.hpp"
 #include "domain/roster.hpp"
+#include "domain/roster_cells.hpp"
+#include "problem.hpp"
 #include "error.hpp"
 #include "store/reports.hpp"
 #include "store/batch_import.hpp"
@@ -16,7 +18,7 @@ namespace guazhi {
 
 namespace {
 
-enum Column { assignment_id, id_number, batch_year, kind, period, submitted_on, recipient, kColumns };
+enum Column { assignment_id, id_number, batch_year, kind, period, submitted_on, recipient, name, kColumns };
 
 // The ID number and the name are read under the roster's headers too (身份证号码 …).
 const std::array<util::ColumnSpec, kColumns> kSpecs = {{{"assignment_id", "挂职编号"},
@@ -25,15 +27,18 @@ const std::array<util::ColumnSpec, kColumns> kSpecs = {{{"assignment_id", "挂�
                                                             {"kind", "报告类型"},
                                                             {"period", "期次"},
                                                             {"submitted_on", "提交日期"},
-                                                            {"recipient", "报送对象"}}};
+                                                            {"recipient", "报送对象"},
+                                                            {"name", "姓名", spec(Field::name).aliases}}};
 
 } // namespace
 
-std::size_t import_reports(SQLite::Database& db, const util::TableInput& input, const Config& config,
-                           const std::string& recorded_by, const Namer& name) {
-    BatchImport file(db, input, kSpecs, assignment_id, id_number, {kind, period, submitted_on});
+ReportImport import_reports(SQLite::Database& db, const util::TableInput& input, const Config& config,
+                            const std::string& recorded_by, const Namer& namer, const ReportImportOptions& options) {
+    BatchImport file(db, input, kSpecs, assignment_id, id_number, {kind, period, submitted_on},
+                     options.ignore_unknown_columns);
     SQLite::Statement by_cadre(db, "SELECT a.id FROM assignments a JOIN cadres c ON c.id = a.cadre_id "
                                    "WHERE c.id_number = ? AND (? IS NULL OR a.batch_year = ?)");
+    SQLite::Statement cadre_of(db, "SELECT c.name FROM assignments a JOIN cadres c ON c.id = a.cadre_id WHERE a.id = ?");
     std::size_t rows = 0;
     while (file.next()) {
         ++rows;
@@ -44,7 +49,7 @@ std::size_t import_reports(SQLite::Database& db, const util::TableInput& input, 
         if (!at(assignment_id).empty()) {
             if (auto id = file.assignment_id_at(assignment_id)) r.assignment_id = *id;
         } else {
-            if (auto id = file.id_number_at(id_number, name)) {
+            if (auto id = file.id_number_at(id_number, namer)) {
                 by_cadre.reset();
                 by_cadre.bind(1, *id);
                 std::string year = at(batch_year);
@@ -69,6 +74,19 @@ std::size_t import_reports(SQLite::Database& db, const util::TableInput& input, 
             if (who) r.recipient = *who;
             else file.problem(recipient, recipients().unknown(at(recipient)));
         }
+        // A row of another person pasted under this assignment is refused, not recorded for
+        // whoever the assignment belongs to.
+        if (r.assignment_id != 0 && !at(name).empty()) {
+            cadre_of.reset();
+            cadre_of.bind(1, r.assignment_id);
+            if (cadre_of.executeStep()) {
+                std::string recorded = cadre_of.getColumn(0).getString();
+                if (clean_person_name(at(name)) != clean_person_name(recorded))
+                    file.problem(name, describe(problem(Parameter::none, ProblemCode::name_mismatch, at(name), recorded,
+                                                        r.assignment_id),
+                                                namer, SubjectNamed::no));
+            }
+        }
         if (file.problems() != before) continue;
         // The column of the parameter add_report refuses.
         file.attempt([&] { add_report(db, config, r); },
@@ -80,10 +98,10 @@ std::size_t import_reports(SQLite::Database& db, const util::TableInput& input, 
                          default: return kind;
                          }
                      },
-                     name);
+                     namer);
     }
     file.finish();
-    return rows;
+    return {rows, file.ignored_columns(), !options.dry_run};
 }
 
 } // namespace guazhi

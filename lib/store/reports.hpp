@@ -48,17 +48,30 @@ bool report_exists(SQLite::Database& db, std::int64_t report_id);
 // has none or its content no longer matches the recorded SHA-256.
 Attachment read_attachment(SQLite::Database& db, std::int64_t report_id, std::FILE* out);
 
-// Submissions of the assignments a filter selects, ordered by assignment and period.
+// The attachment's name, size and SHA-256 as recorded; Error when the report has none.
+Attachment attachment_of(SQLite::Database& db, std::int64_t report_id);
+
+// The stored name of report `report_id`'s attachment as a file name in the current directory,
+// for `report get` without a name of its own. The stored name is untrusted (a clerk's file, an
+// import): any directories (/ or \) are stripped; what is left is refused (ProblemError
+// attachment_name_unsafe) when it is empty, "." or "..", or holds a control character.
+std::string local_attachment_name(std::int64_t report_id, std::string_view stored);
+
+// Submissions of the assignments a filter selects, by assignment and then in the order of
+// the term: Q1, Q2, H1, Q3, Q4, H2 … (by the period's end, a quarter before the half-year
+// that ends with it), the final summary last.
 std::vector<Report> list_reports(SQLite::Database& db, const AssignmentFilter& filter, const Config& config,
                                  const std::optional<std::string>& kind, Versions which);
 
 
-// Everything owed and not submitted on `filter.as_of` (periods that have ended), most
-// overdue first.
+// Everything owed and not submitted on `filter.as_of`, most overdue first: the periods that
+// have ended (a quarter owed to each recipient listed with those still owed), and from
+// final_due_days_before the term's end the final summary and the 鉴定 (kind "final_appraisal").
 std::vector<DueReport> reports_due(AssignmentStore& store, const AssignmentFilter& filter, const Config& config);
 
 
-// Calls `visit` for every owed report (period ended by as_of) of the matching assignments.
+// Calls `visit` for every owed report (period ended by as_of) of the matching assignments; a
+// quarter owed to both recipients stands as the worse of the two (one missing: missing).
 void for_each_standing(AssignmentStore& store, const AssignmentFilter& filter, const Config& config,
                        const std::function<void(const Assignment&, const ReportPeriod&, Standing)>& visit);
 

@@ -300,6 +300,31 @@ CREATE TABLE cadre_corrections (
 );
 CREATE INDEX cadre_corrections_cadre ON cadre_corrections (cadre_id, id);
 )sql",
+        // 12: the host assesses and writes the 鉴定 (issue "rules"): an annual assessment or a
+        // final appraisal by another unit is refused unless the rule is set aside, and then
+        // the reason is kept with the record. '' is "the rule held", as for every older record.
+        R"sql(
+ALTER TABLE annual_assessments ADD COLUMN override_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE final_appraisals ADD COLUMN override_reason TEXT NOT NULL DEFAULT '';
+)sql",
+        // 13: a report goes to two recipients (issue 19): a quarterly report is owed to the home
+        // unit and to the Organization Department, so one sent to each is two current
+        // submissions of the same period. "both" counts for each; two current submissions may
+        // not cover the same recipient twice — one unique index per recipient. Older rows keep
+        // the recipient they were recorded with (the default was both).
+        R"sql(
+DROP INDEX reports_current;
+CREATE UNIQUE INDEX reports_current_home ON reports (assignment_id, kind, period_start)
+    WHERE superseded_by IS NULL AND recipient IN ('home', 'both');
+CREATE UNIQUE INDEX reports_current_orgdept ON reports (assignment_id, kind, period_start)
+    WHERE superseded_by IS NULL AND recipient IN ('orgdept', 'both');
+)sql",
+        // 14: terms ending soon (issue 19, assign list --ending-within): an index on the last day
+        // served, written as store/assignment_store.hpp's kServedEndSql is, so that a range of
+        // ends (and --no-inspection's window, --returned) is one index search, not a scan.
+        R"sql(
+CREATE INDEX assignments_served_end ON assignments (coalesce(recalled_on, extended_until, end_date));
+)sql",
     };
     return steps;
 }

@@ -36,7 +36,18 @@ Unit correct_unit(SQLite::Database& db, const std::string& name, const std::opti
     require_transaction(db, "correct_unit");
     SQLite::Statement find(db, "SELECT id, kind, county FROM units WHERE name = ?");
     find.bind(1, name);
-    if (!find.executeStep()) throw Error(fmt::format("no unit named '{}' is recorded", name));
+    if (!find.executeStep()) {
+        // A unit not yet recorded is recorded with the kind given, so that a secondment can go to
+        // it with a kind its name does not say (rules::host_name_contradicts).
+        if (!kind) throw Error(fmt::format("no unit named '{}' is recorded (give its kind to record it)", name));
+        limits::require_within({{Parameter::none, name, limits::kUnit}});
+        SQLite::Statement insert(db, "INSERT INTO units (name, kind, county) VALUES (?, ?, ?)");
+        insert.bind(1, name);
+        insert.bind(2, *kind);
+        insert.bind(3, county.value_or(""));
+        insert.exec();
+        return Unit{name, "", ""};
+    }
     std::int64_t id = find.getColumn(0).getInt64();
     Unit before{name, find.getColumn(1).getString(), find.getColumn(2).getString()};
 

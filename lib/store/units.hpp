@@ -23,9 +23,10 @@ struct UnitRow {
 std::vector<UnitRow> list_units(SQLite::Database& db, const std::optional<std::string>& kind,
                                 const std::optional<std::string>& county);
 
-// Sets a unit's kind and/or county, in the caller's transaction (app::correct_unit). Throws Error when the unit is
-// unknown, or when the new kind contradicts the secondments it hosts (rules::host_kind_for).
-// Returns the unit as it was before.
+// Sets a unit's kind and/or county, in the caller's transaction (app::correct_unit). Throws
+// Error when the new kind contradicts the secondments it hosts (rules::host_kind_for). A unit
+// not recorded is recorded when `kind` is given (else Error). Returns the unit as it was
+// before: kind "" for one just recorded.
 Unit correct_unit(SQLite::Database& db, const std::string& name, const std::optional<std::string>& kind,
                   const std::optional<std::string>& county);
 

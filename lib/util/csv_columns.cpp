@@ -13,7 +13,8 @@ bool names(const ColumnSpec& spec, const std::string& header) {
 }
 } // namespace
 
-ColumnMap::ColumnMap(std::span<const ColumnSpec> specs, const TableRow& header, const TableReader& table)
+ColumnMap::ColumnMap(std::span<const ColumnSpec> specs, const TableRow& header, const TableReader& table,
+                     std::vector<std::string>* ignored)
     : specs_(specs), column_(specs.size(), -1) {
     for (std::size_t i = 0; i < header.cells.size(); ++i) {
         std::string h = normalize_header(header.cells[i]);
@@ -26,7 +27,8 @@ ColumnMap::ColumnMap(std::span<const ColumnSpec> specs, const TableRow& header, 
                 column_[c] = static_cast<int>(i);
                 known = true;
             }
-        if (!known) throw Error(fmt::format("{}: unknown column '{}'", table.cell_place(header.line, i), printable(h)));
+        if (!known && ignored) ignored->push_back(h);
+        else if (!known) throw Error(fmt::format("{}: unknown column '{}'", table.cell_place(header.line, i), printable(h)));
     }
 }
 

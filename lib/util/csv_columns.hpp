@@ -21,7 +21,9 @@ class ColumnMap {
   public:
     // Maps the header row's cells to specs by index. Throws Error "NAME:LINE:COL: …" (or
     // "NAME:SHEET!C3: …") for an unknown or duplicate column; blank header cells are ignored.
-    ColumnMap(std::span<const ColumnSpec> specs, const TableRow& header, const TableReader& table);
+    // With `ignored`, an unknown column is not read and its header added there instead.
+    ColumnMap(std::span<const ColumnSpec> specs, const TableRow& header, const TableReader& table,
+              std::vector<std::string>* ignored = nullptr);
 
     // How many of `specs` the row names (to find the header below title lines).
     static std::size_t named(std::span<const ColumnSpec> specs, const TableRow& row);

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <iconv.h>
 #include <istream>
+#include <sstream>
 
 namespace guazhi::util {
 
@@ -136,6 +137,19 @@ std::string_view Utf8Source::decode_iconv(bool at_end) {
     decoded_.resize(decoded_.size() - outleft);
     raw_.erase(0, raw_.size() - inleft);
     return decoded_;
+}
+
+std::string decode_text(std::string_view bytes) {
+    Encoding encoding = Encoding::gb18030;
+    if (bytes.starts_with(kUtf8Bom)) encoding = Encoding::utf8;
+    else if (bytes.starts_with(kUtf16LeBom)) encoding = Encoding::utf16le;
+    else if (bytes.starts_with(kUtf16BeBom)) encoding = Encoding::utf16be;
+    else if (is_valid_utf8(bytes)) return std::string(bytes);
+    std::istringstream in{std::string(bytes)};
+    Utf8Source source(in, encoding);
+    std::string out;
+    for (auto chunk = source.next_chunk(); !chunk.empty(); chunk = source.next_chunk()) out += chunk;
+    return out;
 }
 
 std::string to_gb18030(std::string_view utf8) {

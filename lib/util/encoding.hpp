@@ -37,6 +37,11 @@ class DecodeError : public std::runtime_error {
 // the text is not valid UTF-8.
 std::string to_gb18030(std::string_view utf8);
 
+// A whole small file's bytes as UTF-8, decided on all of them (not only the first 64 KiB):
+// a UTF-16 BOM means UTF-16, valid UTF-8 stays UTF-8, anything else is read as GB18030 (so
+// GBK); a BOM is dropped. Throws DecodeError for bytes valid in neither.
+std::string decode_text(std::string_view bytes);
+
 // Reads raw bytes from a stream and hands out UTF-8. With Encoding::automatic it looks at
 // the first 64 KiB: a UTF-16 BOM means UTF-16 of that byte order, a UTF-8 BOM or valid UTF-8
 // means UTF-8, anything else GB18030. A BOM is always dropped.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <utf8proc.h>
 
 namespace guazhi::util {
@@ -216,6 +217,44 @@ std::vector<std::string> split_any(std::string_view s, const std::vector<std::st
     }
     flush(s.size());
     return parts;
+}
+
+namespace {
+// The value of one Chinese numeral digit (一 … 九, 两), or -1.
+int chinese_digit(std::string_view s) {
+    static constexpr std::string_view digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    if (s == "两") return 2;
+    for (std::size_t i = 0; i < std::size(digits); ++i)
+        if (s == digits[i]) return static_cast<int>(i);
+    return -1;
+}
+} // namespace
+
+int read_count(std::string_view& s) {
+    std::size_t n = 0;
+    while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
+    if (n > 0) {
+        if (n > 5) return -1;
+        int v = 0;
+        for (std::size_t i = 0; i < n; ++i) v = v * 10 + (s[i] - '0');
+        s.remove_prefix(n);
+        return v;
+    }
+    // Chinese numerals are three bytes each in UTF-8.
+    auto next = [&](std::size_t at) { return s.size() >= at + 3 ? s.substr(at, 3) : std::string_view(); };
+    int tens = -1, units = -1;
+    std::size_t at = 0;
+    int first = chinese_digit(next(0));
+    if (next(0) == "十") tens = 1, at = 3;
+    else if (first > 0 && next(3) == "十") tens = first, at = 6;
+    else if (first > 0) units = first, at = 3;
+    else return -1;
+    if (tens > 0) {
+        int u = chinese_digit(next(at));
+        if (u > 0 && next(at) != "两") units = u, at += 3;
+    }
+    s.remove_prefix(at);
+    return (tens > 0 ? tens * 10 : 0) + (units > 0 ? units : 0);
 }
 
 bool is_digits(std::string_view s) {

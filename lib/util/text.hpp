@@ -45,6 +45,10 @@ bool header_names(std::string_view normalized, std::string_view key, std::string
 // True when s is entirely ASCII digits (and not empty).
 bool is_digits(std::string_view s);
 
+// Reads a count from the front of `s` and advances `s` past it: ASCII digits (at most 5), or
+// Chinese numerals up to 九十九 (一, 两, 十, 十二, 二十, 二十五). -1 when there is none.
+int read_count(std::string_view& s);
+
 // ASCII lower-casing; other bytes untouched.
 std::string ascii_lower(std::string_view s);
 

@@ -50,7 +50,7 @@ expect_line "^ +14 +何俊杰 +市财政局 +否 +前两年等次须均为优秀
 expect_err "2006: 27 assessed, 0 recommended for 优秀"
 run --db db appraise history 14 --year 2005 --grade 优秀
 expect_rc 0
-run --db db appraise history 14 --year 2004 --grade 优秀 --by 史家镇
+run --db db appraise history 14 --year 2004 --grade 优秀 --unit 史家镇
 expect_rc 0
 run --db db --lang en appraise recommend --year 2006 --format csv
 expect_out "14,何俊杰,市财政局,yes,,excellent"
@@ -60,9 +60,11 @@ expect_eq "$(python3 -c 'import json; d=json.load(open("out.txt")); r=[x for x i
 printf 'excellent_vote_share = 0.8\nexcellent_cap_share = 0.2\n' >strict.toml
 run --config strict.toml --db db appraise recommend --year 2006
 expect_line "^ +14 +何俊杰 +市财政局 +否 +优秀票比例 18/25 = 72.0%，低于 80.0%"
-expect_out "优秀等次比例限额 (excellent_cap_share = 0.2)"
-expect_line "^市财政局 +1 +1 +0 +0 +是"
-expect_err "warning: 市财政局 has 1 优秀 of 1 assessed, above the cap of 0"
+# The cap is over the year's graded secondees together (one per host would allow none).
+expect_out "优秀等次比例限额（excellent_cap_share = 0.2）：已定等次 1 人，优秀 1 人，限额 0 人，超出"
+expect_err "warning: 1 优秀 of 1 graded for 2006, above the cap of 0"
+run --config strict.toml --db db appraise recommend --year 2006 --format json
+expect_eq "$(python3 -c 'import json; d=json.load(open("out.txt"))["excellent_cap"]; print(d["graded"], d["excellent"], d["cap"], d["over_cap"])')" "1 1 0 True"
 
 describe "final: from a TOML or JSON file, flags override; before the end only with --early and a reason"
 cat >鉴定.toml <<'TOML'
@@ -154,7 +156,7 @@ run --db db export appraisals --year 2006 --reveal-id -o ap.csv
 expect_rc 0
 expect_eq "$(head -1 ap.csv)" "挂职编号,身份证号,姓名,考核年度,等次,优秀票,称职票,基本称职票,不称职票,优秀票比例,表现突出,考核单位,考核日期,派出单位意见"
 expect_eq "$(grep -c . ap.csv)" 4
-checks=$((checks + 1)); grep -q '^14,511002198104161811,何俊杰,2006,优秀,18,6,1,0,0.7200,yes,市财政局,2007-01-10,上半年表现良好$' ap.csv || fail "export row: $(cat ap.csv)"
+checks=$((checks + 1)); grep -q '^14,511002198104161811,何俊杰,2006,优秀,18,6,1,0,0.7200,是,市财政局,2007-01-10,上半年表现良好$' ap.csv || fail "export row: $(cat ap.csv)"
 run --db db appraise import ap.csv
 expect_rc 0
 expect_err "0 assessments recorded, 3 already recorded as given"

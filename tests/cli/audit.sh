@@ -26,8 +26,8 @@ expect_out "编号,时间(UTC),操作人,命令,记录数,状态"
 describe "every command that changes records logs exactly one change, and undo restores the records exactly"
 final_appraisal_toml 表现优秀 >鉴定.toml
 printf 'report' >r.docx
-# USER|COMMAND: who the change is logged as (--by names the clerk; in appraise it is the
-# assessing unit, so the clerk is $USER there; unit set names none).
+# USER|COMMAND: who the change is logged as (--by names the clerk everywhere, appraise too,
+# whose unit is --unit; without --by it is $USER; unit set names none).
 commands=(
     "李科员|assign add --id-number 511025198003150018 --name 张明 --political-status 中共党员 --home-unit 资中县财政局 --home-county 资中县 --direction 上挂 --host-unit 市财政局 --host-post 科长助理 --start-date 2008/8/1 --by 李科员"
     "李科员|assign extend 20 --until 2007-10-31 --home-consent 函 --reason 项目收尾 --by 李科员"
@@ -36,7 +36,7 @@ commands=(
     "李科员|assign note 14 --kind 考察 --date 2007-06-20 --text 表现优秀 --by 李科员"
     "李科员|assign apply --host 市财政局 --year 2006 --requested 2 --by 李科员"
     "李科员|report add 14 --kind quarterly --period Q1 --submitted 2006-11-05 --attach r.docx --by 李科员"
-    "测试员|appraise annual 14 --year 2006 --grade 优秀 --votes 优秀=18,称职=6 --by 市财政局"
+    "王科员|appraise annual 14 --year 2006 --grade 优秀 --votes 优秀=18,称职=6 --unit 市财政局 --by 王科员"
     "测试员|appraise final 14 --from 鉴定.toml"
     "测试员|unit set 市财政局 --county 市直"
 )

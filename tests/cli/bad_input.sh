@@ -143,7 +143,7 @@ sqlite3 newer.db "PRAGMA user_version = 99"
 newer_before=$(sha256sum <newer.db)
 run --db newer.db assign list
 expect_rc 1
-expect_err "newer.db: the database has schema version 99, newer than this guazhi knows (11)"
+expect_err "newer.db: the database has schema version 99, newer than this guazhi knows (14)"
 run --db newer.db assign import "$EXAMPLE"
 expect_rc 1
 expect_eq "$(sha256sum <newer.db)" "$newer_before"

@@ -6,8 +6,8 @@ run init
 expect_rc 0
 expect_err "created guazhi.db"
 expect_eq "$(stat -c %a guazhi.db)" 600
-expect_eq "$(sql guazhi.db 'PRAGMA user_version')" 11
-expect_eq "$(sql guazhi.db "SELECT count(*) FROM sqlite_master WHERE type='index' AND name LIKE 'assignments_%'")" 7
+expect_eq "$(sql guazhi.db 'PRAGMA user_version')" 14
+expect_eq "$(sql guazhi.db "SELECT count(*) FROM sqlite_master WHERE type='index' AND name LIKE 'assignments_%'")" 8
 
 describe "init again changes nothing"
 before=$(fingerprint guazhi.db)

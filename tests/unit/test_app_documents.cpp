@@ -45,13 +45,13 @@ TEST_CASE_FIXTURE(TwoTerms, "app: gather_dossier finds the cadre by ID number or
     }
     // The form made from it: both terms in 简历, the grade, the ID number masked unless revealed.
     app::CadreDossier d = app::gather_dossier(db, std::to_string(second));
-    std::string masked = lrmx_document(d.cadre, d.assignments, d.annual, false);
+    std::string masked = lrmx_document(d.cadre, d.assignments, d.annual, false, d.current_post);
     CHECK(contains(masked, "<XingMing>罗鸿灵</XingMing>"));
     CHECK(contains(masked, "2005.08--2006.07 挂职任市国土资源局"));
     CHECK(contains(masked, "2006.08--2007.07 挂职任市国土资源局"));
     CHECK(contains(masked, "优秀"));
     CHECK_FALSE(contains(masked, "511028197003141730"));
-    CHECK(contains(lrmx_document(d.cadre, d.assignments, d.annual, true), "<ShenFenZheng>511028197003141730</ShenFenZheng>"));
+    CHECK(contains(lrmx_document(d.cadre, d.assignments, d.annual, true, d.current_post), "<ShenFenZheng>511028197003141730</ShenFenZheng>"));
 
     CHECK(contains(error_of([&] { app::gather_dossier(db, "999"); }), "999"));
     CHECK(contains(error_of([&] { app::gather_dossier(db, "511002198104161811"); }), "no cadre with ID number"));

@@ -2,6 +2,8 @@
 // final appraisal may be written, and the --from file formats.
 #include "domain/appraisal.hpp"
 #include "domain/appraisal_file.hpp"
+#include "util/encoding.hpp"
+#include "util/text.hpp"
 #include "domain/rules.hpp"
 #include "error.hpp"
 #include "fixture.hpp"
@@ -14,7 +16,7 @@ using guazhi::test::error_of;
 
 using guazhi::test::votes;
 
-TEST_CASE("votes: parsed from labels, codes and aliases with any separator; the share is derived") {
+TEST_CASE("votes: parsed from labels, codes and aliases with any separator, the share is derived") {
     auto v = parse_votes("优秀=18,称职=6,基本称职=1,不称职=0");
     REQUIRE(v.votes);
     CHECK(v.votes->counts == std::array<std::int64_t, 4>{18, 6, 1, 0});
@@ -185,5 +187,36 @@ TEST_CASE("appraisal file: errors name the file, line and column") {
     CHECK(bad_json.starts_with("a.json:3:3: parse error"));
     CHECK(error_of([] { parse_appraisal_file("[1, 2]", "a.json"); }) == "a.json: the file must hold one JSON object");
     CHECK(error_of([] { parse_appraisal_file("{\"work\": {\"rating\": 1}}", "a.json"); }) == "a.json: work.rating must be a string");
-    CHECK(error_of([] { parse_appraisal_file("conclusion = \"\xff\"", "a.toml"); }) == "a.toml:1:15: the file is not valid UTF-8");
+    // Neither UTF-8 nor GB18030: the place of the first byte that is not UTF-8.
+    CHECK(error_of([] { parse_appraisal_file("conclusion = \"\xff\"", "a.toml"); }) ==
+          "a.toml:1:15: bytes that are neither UTF-8 nor GB18030 (check the file's encoding)");
+}
+
+TEST_CASE("appraisal file: GBK or GB18030 files are read as the CSV reader reads them") {
+    std::string toml_text = "date = 2007-07-20\nauthor_unit = \"市财政局\"\nconclusion = \"该同志工作扎实\"\n"
+                            "[work]\nrating = \"优秀\"\ncomment = \"肯干\"\n";
+    std::string gbk = util::to_gb18030(toml_text);
+    REQUIRE(gbk != toml_text);
+    REQUIRE_FALSE(util::is_valid_utf8(gbk));
+    for (const std::string& bytes : {gbk, "\xEF\xBB\xBF" + toml_text, toml_text}) {
+        auto d = parse_appraisal_file(bytes, "a.toml");
+        CHECK(*d.author_unit == "市财政局");
+        CHECK(*d.conclusion == "该同志工作扎实");
+        CHECK(*d.rating[1] == "优秀");
+        CHECK(*d.comment[1] == "肯干");
+    }
+    // JSON in GBK, found by its brace as before, and by its name.
+    std::string json = util::to_gb18030("{\"conclusion\": \"好\", \"integrity\": {\"rating\": \"优秀\", \"comment\": \"清正\"}}");
+    for (auto name : {"a.json", "a.txt"}) {
+        auto j = parse_appraisal_file(json, name);
+        CHECK(*j.conclusion == "好");
+        CHECK(*j.rating[4] == "优秀");
+        CHECK(*j.comment[4] == "清正");
+    }
+    // A character outside GBK (𠀀, U+20000) in GB18030's four bytes.
+    auto four = parse_appraisal_file(util::to_gb18030("conclusion = \"𠀀好\"\n"), "a.toml");
+    CHECK(*four.conclusion == "𠀀好");
+    // Errors in a GBK file still name the line (of the decoded text).
+    CHECK(error_of([&] { parse_appraisal_file(util::to_gb18030("conclusion = \"好\"\n颜色 = 1\n"), "a.toml"); })
+              .starts_with("a.toml:2:"));
 }

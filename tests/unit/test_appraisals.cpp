@@ -137,7 +137,7 @@ TEST_CASE_FIXTURE(Fixture, "history: prior years' grades belong to the cadre, ne
     CHECK_FALSE(recommendation_for(db.sql(), cadre, 2007, config).recommended());
 }
 
-TEST_CASE_FIXTURE(Fixture, "recommendations: the year's secondees, the rule's outcome, and the cap per host") {
+TEST_CASE_FIXTURE(Fixture, "recommendations: the year's secondees, the rule's outcome, and the cap over the year") {
     auto a = add(guazhi::test::luo());
     auto b = add(guazhi::test::he());
     prior(cadre_of(guazhi::test::luo()), 2005, "excellent");
@@ -150,20 +150,35 @@ TEST_CASE_FIXTURE(Fixture, "recommendations: the year's secondees, the rule's ou
     CHECK(r.rows[0].recommendation.recommended());
     CHECK_FALSE(r.rows[1].recommendation.recommended());
     CHECK_FALSE(r.rows[1].recommendation.vote_share_met());
-    REQUIRE(r.hosts.size() == 2);
-    CHECK_FALSE(r.hosts[0].cap);
+    CHECK_FALSE(r.excellence.cap);
     CHECK(recommendations(store, 2005, config).rows.empty()); // nobody at a host on 2005-12-31
     CHECK(recommendations(store, 2007, config).rows.empty()); // terms ended before 2007-12-31
     config.policy.excellent_cap_share = 0.2;
     r = recommendations(store, 2006, config);
-    for (const auto& h : r.hosts) {
-        CHECK(h.cap == 0);
-        CHECK(h.assessed == 1);
-    }
-    auto over = std::find_if(r.hosts.begin(), r.hosts.end(), [](const HostExcellence& h) { return h.host == "市国土资源局"; });
-    CHECK(over->over());
-    CHECK(over->excellent == 1);
-    CHECK(over->recommended == 1);
+    // b has votes but no grade: only the graded count (one secondee per host would allow none
+    // per host, so the cap is over the year's secondees together).
+    CHECK(r.excellence.graded == 1);
+    CHECK(r.excellence.excellent == 1);
+    CHECK(r.excellence.recommended == 1);
+    CHECK(r.excellence.cap == 0);
+    CHECK(r.excellence.over());
+    annual(b, 2006, "competent");
+    // Other secondees of the year, each at a host of their own.
+    auto another = [&](int i) {
+        static const char* ids[] = {"110105198001010032", "110105198001010059", "110105198001010075",
+                                    "110105198001010091"};
+        return add(guazhi::test::secondment(ids[i], fmt::format("甲{}", i), "up", 2006, {"隆昌县民政局", "county_dept", "隆昌县"},
+                                            {fmt::format("市第{}局", i), "city_organ", ""}, {2006, 9, 1}, {2007, 8, 31}));
+    };
+    for (int i = 0; i < 3; ++i) annual(another(i), 2006, i == 0 ? "undetermined" : "competent");
+    r = recommendations(store, 2006, config);
+    CHECK(r.excellence.graded == 4); // 不定等次 is not graded
+    CHECK(r.excellence.cap == 0);
+    annual(another(3), 2006, "competent");
+    r = recommendations(store, 2006, config);
+    CHECK(r.excellence.graded == 5);
+    CHECK(r.excellence.cap == 1); // ⌊0.2 × 5⌋
+    CHECK_FALSE(r.excellence.over());
 }
 
 TEST_CASE_FIXTURE(Fixture, "annual: a 优秀 above the configured cap is recorded with a warning") {
@@ -173,7 +188,51 @@ TEST_CASE_FIXTURE(Fixture, "annual: a 优秀 above the configured cap is recorde
     auto again = annual(a, 2006, "excellent", votes(1, 2));
     REQUIRE(again.cap_warning);
     CHECK(*again.cap_warning ==
-          "市国土资源局 now has 1 优秀 of 1 assessed for 2006, above the cap of 0 (excellent_cap_share = 0.2)");
+          "1 secondees now have 优秀 of 1 graded for 2006, above the cap of 0 (excellent_cap_share = 0.2)");
+}
+
+TEST_CASE_FIXTURE(Fixture, "annual: the host assesses, another unit only with an override and its reason") {
+    auto a = add(guazhi::test::luo());
+    auto with_unit = [&](std::string unit, std::optional<std::string> reason, std::string by = "王干事") {
+        AnnualChange c;
+        c.assignment_id = a;
+        c.year = 2006;
+        c.grade = "competent";
+        c.unit = std::move(unit);
+        c.override_reason = std::move(reason);
+        c.recorded_by = std::move(by);
+        c.replace = true;
+        return record_annual(store, config, c);
+    };
+    auto home = store.get(a)->home_unit.name;
+    CHECK(contains(error_of([&] { with_unit(home, std::nullopt); }), "is made by the host unit"));
+    CHECK(contains(error_of([&] { with_unit(home, std::nullopt); }), "--override --reason"));
+    CHECK(contains(error_of([&] { with_unit(home, " "); }), "--override needs --reason"));
+    CHECK(annual_assessments_of(db.sql(), cadre_of(guazhi::test::luo()), Versions::with_replaced).empty());
+    CHECK(with_unit("市国土资源局", std::nullopt).changed);
+    auto set_aside = with_unit(home, "接收单位撤并，由派出单位考核");
+    auto now = annual_assessments_of(db.sql(), cadre_of(guazhi::test::luo()), Versions::current);
+    REQUIRE(now.size() == 1);
+    CHECK(now[0].id == set_aside.id);
+    CHECK(now[0].unit == home);
+    CHECK(now[0].override_reason == "接收单位撤并，由派出单位考核");
+    // Back to the host: the reason goes with the other unit.
+    with_unit("市国土资源局", std::nullopt);
+    CHECK(annual_assessments_of(db.sql(), cadre_of(guazhi::test::luo()), Versions::current)[0].override_reason.empty());
+    // The recorder is a person: a unit given there (the old meaning) is refused.
+    AnnualChange c;
+    c.assignment_id = a;
+    c.year = 2006;
+    c.grade = "excellent";
+    c.replace = true;
+    for (std::string unit_like : {home, std::string("东兴区文化局"), std::string("市民政局"), std::string("越溪镇")}) {
+        c.recorded_by = unit_like;
+        CHECK(contains(error_of([&] { record_annual(store, config, c); }), "names the person recording"));
+    }
+    for (std::string person : {"王科员", "李明", "ci"}) {
+        c.recorded_by = person;
+        CHECK_NOTHROW(record_annual(store, config, c));
+    }
 }
 
 TEST_CASE_FIXTURE(Fixture, "final appraisal: recorded once, replaced only with --replace, early only with a reason") {
@@ -282,7 +341,7 @@ TEST_CASE_FIXTURE(Fixture, "import: every bad row is reported at its line and co
     CHECK(error_of([&] { import("挂职编号,考核年度\n"); }) == "a.csv: there are no data rows after the header");
 }
 
-TEST_CASE_FIXTURE(Fixture, "annual import: a refusal lands at the column of its parameter; a masked ID names --reveal-id") {
+TEST_CASE_FIXTURE(Fixture, "annual import: a refusal lands at the column of its parameter, a masked ID names --reveal-id") {
     auto id = add(guazhi::test::luo());
     std::string long_unit(101, 'x');
     std::string csv = "挂职编号,身份证号,考核年度,等次,考核单位\n" + std::to_string(id) + ",,2006,优秀," + long_unit +

@@ -39,7 +39,7 @@ std::string records(Database& db) {
 
 } // namespace
 
-TEST_CASE("audit: a command's rows are one change with their images; undo restores them and is logged") {
+TEST_CASE("audit: a command's rows are one change with their images, undo restores them and is logged") {
     test::StoreFixture f;
     start_audit(f.db.sql(), "王科员", "guazhi assign add …");
     std::int64_t id = f.add(test::luo());
@@ -77,7 +77,7 @@ TEST_CASE("audit: a command's rows are one change with their images; undo restor
     CHECK(contains(error_of([&] { app::undo(f.db, false); }), "nothing to undo"));
 }
 
-TEST_CASE("audit: an import logs in bulk exactly the rows and images the triggers would; undo removes it all") {
+TEST_CASE("audit: an import logs in bulk exactly the rows and images the triggers would, undo removes it all") {
     auto import = [](Database& db, bool bulk) {
         std::ifstream in(std::string(GUAZHI_EXAMPLES) + "/roster-2005-2006.csv", std::ios::binary);
         start_audit(db.sql(), "王科员", "import");

@@ -120,9 +120,15 @@ TEST_CASE("cadre history: cadre edit refuses, with nothing changed, what the rul
     CHECK(db.sql().execAndGet("SELECT count(*) FROM cadre_values").getInt() == 0);
 }
 
-TEST_CASE("cadre history: a correction keeps the old value; categories are corrected as a set") {
+TEST_CASE("cadre history: a correction keeps the old value, categories are corrected as a set") {
     Database db = example_db();
-    app::CadreEdited e = app::edit_cadre(db, kHu, edit_of(Field::categories, "选调生、县级后备干部", std::nullopt, "补录"));
+    // A correction is a change "since the first record" (cadre edit … --since first).
+    auto correction = [](std::string text) {
+        auto e = edit_of(Field::categories, std::move(text), std::nullopt, "补录");
+        e.since_first = true;
+        return e;
+    };
+    app::CadreEdited e = app::edit_cadre(db, kHu, correction("选调生、县级后备干部"));
     REQUIRE(e.committed);
     CadreProfile p = app::cadre_profile(db, "21");
     CHECK(p.recorded.categories == std::vector<std::string>{"selected_graduate", "county_reserve"});
@@ -132,5 +138,5 @@ TEST_CASE("cadre history: a correction keeps the old value; categories are corre
     // The mask the figures count follows (the schema's triggers), and check agrees.
     CHECK(db.sql().execAndGet("SELECT category_mask FROM cadres WHERE id_number = '511002196901140336'").getInt() == 3);
     // The same value again changes nothing.
-    CHECK_FALSE(app::edit_cadre(db, kHu, edit_of(Field::categories, "选调生;县级后备干部", std::nullopt, "补录")).committed);
+    CHECK_FALSE(app::edit_cadre(db, kHu, correction("选调生;县级后备干部")).committed);
 }

@@ -121,7 +121,7 @@ TEST_CASE("check: report periods inside the term, one current report per period,
     f.db.sql().exec(fmt::format("UPDATE assignments SET recalled_on = NULL WHERE id = {}", id));
 
     // The partial unique index forbids a second current row; without it, check still sees one.
-    f.db.sql().exec("DROP INDEX reports_current");
+    f.db.sql().exec("DROP INDEX reports_current_home; DROP INDEX reports_current_orgdept");
     report(3, "2006-08-01", "2006-10-31", "NULL");
     auto current = problems(f.db.sql(), "current_rows");
     REQUIRE(current.size() == 1);
@@ -211,4 +211,63 @@ TEST_CASE("check: every problem is listed, not only the first") {
     CheckReport r = check_database(f.db.sql());
     CHECK(std::count_if(r.problems.begin(), r.problems.end(), [](const CheckProblem& p) { return p.code == "extension"; }) == 2);
     CHECK(std::count_if(r.problems.begin(), r.problems.end(), [](const CheckProblem& p) { return p.code == "category_mask"; }) == 2);
+}
+
+TEST_CASE("check: dates that cannot be (issue 19), judged by the policy given") {
+    test::StoreFixture f;
+    std::int64_t id = f.add(luo()); // 2006-08-01..2007-07-31
+    auto& db = f.db.sql();
+    db.exec(fmt::format("INSERT INTO appointments (assignment_id, doc_date, filed_on, united_front_on, election_date) "
+                        "VALUES ({}, '2006-08-05', '2006-08-04', '2006-08-05', '2007-08-01')",
+                        id));
+    db.exec(fmt::format("INSERT INTO events (assignment_id, cadre_id, kind, date, recorded_by, reason, details) "
+                        "SELECT id, cadre_id, 'visit', '2007-09-15', 'x', '', '{{\"text\":\" \"}}' FROM assignments "
+                        "WHERE id = {}",
+                        id));
+    db.exec(fmt::format("UPDATE assignments SET extended_until = '2008-08-01' WHERE id = {}", id));
+    CHECK(problems(db, "filed_before_document") ==
+          std::vector<std::string>{fmt::format("appointments #{0}: assignment #{0}: filed 2006-08-04 is before doc_date "
+                                               "2006-08-05: a document is filed after it is issued",
+                                               id)});
+    CHECK(problems(db, "united_front_before_document").empty()); // the same day is fine
+    // The extension counts: the election is inside the term as served.
+    CHECK(problems(db, "election_outside_term").empty());
+    CHECK(problems(db, "note_empty").size() == 1);
+    CHECK(problems(db, "note_outside_term").empty()); // 2007-09-15 is within 2008-08-01
+    auto too_long = problems(db, "term_too_long");
+    REQUIRE(too_long.size() == 1);
+    CHECK(contains(too_long[0], "until 2008-08-01 is beyond the longest term of 24 months from 2006-08-01"));
+    Policy wide;
+    wide.max_term_months = 36;
+    CheckReport judged = check_database(db, wide);
+    CHECK(std::none_of(judged.problems.begin(), judged.problems.end(),
+                       [](const CheckProblem& p) { return p.code == "term_too_long"; }));
+    db.exec(fmt::format("UPDATE assignments SET extended_until = NULL WHERE id = {}", id));
+    auto election = problems(db, "election_outside_term");
+    REQUIRE(election.size() == 1);
+    CHECK(contains(election[0], "election_date 2007-08-01 is outside the term 2006-08-01..2007-07-31"));
+    auto note = problems(db, "note_outside_term");
+    REQUIRE(note.size() == 1);
+    CHECK(contains(note[0], "date 2007-09-15 is more than 30 days outside the term 2006-08-01..2007-07-31"));
+}
+
+TEST_CASE("check: a report to the home unit and one to the Organization Department are both current") {
+    test::StoreFixture f;
+    std::int64_t id = f.add(luo());
+    auto report = [&](int rid, const char* recipient) {
+        f.db.sql().exec(fmt::format("INSERT INTO reports (id, assignment_id, kind, period, period_start, period_end, "
+                                    "submitted_on, recipient, recorded_by) VALUES ({}, {}, 'quarterly', 'Q1', "
+                                    "'2006-08-01', '2006-10-31', '2006-11-05', '{}', '王干事')",
+                                    rid, id, recipient));
+    };
+    report(1, "home");
+    report(2, "orgdept");
+    CHECK(problems(f.db.sql(), "current_rows").empty());
+    // "both" overlaps either: the indexes refuse it; without them, check finds it.
+    CHECK_THROWS(report(3, "both"));
+    f.db.sql().exec("DROP INDEX reports_current_home; DROP INDEX reports_current_orgdept");
+    report(3, "both");
+    auto current = problems(f.db.sql(), "current_rows");
+    REQUIRE(current.size() == 1);
+    CHECK(contains(current[0], "reports #3: rows 1, 2, 3 are all current for the same assignment, kind and period"));
 }

@@ -78,7 +78,7 @@ TEST_CASE("config: non_party_exclude takes Chinese labels and aliases, stored as
 TEST_CASE("config: an unknown key names the file, line and key") {
     std::string msg = config_error("lang = \"zh\"\n\ncolour = \"red\"\n");
     CHECK(msg.starts_with("guazhi.toml:3: colour: unknown key"));
-    CHECK(contains(msg, "known: db, lang, term_months, non_party_exclude"));
+    CHECK(contains(msg, "known: db, lang, term_months, max_term_months, note_margin_days, non_party_exclude"));
     // A table is an unknown key as well.
     CHECK(config_error("[rules]\nterm_months = 12\n").starts_with("guazhi.toml:1: rules: unknown key"));
 }
@@ -192,4 +192,25 @@ TEST_CASE("config: find_config precedence") {
         fs::path explicit_path = dir.path / "elsewhere.toml";
         CHECK(find_config(explicit_path, xdg_s.c_str(), home_s.c_str()) == explicit_path);
     }
+}
+
+TEST_CASE("config: max_term_months and note_margin_days (issue 19)") {
+    Config defaults = parse_config("", "guazhi.toml");
+    CHECK(defaults.policy.max_term_months == 24);
+    CHECK(defaults.policy.note_margin_days == 30);
+    Config sample = parse_config(sample_config(), "sample");
+    CHECK(sample.policy.max_term_months == 24);
+    CHECK(sample.policy.note_margin_days == 30);
+    Config cfg = parse_config("max_term_months = 18\nnote_margin_days = 0\n", "guazhi.toml");
+    CHECK(cfg.policy.max_term_months == 18);
+    CHECK(cfg.policy.note_margin_days == 0);
+    CHECK(config_error("max_term_months = 0") == "guazhi.toml:1: max_term_months: 0 is outside 1..120");
+    CHECK(config_error("max_term_months = \"24\"") == "guazhi.toml:1: max_term_months: must be an integer number of months");
+    CHECK(config_error("note_margin_days = -1") == "guazhi.toml:1: note_margin_days: -1 is outside 0..3650");
+    CHECK(config_error("note_margin_days = 1.5") == "guazhi.toml:1: note_margin_days: must be an integer number of days");
+    // Never shorter than the default term: set shorter it is refused, not set it follows it.
+    CHECK(config_error("term_months = 12\nmax_term_months = 6\n") ==
+          "guazhi.toml:2: max_term_months: 6 is shorter than term_months (12)");
+    CHECK(parse_config("term_months = 36\n", "x").policy.max_term_months == 36);
+    CHECK(parse_config("term_months = 12\nmax_term_months = 12\n", "x").policy.max_term_months == 12);
 }

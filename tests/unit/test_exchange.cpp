@@ -40,7 +40,7 @@ TEST_CASE("exchange: every table of records is exchanged, so a new table must sa
     }
 }
 
-TEST_CASE("exchange: a document read into a new database gives the same document; into itself, nothing new") {
+TEST_CASE("exchange: a document read into a new database gives the same document, into itself, nothing new") {
     test::StoreFixture f;
     f.add(test::luo());
     f.add(test::he());
@@ -59,7 +59,7 @@ TEST_CASE("exchange: a document read into a new database gives the same document
     CHECK(document_of(copy) == doc);
 }
 
-TEST_CASE("exchange: merging renumbers new records and follows references; a conflict writes nothing") {
+TEST_CASE("exchange: merging renumbers new records and follows references, a conflict writes nothing") {
     test::StoreFixture city;
     city.add(test::luo());
     test::StoreFixture county;

@@ -113,7 +113,7 @@ TEST_CASE("history: the batched stream gives each assignment what appointment_of
     }
 }
 
-TEST_CASE("app: assign list refuses a unit not recorded; assign show gathers one assignment's history") {
+TEST_CASE("app: assign list refuses a unit not recorded, assign show gathers one assignment's history") {
     StoreFixture fx;
     std::int64_t id = fx.add(luo());
     app::Lifecycle(fx.db, fx.config, "王干事").note(id, "talk", {2006, 10, 9}, "谈心谈话");

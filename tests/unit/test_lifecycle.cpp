@@ -209,14 +209,19 @@ TEST_CASE("lifecycle: note records its kind, date and text") {
     Fixture fx;
     std::int64_t id = fx.add(luo());
     fx.life.note(id, "inspection", {2007, 6, 15}, "考察组到市国土资源局, \"座谈\"");
-    fx.life.note(id, "谈心谈话", {2006, 10, 31}, ""); // a label is read as its code
-    CHECK_THROWS_WITH_AS(fx.life.note(id, "quarterly", {2006, 10, 31}, ""), doctest::Contains("unknown note kind"),
+    fx.life.note(id, "谈心谈话", {2006, 10, 31}, "谈心"); // a label is read as its code
+    CHECK_THROWS_WITH_AS(fx.life.note(id, "quarterly", {2006, 10, 31}, "x"), doctest::Contains("unknown note kind"),
                          guazhi::Error);
+    // Issue 19: a note says something, within note_margin_days of the term (2006-08-01..2007-07-31).
+    CHECK_THROWS_WITH_AS(fx.life.note(id, "talk", {2006, 10, 31}, " "), doctest::Contains("is empty"), ProblemError);
+    CHECK_THROWS_WITH_AS(fx.life.note(id, "talk", {2006, 6, 30}, "x"),
+                         doctest::Contains("2006-06-30 is more than 30 days outside the term 2006-08-01..2007-07-31"),
+                         ProblemError);
     auto events = events_of(fx.db.sql(), id);
     REQUIRE(events.size() == 2);
     CHECK(events[0].kind == "talk");
     CHECK(events[0].date == Date{2006, 10, 31});
-    CHECK(events[0].details == "{}");
+    CHECK(events[0].details == R"({"text":"谈心"})");
     CHECK(events[1].kind == "inspection");
     CHECK(events[1].date == Date{2007, 6, 15});
     CHECK(events[1].details == R"({"text":"考察组到市国土资源局, \"座谈\""})");
@@ -395,7 +400,8 @@ TEST_CASE("lifecycle: complete after an extension or a recall") {
 
     fx.life.recall(recalled, {2007, 1, 15}, "promotion", "", "");
     CHECK(error_of([&] { fx.life.complete(recalled, Date{2007, 7, 31}, "", "", ""); }) ==
-          "assignment #" + std::to_string(recalled) + ": the assignment was recalled on 2007-01-15; it cannot be completed");
+          "assignment #" + std::to_string(recalled) + ": the assignment was recalled on 2007-01-15; it cannot be completed (record its handover with "
+                                                     "--handover)");
     CHECK(count(fx.db, "events WHERE kind = 'completed' AND assignment_id = " + std::to_string(recalled)) == 0);
 }
 

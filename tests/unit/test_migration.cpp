@@ -180,6 +180,10 @@ TEST_CASE("migration: from version 10 an id freed by undo is never handed out ag
     }
     Database db = Database::open(p, OpenMode::write);
     CHECK(db.opened_at_version() == 9);
+    // Migration 13 replaces reports_current by one index per recipient.
+    REQUIRE(indexes_before.find("reports_current,") != std::string::npos);
+    indexes_before.replace(indexes_before.find("reports_current,"), std::string("reports_current,").size(),
+                           "reports_current_home,reports_current_orgdept,");
     auto& sql = db.sql();
     // The tables a clerk sees ids of are AUTOINCREMENT; the rows, indexes and triggers are kept.
     for (const char* table : {"assignments", "events", "reports", "annual_assessments", "final_appraisals", "changes"}) {
@@ -189,10 +193,10 @@ TEST_CASE("migration: from version 10 an id freed by undo is never handed out ag
         REQUIRE(q.executeStep());
         CHECK(q.getColumn(0).getString().find("INTEGER PRIMARY KEY AUTOINCREMENT") != std::string::npos);
     }
-    // (Less those migration 11 adds: its tables' own.)
+    // (Less those later migrations add: 11 its tables' own, 14 the served end's.)
     CHECK(sql.execAndGet("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type IN ('index', "
                          "'trigger') AND name NOT LIKE 'cadre_values%' AND name NOT LIKE 'cadre_corrections%' "
-                         "ORDER BY name)")
+                         "AND name <> 'assignments_served_end' ORDER BY name)")
               .getString() == indexes_before);
     CHECK(sql.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt() == 0);
     CHECK(sql.execAndGet("PRAGMA integrity_check").getString() == "ok");

@@ -41,7 +41,8 @@ TEST_CASE("problem_text: every parameter has a domain name and a flag") {
     }
     CHECK(cli::flag_of(Parameter::submitted_on) == "--submitted");
     CHECK(cli::flag_of(Parameter::home_consent) == "--home-consent");
-    CHECK(cli::flag_of(Parameter::assessing_unit) == "--by (the assessing unit)");
+    CHECK(cli::flag_of(Parameter::assessing_unit) == "--unit");
+    CHECK(cli::flag_of(Parameter::recorded_by) == "--by");
 }
 
 TEST_CASE("problem_text: the subject is named by the caller's names, or left out") {
@@ -61,7 +62,7 @@ TEST_CASE("problem_text: the subject is named by the caller's names, or left out
     CHECK(describe(consent, by_domain_name).ends_with("give home_consent"));
 }
 
-TEST_CASE("problem_text: ProblemError keeps the problem; what() uses the domain names") {
+TEST_CASE("problem_text: ProblemError keeps the problem, what() uses the domain names") {
     try {
         throw ProblemError(problem(Parameter::attach, ProblemCode::attach_not_file, "a.pdf"));
     } catch (const Error& e) {

@@ -23,7 +23,7 @@ namespace {
 
 std::size_t import_csv(Fixture& fx, const std::string& text, const std::string& name = "r.csv") {
     std::istringstream in(text);
-    return app::import_reports(fx.db, {in, "", name, {}}, fx.config, "李干事");
+    return app::import_reports(fx.db, {in, "", name, {}}, fx.config, "李干事").rows;
 }
 
 // Rows of the reports table: "assignment kind period submitted_on recipient recorded_by".
@@ -214,4 +214,88 @@ TEST_CASE("reports: import_reports takes an over-long 挂职编号 as a row prob
     CHECK(message.starts_with("r.csv:2: 挂职编号: "));
     CHECK(message.ends_with("\nr.csv: nothing was written"));
     CHECK(fx.reports() == 0);
+}
+
+namespace {
+
+ReportImport import_with(Fixture& fx, const std::string& text, ReportImportOptions options) {
+    std::istringstream in(text);
+    return app::import_reports(fx.db, {in, "", "r.csv", {}}, fx.config, "李干事", cli::flag_of, options);
+}
+
+} // namespace
+
+TEST_CASE("reports: import_reports checks 姓名 against the assignment's cadre") {
+    Fixture fx;
+    std::int64_t id = fx.add(luo());
+    std::int64_t other = fx.add(he());
+    std::string a = std::to_string(id), b = std::to_string(other);
+
+    // The cadre's name, however padded (罗 鸿灵, a full-width space), or none, is accepted.
+    CHECK(import_csv(fx, "挂职编号,姓名,报告类型,期次,提交日期\n" + a + ",罗鸿灵,季度汇报,Q1,2006-11-10\n" + a +
+                             ",罗　鸿灵,季度汇报,Q2,2007-02-10\n" + b + ",,季度汇报,Q1,2006-12-10\n") == 3);
+    CHECK(fx.reports() == 3);
+    // Under the roster's header too, with 身份证号.
+    CHECK(import_csv(fx, "身份证号,姓 名,报告类型,期次,提交日期\n511028197003141730,罗鸿灵,季度汇报,Q3,2007-05-10\n") == 1);
+    CHECK(fx.reports() == 4);
+
+    // Another person's row pasted under this id: both names and the place, nothing written.
+    Lines before = report_rows(fx);
+    std::string message = error_of([&] {
+        import_csv(fx, "挂职编号,姓名,报告类型,期次,提交日期\n" + a + ",罗鸿灵,季度汇报,Q4,2007-08-10\n" + a +
+                           ",何俊杰,思想和工作汇报,H1,2007-02-10\n");
+    });
+    CHECK(message == "r.csv:3: 姓名: the name '何俊杰' is not that of assignment #" + a + "'s cadre, '罗鸿灵'\n"
+                     "r.csv: nothing was written");
+    CHECK(report_rows(fx) == before);
+    message = error_of([&] {
+        import_csv(fx, "身份证号,姓名,报告类型,期次,提交日期\n511028197003141730,何俊杰,季度汇报,Q4,2007-08-10\n");
+    });
+    CHECK(contains(message, "r.csv:2: 姓名: the name '何俊杰' is not that of assignment #" + a + "'s cadre, '罗鸿灵'\n"));
+    CHECK_FALSE(contains(message, "511028197003141730"));
+    CHECK(report_rows(fx) == before);
+}
+
+TEST_CASE("reports: import_reports --dry-run checks every row and writes nothing") {
+    Fixture fx;
+    std::int64_t id = fx.add(luo());
+    std::string a = std::to_string(id);
+    std::string good = "挂职编号,报告类型,期次,提交日期\n" + a + ",季度汇报,Q1,2006-11-10\n" + a + ",季度汇报,Q2,2007-02-10\n";
+    ReportImportOptions dry;
+    dry.dry_run = true;
+    ReportImport r = import_with(fx, good, dry);
+    CHECK(r.rows == 2);
+    CHECK_FALSE(r.committed);
+    CHECK(fx.reports() == 0);
+    CHECK(count(fx.db, "changes") == 0);
+    // A bad row is refused in a dry run as in a real one.
+    CHECK(error_of([&] { import_with(fx, good + a + ",季度汇报,Q9,2007-02-10\n", dry); }) ==
+          "r.csv:4: 期次: Q9 is outside the term; its quarterly periods are: " + kQuarters2006 +
+              "\nr.csv: nothing was written");
+    CHECK(fx.reports() == 0);
+    // Two rows of the file for one period are found in the dry run too.
+    CHECK(contains(error_of([&] { import_with(fx, good + a + ",季度汇报,Q1,2006-11-12\n", dry); }),
+                   "r.csv:4: 期次: report #"));
+    CHECK(fx.reports() == 0);
+    // The same file for real.
+    r = import_with(fx, good, {});
+    CHECK(r.committed);
+    CHECK(fx.reports() == 2);
+}
+
+TEST_CASE("reports: import_reports --ignore-unknown-columns skips what it does not know") {
+    Fixture fx;
+    std::int64_t id = fx.add(luo());
+    std::string csv = "挂职编号,报告类型,期次,提交日期,备注,审核人\n" + std::to_string(id) + ",季度汇报,Q1,2006-11-10,按时,张科长\n";
+    CHECK(error_of([&] { import_with(fx, csv, {}); }) == "r.csv:1:5: unknown column '备注'");
+    CHECK(fx.reports() == 0);
+    ReportImportOptions ignore;
+    ignore.ignore_unknown_columns = true;
+    ReportImport r = import_with(fx, csv, ignore);
+    CHECK(r.rows == 1);
+    CHECK(r.ignored_columns == std::vector<std::string>{"备注", "审核人"});
+    CHECK(report_rows(fx) == Lines{std::to_string(id) + " quarterly Q1 2006-11-10 both 李干事"});
+    // A duplicate column stays an error.
+    CHECK(error_of([&] { import_with(fx, "挂职编号,报告类型,期次,期次\n1,季度汇报,Q1,Q1\n", ignore); }) ==
+          "r.csv:1:4: duplicate column '期次'");
 }

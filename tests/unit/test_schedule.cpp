@@ -259,7 +259,7 @@ TEST_CASE("schedule: resolve_period by ordinal") {
           "H2 (2007-02-01..2007-07-31)");
     // The letter must fit the kind.
     CHECK(resolved(s, "semiannual", "Q1") ==
-          "error: 'Q1' is not a half-year period (H1 or 2007H1)");
+          "error: 'Q1' is not a half-year period (H1, 2007H1, 上半年/下半年 or 2007年上半年)");
 
     // Cut short by a recall: the message lists what is owed, or says there is none.
     Assignment a = term_2006();
@@ -313,8 +313,18 @@ TEST_CASE("schedule: resolve_period for the final summary") {
     CHECK(resolved(s, "final", "FINAL") == "final 2006-08-01..2007-07-31");
     CHECK(resolved(s, "final", "") == "final 2006-08-01..2007-07-31");
     CHECK(resolved(s, "final", "总结") == "final 2006-08-01..2007-07-31");
-    CHECK(resolved(s, "final", "Q4") == "error: the final summary's period is 'final', not 'Q4'");
-    CHECK(resolved(s, "final", "2007H1") == "error: the final summary's period is 'final', not '2007H1'");
+    CHECK(resolved(s, "final", "年度总结") == "final 2006-08-01..2007-07-31");
+    CHECK(resolved(s, "final", "挂职总结") == "final 2006-08-01..2007-07-31");
+    CHECK(resolved(s, "final", "挂职工作总结") == "final 2006-08-01..2007-07-31");
+    CHECK(resolved(s, "final", " 年度总结 ") == "final 2006-08-01..2007-07-31");
+    CHECK(resolved(s, "final", "Q4") == "error: the final summary's period is 'final' (总结, 年度总结, 挂职总结), not 'Q4'");
+    CHECK(resolved(s, "final", "2007H1") ==
+          "error: the final summary's period is 'final' (总结, 年度总结, 挂职总结), not '2007H1'");
+    CHECK(resolved(s, "final", "第四季度") ==
+          "error: the final summary's period is 'final' (总结, 年度总结, 挂职总结), not '第四季度'");
+    // The final summary's names are no quarter or half.
+    CHECK(resolved(s, "quarterly", "年度总结") == "error: '年度总结' is the final summary (kind final), not a quarterly period");
+    CHECK(resolved(s, "semiannual", "挂职总结") == "error: '挂职总结' is the final summary (kind final), not a semiannual period");
 
     // The summary of an extended term covers the extension.
     Assignment a = term_2006();
@@ -324,12 +334,19 @@ TEST_CASE("schedule: resolve_period for the final summary") {
 
 TEST_CASE("schedule: resolve_period refuses what is no period") {
     auto s = report_schedule(term_2006(), Policy{});
-    const std::string tail = "' is not a quarterly period (Q2 or 2006Q4)";
-    CHECK(resolved(s, "quarterly", "第一季度") == "error: '第一季度" + tail);
+    const std::string tail = "' is not a quarterly period (Q2, 2006Q4, 第二季度 or 2006年第四季度)";
+    CHECK(resolved(s, "quarterly", "第一学期") == "error: '第一学期" + tail);
+    CHECK(resolved(s, "quarterly", "第季度") == "error: '第季度" + tail);
+    CHECK(resolved(s, "quarterly", "第零季度") == "error: '第零季度" + tail);
+    CHECK(resolved(s, "quarterly", "上半年") == "error: '上半年" + tail);
+    CHECK(resolved(s, "quarterly", "第一百季度") == "error: '第一百季度" + tail);
+    CHECK(resolved(s, "quarterly", "2007年") == "error: '2007年" + tail);
+    CHECK(resolved(s, "semiannual", "第一季度") ==
+          "error: '第一季度' is not a half-year period (H1, 2007H1, 上半年/下半年 or 2007年上半年)");
     CHECK(resolved(s, "quarterly", "Q") == "error: 'Q" + tail);
     CHECK(resolved(s, "quarterly", "Q1a") == "error: 'Q1a" + tail);
     CHECK(resolved(s, "quarterly", "") == "error: '" + tail);
-    CHECK(resolved(s, "quarterly", "final") == "error: 'final" + tail);
+    CHECK(resolved(s, "quarterly", "final") == "error: 'final' is the final summary (kind final), not a quarterly period");
     CHECK(resolved(s, "quarterly", "06Q4") == "error: '06Q4" + tail);
 }
 
@@ -346,4 +363,134 @@ TEST_CASE("schedule: resolve_period answers an absurdly large number with a mess
     CHECK_NOTHROW(y = resolve_period(s, "quarterly", "2006Q99999999999"));
     CHECK_FALSE(y.period);
     CHECK(y.error.find("2006Q99999999999") != std::string::npos);
+}
+
+TEST_CASE("schedule: resolve_period reads the Chinese names of quarters and halves") {
+    auto s = report_schedule(term_2006(), Policy{});
+    // Term mode: the quarters and halves counted from the start, as Q1 … and H1 ….
+    for (auto [text, want] : std::vector<std::pair<std::string_view, std::string>>{
+             {"第一季度", "Q1 2006-08-01..2006-10-31"}, {"一季度", "Q1 2006-08-01..2006-10-31"},
+             {"第1季度", "Q1 2006-08-01..2006-10-31"}, {"第１季度", "Q1 2006-08-01..2006-10-31"},
+             {"1季度", "Q1 2006-08-01..2006-10-31"}, {"第一季", "Q1 2006-08-01..2006-10-31"},
+             {"第一个季度", "Q1 2006-08-01..2006-10-31"}, {" 第一季度 ", "Q1 2006-08-01..2006-10-31"},
+             {"第二季度", "Q2 2006-11-01..2007-01-31"}, {"二季度", "Q2 2006-11-01..2007-01-31"},
+             {"第三季度", "Q3 2007-02-01..2007-04-30"}, {"三季度", "Q3 2007-02-01..2007-04-30"},
+             {"第四季度", "Q4 2007-05-01..2007-07-31"}, {"四季度", "Q4 2007-05-01..2007-07-31"},
+         }) {
+        CAPTURE(text);
+        CHECK(resolved(s, "quarterly", text) == want);
+    }
+    CHECK(resolved(s, "semiannual", "上半年") == "H1 2006-08-01..2007-01-31");
+    CHECK(resolved(s, "semiannual", "下半年") == "H2 2007-02-01..2007-07-31");
+    CHECK(resolved(s, "semiannual", "第一个半年") == "H1 2006-08-01..2007-01-31");
+    CHECK(resolved(s, "semiannual", "第二个半年") == "H2 2007-02-01..2007-07-31");
+    CHECK(resolved(s, "quarterly", "第五季度") ==
+          "error: 第五季度 is outside the term; its quarterly periods are: " + kQuarters2006);
+    CHECK(resolved(s, "semiannual", "第三个半年") ==
+          "error: 第三个半年 is outside the term; its semiannual periods are: H1 (2006-08-01..2007-01-31), "
+          "H2 (2007-02-01..2007-07-31)");
+    // With a year, the period that ends in that calendar quarter or half (as 2007Q1).
+    CHECK(resolved(s, "quarterly", "2007年第一季度") == "Q2 2006-11-01..2007-01-31");
+    CHECK(resolved(s, "quarterly", "2007年一季度") == "Q2 2006-11-01..2007-01-31");
+    CHECK(resolved(s, "quarterly", "2006年第四季度") == "Q1 2006-08-01..2006-10-31");
+    CHECK(resolved(s, "semiannual", "2007年上半年") == "H1 2006-08-01..2007-01-31");
+    CHECK(resolved(s, "semiannual", "2007年下半年") == "H2 2007-02-01..2007-07-31");
+    CHECK(resolved(s, "quarterly", "2006年第三季度") ==
+          "error: no quarterly period of the term ends in 2006年第三季度; its periods are: " + kQuarters2006);
+    CHECK(resolved(s, "quarterly", "2006年第五季度") == "error: '2006年第五季度' is no quarter of a year");
+
+    // An extended term has more quarters: 第六季度, and 十 and beyond are numbers too.
+    Assignment a = term({2006, 8, 1}, {2007, 7, 31});
+    a.extended_until = Date{2009, 7, 31};
+    auto e = report_schedule(a, Policy{});
+    CHECK(resolved(e, "quarterly", "第六季度") == "Q6 2007-11-01..2008-01-31");
+    CHECK(resolved(e, "quarterly", "第十季度") == "Q10 2008-11-01..2009-01-31");
+    CHECK(resolved(e, "quarterly", "第十一季度") == "Q11 2009-02-01..2009-04-30");
+    CHECK(resolved(e, "quarterly", "第12季度") == "Q12 2009-05-01..2009-07-31");
+    CHECK(resolved(e, "semiannual", "第三个半年") == "H3 2007-08-01..2008-01-31");
+
+    // Calendar mode: without a year, the calendar quarter or half of the term that ends in it.
+    auto c = report_schedule(term_2006(), calendar_config());
+    CHECK(resolved(c, "quarterly", "第一季度") == "2007Q1 2007-01-01..2007-03-31");
+    CHECK(resolved(c, "quarterly", "二季度") == "2007Q2 2007-04-01..2007-06-30");
+    CHECK(resolved(c, "quarterly", "第三季度") == "2006Q3 2006-08-01..2006-09-30");
+    CHECK(resolved(c, "quarterly", "第四季度") == "2006Q4 2006-10-01..2006-12-31");
+    CHECK(resolved(c, "semiannual", "上半年") == "2007H1 2007-01-01..2007-06-30");
+    CHECK(resolved(c, "semiannual", "下半年") == "2006H2 2006-08-01..2006-12-31");
+    CHECK(resolved(c, "quarterly", "2007年第一季度") == "2007Q1 2007-01-01..2007-03-31");
+    CHECK(resolved(c, "quarterly", "第五季度") == "error: '第五季度' is no quarter of a year");
+    // A term of more than a year has two first quarters: the year is needed.
+    auto two = report_schedule(a, calendar_config());
+    CHECK(resolved(two, "quarterly", "第一季度") ==
+          "error: '第一季度' is more than one period of the term; say which: 2007年第一季度, 2008年第一季度, 2009年第一季度");
+    CHECK(resolved(two, "quarterly", "2008年第一季度") == "2008Q1 2008-01-01..2008-03-31");
+    // A term recalled before any calendar first quarter ended has none.
+    Assignment r = term_2006();
+    r.recalled_on = Date{2006, 12, 31};
+    auto short_term = report_schedule(r, calendar_config());
+    CHECK(resolved(short_term, "quarterly", "第一季度") ==
+          "error: no quarterly period of the term ends in 第一季度; its periods are: 2006Q3 (2006-08-01..2006-09-30), "
+          "2006Q4 (2006-10-01..2006-12-31)");
+}
+
+TEST_CASE("schedule: a quarterly report is owed to each recipient, the others once") {
+    CHECK(owed_to_each_recipient("quarterly"));
+    CHECK_FALSE(owed_to_each_recipient("semiannual"));
+    CHECK_FALSE(owed_to_each_recipient("final"));
+    CHECK_FALSE(owed_to_each_recipient("final_appraisal"));
+    CHECK(reaches("both", "home"));
+    CHECK(reaches("both", "orgdept"));
+    CHECK(reaches("home", "home"));
+    CHECK_FALSE(reaches("home", "orgdept"));
+    CHECK_FALSE(reaches("orgdept", "home"));
+}
+
+TEST_CASE("schedule: the final summary and the 鉴定 are listed from final_due_days_before the end") {
+    Policy policy;
+    Assignment a = term_2006();
+    const ReportPeriod appraisal = final_appraisal_owed(a, policy);
+    CHECK(line(appraisal) == "final_appraisal final 2006-08-01..2007-07-31 due 2007-08-30");
+    auto s = report_schedule(a, policy);
+    const ReportPeriod& summary = s.back();
+    REQUIRE(summary.kind == "final");
+    for (const ReportPeriod* p : {&summary, &appraisal}) {
+        CAPTURE(p->kind);
+        CHECK_FALSE(listed_as_owed(*p, {2007, 6, 30}, policy));
+        CHECK(listed_as_owed(*p, {2007, 7, 1}, policy)); // 30 days before the last day
+        CHECK(listed_as_owed(*p, {2008, 7, 1}, policy));
+    }
+    // A quarter once it has ended, as before.
+    CHECK_FALSE(listed_as_owed(s[0], {2006, 10, 31}, policy));
+    CHECK(listed_as_owed(s[0], {2006, 11, 1}, policy));
+
+    policy.final_due_days_before = 0;
+    CHECK_FALSE(listed_as_owed(summary, {2007, 7, 30}, policy));
+    CHECK(listed_as_owed(summary, {2007, 7, 31}, policy));
+    policy.final_due_days_before = 366;
+    CHECK(listed_as_owed(summary, {2006, 7, 30}, policy)); // before the term began: listed all along
+    CHECK_FALSE(listed_as_owed(s[0], {2006, 8, 1}, policy)); // the quarters are not moved
+
+    // A recall ends the term as served: the 鉴定 follows it.
+    a.recalled_on = Date{2007, 3, 31};
+    policy.final_due_days_before = 30;
+    ReportPeriod recalled = final_appraisal_owed(a, policy);
+    CHECK(line(recalled) == "final_appraisal final 2006-08-01..2007-03-31 due 2007-04-30");
+    CHECK(listed_as_owed(recalled, {2007, 3, 1}, policy));
+    CHECK_FALSE(listed_as_owed(recalled, {2007, 2, 28}, policy));
+}
+
+TEST_CASE("schedule: kind_of_period — the kind a period's spelling names by itself") {
+    auto kind = [](std::string_view text) {
+        auto k = kind_of_period(text);
+        return k ? std::string(*k) : std::string("<none>");
+    };
+    for (auto text : {"Q1", "q4", "2006Q4", "第一季度", "一季度", "第1季度", "2007年第一季度", "第十季度"})
+        CHECK(kind(text) == "quarterly");
+    for (auto text : {"H1", "2007h1", "上半年", "下半年", "第三个半年", "2007年上半年"}) CHECK(kind(text) == "semiannual");
+    for (auto text : {"final", "FINAL", "总结", "年度总结", "挂职总结", "挂职工作总结"}) CHECK(kind(text) == "final");
+    CHECK(kind("1季") == "quarterly");
+    for (auto text : {"", "Q", "2006", "第一学期", "三月", "第零季度"}) {
+        CAPTURE(text);
+        CHECK(kind(text) == "<none>");
+    }
 }

@@ -215,7 +215,7 @@ TEST_CASE("store: for_each with no_inspection within the configured window") {
 
     // An inspection note settles it; another kind of note does not.
     f.as_of = {2007, 6, 1};
-    fx.life.note(fx.fu_id, "talk", {2007, 6, 5}, "");
+    fx.life.note(fx.fu_id, "talk", {2007, 6, 5}, "谈话");
     CHECK(fx.list(f) == Names{"何俊杰", "付强"});
     fx.life.note(fx.he_id, "inspection", {2007, 6, 10}, "考察");
     CHECK(fx.list(f) == Names{"付强"});

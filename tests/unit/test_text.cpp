@@ -168,3 +168,22 @@ TEST_CASE("text: printable names invisible characters by code point") {
     CHECK(printable("soft\u00ADhyphen") == "soft\\u00ADhyphen");
     CHECK(printable("\x1B[31m") == "\\x1B[31m");
 }
+
+TEST_CASE("text: read_count reads digits or Chinese numerals from the front") {
+    auto count = [](std::string_view s) {
+        int n = read_count(s);
+        return std::to_string(n) + "|" + std::string(s);
+    };
+    CHECK(count("30天") == "30|天");
+    CHECK(count("一季度") == "1|季度");
+    CHECK(count("两个月") == "2|个月");
+    CHECK(count("十") == "10|");
+    CHECK(count("十二") == "12|");
+    CHECK(count("二十") == "20|");
+    CHECK(count("二十五天") == "25|天");
+    CHECK(count("十两") == "10|两");
+    CHECK(count("零") == "-1|零");
+    CHECK(count("季度") == "-1|季度");
+    CHECK(count("") == "-1|");
+    CHECK(count("123456") == "-1|123456");
+}

@@ -435,7 +435,7 @@ TEST_CASE("xlsx: a formula without a saved value is refused with its cell named"
 // ---------------------------------------------------------------------------------------
 // .xlsx: rows, merges and sheets
 
-TEST_CASE("xlsx: rows and cells without r follow the previous ones; empty rows are skipped") {
+TEST_CASE("xlsx: rows and cells without r follow the previous ones, empty rows are skipped") {
     TempDir dir;
     const std::string rows =
         R"(<row r="2"><c><v>1</v></c><c r="C2"><v>3</v></c><c><v>4</v></c></row>)"
@@ -534,7 +534,7 @@ TEST_CASE(
     }
 }
 
-TEST_CASE("xlsx: sheets by position, index and name; an unknown one lists them") {
+TEST_CASE("xlsx: sheets by position, index and name, an unknown one lists them") {
     TempDir dir;
     Book book;
     book.sheets = {{"名单", R"(<row r="1"><c r="A1"><v>1</v></c></row>)", ""},
@@ -883,7 +883,7 @@ TEST_CASE("xls: every cell reads as in the .xlsx that LibreOffice saved it from"
     CHECK(xls->hidden_rows() == 3);
 }
 
-TEST_CASE("xls: sheets by index and name; an unknown one lists them") {
+TEST_CASE("xls: sheets by index and name, an unknown one lists them") {
     CHECK(read_all(*open_xls(kData + "/workbook.xls", "2", "b.xls")).at(0).cells ==
           Cells{"只有一格"});
     CHECK(open_xls(kData + "/workbook.xls", "第二页", "b.xls")->sheet_name() == "第二页");
