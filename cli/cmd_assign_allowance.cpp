@@ -72,7 +72,8 @@ void setup_assign_allowance(CLI::App& assign, const GlobalOptions& global, int& 
     auto o = std::make_shared<AllowanceOptions>();
     auto* sub = assign.add_subcommand("allowance", "Living allowance owed by home units, from actual dates");
     add_filter_options(sub, o->filter);
-    sub->add_option("--by", o->group, "Group: home-unit (one line per paying unit)")
+    sub->add_option("--by", o->group, "Group: home-unit|派出单位 (one line per paying unit)")
+        ->transform(CLI::Transformer({{"派出单位", "home-unit"}, {"派员单位", "home-unit"}, {"原单位", "home-unit"}}))
         ->check(CLI::IsMember({"home-unit", "home_unit"}));
     add_format_option(sub, o->format);
     sub->footer("Days run from the start to the last day actually served (recall and extension included);\n"

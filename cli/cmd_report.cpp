@@ -162,8 +162,8 @@ int run_import(const ImportOptions& o, const Context& ctx) {
         diag("{}: ignored {} column{}: {}\n", input.name(), r.ignored_columns.size(),
              r.ignored_columns.size() == 1 ? "" : "s",
              util::printable(fmt::format("{}", fmt::join(r.ignored_columns, ", ")), 400));
-    diag("{}: {} report{} {}\n", input.name(), r.rows, r.rows == 1 ? "" : "s",
-         o.dry_run ? "would be recorded (dry run, nothing written)" : "recorded");
+    diag("{}: {} report{} {}, {} already recorded as given (skipped)\n", input.name(), r.rows, r.rows == 1 ? "" : "s",
+         o.dry_run ? "would be recorded (dry run, nothing written)" : "recorded", r.unchanged);
     return 0;
 }
 
@@ -271,7 +271,9 @@ void setup_report(CLI::App& app, const GlobalOptions& global, int& exit_code) {
         auto o = std::make_shared<ComplianceOptions>();
         auto* sub = report->add_subcommand("compliance", "On time / late / missing per kind, overall or by county or host");
         add_filter_options(sub, o->filter);
-        sub->add_option("--by", o->group, "all (default), county (of the home unit) or host")
+        sub->add_option("--by", o->group, "all (default), county|县区 (of the home unit) or host|接收单位")
+            ->transform(CLI::Transformer({{"县区", "county"}, {"所属县区", "county"}, {"区县", "county"},
+                                          {"接收单位", "host"}, {"挂职单位", "host"}, {"全部", "all"}}))
             ->check(CLI::IsMember({"all", "county", "host"}));
         add_format_option(sub, o->format);
         sub->footer("Example:\n  guazhi report compliance --year 2006 --by county --as-of 2007-12-31");

@@ -79,7 +79,8 @@ void add_format_option(CLI::App* app, Format& format, std::vector<std::string> n
 CLI::Validator vocabulary_validator(const Vocabulary& v) {
     return CLI::Validator(
         [&v](std::string& value) -> std::string {
-            auto code = v.code_of(value);
+            // As a cell is read: " 提拔", "提拔　" and full-width forms are the word.
+            auto code = v.code_of(util::clean(value));
             if (!code) return v.unknown(value);
             value = std::string(*code);
             return {};

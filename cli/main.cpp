@@ -1,6 +1,8 @@
 // guazhi: records of cadre secondment work (干部挂职锻炼). Parses the command line, runs the
 // subcommand, and maps failures to the documented exit codes.
 #include "commands.hpp"
+
+#include <sstream>
 #include "flags.hpp"
 #include "error.hpp"
 
@@ -103,7 +105,11 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        int rc = app.exit(e);
+        // CLI11's own messages quote the values given: through diag() like every message, so
+        // that a value holding an escape sequence or an ID number is escaped and masked.
+        std::ostringstream err;
+        int rc = app.exit(e, std::cout, err);
+        if (!err.str().empty()) diag("{}", err.str());
         return rc == 0 ? 0 : 2;
     } catch (const UsageError& e) {
         diag("guazhi: {}\nRun with --help for more information.\n", words(e));

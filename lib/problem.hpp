@@ -158,6 +158,7 @@ enum class ProblemCode : std::uint8_t {
     host_kind_contradicts,    // host, its name's kind (label, code), direction (label, code), kind needed (label, code)
     handover_before_recall,   // day, recalled_on
     attachment_name_unsafe,   // report, the stored name (printable), what is wrong with it
+    control_character,        // (the subject holds an escape, a NUL …)
     count_,                   // not a code: how many there are (keep last)
 };
 

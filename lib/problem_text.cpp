@@ -53,7 +53,8 @@ Placement placement(ProblemCode c) {
     case ProblemCode::dimension_missing:
     case ProblemCode::status_unknown:
     case ProblemCode::note_empty:
-    case ProblemCode::since_in_future: return Placement::colon;
+    case ProblemCode::since_in_future:
+    case ProblemCode::control_character: return Placement::colon;
     default: return Placement::unnamed;
     }
 }
@@ -199,20 +200,23 @@ std::string sentence(const Problem& p, const Namer& name) {
     case ProblemCode::event_unknown: return fmt::format("no event #{}", arg(0));
     case ProblemCode::assessor_not_host:
         // Seed: "今年挂职干部的年度考核，由接收单位负责".
-        return fmt::format("the annual assessment of {} is made by the host unit (年度考核由接收单位负责): '{}' is not "
+        return fmt::format("the annual assessment of {} is made by the host unit (年度考核由接收单位负责): {} '{}' is not "
                            "{}'s host '{}'; to record it anyway give {} {} \"…\"",
-                           arg(0), arg(1), fmt::format("assignment #{}", arg(3)), arg(2), name(Parameter::override_rule),
-                           name(Parameter::reason));
+                           arg(0), name(Parameter::assessing_unit), arg(1), fmt::format("assignment #{}", arg(3)), arg(2),
+                           name(Parameter::override_rule), name(Parameter::reason));
     case ProblemCode::author_not_host:
-        return fmt::format("the final appraisal (鉴定) is written by the host unit: '{}' is not {}'s host '{}'; to "
+        return fmt::format("the final appraisal (鉴定) is written by the host unit: {} '{}' is not {}'s host '{}'; to "
                            "record it anyway give {} {} \"…\"",
-                           arg(0), fmt::format("assignment #{}", arg(2)), arg(1), name(Parameter::override_rule), name(Parameter::reason));
+                           name(Parameter::assessing_unit), arg(0), fmt::format("assignment #{}", arg(2)), arg(1),
+                           name(Parameter::override_rule), name(Parameter::reason));
     case ProblemCode::recorder_is_unit:
         return fmt::format("'{}' reads as a unit, but {} names the person recording (王科员); the assessing or authoring "
                            "unit is given with {}",
                            arg(0), name(Parameter::recorded_by), name(Parameter::assessing_unit));
     case ProblemCode::override_without_reason:
         return fmt::format("{} needs {} \"…\", which is recorded", name(Parameter::override_rule), name(Parameter::reason));
+    case ProblemCode::control_character:
+        return "contains a control character (an invisible character such as an escape or NUL); retype the text";
     case ProblemCode::name_mismatch:
         return fmt::format("the name '{}' is not that of {}'s cadre, '{}'", arg(0), fmt::format("assignment #{}", arg(2)), arg(1));
     case ProblemCode::cadre_differs:

@@ -30,6 +30,12 @@ std::string label(const Vocabulary& v, std::string_view code, const DatasetOptio
     return o.codes ? std::string(code) : std::string(v.label(code, o.lang));
 }
 
+// An event's reason: a recall's (提拔使用 …) and a follow-up's promotion as labels, unless codes.
+std::string reason_label(std::string_view kind, const std::string& reason, const DatasetOptions& o) {
+    bool coded = kind == "recalled" || kind == "follow_up";
+    return coded && !reason.empty() ? label(recall_reasons(), reason, o) : reason;
+}
+
 // A flag: yes / no as codes (what an import reads back), else 是 / 否 or yes / no.
 std::string flag_cell(bool yes, const DatasetOptions& o) {
     return std::string(o.codes ? yes_no(yes, Lang::en) : yes_no(yes, o.lang));
@@ -181,7 +187,8 @@ Dataset events(AssignmentStore& store, const AssignmentFilter& f, const Config& 
         for (const Event& e : history)
             if (seen.insert(e.id).second)
                 d.rows.push_back({e.assignment_id ? std::to_string(e.assignment_id) : "", a.cadre.name,
-                                  label(event_kinds(), e.kind, o), e.date.iso(), e.recorded_by, e.recorded_at, e.reason,
+                                  label(event_kinds(), e.kind, o), e.date.iso(), e.recorded_by, e.recorded_at,
+                                  reason_label(e.kind, e.reason, o),
                                   details_text(e.details, o.codes ? Lang::en : o.lang)});
     });
     return d;

@@ -19,10 +19,25 @@ std::optional<std::string> length_problem(std::string_view text, std::size_t lim
     return fmt::format("is {} characters long; at most {} are taken", n, limit);
 }
 
+bool has_control_character(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) return true;
+        // C1 controls U+0080..U+009F (CSI U+009B among them) are C2 80..C2 9F in UTF-8.
+        if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F &&
+            static_cast<unsigned char>(text[i + 1]) >= 0x80)
+            return true;
+    }
+    return false;
+}
+
 void require_within(std::initializer_list<Bounded> values) {
-    for (const auto& v : values)
+    for (const auto& v : values) {
         if (v.text.size() > v.limit && char_count(v.text) > v.limit)
             throw ProblemError(problem(v.what, ProblemCode::too_long, char_count(v.text), v.limit));
+        // An escape or a NUL stored would reach every table, document and terminal later.
+        if (has_control_character(v.text)) throw ProblemError(problem(v.what, ProblemCode::control_character));
+    }
 }
 
 } // namespace guazhi::limits

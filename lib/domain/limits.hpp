@@ -35,7 +35,13 @@ struct Bounded {
     std::size_t limit;
 };
 
-// Throws ProblemError (too_long: its length, the limit) for the first value over its limit: for commands that take a few texts at once (reasons, notes, comments).
+// Whether text holds a control character other than a line break or a tab: C0, DEL, or a C1
+// control (U+0080..U+009F).
+bool has_control_character(std::string_view text);
+
+// Throws ProblemError for the first value over its limit (too_long: its length, the limit) or
+// holding a control character (control_character): for commands that take a few texts at once
+// (reasons, notes, comments).
 void require_within(std::initializer_list<Bounded> values);
 
 } // namespace guazhi::limits

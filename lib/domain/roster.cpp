@@ -204,7 +204,7 @@ void read_cadre(Checker& c, Cadre& cadre) {
 void check_text(Checker& c, Field f) {
     if (auto problem = limits::length_problem(c.at(f), max_length(f))) c.add(f, *problem);
     const std::string& v = c.at(f);
-    if (std::any_of(v.begin(), v.end(), [](char ch) { return (ch >= 0 && ch < 0x20) || ch == 0x7F; }))
+    if (limits::has_control_character(v))
         c.add(f, "contains a control character (an invisible character such as NUL)");
 }
 

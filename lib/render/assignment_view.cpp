@@ -133,7 +133,7 @@ std::string history_text(const Appointment& p, const std::vector<Event>& events,
     if (events.empty()) out += pick(lang, "  （无记录）\n", "  (none)\n");
     for (const Event& e : events) {
         out += fmt::format("  {}  {}", e.date.iso(), event_kinds().label(e.kind, lang));
-        if (!e.reason.empty()) out += fmt::format("  [{}]", e.kind == "recalled" ? recall_reasons().label(e.reason, lang) : e.reason);
+        if (!e.reason.empty()) out += fmt::format("  [{}]", e.kind == "recalled" || e.kind == "follow_up" ? recall_reasons().label(e.reason, lang) : e.reason);
         if (e.details != "{}") out += fmt::format("  {}", details_text(e.details, lang));
         // The id, for `assign note-edit|note-delete EVENT`.
         out += fmt::format("  — {}  #{}\n", e.recorded_by, e.id);

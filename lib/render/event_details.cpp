@@ -13,7 +13,10 @@ struct DetailLabel {
 };
 
 // The keys lib/store/lifecycle.cpp writes, with the words of assign show.
-constexpr std::array<DetailLabel, 22> kLabels = {{
+constexpr std::array<DetailLabel, 25> kLabels = {{
+    {"host_unit", "接收单位", "host unit"},
+    {"already", "已接收人数", "already hosted"},
+    {"max_per_host_per_batch", "每批次限额", "limit per batch"},
     {"text", "内容", "text"},
     {"post_level", "挂职职级", "post level"},
     {"doc_number", "任职文件", "appointment document"},
@@ -44,7 +47,11 @@ std::string label_of(const std::string& key, Lang lang) {
     return key;
 }
 
-std::string value_text(const nlohmann::ordered_json& v, Lang lang) {
+std::string value_text(const std::string& key, const nlohmann::ordered_json& v, Lang lang) {
+    if (key == "election_result" && v.is_string()) {
+        if (v == "elected") return lang == Lang::zh ? "当选" : "elected";
+        if (v == "not_elected") return lang == Lang::zh ? "未当选" : "not elected";
+    }
     if (v.is_string()) return v.get<std::string>();
     if (v.is_boolean()) return std::string(yes_no(v.get<bool>(), lang));
     return v.dump();
@@ -59,7 +66,7 @@ std::string details_text(std::string_view details, Lang lang) {
     std::string out;
     for (const auto& [key, value] : root.items()) {
         if (!out.empty()) out += lang == Lang::zh ? "；" : "; ";
-        out += fmt::format("{}{}{}", label_of(key, lang), lang == Lang::zh ? "：" : ": ", value_text(value, lang));
+        out += fmt::format("{}{}{}", label_of(key, lang), lang == Lang::zh ? "：" : ": ", value_text(key, value, lang));
     }
     return out;
 }

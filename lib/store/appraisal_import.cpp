@@ -133,7 +133,6 @@ AppraisalImport import_appraisals(SQLite::Database& db, const util::TableInput& 
                                         case Parameter::assessing_unit: return unit;
                                         case Parameter::home_note: return home_note;
                                         case Parameter::date: return decided_on;
-                                        case Parameter::override_rule: return unit;
                                         default: return grade;
                                         }
                                     },

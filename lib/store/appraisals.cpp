@@ -134,6 +134,9 @@ AnnualOutcome record_annual(AssignmentStore& store, const Config& config, const 
     if (c.year < 1949 || c.year > 2100) throw ProblemError(problem(Parameter::year, ProblemCode::year_out_of_range, c.year));
     if (!c.unit)
         if (auto p = recorder_problem(db, c.recorded_by)) throw ProblemError(*p);
+    // A grade is recorded once decided: a decision after today is a typing error.
+    if (c.decided_on && *c.decided_on > util::Date::today())
+        throw ProblemError(problem(Parameter::date, ProblemCode::since_in_future, c.decided_on->iso()));
     limits::require_within({{Parameter::assessing_unit, c.unit.value_or(""), limits::kUnit},
                             {Parameter::home_note, c.home_note.value_or(""), limits::kNote}});
     if (c.assignment_id) {
@@ -289,6 +292,8 @@ std::int64_t record_final_appraisal(SQLite::Database& db, const Config& config, 
     if (!a) throw ProblemError(problem(Parameter::assignment, ProblemCode::assignment_unknown, f.assignment_id));
     if (f.author_unit.empty())
         if (auto p = recorder_problem(db, f.recorded_by)) throw ProblemError(*p);
+    if (f.written_on > util::Date::today())
+        throw ProblemError(problem(Parameter::date, ProblemCode::since_in_future, f.written_on.iso()));
     if (override_rule && util::trim(f.override_reason).empty())
         throw ProblemError(problem(Parameter::override_rule, ProblemCode::override_without_reason));
     if (!override_rule) f.override_reason.clear();

@@ -1,4 +1,5 @@
 #include "store/lifecycle.hpp"
+#include "util/text.hpp"
 
 #include "domain/limits.hpp"
 
@@ -224,6 +225,10 @@ void LifecycleStore::follow_up(std::int64_t cadre_id, util::Date date, const std
                           const std::string& note) {
     limits::require_within({{Parameter::post, post, limits::kPost}, {Parameter::note, note, limits::kNote}});
     require_transaction(db_, "LifecycleStore::follow_up");
+    // The post after return is what lrmx shows as 现任职务: a blank one says nothing, and a
+    // follow-up is of what has happened.
+    if (util::clean(post).empty()) throw ProblemError(problem(Parameter::post, ProblemCode::required));
+    if (date > util::Date::today()) throw ProblemError(problem(Parameter::date, ProblemCode::since_in_future, date.iso()));
     SQLite::Statement first(db_, "SELECT min(start_date) FROM assignments WHERE cadre_id = ?");
     first.bind(1, cadre_id);
     first.executeStep();

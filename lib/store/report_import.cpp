@@ -39,7 +39,7 @@ ReportImport import_reports(SQLite::Database& db, const util::TableInput& input,
     SQLite::Statement by_cadre(db, "SELECT a.id FROM assignments a JOIN cadres c ON c.id = a.cadre_id "
                                    "WHERE c.id_number = ? AND (? IS NULL OR a.batch_year = ?)");
     SQLite::Statement cadre_of(db, "SELECT c.name FROM assignments a JOIN cadres c ON c.id = a.cadre_id WHERE a.id = ?");
-    std::size_t rows = 0;
+    std::size_t rows = 0, unchanged = 0;
     while (file.next()) {
         ++rows;
         auto at = [&](Column c) { return file.at(c); };
@@ -89,7 +89,9 @@ ReportImport import_reports(SQLite::Database& db, const util::TableInput& input,
         }
         if (file.problems() != before) continue;
         // The column of the parameter add_report refuses.
-        file.attempt([&] { add_report(db, config, r); },
+        r.skip_same = true;
+        std::int64_t id = 0;
+        bool written = file.attempt([&] { id = add_report(db, config, r); },
                      [&](Parameter p) -> std::size_t {
                          switch (p) {
                          case Parameter::period: return period;
@@ -99,9 +101,10 @@ ReportImport import_reports(SQLite::Database& db, const util::TableInput& input,
                          }
                      },
                      namer);
+        if (written && id == 0) ++unchanged;
     }
     file.finish();
-    return {rows, file.ignored_columns(), !options.dry_run};
+    return {rows - unchanged, unchanged, file.ignored_columns(), !options.dry_run};
 }
 
 } // namespace guazhi

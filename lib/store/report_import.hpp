@@ -20,6 +20,7 @@ struct ReportImportOptions {
 };
 struct ReportImport {
     std::size_t rows = 0;                     // recorded (or, in a dry run, that would be)
+    std::size_t unchanged = 0;                // already recorded as given: skipped
     std::vector<std::string> ignored_columns; // unknown columns skipped
     bool committed = false;                   // the caller commits: not in a dry run
 };

@@ -215,7 +215,7 @@ std::int64_t add_report(SQLite::Database& db, const Config& config, const NewRep
 
     // The current submissions of the period that reach a recipient this one reaches: one to the
     // home unit and one to the Organization Department are two, "both" overlaps either.
-    SQLite::Statement existing(db, "SELECT id, submitted_on FROM reports WHERE assignment_id = ? AND kind = ? AND "
+    SQLite::Statement existing(db, "SELECT id, submitted_on, recipient FROM reports WHERE assignment_id = ? AND kind = ? AND "
                                    "period_start = ? AND superseded_by IS NULL AND "
                                    "(?4 = 'both' OR recipient = 'both' OR recipient = ?4) ORDER BY id");
     existing.bind(1, r.assignment_id);
@@ -224,6 +224,9 @@ std::int64_t add_report(SQLite::Database& db, const Config& config, const NewRep
     existing.bind(4, r.recipient);
     std::vector<std::int64_t> earlier;
     while (existing.executeStep()) {
+        if (r.skip_same && !r.attach && existing.getColumn(2).getString() == r.recipient &&
+            existing.getColumn(1).getString() == r.submitted_on.iso())
+            return 0;
         if (!r.replace)
             throw ProblemError(problem(Parameter::period, ProblemCode::report_exists, existing.getColumn(0).getInt64(),
                                        r.kind, p.label, existing.getColumn(1).getString()));

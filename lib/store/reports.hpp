@@ -30,6 +30,9 @@ struct NewReport {
     std::optional<std::filesystem::path> attach;
     bool replace = false; // replace an earlier submission of the same kind and period
     std::string recorded_by;
+    // An import: a current submission equal to this one (recipient, date, no attachment
+    // given) is kept and 0 returned, so that a file can be imported again with rows added.
+    bool skip_same = false;
 };
 
 // Records a submission in the caller's transaction and returns its id. Throws Error (nothing

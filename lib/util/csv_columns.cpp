@@ -19,7 +19,8 @@ ColumnMap::ColumnMap(std::span<const ColumnSpec> specs, const TableRow& header, 
     for (std::size_t i = 0; i < header.cells.size(); ++i) {
         std::string h = normalize_header(header.cells[i]);
         headers_.push_back(h);
-        bool known = h.empty();
+        // 序号, the row number every printed register starts with, says nothing to record.
+        bool known = h.empty() || h == "序号";
         for (std::size_t c = 0; c < specs.size(); ++c)
             if (names(specs[c], h)) {
                 if (column_[c] >= 0)

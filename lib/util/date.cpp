@@ -124,7 +124,31 @@ std::optional<Date> from_excel_serial(long serial) {
     return epoch.plus_days(static_cast<int>(serial));
 }
 
+namespace {
+// The date of "2006/11/5 0:00" or "2006-11-05T00:00:00": Excel writes a date cell to CSV with
+// its time of day, and the day is what is meant. Only a real time (H:MM or H:MM:SS) is cut.
+std::string_view without_time_of_day(std::string_view text) {
+    std::size_t at = text.find_last_of(" T");
+    if (at == std::string_view::npos || at == 0) return text;
+    std::string_view time = text.substr(at + 1);
+    auto two = [&](std::size_t i) { return i + 2 <= time.size() && is_digits(time.substr(i, 2)); };
+    std::size_t colon = time.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 2 || !is_digits(time.substr(0, colon)) || !two(colon + 1))
+        return text;
+    int hours = to_int(time.substr(0, colon)), minutes = to_int(time.substr(colon + 1, 2));
+    std::size_t end = colon + 3;
+    if (end < time.size()) {
+        if (time[end] != ':' || !two(end + 1) || end + 3 != time.size() || to_int(time.substr(end + 1, 2)) > 59) return text;
+    }
+    if (hours > 23 || minutes > 59) return text;
+    std::string_view date = text.substr(0, at);
+    while (!date.empty() && date.back() == ' ') date.remove_suffix(1);
+    return date;
+}
+} // namespace
+
 Parsed<Date> parse_date(std::string_view text) {
+    text = without_time_of_day(text);
     constexpr std::string_view expected = "date (2006-08-01, 2006/8/1, 2006.8.1, 2006年8月1日 or an Excel date number)";
     if (text.empty()) return {std::nullopt, "date is empty"};
     if (is_digits(text) && text.size() == 8) {

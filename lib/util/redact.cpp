@@ -21,11 +21,26 @@ std::string mask_id_numbers(std::string_view text) {
         }
         std::size_t end = i;
         while (end < text.size() && digit(text[end])) ++end;
-        if (end < text.size() && (text[end] == 'X' || text[end] == 'x') && end - i == 17) ++end;
-        std::size_t n = end - i;
+        // An ID number typed with its area code set apart (511025-198003150018, 511025 19800315…)
+        // is one token: the six digits, one '-' or space, and the rest.
+        std::string digits(text.substr(i, end - i));
+        if (end - i == 6 && end + 1 < text.size() && (text[end] == '-' || text[end] == ' ') && digit(text[end + 1])) {
+            std::size_t rest = end + 1;
+            while (rest < text.size() && digit(text[rest])) ++rest;
+            if (digits.size() + (rest - end - 1) >= 15) {
+                digits += text.substr(end + 1, rest - end - 1);
+                end = rest;
+            }
+        }
+        if (end < text.size() && (text[end] == 'X' || text[end] == 'x') && digits.size() == 17) {
+            digits += text[end];
+            ++end;
+        }
+        std::size_t n = digits.size();
         bool alone = end == text.size() || !(digit(text[end]) || std::isalpha(static_cast<unsigned char>(text[end])));
-        if (n >= 15 && n <= 18 && alone) out += mask_id_number(text.substr(i, n));
-        else out.append(text, i, n);
+        // Longer runs hold an ID number too (one typed with a digit too many): masked alike.
+        if (n >= 15 && alone) out += mask_id_number(digits);
+        else out.append(text, i, end - i);
         i = end;
     }
     return out;

@@ -160,6 +160,9 @@ void clean_into(std::string& out, std::string_view s) {
                 c = ascii;
                 width = 3;
             }
+        } else if (c0 == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+            c = ' '; // U+00A0, the no-break space Excel and web pages leave around values
+            width = 2;
         }
         i += width;
         if (c == '\r' || c == '\n' || c == '\t') {

@@ -17,7 +17,7 @@ std::string_view trim(std::string_view s);
 std::string normalize_width(std::string_view s);
 
 // normalize_width(), line breaks and tabs inside the text (Excel's Alt+Enter) turned into one
-// space each run, invisible characters (zero-width, bidi controls) removed, trim(), then
+// space each run, U+00A0 (no-break space) read as a space, invisible characters (zero-width, bidi controls) removed, trim(), then
 // Unicode NFC (a compatibility ideograph such as U+F9B4 becomes the ideograph U+9818 it stands
 // for; e + U+0301 becomes é): how every imported value is cleaned before parsing, so that two
 // names that look the same are the same.

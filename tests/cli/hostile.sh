@@ -140,4 +140,45 @@ run --db db assign import wide.csv --ignore-unknown-columns
 expect_rc 0
 expect_eq "$(sql db "SELECT count(*) FROM cadres WHERE name = '张明'")" "1"
 
+# From here on, the example roster.
+rm -f db db-wal db-shm
+new_db db || exit 1
+
+describe "control characters (C0, DEL, C1) in a text a command records are refused, nothing stored"
+for text in $'a\x1b[31mb' $'a\x07b' $'a\x7fb' $'a\xc2\x9b31mb' $'a\xc2\x85b'; do
+    refused assign note 14 --kind 考察 --date 2007-06-20 --text "$text" "--text: contains a control character"
+    checks=$((checks + 1)); ! grep -q $'\033\|\x07\|\xc2\x9b' err.txt || fail "a control character reached the terminal"
+done
+refused assign complete 21 --handover $'交接\x1b]0;x\x07' "--handover: contains a control character"
+refused appraise annual 16 --year 2006 --home-note $'好\x1b[2J' "--home-note: contains a control character"
+# A line break in a note is text, not a control.
+run --db db assign note 14 --kind 考察 --date 2007-06-21 --text $'第一行\n第二行'
+expect_rc 0
+
+describe "values CLI11 itself refuses are echoed escaped"
+for args in "assign list --status" "assign list --direction" "report add 14 --period Q1 --submitted 2006-11-05 --to"; do
+    # shellcheck disable=SC2086
+    run --db db $args $'X\x1b[2JY'
+    expect_rc 2
+    checks=$((checks + 1)); ! grep -q $'\033' err.txt || fail "$args: ESC echoed raw"
+    expect_err 'X\x1B[2JY'
+done
+
+describe "an ID number typed wrong is masked wherever it is echoed"
+for id in 5110251980031500181 511025-198003150018 "511025 198003150018"; do
+    run --db db cadre show "$id"
+    checks=$((checks + 1)); ! grep -q '198003150018' err.txt out.txt || fail "cadre show '$id' echoed the ID number"
+done
+run --db db assign add --id-number 5110251980031500181 --name 张明 --political-status 中共党员 --home-unit 资中县财政局 \
+    --home-county 资中县 --direction 上挂 --host-unit 市财政局 --host-post 科长助理 --start-date 2008/8/1
+checks=$((checks + 1)); [ "$rc" -ne 0 ] || fail "a 19-digit ID number was accepted"
+checks=$((checks + 1)); ! grep -q '1980031500181' err.txt out.txt || fail "assign add echoed the ID number"
+
+describe "a no-break space (U+00A0) around a cell is trimmed like any space"
+python3 -c 'import sys; open("nbsp.csv", "w").write("挂职编号,姓名,考核年度,等次\n18,%s\u00a0,2006\u00a0,称职\u00a0\n" % sys.argv[1])' \
+    "$(sql db 'SELECT c.name FROM assignments a JOIN cadres c ON c.id = a.cadre_id WHERE a.id = 18')"
+run --db db appraise import nbsp.csv
+expect_rc 0
+expect_eq "$(sql db "SELECT grade FROM annual_assessments WHERE assignment_id = 18 AND year = 2006")" "competent"
+
 finish

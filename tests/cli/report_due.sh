@@ -189,4 +189,25 @@ expect_rc 0
 expect_err "extra.csv: 2 reports recorded"
 expect_eq "$(sql db 'SELECT count(*) FROM reports WHERE assignment_id IN (19, 20)')" 2
 
+describe "report import again with rows added: the rows already recorded as given are skipped"
+printf '序号,挂职编号,报告类型,期次,提交日期
+1,19,季度汇报,Q1,2006-11-08
+2,20,季度汇报,Q1,2006-11-09
+3,21,季度汇报,第一季度,2006-11-10
+' >again.csv
+run --db db report import again.csv
+expect_rc 0
+expect_err "again.csv: 1 report recorded, 2 already recorded as given (skipped)"
+expect_eq "$(sql db 'SELECT count(*) FROM reports WHERE assignment_id IN (19, 20, 21)')" 3
+before=$(fingerprint db)
+run --db db report import again.csv
+expect_rc 0
+expect_err "again.csv: 0 reports recorded, 3 already recorded as given (skipped)"
+expect_eq "$(fingerprint db)" "$before"
+# A row that says other than what is recorded is still refused, naming the report.
+printf '挂职编号,报告类型,期次,提交日期
+19,季度汇报,Q1,2006-11-20
+' >differs.csv
+refused report import differs.csv "differs.csv:2: 期次:"
+
 finish

@@ -83,7 +83,7 @@ TEST_CASE("date: malformed text is rejected with the expected forms") {
     CHECK(date("2006-08").starts_with("error: "));        // a month is not a date
     CHECK(date("06-08-01").starts_with("error: "));       // two-digit year
     CHECK(date("2006-008-01").starts_with("error: "));
-    CHECK(date("2006-08-01 12:00").starts_with("error: "));
+    CHECK(date("2006-08-01 12:0").starts_with("error: "));  // not a time of day (one with is dropped: below)
     CHECK(date("2006--08-01").starts_with("error: "));
     CHECK(date("-2006-08-01").starts_with("error: "));
     CHECK(date("2006-08-01-").starts_with("error: "));    // a trailing separator is a typo
@@ -201,4 +201,16 @@ TEST_CASE("date: a term's dates may be months: the first day to start, the last 
     CHECK_FALSE(parse_term_date("2008-02-30", MonthDay::first)); // a wrong day is not a month
     CHECK_FALSE(parse_term_date("2008.13", MonthDay::first));
     CHECK_FALSE(parse_term_date("明年", MonthDay::first));
+}
+
+TEST_CASE("dates: the time of day Excel writes into CSV after a date is dropped") {
+    CHECK(*parse_date("2006/11/5 0:00").value == Date{2006, 11, 5});
+    CHECK(*parse_date("2006/11/5 14:30").value == Date{2006, 11, 5});
+    CHECK(*parse_date("2006-11-05 00:00:00").value == Date{2006, 11, 5});
+    CHECK(*parse_date("2006-11-05T00:00:00").value == Date{2006, 11, 5});
+    CHECK(*parse_date("2006年11月5日 9:05").value == Date{2006, 11, 5});
+    CHECK_FALSE(parse_date("2006/11/5 25:00").value);
+    CHECK_FALSE(parse_date("2006/11/5 0:7").value);
+    CHECK_FALSE(parse_date("2006/11/5 0:00:61").value);
+    CHECK_FALSE(parse_date("0:00").value);
 }

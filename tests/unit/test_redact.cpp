@@ -15,7 +15,13 @@ TEST_CASE("redact: ID-number-like tokens are masked however they are written") {
     CHECK(mask_id_numbers("a:511025198003150018:b") == "a:511***********0018:b");
     // Not ID numbers: shorter or longer runs, numbers with units, dates.
     CHECK(mask_id_numbers("1000000 rows, 2006-08-01, 12345678901234") == "1000000 rows, 2006-08-01, 12345678901234");
-    CHECK(mask_id_numbers("5110251980031500181") == "5110251980031500181"); // 19 digits
+    // A run of more digits holds one (an ID number typed with a digit too many), and one typed
+    // with its area code set apart is one number.
+    CHECK(mask_id_numbers("5110251980031500181") == "511************0181");
+    CHECK(mask_id_numbers("'511025-198003150018' is not") == "'511***********0018' is not");
+    CHECK(mask_id_numbers("511025 19800315001X") == "511***********001X");
+    CHECK(mask_id_numbers("2006-08-01 2007-07-31, 20060801-20070731, 100000 200000") ==
+          "2006-08-01 2007-07-31, 20060801-20070731, 100000 200000");
     CHECK(mask_id_numbers("5.11025E+17") == "5.11025E+17");
 }
 

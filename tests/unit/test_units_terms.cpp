@@ -178,9 +178,12 @@ TEST_CASE("units_terms: XianRenZhiWu is the latest follow-up's post, else the ho
     app::CadreDossier d = app::gather_dossier(fx.db, std::to_string(id));
     CHECK(contains(lrmx_document(d.cadre, d.assignments, d.annual, false, d.current_post),
                    "<XianRenZhiWu>隆昌县国土资源局局长</XianRenZhiWu>"));
-    // A follow-up dated after today is not yet the current post.
+    // A follow-up is of what has happened: one dated after today, or with a blank post, is refused.
     Date later = Date::today().plus_days(30);
-    life.follow_up(std::string_view(std::to_string(id)), later, "市国土资源局副局长", true, "");
+    CHECK(test::error_of([&] { life.follow_up(std::string_view(std::to_string(id)), later, "市国土资源局副局长", true, ""); })
+              .find("is after today") != std::string::npos);
+    CHECK(test::error_of([&] { life.follow_up(std::string_view(std::to_string(id)), {2010, 6, 1}, "　", true, ""); })
+              .find("--post: is required") != std::string::npos);
     CHECK(post() == "隆昌县国土资源局局长");
     // A later secondment from another home post starts after the follow-ups: its home post.
     Assignment again = secondment("511028197003141730", "罗鸿灵", "up", 2011, {"隆昌县国土资源局", "county_dept", "隆昌县"},
