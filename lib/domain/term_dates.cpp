@@ -41,7 +41,8 @@ std::optional<Problem> refuse_note_date(const Assignment& a, util::Date day, con
 
 std::optional<Problem> refuse_note_text(std::string_view text) {
     // Issue 19: "a note with empty text" — a note records what was said or found.
-    if (util::trim(text).empty()) return problem(Parameter::text, ProblemCode::note_empty);
+    // Blank is empty too: spaces, U+3000 and invisible characters (util::clean) say nothing.
+    if (util::clean(text).empty()) return problem(Parameter::text, ProblemCode::note_empty);
     return std::nullopt;
 }
 

@@ -1,4 +1,5 @@
 #include "store/report_import.hpp"
+#include "domain/schedule.hpp"
 
 #include "domain/vocabulary.hpp"
 #include "domain/roster.hpp"
@@ -34,7 +35,8 @@ const std::array<util::ColumnSpec, kColumns> kSpecs = {{{"assignment_id", "挂�
 
 ReportImport import_reports(SQLite::Database& db, const util::TableInput& input, const Config& config,
                             const std::string& recorded_by, const Namer& namer, const ReportImportOptions& options) {
-    BatchImport file(db, input, kSpecs, assignment_id, id_number, {kind, period, submitted_on},
+    // 报告类型 may be left out where 期次 says it (第一季度, 上半年, 年度总结: kind_of_period).
+    BatchImport file(db, input, kSpecs, assignment_id, id_number, {period, submitted_on},
                      options.ignore_unknown_columns);
     SQLite::Statement by_cadre(db, "SELECT a.id FROM assignments a JOIN cadres c ON c.id = a.cadre_id "
                                    "WHERE c.id_number = ? AND (? IS NULL OR a.batch_year = ?)");
@@ -62,8 +64,9 @@ ReportImport import_reports(SQLite::Database& db, const util::TableInput& input,
                 else file.problem(id_number, "the cadre has several assignments; add 年度 (batch_year) or 挂职编号");
             }
         }
-        auto code = report_kinds().code_of(at(kind));
+        auto code = at(kind).empty() ? kind_of_period(at(period)) : report_kinds().code_of(at(kind));
         if (code) r.kind = *code;
+        else if (at(kind).empty()) file.problem(kind, "is empty, and 期次 does not say which report it is");
         else file.problem(kind, report_kinds().unknown(at(kind)));
         r.period = at(period);
         auto date = util::parse_date(at(submitted_on));

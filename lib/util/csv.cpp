@@ -10,6 +10,12 @@
 
 namespace guazhi::util {
 
+namespace {
+// What makes a spreadsheet read a cell as a formula: =, + and @ first (not -, which starts
+// negative numbers and dates such as -1).
+bool is_formula_start(char c) { return c == '=' || c == '+' || c == '@'; }
+} // namespace
+
 bool CsvRecord::blank() const {
     for (const auto& f : fields)
         if (!f.empty()) return false;
@@ -90,6 +96,9 @@ bool CsvReader::next(CsvRecord& out) {
     enum class State { field_start, unquoted, quoted, after_quote } state = State::field_start;
     std::size_t quote_line = 0, quote_column = 0;
     auto end_field = [&] {
+        // Excel's text marker before what would be a formula ('=…, as write_csv_field writes
+        // it): the value is the text after it, as Excel shows it.
+        if (field_.size() >= 2 && field_[0] == '\'' && is_formula_start(field_[1])) field_.erase(0, 1);
         if (count < out.fields.size()) out.fields[count].swap(field_);
         else out.fields.push_back(std::move(field_));
         ++count;
@@ -209,6 +218,13 @@ bool needs_quotes(std::string_view field) {
 } // namespace
 
 void write_csv_field(std::string& out, std::string_view field) {
+    // A field Excel or WPS would run as a formula (=HYPERLINK(…) typed as a name) gets Excel's
+    // text marker: Excel shows the text without it, and the reader above drops it.
+    std::string marked;
+    if (!field.empty() && is_formula_start(field.front())) {
+        marked = "'" + std::string(field);
+        field = marked;
+    }
     bool quote = (!field.empty() && (field.front() == ' ' || field.back() == ' ')) || needs_quotes(field);
     if (!quote) {
         out += field;

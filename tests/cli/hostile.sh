@@ -174,6 +174,14 @@ run --db db assign add --id-number 5110251980031500181 --name 张明 --political
 checks=$((checks + 1)); [ "$rc" -ne 0 ] || fail "a 19-digit ID number was accepted"
 checks=$((checks + 1)); ! grep -q '1980031500181' err.txt out.txt || fail "assign add echoed the ID number"
 
+describe "a text Excel would run as a formula is exported to CSV as text"
+run --db db assign note 14 --kind 考察 --date 2007-06-22 --text '=HYPERLINK("http://evil.example","点我")'
+expect_rc 0
+run --db db export events --format csv
+expect_rc 0
+expect_out "'=HYPERLINK("
+checks=$((checks + 1)); ! grep -q '^=\|,=' out.txt || fail "a formula reached the CSV"
+
 describe "a no-break space (U+00A0) around a cell is trimmed like any space"
 python3 -c 'import sys; open("nbsp.csv", "w").write("挂职编号,姓名,考核年度,等次\n18,%s\u00a0,2006\u00a0,称职\u00a0\n" % sys.argv[1])' \
     "$(sql db 'SELECT c.name FROM assignments a JOIN cadres c ON c.id = a.cadre_id WHERE a.id = 18')"

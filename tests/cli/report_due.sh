@@ -204,6 +204,13 @@ run --db db report import again.csv
 expect_rc 0
 expect_err "again.csv: 0 reports recorded, 3 already recorded as given (skipped)"
 expect_eq "$(fingerprint db)" "$before"
+# Without 报告类型 the period says the kind (第二季度, 上半年); one that does not is refused.
+printf '挂职编号,期次,提交日期\n22,第二季度,2007-02-10\n23,上半年,2007-02-11\n' >nokind.csv
+run --db db report import nokind.csv
+expect_rc 0
+expect_eq "$(sql db "SELECT group_concat(kind || ':' || period, ' ') FROM reports WHERE assignment_id IN (22, 23) ORDER BY assignment_id")" "quarterly:Q2 semiannual:H1"
+printf '挂职编号,报告类型,期次,提交日期\n24,,Q3,2007-05-10\n25,,第二期,2007-05-10\n' >halfkind.csv
+refused report import halfkind.csv "halfkind.csv:3: 报告类型: is empty, and 期次 does not say which report it is"
 # A row that says other than what is recorded is still refused, naming the report.
 printf '挂职编号,报告类型,期次,提交日期
 19,季度汇报,Q1,2006-11-20

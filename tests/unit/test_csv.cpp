@@ -296,3 +296,18 @@ TEST_CASE("csv: bytes that are not UTF-8 read as UTF-8 are a typed problem namin
         CHECK(guazhi::cli::words(e) == "t.csv:2:1: invalid UTF-8 (if the file is GBK, use --encoding gbk)");
     }
 }
+
+TEST_CASE("csv: a field a spreadsheet would run as a formula is written as text and read back as it was") {
+    for (std::string value : {"=HYPERLINK(\"http://x\",\"点我\")", "+8613800000000", "@SUM(A1)", "=1+1"}) {
+        std::string out;
+        guazhi::util::write_csv_field(out, value);
+        CHECK(out.front() != '=');
+        CHECK(out.find('\'') != std::string::npos);
+        auto records = read_all(out + "\n");
+        REQUIRE(records.size() == 1);
+        CHECK(records[0].fields.at(0) == value);
+    }
+    std::string plain;
+    guazhi::util::write_csv_field(plain, "-1");
+    CHECK(plain == "-1"); // a negative number stays a number
+}
