@@ -419,7 +419,10 @@ void check_appointment_dates(Checker& c) {
 void check_notes(Checker& c, const Policy& policy) {
     std::vector<std::string> kinds;
     for (const Term& t : note_kinds().terms()) kinds.push_back(fmt::format("'{}'", t.code));
-    SQLite::Statement s(c.db(), fmt::format("SELECT e.id, e.assignment_id, e.date, json_extract(e.details, '$.text'), "
+    // Details that are not JSON (check_event_details) read as no text here, so that one of
+    // them does not stop the check of every other note.
+    SQLite::Statement s(c.db(), fmt::format("SELECT e.id, e.assignment_id, e.date, "
+                                            "CASE WHEN json_valid(e.details) THEN json_extract(e.details, '$.text') END, "
                                             "a.start_date, a.end_date, a.extended_until, a.recalled_on "
                                             "FROM events e JOIN assignments a ON a.id = e.assignment_id "
                                             "WHERE e.kind IN ({}) ORDER BY e.id",
@@ -508,6 +511,37 @@ void check_appraising_units(Checker& c) {
     }
 }
 
+// Dates stored that are not real days (2027-13-45, '', text): written by another tool or by
+// hand. The rules that compare dates skip them, so they are listed here.
+void check_stored_dates(Checker& c) {
+    struct DateColumn {
+        std::string_view table, key, column;
+    };
+    static constexpr DateColumn columns[] = {
+        {"reports", "id", "submitted_on"},           {"appointments", "assignment_id", "doc_date"},
+        {"appointments", "assignment_id", "filed_on"}, {"appointments", "assignment_id", "united_front_on"},
+        {"appointments", "assignment_id", "election_date"}, {"appointments", "assignment_id", "party_transfer_on"},
+        {"events", "id", "date"},                    {"annual_assessments", "id", "decided_on"},
+        {"final_appraisals", "id", "written_on"},
+    };
+    for (const DateColumn& d : columns) {
+        SQLite::Statement s(c.db(), fmt::format("SELECT {1}, quote({2}) FROM {0} WHERE {2} IS NOT NULL AND "
+                                                "(date({2}) IS NULL OR date({2}) <> {2}) ORDER BY {1}",
+                                                d.table, d.key, d.column));
+        while (s.executeStep())
+            c.add(d.table, s.getColumn(0).getInt64(), "date",
+                  fmt::format("{} {} is not a real date (YYYY-MM-DD)", d.column, util::printable(s.getColumn(1).getString(), 80)));
+    }
+}
+
+// An event's details are the JSON object its command wrote (render/event_details.hpp).
+void check_event_details(Checker& c) {
+    SQLite::Statement s(c.db(), "SELECT id FROM events WHERE CASE WHEN json_valid(details) THEN json_type(details) <> 'object' "
+                                "ELSE 1 END ORDER BY id");
+    while (s.executeStep())
+        c.add("events", s.getColumn(0).getInt64(), "details", "the details are not a JSON object");
+}
+
 } // namespace
 
 CheckReport check_database(SQLite::Database& db, const Policy& policy) {
@@ -534,6 +568,8 @@ CheckReport check_database(SQLite::Database& db, const Policy& policy) {
     c.run("annual decision", "annual_assessments", [&] { check_annual_decisions(c); });
     c.run("term length", "assignments", [&] { check_term_lengths(c, policy); });
     c.run("appraising unit", "annual_assessments", [&] { check_appraising_units(c); });
+    c.run("stored date", "", [&] { check_stored_dates(c); });
+    c.run("event details", "events", [&] { check_event_details(c); });
     return report;
 }
 

@@ -202,4 +202,22 @@ sqlite3 db "UPDATE annual_assessments SET override_reason = '补录' WHERE assig
 run --db db check
 expect_rc 0
 
+describe "check lists dates stored that are not real days, and event details that are not JSON, and goes on"
+printf 'report' >r.docx
+run --db db report add 14 --period Q1 --submitted 2006-11-05 --attach r.docx
+expect_rc 0
+run --db db assign appoint 14 --doc-number 内组干12号 --doc-date 2006-08-01 --filed 2006-08-05
+expect_rc 0
+sqlite3 db "UPDATE reports SET submitted_on = '2027-13-45' WHERE id = (SELECT min(id) FROM reports);
+            UPDATE appointments SET filed_on = 'not-a-date' WHERE assignment_id = (SELECT min(assignment_id) FROM appointments);
+            UPDATE annual_assessments SET decided_on = '' WHERE id = (SELECT min(id) FROM annual_assessments);
+            UPDATE events SET details = '{broken' WHERE id = (SELECT min(id) FROM events WHERE kind IN ('talk', 'visit', 'inspection', 'problem', 'other'));"
+run --db db check
+expect_rc 1
+expect_out "submitted_on '2027-13-45' is not a real date"
+expect_out "filed_on 'not-a-date' is not a real date"
+expect_out "decided_on '' is not a real date"
+expect_out "the details are not a JSON object"
+expect_no_out "could not finish"
+
 finish
