@@ -82,7 +82,7 @@ std::string sentence(const Problem& p, const Namer& name) {
     case ProblemCode::too_long: return fmt::format("is {} characters long; at most {} are taken", arg(0), arg(1));
     case ProblemCode::year_out_of_range: return fmt::format("{} is outside 1949..2100", arg(0));
     case ProblemCode::year_outside_assignment:
-        return fmt::format("{} is outside assignment #{} ({} to {}); earlier years are recorded with `appraise history`",
+        return fmt::format("{} is outside assignment #{} ({} to {}); years outside every term are recorded with `appraise history`",
                            arg(0), arg(1), arg(2), arg(3));
     case ProblemCode::year_in_assignment:
         return fmt::format("{} falls in assignment #{}; record it with `appraise annual {}`", arg(0), arg(1), arg(1));

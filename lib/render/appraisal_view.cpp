@@ -30,9 +30,13 @@ std::vector<ReportColumn> annual_columns(Lang lang) {
 
 std::vector<std::string> annual_cells(const AnnualAssessment& x, Lang lang, bool codes) {
     std::string grade = x.grade ? (codes ? *x.grade : std::string(grades().label(*x.grade, lang))) : "";
+    // A unit other than the host, the rule set aside: the reason beside it.
+    std::string unit = x.override_reason.empty()
+                           ? x.unit
+                           : fmt::format("{}（{}：{}）", x.unit, lang == Lang::zh ? "另定" : "override", x.override_reason);
     return {std::to_string(x.year),
             grade,
-            x.unit,
+            unit,
             x.decided_on ? x.decided_on->iso() : "",
             x.votes ? format_votes(*x.votes, lang) : "",
             x.votes ? share_text(*x.votes) : "",

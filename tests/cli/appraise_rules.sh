@@ -37,6 +37,8 @@ expect_eq "$(sql db "SELECT unit || '|' || override_reason FROM annual_assessmen
 run --db db appraise show 16 --format json
 expect_rc 0
 expect_out '"override_reason": "接收单位撤并，由派出单位考核"'
+run --db db appraise show 16
+expect_line "^2007 +称职 +东兴区文化局（另定：接收单位撤并，由派出单位考核）"
 expect_eq "$(sql db "SELECT count(*) FROM changes WHERE command LIKE '%--override%'")" 1
 
 describe "annual: --by is the person recording; a unit given there (the old spelling) names --unit"

@@ -112,8 +112,8 @@ TEST_CASE_FIXTURE(Fixture, "annual: unknown assignment and a year outside the te
     auto id = add(guazhi::test::luo());
     CHECK(error_of([&] { annual(99, 2006, "excellent"); }) == "no assignment #99");
     CHECK(error_of([&] { annual(id, 2005, "excellent"); }) ==
-          "--year: 2005 is outside assignment #1 (2006-08-01 to 2007-07-31); earlier years are recorded with "
-          "`appraise history`");
+          "--year: 2005 is outside assignment #1 (2006-08-01 to 2007-07-31); years outside every term are "
+          "recorded with `appraise history`");
     CHECK(contains(error_of([&] { annual(id, 2008, "excellent"); }), "--year: 2008 is outside"));
     CHECK(contains(error_of([&] { annual(id, 1900, "excellent"); }), "outside 1949..2100"));
     CHECK(count(db, "annual_assessments") == 0);
