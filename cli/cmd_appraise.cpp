@@ -254,17 +254,24 @@ int run_recommend(const RecommendOptions& o, const Context& ctx) {
 struct ImportOptions {
     std::string file, recorded_by;
     TableFlags table;
-    bool replace = false, override_rule = false;
+    bool replace = false, override_rule = false, dry_run = false, ignore_unknown = false;
     std::optional<std::string> reason;
 };
 
 int run_import(const ImportOptions& o, const Context& ctx) {
     auto reason = override_reason(o.override_rule, o.reason, false);
     Input input(o.file);
-    Database db = ctx.open(OpenMode::write);
-    auto result = app::import_appraisals(db, input.table(o.table), ctx.config, o.replace, o.recorded_by, flag_of, reason);
-    diag("{}: {} assessment{} recorded, {} already recorded as given\n", input.name(), result.recorded,
-               result.recorded == 1 ? "" : "s", result.unchanged);
+    Database db = ctx.open(o.dry_run ? OpenMode::read : OpenMode::write);
+    AppraisalImportChecks checks{o.dry_run, o.ignore_unknown};
+    auto result =
+        app::import_appraisals(db, input.table(o.table), ctx.config, o.replace, o.recorded_by, flag_of, reason, checks);
+    if (!result.ignored_columns.empty())
+        diag("{}: ignored {} column{}: {}\n", input.name(), result.ignored_columns.size(),
+             result.ignored_columns.size() == 1 ? "" : "s",
+             util::printable(fmt::format("{}", fmt::join(result.ignored_columns, ", ")), 400));
+    diag("{}: {} assessment{} {}, {} already recorded as given\n", input.name(), result.recorded,
+         result.recorded == 1 ? "" : "s", o.dry_run ? "would be recorded (dry run, nothing written)" : "recorded",
+         result.unchanged);
     return 0;
 }
 
@@ -382,6 +389,8 @@ void setup_appraise(CLI::App& app, const GlobalOptions& global, int& exit_code) 
         sub->add_flag("--replace", o->replace, "Let rows change parts already recorded (kept in the history)");
         add_override_options(sub, o->override_rule, o->reason,
                              "Let rows whose 考核单位 is not the host be recorded (needs --reason)");
+        sub->add_flag("--dry-run", o->dry_run, "Check every row and report, but write nothing");
+        sub->add_flag("--ignore-unknown-columns", o->ignore_unknown, "Skip columns guazhi does not know");
         add_recorder_options(sub, o->recorded_by);
         sub->footer("Columns: 挂职编号 (assignment_id) or 身份证号 (id_number), 考核年度 (year), and any of 等次 (grade),\n"
                     "优秀票 称职票 基本称职票 不称职票 (votes_…), 表现突出 (outstanding: 是/否), 考核单位 (unit),\n"

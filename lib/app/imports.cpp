@@ -21,12 +21,13 @@ ReportImport import_reports(Database& db, const util::TableInput& input, const C
 
 AppraisalImport import_appraisals(Database& db, const util::TableInput& input, const Config& config, bool replace,
                                   const std::string& recorded_by, const Namer& name,
-                                  const std::optional<std::string>& override_reason) {
+                                  const std::optional<std::string>& override_reason,
+                                  const AppraisalImportChecks& checks) {
     if (override_reason && util::trim(*override_reason).empty())
         throw ProblemError(problem(Parameter::override_rule, ProblemCode::override_without_reason));
     if (auto p = recorder_problem(db.sql(), recorded_by)) throw ProblemError(*p);
-    return in_transaction(db, [&] {
-        return guazhi::import_appraisals(db.sql(), input, config, replace, recorded_by, name, override_reason);
+    return committed_if_written(db, [&] {
+        return guazhi::import_appraisals(db.sql(), input, config, replace, recorded_by, name, override_reason, checks);
     });
 }
 

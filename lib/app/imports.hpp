@@ -32,7 +32,8 @@ ReportImport import_reports(Database& db, const util::TableInput& input, const C
 // refused before any row (recorder_problem). `override_reason`: see store/appraisal_import.hpp.
 AppraisalImport import_appraisals(Database& db, const util::TableInput& input, const Config& config, bool replace,
                                   const std::string& recorded_by, const Namer& name = by_domain_name,
-                                  const std::optional<std::string>& override_reason = std::nullopt);
+                                  const std::optional<std::string>& override_reason = std::nullopt,
+                                  const AppraisalImportChecks& checks = {});
 
 // `assign apply --import`: returns the number of applications recorded.
 std::size_t import_applications(Database& db, std::istream& in, const std::string& name, util::Encoding encoding,

@@ -52,8 +52,9 @@ std::optional<bool> parse_yes_no(const std::string& text) {
 
 AppraisalImport import_appraisals(SQLite::Database& db, const util::TableInput& input, const Config& config,
                                   bool replace, const std::string& recorded_by, const Namer& name,
-                                  const std::optional<std::string>& override_reason) {
-    BatchImport file(db, input, kSpecs, assignment_id, id_number, {year});
+                                  const std::optional<std::string>& override_reason,
+                                  const AppraisalImportChecks& checks) {
+    BatchImport file(db, input, kSpecs, assignment_id, id_number, {year}, checks.ignore_unknown_columns);
     AssignmentStore store(db);
     AppraisalImport result;
     while (file.next()) {
@@ -140,6 +141,8 @@ AppraisalImport import_appraisals(SQLite::Database& db, const util::TableInput& 
         if (written) ++(changed ? result.recorded : result.unchanged);
     }
     file.finish();
+    result.ignored_columns = file.ignored_columns();
+    result.committed = !checks.dry_run;
     return result;
 }
 

@@ -11,6 +11,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace guazhi {
 
@@ -21,7 +22,14 @@ namespace guazhi {
 // assignment is the one whose term touches the year; a year outside every term is a prior
 // year's grade. A row equal to what is recorded is skipped; a differing one needs `replace`.
 struct AppraisalImport {
-    std::size_t recorded = 0, unchanged = 0;
+    std::size_t recorded = 0, unchanged = 0;   // (or, in a dry run, that would be)
+    std::vector<std::string> ignored_columns; // unknown columns skipped
+    bool committed = false;                   // the caller commits: not in a dry run
+};
+// As `report import` and `assign import` take them.
+struct AppraisalImportChecks {
+    bool dry_run = false;                // check every row, write nothing
+    bool ignore_unknown_columns = false; // otherwise an unknown column is an error
 };
 // A 姓名 column, when given, must be the name recorded for the row's assignment or ID number
 // (spaces inside ignored). `override_reason` set: the host rule is set aside for rows whose
@@ -29,6 +37,7 @@ struct AppraisalImport {
 // named by `name`.
 AppraisalImport import_appraisals(SQLite::Database& db, const util::TableInput& input, const Config& config,
                                   bool replace, const std::string& recorded_by, const Namer& name = by_domain_name,
-                                  const std::optional<std::string>& override_reason = std::nullopt);
+                                  const std::optional<std::string>& override_reason = std::nullopt,
+                                  const AppraisalImportChecks& checks = {});
 
 } // namespace guazhi

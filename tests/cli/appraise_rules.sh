@@ -141,6 +141,25 @@ run --db db appraise import right.csv
 expect_rc 0
 expect_eq "$(sql db "SELECT count(*) FROM annual_assessments WHERE year = 2007 AND assignment_id IN (20, 24)")" 2
 
+describe "appraise import --dry-run writes nothing; --ignore-unknown-columns skips columns; 序号 is known"
+printf '序号,挂职编号,考核年度,等次,备注\n1,22,2007,称职,按时\n2,23,2007,称职,\n' >extra.csv
+refused appraise import extra.csv "extra.csv:1:5: unknown column '备注'"
+before=$(fingerprint db)
+run --db db appraise import extra.csv --ignore-unknown-columns --dry-run
+expect_rc 0
+expect_err "extra.csv: ignored 1 column: 备注"
+expect_err "extra.csv: 2 assessments would be recorded (dry run, nothing written)"
+expect_eq "$(fingerprint db)" "$before"
+printf '挂职编号,考核年度,等次\n22,2007,称职\n23,2007,很好\n' >dry-bad.csv
+run --db db appraise import dry-bad.csv --dry-run
+expect_rc 1
+expect_err "dry-bad.csv:3: 等次: unknown grade '很好'"
+expect_eq "$(fingerprint db)" "$before"
+run --db db appraise import extra.csv --ignore-unknown-columns
+expect_rc 0
+expect_err "extra.csv: 2 assessments recorded"
+expect_eq "$(sql db "SELECT count(*) FROM annual_assessments WHERE year = 2007 AND assignment_id IN (22, 23)")" 2
+
 describe "appraise import: the 考核单位 must be the host, unless --override --reason"
 home21=$(sql db "SELECT u.name FROM assignments a JOIN units u ON u.id = a.home_unit_id WHERE a.id = 21")
 printf '挂职编号,考核年度,等次,考核单位\n21,2006,称职,%s\n' "$home21" >home.csv
