@@ -47,4 +47,29 @@ struct Fixture : guazhi::test::StoreFixture {
 inline const std::string kQuarters2006 = "Q1 (2006-08-01..2006-10-31), Q2 (2006-11-01..2007-01-31), "
                                   "Q3 (2007-02-01..2007-04-30), Q4 (2007-05-01..2007-07-31)";
 
+// A submission of `kind` for `period`, recorded by 王干事.
+inline NewReport new_report(std::int64_t assignment, std::string kind, std::string period, Date submitted) {
+    NewReport r;
+    r.assignment_id = assignment;
+    r.kind = std::move(kind);
+    r.period = std::move(period);
+    r.submitted_on = submitted;
+    r.recorded_by = "王干事";
+    return r;
+}
+
+// What report due lists on `as_of`: "罗鸿灵 Q1 5"; a quarter still owed to one recipient only
+// "罗鸿灵 Q1→orgdept 5"; the 鉴定 "罗鸿灵 鉴定 5".
+inline Lines due_lines(Fixture& fx, Date as_of, std::optional<int> year = std::nullopt) {
+    AssignmentFilter f;
+    f.as_of = as_of;
+    f.year = year;
+    Lines out;
+    for (const DueReport& d : reports_due(fx.store, f, fx.config))
+        out.push_back(d.assignment.cadre.name + " " + (d.period.kind == "final_appraisal" ? "鉴定" : d.period.label) +
+                      (d.recipient == "home" || d.recipient == "orgdept" ? "→" + d.recipient : "") + " " +
+                      std::to_string(d.days_overdue));
+    return out;
+}
+
 } // namespace guazhi::test::report_sample
