@@ -1,6 +1,7 @@
 // guazhi appraise annual|history|final|show|missing|recommend|import: annual assessments,
 // the 优秀 recommendation, and the end-of-term appraisal (鉴定).
 #include "commands.hpp"
+#include "language.hpp"
 #include "flags.hpp"
 #include "app/imports.hpp"
 #include "app/record.hpp"
@@ -25,14 +26,14 @@ namespace {
 // (recorder_problem). --recorded-by, the old name of the recorder, stays accepted.
 void add_recorder_options(CLI::App* app, std::string& recorded_by) {
     add_by_option(app, recorded_by);
-    app->add_option("--recorded-by", recorded_by, "The old spelling of --by")->group("");
+    app->add_option("--recorded-by", recorded_by, "The old spelling of --by")->group(std::string()); // hidden
 }
 
 // --override with --reason: the host rule set aside (the reason is recorded); --reason alone
 // is a usage error unless `also` (final's --early) takes it.
 std::optional<std::string> override_reason(bool override_rule, const std::optional<std::string>& reason, bool also) {
     if (!override_rule) {
-        if (reason && !also) throw UsageError("--reason goes with --override");
+        if (reason && !also) throw UsageError(msg(N_("--reason goes with --override")));
         return std::nullopt;
     }
     return std::string(util::trim(reason.value_or("")));
@@ -46,10 +47,10 @@ struct AnnualOptions {
     std::string recorded_by;
 };
 
-void print_outcome(const AnnualOutcome& outcome, std::string_view what) {
-    if (!outcome.changed) diag("{}: already recorded as given; nothing changed\n", what);
-    else diag("{}: recorded (#{})\n", what, outcome.id);
-    if (outcome.cap_warning) diag("warning: {}\n", *outcome.cap_warning);
+void print_outcome(const AnnualOutcome& outcome, const Message& what, Lang lang) {
+    if (!outcome.changed) diag(lang, msg(N_("{}: already recorded as given; nothing changed"), what));
+    else diag(lang, msg(N_("{}: recorded (#{})"), what, outcome.id));
+    if (outcome.cap_warning) diag(lang, msg(N_("warning: {}"), *outcome.cap_warning));
     fmt::print("{}\n", outcome.id);
 }
 
@@ -59,7 +60,7 @@ AnnualChange to_change(const AnnualOptions& o) {
     c.grade = o.grade;
     if (o.votes) {
         auto parsed = parse_votes(*o.votes);
-        if (!parsed.votes) throw UsageError(fmt::format("--votes: {}", parsed.error));
+        if (!parsed.votes) throw UsageError(msg(N_("{}: {}"), "--votes", parsed.error));
         c.votes = parsed.votes;
     }
     c.decided_on = flag_date(o.date, "--date");
@@ -76,13 +77,13 @@ AnnualChange to_change(const AnnualOptions& o) {
 int run_annual(const AnnualOptions& o, const Context& ctx) {
     AnnualChange c = to_change(o);
     if (!c.grade && !c.votes && !c.outstanding && !c.home_note && !c.decided_on && !c.unit)
-        throw UsageError("give at least one of --grade, --votes, --outstanding, --home-note, --date, --unit");
+        throw UsageError(msg(N_("give at least one of --grade, --votes, --outstanding, --home-note, --date, --unit")));
     std::string text = util::clean(o.target);
-    if (!util::is_digits(text) || text.size() > 15) throw UsageError(fmt::format("ASSIGNMENT: '{}' is not an assignment id", text));
+    if (!util::is_digits(text) || text.size() > 15) throw UsageError(msg(N_("ASSIGNMENT: '{}' is not an assignment id"), text));
     c.assignment_id = std::stoll(text);
     Database db = ctx.open(OpenMode::write);
     auto outcome = app::record_annual_assessment(db, ctx.config, c);
-    print_outcome(outcome, fmt::format("assignment #{}, {} annual assessment", *c.assignment_id, o.year));
+    print_outcome(outcome, msg(N_("assignment #{}, {} annual assessment"), *c.assignment_id, o.year), ctx.lang);
     return 0;
 }
 
@@ -90,7 +91,7 @@ int run_history(const AnnualOptions& o, const Context& ctx) {
     AnnualChange c = to_change(o);
     Database db = ctx.open(OpenMode::write);
     app::CadreGrade graded = app::record_cadre_grade(db, ctx.config, o.target, c);
-    print_outcome(graded.outcome, fmt::format("{}, {} grade", graded.cadre.name, o.year));
+    print_outcome(graded.outcome, msg(N_("{}, {} grade"), graded.cadre.name, o.year), ctx.lang);
     return 0;
 }
 
@@ -104,7 +105,7 @@ struct FinalOptions {
 
 std::string read_text_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(fmt::format("--from {}: cannot read the file", path));
+    if (!in) throw Error(msg(N_("--from {}: cannot read the file"), path));
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
@@ -127,15 +128,15 @@ int run_final(const FinalOptions& o, const Context& ctx) {
         f.dimensions[i] = {util::clean(d.rating[i].value_or("")), std::string(util::trim(d.comment[i].value_or("")))};
     f.conclusion = std::string(util::trim(d.conclusion.value_or("")));
     f.author_unit = util::clean(d.author_unit.value_or(""));
-    f.written_on = d.date ? flag_date(*d.date, o.date ? "--date" : "date (in --from)") : util::Date::today();
+    f.written_on = d.date ? flag_date(*d.date, o.date ? Message("--date") : msg(N_("date (in --from)"))) : util::Date::today();
     // One --reason says why for each of --early and --override given.
-    if (o.reason && !o.early && !o.override_rule) throw UsageError("--reason goes with --early or --override");
+    if (o.reason && !o.early && !o.override_rule) throw UsageError(msg(N_("--reason goes with --early or --override")));
     f.early_reason = o.early ? o.reason.value_or("") : "";
     f.override_reason = override_reason(o.override_rule, o.reason, o.early).value_or("");
     f.recorded_by = o.recorded_by;
     Database db = ctx.open(OpenMode::write);
     auto id = app::record_final(db, ctx.config, f, o.early, o.replace, o.override_rule);
-    diag("assignment #{}: final appraisal recorded (#{})\n", o.id, id);
+    diag(ctx.lang, msg(N_("assignment #{}: final appraisal recorded (#{})"), o.id, id));
     fmt::print("{}\n", id);
     return 0;
 }
@@ -180,8 +181,8 @@ int run_missing(const MissingOptions& o, const Context& ctx) {
     Output out(std::nullopt);
     out.write(render_report(o.format, columns, rows));
     out.commit();
-    diag("{} ended assignment{} without a final appraisal on {}\n", rows.size(), rows.size() == 1 ? "" : "s",
-               filter.as_of.iso());
+    diag(ctx.lang, counted(rows.size(), N_("{} ended assignment without a final appraisal on {}"),
+                           N_("{} ended assignments without a final appraisal on {}"), rows.size(), filter.as_of.iso()));
     return 0;
 }
 
@@ -233,21 +234,23 @@ int run_recommend(const RecommendOptions& o, const Context& ctx) {
         // The cap over the year's graded secondees, where one is configured.
         const auto& x = result.excellence;
         if (x.cap && o.format == Format::table)
-            out.write(zh ? fmt::format("\n优秀等次比例限额（excellent_cap_share = {}）：已定等次 {} 人，优秀 {} 人，限额 {} 人{}\n",
-                                       ctx.config.policy.excellent_cap_share, x.graded, x.excellent, *x.cap,
-                                       x.over() ? "，超出" : "")
-                         : fmt::format("\nCap on excellent grades (excellent_cap_share = {}): {} graded, {} excellent, "
-                                       "cap {}{}\n",
-                                       ctx.config.policy.excellent_cap_share, x.graded, x.excellent, *x.cap,
-                                       x.over() ? ", over" : ""));
+            out.write("\n" +
+                      util::words(x.over() ? msg(N_("Cap on excellent grades (excellent_cap_share = {}): {} graded, {} "
+                                                    "excellent, cap {}, over"),
+                                                 ctx.config.policy.excellent_cap_share, x.graded, x.excellent, *x.cap)
+                                           : msg(N_("Cap on excellent grades (excellent_cap_share = {}): {} graded, {} "
+                                                    "excellent, cap {}"),
+                                                 ctx.config.policy.excellent_cap_share, x.graded, x.excellent, *x.cap),
+                                  ctx.lang) +
+                      "\n");
     }
     out.commit();
     std::size_t yes = 0;
     for (const auto& r : result.rows) yes += r.recommendation.recommended() ? 1 : 0;
-    diag("{}: {} assessed, {} recommended for 优秀\n", o.year, result.rows.size(), yes);
+    diag(ctx.lang, msg(N_("{}: {} assessed, {} recommended for 优秀"), o.year, result.rows.size(), yes));
     if (result.excellence.over())
-        diag("warning: {} 优秀 of {} graded for {}, above the cap of {}\n", result.excellence.excellent,
-             result.excellence.graded, o.year, *result.excellence.cap);
+        diag(ctx.lang, msg(N_("warning: {} 优秀 of {} graded for {}, above the cap of {}"), result.excellence.excellent,
+                           result.excellence.graded, o.year, *result.excellence.cap));
     return 0;
 }
 
@@ -266,12 +269,14 @@ int run_import(const ImportOptions& o, const Context& ctx) {
     auto result =
         app::import_appraisals(db, input.table(o.table), ctx.config, o.replace, o.recorded_by, flag_of, reason, checks);
     if (!result.ignored_columns.empty())
-        diag("{}: ignored {} column{}: {}\n", input.name(), result.ignored_columns.size(),
-             result.ignored_columns.size() == 1 ? "" : "s",
-             util::printable(fmt::format("{}", fmt::join(result.ignored_columns, ", ")), 400));
-    diag("{}: {} assessment{} {}, {} already recorded as given\n", input.name(), result.recorded,
-         result.recorded == 1 ? "" : "s", o.dry_run ? "would be recorded (dry run, nothing written)" : "recorded",
-         result.unchanged);
+        diag(ctx.lang, msg("{}: ignored {}: {}", input.name(),
+                           counted(result.ignored_columns.size(), N_("{} column"), N_("{} columns"), result.ignored_columns.size()),
+                           util::printable(fmt::format("{}", fmt::join(result.ignored_columns, ", ")), 400)));
+    Message assessments = counted(result.recorded, N_("{} assessment"), N_("{} assessments"), result.recorded);
+    diag(ctx.lang, o.dry_run ? msg("{}: {} would be recorded (dry run, nothing written), {} already recorded as given",
+                                   input.name(), assessments, result.unchanged)
+                             : msg("{}: {} recorded, {} already recorded as given", input.name(), assessments,
+                                   result.unchanged));
     return 0;
 }
 
@@ -280,10 +285,10 @@ void add_override_options(CLI::App* sub, bool& override_rule, std::optional<std:
     sub->add_option("--reason", reason, "Why the rule is set aside (recorded with the assessment)");
 }
 
-void add_annual_flags(CLI::App* sub, AnnualOptions& o) {
+void add_annual_flags(CLI::App* sub, AnnualOptions& o, Lang lang) {
     sub->add_option("--year", o.year, "The year assessed")->required();
     sub->add_option("--grade", o.grade, "优秀|称职|基本称职|不称职|不定等次|不进行考核 (or the codes)")
-        ->transform(vocabulary_validator(grades()));
+        ->transform(vocabulary_validator(grades(), lang));
     sub->add_option("--date", o.date, "When the grade was decided");
     sub->add_option("--unit", o.unit, "The assessing unit (考核单位; default for a secondment year: the host unit)");
     sub->add_flag("--replace", o.replace, "Change a part already recorded (the earlier record is kept in the history)");
@@ -300,12 +305,12 @@ void setup_appraise(CLI::App& app, const GlobalOptions& global, int& exit_code) 
         auto o = std::make_shared<AnnualOptions>();
         auto* sub = appraise->add_subcommand("annual", "Record a year's assessment of a secondee (年度考核), in parts");
         sub->add_option("ASSIGNMENT", o->target, "Assignment id")->required();
-        add_annual_flags(sub, *o);
+        add_annual_flags(sub, *o, global.language);
         sub->add_option("--votes", o->votes, "Democratic evaluation (民主测评): 优秀=18,称职=6,基本称职=1,不称职=0");
         auto* yes = sub->add_flag("--outstanding", o->outstanding, "Performance marked outstanding (表现突出)");
         sub->add_flag("--not-outstanding", o->not_outstanding, "Performance not outstanding (with --replace)")->excludes(yes);
         sub->add_option("--home-note", o->home_note, "The home unit's view of the first half year");
-        add_override_options(sub, o->override_rule, o->reason, "A unit other than the host assesses (needs --reason)");
+        add_override_options(sub, o->override_rule, o->reason, N_("A unit other than the host assesses (needs --reason)"));
         sub->footer("The host unit assesses (年度考核由接收单位负责): --unit names another unit only with --override\n"
                     "--reason. --by is the person recording, as everywhere.\n"
                     "The year must fall in the term. Parts (grade, votes, outstanding, note) may be recorded at\n"
@@ -319,7 +324,7 @@ void setup_appraise(CLI::App& app, const GlobalOptions& global, int& exit_code) 
         auto o = std::make_shared<AnnualOptions>();
         auto* sub = appraise->add_subcommand("history", "Record a cadre's grade for a year outside any secondment");
         sub->add_option("CADRE", o->target, "ID number, or the id of one of the cadre's assignments")->required();
-        add_annual_flags(sub, *o);
+        add_annual_flags(sub, *o, global.language);
         sub->get_option("--grade")->required();
         sub->footer("The recommendation rule looks at the two years before the assessed year.\n"
                     "Example:\n  guazhi appraise history 14 --year 2005 --grade 优秀");
@@ -332,8 +337,8 @@ void setup_appraise(CLI::App& app, const GlobalOptions& global, int& exit_code) 
         sub->add_option("--from", o->from, "A UTF-8 TOML or JSON file with the fields (flags override it)");
         for (std::size_t i = 0; i < kDimensions.size(); ++i) {
             std::string code(kDimensions[i].code);
-            sub->add_option("--" + code, o->rating[i], fmt::format("Rating for {} ({})", code, kDimensions[i].zh));
-            sub->add_option("--" + code + "-comment", o->comment[i], fmt::format("Comment on {}", code));
+            sub->add_option("--" + code, o->rating[i], help_text(sub, msg(N_("Rating for {} ({})"), code, kDimensions[i].zh)));
+            sub->add_option("--" + code + "-comment", o->comment[i], help_text(sub, msg(N_("Comment on {}"), code)));
         }
         sub->add_option("--conclusion", o->conclusion, "The overall conclusion (鉴定意见)");
         sub->add_option("--unit", o->unit, "The author unit (default: the host unit, who writes the 鉴定)");
@@ -348,7 +353,7 @@ void setup_appraise(CLI::App& app, const GlobalOptions& global, int& exit_code) 
                     "A --from file (TOML; JSON alike):\n"
                     "  date = 2007-07-20\n  conclusion = \"该同志挂职期间……\"\n  [ideology]\n  rating = \"优秀\"\n"
                     "  comment = \"……\"\n  (and [work], [study], [life], [integrity])\n"
-                    "Example:\n  guazhi appraise final 14 --from 鉴定.toml");
+                    "Example:\n  guazhi appraise final 14 --from examples/鉴定-何俊杰.toml");
         sub->callback([o, &global, &exit_code] { exit_code = run_final(*o, make_context(global, o->recorded_by)); });
     }
     {
@@ -363,7 +368,7 @@ void setup_appraise(CLI::App& app, const GlobalOptions& global, int& exit_code) 
     {
         auto o = std::make_shared<MissingOptions>();
         auto* sub = appraise->add_subcommand("missing", "Ended assignments (completed or recalled) without a final appraisal");
-        add_filter_options(sub, o->filter);
+        add_filter_options(sub, o->filter, global.language);
         add_format_option(sub, o->format);
         sub->footer("Example:\n  guazhi appraise missing --year 2005");
         sub->callback([o, &global, &exit_code] { exit_code = run_missing(*o, make_context(global)); });
@@ -388,7 +393,7 @@ void setup_appraise(CLI::App& app, const GlobalOptions& global, int& exit_code) 
         add_table_options(sub, o->table);
         sub->add_flag("--replace", o->replace, "Let rows change parts already recorded (kept in the history)");
         add_override_options(sub, o->override_rule, o->reason,
-                             "Let rows whose 考核单位 is not the host be recorded (needs --reason)");
+                             N_("Let rows whose 考核单位 is not the host be recorded (needs --reason)"));
         sub->add_flag("--dry-run", o->dry_run, "Check every row and report, but write nothing");
         sub->add_flag("--ignore-unknown-columns", o->ignore_unknown, "Skip columns guazhi does not know");
         add_recorder_options(sub, o->recorded_by);
@@ -397,7 +402,7 @@ void setup_appraise(CLI::App& app, const GlobalOptions& global, int& exit_code) 
                     "考核日期 (decided_on), 派出单位意见 (home_note), 姓名 (name: checked against the cadre).\n"
                     "The 考核单位 of a secondment year must be the host unless --override --reason. With an ID number, a year outside every\n"
                     "term of the cadre is a prior year's grade. Rows already recorded as given are skipped.\n"
-                    "Example:\n  guazhi appraise import 2006年度考核.csv");
+                    "Example:\n  guazhi appraise import examples/年度考核-2006.csv");
         sub->callback([o, &global, &exit_code] { exit_code = run_import(*o, make_context(global, o->recorded_by)); });
     }
 }

@@ -1,5 +1,6 @@
 // guazhi assign add|list|show (import lives in cmd_assign_import.cpp).
 #include "commands.hpp"
+#include "language.hpp"
 #include "flags.hpp"
 #include "app/record.hpp"
 #include "domain/roster.hpp"
@@ -25,21 +26,20 @@ int run_add(const RowValues& raw, const RecordFlags& flags, const Context& ctx) 
     app::AddedAssignment added = app::add_assignment(db, ctx.config, values, policy);
     const RowResult& row = added.row;
     const RecordOutcome& outcome = added.outcome;
-    std::vector<std::string> problems;
-    for (const auto& p : row.problems) problems.push_back(fmt::format("{}: {}", flag_for(p.field), describe(p, flag_of)));
-    for (const auto& p : outcome.problems)
-        problems.push_back(fmt::format("{}: {}", flag_for(p.field), describe(p, flag_of)));
-    if (!problems.empty()) throw Error(fmt::format("{}\nnothing was recorded", fmt::join(problems, "\n")));
+    std::vector<Message> problems;
+    for (const auto& p : row.problems) problems.push_back(msg(N_("{}: {}"), flag_for(p.field), describe(p, flag_of)));
+    for (const auto& p : outcome.problems) problems.push_back(msg(N_("{}: {}"), flag_for(p.field), describe(p, flag_of)));
+    if (!problems.empty()) throw Error(msg(N_("{}\nnothing was recorded"), lines_of(std::move(problems))));
     if (outcome.kind == RecordOutcome::Kind::identical) {
-        diag("already recorded as assignment #{}; nothing added\n", outcome.id);
+        diag(ctx.lang, msg(N_("already recorded as assignment #{}; nothing added"), outcome.id));
     } else {
         const Assignment& a = *row.assignment;
         if (outcome.over_quota)
-            diag("{} now receives more than max_per_host_per_batch = {} in batch {}; override recorded\n",
-                       a.host_unit.name, ctx.config.policy.max_per_host_per_batch, a.batch_year);
-        diag("recorded assignment #{}: {} {} {} → {}, {} ~ {}\n", outcome.id, a.cadre.name,
-                   directions().label(a.direction, ctx.lang), a.home_unit.name, a.host_unit.name, a.start.iso(),
-                   a.end.iso());
+            diag(ctx.lang, msg(N_("{} now receives more than max_per_host_per_batch = {} in batch {}; override recorded"),
+                               a.host_unit.name, ctx.config.policy.max_per_host_per_batch, a.batch_year));
+        diag(ctx.lang, msg(N_("recorded assignment #{}: {} {} {} → {}, {} ~ {}"), outcome.id, a.cadre.name,
+                           directions().label(a.direction, ctx.lang), a.home_unit.name, a.host_unit.name, a.start.iso(),
+                           a.end.iso()));
     }
     fmt::print("{}\n", outcome.id);
     return 0;
@@ -56,7 +56,7 @@ int run_list(const ListOptions& o, const Context& ctx) {
     AssignmentFilter filter = o.filter.to_filter();
     if (o.ending_within) {
         ParsedPeriod period = parse_period(*o.ending_within);
-        if (!period) throw UsageError(fmt::format("--ending-within: {}", period.error));
+        if (!period) throw UsageError(msg(N_("{}: {}"), "--ending-within", period.error));
         filter.ending_within = period.period;
     }
     Database db = ctx.open(OpenMode::read);
@@ -92,7 +92,7 @@ int run_list(const ListOptions& o, const Context& ctx) {
         out.write(render_table(list_columns(ctx.lang), rows));
     }
     out.commit();
-    diag("{} assignment{}\n", count, count == 1 ? "" : "s");
+    diag(ctx.lang, counted(count, N_("{} assignment"), N_("{} assignments"), count));
     return 0;
 }
 
@@ -133,7 +133,7 @@ void setup_assign(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     auto* add = assign->add_subcommand("add", "Record one secondment from flags");
     for (const auto& s : roster_fields()) {
         auto* opt = add->add_option(flag_for(s.field), (*raw)[static_cast<std::size_t>(s.field)],
-                                    fmt::format("{} ({}){}", s.zh, s.key, s.required ? ", required" : ""));
+                                    s.required ? help_text(add, msg(N_("{} ({}), required"), s.zh, s.key)) : help_text(add, msg(N_("{} ({})"), s.zh, s.key)));
         if (s.required) opt->required();
     }
     add->footer("Creates the cadre and units when new; refuses data that contradicts what is recorded.\n"
@@ -149,7 +149,7 @@ void setup_assign(CLI::App& app, const GlobalOptions& global, int& exit_code) {
 
     auto list_opts = std::make_shared<ListOptions>();
     auto* list = assign->add_subcommand("list", "List secondments, filtered");
-    add_filter_options(list, list_opts->filter);
+    add_filter_options(list, list_opts->filter, global.language);
     add_format_option(list, list_opts->format);
     list->add_flag("--reveal-id", list_opts->reveal_id, "Show full ID numbers in JSON (masked by default)");
     list->add_option("--ending-within", list_opts->ending_within,

@@ -58,11 +58,11 @@ int run_allowance(const AllowanceOptions& o, const Context& ctx) {
     Output out(std::nullopt);
     out.write(render_report(o.format, columns, rows));
     out.commit();
-    diag("{} secondee{}, {} days at {} 元/day: {} 元\n", lines.back().people,
-               lines.back().people == 1 ? "" : "s", lines.back().days, ctx.config.policy.allowance_per_day,
-               yuan(lines.back().amount_fen));
+    diag(ctx.lang, counted(lines.back().people, N_("{} secondee, {} days at {} 元/day: {} 元"),
+                           N_("{} secondees, {} days at {} 元/day: {} 元"), lines.back().people, lines.back().days,
+                           ctx.config.policy.allowance_per_day, yuan(lines.back().amount_fen)));
     if (to_date)
-        diag("to {}: {} days, {} 元\n", as_of, lines.back().days_to_date, yuan(lines.back().amount_to_date_fen));
+        diag(ctx.lang, msg(N_("to {}: {} days, {} 元"), as_of, lines.back().days_to_date, yuan(lines.back().amount_to_date_fen)));
     return 0;
 }
 
@@ -71,7 +71,7 @@ int run_allowance(const AllowanceOptions& o, const Context& ctx) {
 void setup_assign_allowance(CLI::App& assign, const GlobalOptions& global, int& exit_code) {
     auto o = std::make_shared<AllowanceOptions>();
     auto* sub = assign.add_subcommand("allowance", "Living allowance owed by home units, from actual dates");
-    add_filter_options(sub, o->filter);
+    add_filter_options(sub, o->filter, global.language);
     sub->add_option("--by", o->group, "Group: home-unit|派出单位 (one line per paying unit)")
         ->transform(CLI::Transformer({{"派出单位", "home-unit"}, {"派员单位", "home-unit"}, {"原单位", "home-unit"}}))
         ->check(CLI::IsMember({"home-unit", "home_unit"}));

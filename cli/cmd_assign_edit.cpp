@@ -1,6 +1,7 @@
 // guazhi assign edit|delete: correcting what was recorded. The audit log keeps every row removed
 // (and the command line with its --reason), so `undo` brings the assignment back.
 #include "commands.hpp"
+#include "language.hpp"
 #include "flags.hpp"
 #include "app/record.hpp"
 #include "domain/vocabulary.hpp"
@@ -24,12 +25,19 @@ int run_delete(const DeleteOptions& o, const Context& ctx) {
     DeletedAssignment d = app::delete_assignment(db, o.id, o.cascade ? Dependents::delete_too : Dependents::refuse);
     const Assignment& a = d.assignment;
     const AssignmentRecords& r = d.with;
-    diag("deleted assignment #{}: {} {} {} → {}, {} ~ {}\n", a.id, a.cadre.name, directions().label(a.direction, ctx.lang),
-         a.home_unit.name, a.host_unit.name, a.start.iso(), a.end.iso());
-    if (r.any())
-        diag("with it: {} report(s), {} annual assessment(s), {} final appraisal(s), {} event(s){}\n", r.reports,
-             r.annual_assessments, r.final_appraisals, r.events, r.appointment ? ", the appointment record" : "");
-    diag("the cadre stays recorded; `guazhi undo` brings the assignment back\n");
+    diag(ctx.lang, msg(N_("deleted assignment #{}: {} {} {} → {}, {} ~ {}"), a.id, a.cadre.name,
+                       directions().label(a.direction, ctx.lang), a.home_unit.name, a.host_unit.name, a.start.iso(),
+                       a.end.iso()));
+    if (r.any()) {
+        if (r.appointment)
+            diag(ctx.lang, msg(N_("with it: {} report(s), {} annual assessment(s), {} final appraisal(s), {} event(s), "
+                                  "the appointment record"),
+                               r.reports, r.annual_assessments, r.final_appraisals, r.events));
+        else
+            diag(ctx.lang, msg(N_("with it: {} report(s), {} annual assessment(s), {} final appraisal(s), {} event(s)"),
+                               r.reports, r.annual_assessments, r.final_appraisals, r.events));
+    }
+    diag(ctx.lang, msg(N_("the cadre stays recorded; `guazhi undo` brings the assignment back")));
     return 0;
 }
 
@@ -48,31 +56,31 @@ int run_edit(const EditOptions& o, const Context& ctx) {
     app::AssignmentEdit edit;
     for (Field f : kEditable)
         if (const auto& v = o.values[static_cast<std::size_t>(f)]) edit.values.emplace_back(f, util::clean(*v));
-    if (edit.values.empty()) throw UsageError("nothing to change: give a field to correct (--host-post, --start-date …)");
-    if (util::clean(o.flags.reason).empty()) throw UsageError("--reason is required (why the record was wrong; kept in the log)");
+    if (edit.values.empty()) throw UsageError(msg(N_("nothing to change: give a field to correct (--host-post, --start-date …)")));
+    if (util::clean(o.flags.reason).empty()) throw UsageError(msg(N_("--reason is required (why the record was wrong; kept in the log)")));
     edit.policy = o.flags.to_policy();
     Database db = ctx.open(OpenMode::write);
     app::EditedAssignment done = app::edit_assignment(db, ctx.config, o.id, edit);
     if (!done.problems.empty()) {
-        std::vector<std::string> lines;
-        for (const auto& p : done.problems) lines.push_back(fmt::format("{}: {}", flag_for(p.field), describe(p, flag_of)));
-        throw Error(fmt::format("assignment #{}: {}\nnothing was changed", o.id, fmt::join(lines, "\n")));
+        std::vector<Message> lines;
+        for (const auto& p : done.problems) lines.push_back(msg(N_("{}: {}"), flag_for(p.field), describe(p, flag_of)));
+        throw Error(msg(N_("assignment #{}: {}\nnothing was changed"), o.id, lines_of(std::move(lines))));
     }
     if (!done.committed) {
-        diag("assignment #{}: already so; nothing changed\n", o.id);
+        diag(ctx.lang, msg(N_("assignment #{}: already so; nothing changed"), o.id));
         return 0;
     }
     RowValues before = to_row(done.before), after = to_row(done.after);
     for (Field f : kEditable) {
         const auto i = static_cast<std::size_t>(f);
         if (before[i] != after[i])
-            diag("{}\n", change_line(fmt::format("assignment #{} {}", o.id, done.before.cadre.name), spec(f).key, before[i],
-                                     after[i], std::nullopt, ctx.lang));
+            diag("{}\n", change_line(util::words(msg(N_("assignment #{} {}"), o.id, done.before.cadre.name), ctx.lang),
+                                     spec(f).key, before[i], after[i], std::nullopt, ctx.lang));
     }
     if (done.over_quota)
-        diag("{} now receives more than max_per_host_per_batch = {} in batch {}; override recorded\n",
-             done.after.host_unit.name, ctx.config.policy.max_per_host_per_batch, done.after.batch_year);
-    diag("corrected; `guazhi undo` reverts it\n");
+        diag(ctx.lang, msg(N_("{} now receives more than max_per_host_per_batch = {} in batch {}; override recorded"),
+                           done.after.host_unit.name, ctx.config.policy.max_per_host_per_batch, done.after.batch_year));
+    diag(ctx.lang, msg(N_("corrected; `guazhi undo` reverts it")));
     return 0;
 }
 
@@ -87,18 +95,18 @@ int run_note_edit(const NoteOptions& o, const Context& ctx) {
     if (o.kind) change.kind = util::clean(*o.kind);
     if (o.text) change.text = util::clean(*o.text);
     change.date = flag_date(o.date, "--date");
-    if (!change.kind && !change.text && !change.date) throw UsageError("nothing to change: give --text, --date or --kind");
+    if (!change.kind && !change.text && !change.date) throw UsageError(msg(N_("nothing to change: give --text, --date or --kind")));
     Database db = ctx.open(OpenMode::write);
     Event before = app::edit_note(db, ctx.config, o.id, change);
-    diag("event #{} of assignment #{} corrected; `guazhi undo` reverts it\n", before.id, before.assignment_id);
+    diag(ctx.lang, msg(N_("event #{} of assignment #{} corrected; `guazhi undo` reverts it"), before.id, before.assignment_id));
     return 0;
 }
 
 int run_note_delete(const NoteOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::write);
     Event before = app::delete_note(db, o.id);
-    diag("deleted event #{} ({} {}) of assignment #{}; `guazhi undo` brings it back\n", before.id, before.date.iso(),
-         note_kinds().label(before.kind, ctx.lang), before.assignment_id);
+    diag(ctx.lang, msg(N_("deleted event #{} ({} {}) of assignment #{}; `guazhi undo` brings it back"), before.id,
+                       before.date.iso(), note_kinds().label(before.kind, ctx.lang), before.assignment_id));
     return 0;
 }
 
@@ -109,7 +117,7 @@ void setup_assign_edit(CLI::App& assign, const GlobalOptions& global, int& exit_
     auto* edit = assign.add_subcommand("edit", "Correct a secondment's fields (挂职职务, units, dates …)");
     edit->add_option("ID", e->id, "Assignment id")->required();
     for (Field f : kEditable)
-        edit->add_option(flag_for(f), e->values[static_cast<std::size_t>(f)], fmt::format("{} ({})", spec(f).zh, spec(f).key));
+        edit->add_option(flag_for(f), e->values[static_cast<std::size_t>(f)], help_text(edit, msg(N_("{} ({})"), spec(f).zh, spec(f).key)));
     add_record_flags(edit, e->flags);
     edit->footer("Every rule of a new row runs again, the assignment itself left out: units' kinds, the term\n"
                  "overlapping another of the cadre's, the host's quota (--override with --reason to exceed it),\n"

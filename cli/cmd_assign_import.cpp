@@ -4,6 +4,7 @@
 #include "flags.hpp"
 #include "error.hpp"
 #include "app/imports.hpp"
+#include "util/catalog.hpp"
 #include "util/text.hpp"
 #include "util/workbook.hpp"
 
@@ -33,12 +34,12 @@ ColumnAliases column_aliases(const std::vector<std::string>& maps, const Config&
         std::string header = eq == std::string::npos ? std::string() : util::clean(m.substr(0, eq));
         std::string target = eq == std::string::npos ? std::string() : util::clean(m.substr(eq + 1));
         if (header.empty() || target.empty())
-            throw Error(fmt::format("--map '{}': write HEADER=FIELD, e.g. --map 原单位=home_unit", util::printable(m)));
+            throw Error(msg("--map '{}': write HEADER=FIELD, e.g. --map 原单位=home_unit", util::printable(m)));
         auto meaning = meaning_of_target(target);
         if (!meaning)
-            throw Error(fmt::format("--map '{}': '{}' is no column (a roster field such as home_unit or 派出单位, or one "
-                                    "of {})",
-                                    util::printable(m), util::printable(target), kSpecialTargets));
+            throw Error(msg("--map '{}': '{}' is no column (a roster field such as home_unit or 派出单位, or one "
+                            "of {})",
+                            util::printable(m), util::printable(target), kSpecialTargets));
         aliases.emplace_back(header, *meaning);
     }
     for (const auto& [header, target] : config.policy.column_aliases)
@@ -47,32 +48,31 @@ ColumnAliases column_aliases(const std::vector<std::string>& maps, const Config&
 }
 
 // The lines of the summary that say how the sheet was read: nothing is skipped unsaid.
-void print_reading_notes(const ImportReport& r, const std::string& name) {
-    auto plural = [](std::size_t n, std::string_view one, std::string_view many) {
-        return fmt::format("{} {}", n, n == 1 ? one : many);
-    };
+void print_reading_notes(const ImportReport& r, const std::string& name, Lang lang) {
+    auto n_of = [](std::size_t n, const char* one, const char* many) { return counted(n, one, many, n); };
     if (r.lines_above_header)
-        diag("{}: skipped {} above the header\n", name, plural(r.lines_above_header, "line", "lines"));
-    if (r.header_rows > 1) diag("{}: the header has {} rows\n", name, r.header_rows);
+        diag(lang, msg("{}: skipped {} above the header", name, n_of(r.lines_above_header, N_("{} line"), N_("{} lines"))));
+    if (r.header_rows > 1) diag(lang, msg("{}: the header has {} rows", name, r.header_rows));
     if (r.footer_lines)
-        diag("{}: skipped {} (填表人, 合计 …)\n", name, plural(r.footer_lines, "footer line", "footer lines"));
+        diag(lang, msg("{}: skipped {} (填表人, 合计 …)", name,
+                       n_of(r.footer_lines, N_("{} footer line"), N_("{} footer lines"))));
     if (r.hidden_rows)
-        diag("{}: {} read as data\n", name, plural(r.hidden_rows, "hidden row", "hidden rows"));
+        diag(lang, msg("{}: {} read as data", name, n_of(r.hidden_rows, N_("{} hidden row"), N_("{} hidden rows"))));
     if (!r.ignored_columns.empty())
-        diag("{}: ignored {}: {}\n", name, plural(r.ignored_columns.size(), "column", "columns"),
-                   util::printable(fmt::format("{}", fmt::join(r.ignored_columns, ", ")), 400));
+        diag(lang, msg("{}: ignored {}: {}", name, n_of(r.ignored_columns.size(), N_("{} column"), N_("{} columns")),
+                       util::printable(fmt::format("{}", fmt::join(r.ignored_columns, ", ")), 400)));
     if (!r.derived_columns.empty())
-        diag("{}: not read (computed from the other columns): {}\n", name,
-                   util::printable(fmt::format("{}", fmt::join(r.derived_columns, ", ")), 400));
+        diag(lang, msg("{}: not read (computed from the other columns): {}", name,
+                       util::printable(fmt::format("{}", fmt::join(r.derived_columns, ", ")), 400)));
     if (r.start_months)
-        diag("{}: {} given as a month, taken as its first day\n", name,
-                   plural(r.start_months, "start date", "start dates"));
+        diag(lang, msg("{}: {} given as a month, taken as its first day", name,
+                       n_of(r.start_months, N_("{} start date"), N_("{} start dates"))));
     if (r.end_months)
-        diag("{}: {} given as a month, taken as its last day\n", name,
-                   plural(r.end_months, "end date", "end dates"));
+        diag(lang, msg("{}: {} given as a month, taken as its last day", name,
+                       n_of(r.end_months, N_("{} end date"), N_("{} end dates"))));
     if (r.directions_inferred)
-        diag("{}: {} without 挂职类型: 下派 where the host is a township, else 上挂\n", name,
-                   plural(r.directions_inferred, "row", "rows"));
+        diag(lang, msg("{}: {} without 挂职类型: 下派 where the host is a township, else 上挂", name,
+                       n_of(r.directions_inferred, N_("{} row"), N_("{} rows"))));
 }
 
 int run_import(const ImportCliOptions& o, const Context& ctx) {
@@ -80,15 +80,16 @@ int run_import(const ImportCliOptions& o, const Context& ctx) {
     options.dry_run = o.dry_run;
     options.ignore_unknown_columns = o.ignore_unknown;
     options.policy = o.record.to_policy();
-    if (o.since && !o.update) throw UsageError("--since goes with --update (the day the file's new values took effect)");
+    if (o.since && !o.update)
+        throw UsageError(msg("--since goes with --update (the day the file's new values took effect)"));
     options.policy.update = o.update;
     options.policy.offer_update = true;
     options.policy.update_since = flag_date(o.since, "--since");
     options.aliases = column_aliases(o.maps, ctx.config);
     options.name = flag_of;
     bool tty = ::isatty(STDERR_FILENO);
-    options.progress = [tty](std::size_t rows) {
-        if (tty && rows >= 5000) diag("\rread {} rows…", rows);
+    options.progress = [tty, lang = ctx.lang](std::size_t rows) {
+        if (tty && rows >= 5000) diag("\r{}", util::words(msg("read {} rows…", rows), lang));
     };
 
     Input input(o.file);
@@ -97,31 +98,38 @@ int run_import(const ImportCliOptions& o, const Context& ctx) {
     ImportReport report = app::import_roster(db, input.table(o.table), ctx.config, options);
     if (tty && report.rows >= 5000) diag("\r{:30}\r", ""); // wipe the progress line
 
-    for (const auto& p : report.problems) diag("{}\n", p);
+    const Lang lang = ctx.lang;
+    for (const auto& p : report.problems) diag(lang, p);
     if (report.problem_count > report.problems.size())
-        diag("… and {} more problems\n", report.problem_count - report.problems.size());
+        diag(lang, msg("… and {} more problems", report.problem_count - report.problems.size()));
+    Message rows = counted(report.rows, N_("{} row"), N_("{} rows"), report.rows);
     if (report.problem_count > 0) {
-        diag("{}: {} problem{} in {} row{}; nothing was written\n", name, report.problem_count,
-                   report.problem_count == 1 ? "" : "s", report.rows, report.rows == 1 ? "" : "s");
+        diag(lang, msg("{}: {} in {}; nothing was written", name,
+                       counted(report.problem_count, N_("{} problem"), N_("{} problems"), report.problem_count), rows));
         return 1;
     }
     for (const auto& u : report.updates) diag("{}\n", u);
-    if (!report.updates.empty())
-        diag("{}: {} {} of known cadres {}\n", name, report.updates.size(),
-             report.updates.size() == 1 ? "value" : "values", o.dry_run ? "would change (dry run)" : "changed");
-    print_reading_notes(report, name);
-    diag("{}: {} row{} ({}): {} {}, {} already recorded (skipped)\n", name, report.rows,
-               report.rows == 1 ? "" : "s", report.source,
-               report.inserted, o.dry_run ? "would be added (dry run, nothing written)" : "added", report.identical);
+    if (!report.updates.empty()) {
+        Message values = counted(report.updates.size(), N_("{} value"), N_("{} values"), report.updates.size());
+        diag(lang, o.dry_run ? msg("{}: {} of known cadres would change (dry run)", name, values)
+                             : msg("{}: {} of known cadres changed", name, values));
+    }
+    print_reading_notes(report, name, lang);
+    diag(lang, o.dry_run ? msg("{}: {} ({}): {} would be added (dry run, nothing written), {} already recorded (skipped)",
+                               name, rows, report.source, report.inserted, report.identical)
+                         : msg("{}: {} ({}): {} added, {} already recorded (skipped)", name, rows, report.source,
+                               report.inserted, report.identical));
     if (report.over_quota)
-        diag("{} row{} beyond max_per_host_per_batch = {} (override recorded: {})\n", report.over_quota,
-                   report.over_quota == 1 ? "" : "s", ctx.config.policy.max_per_host_per_batch, o.record.reason);
+        diag(lang, msg("{} beyond max_per_host_per_batch = {} (override recorded: {})",
+                       counted(report.over_quota, N_("{} row"), N_("{} rows"), report.over_quota),
+                       ctx.config.policy.max_per_host_per_batch, o.record.reason));
     return 0;
 }
 
 } // namespace
 
 void setup_assign_import(CLI::App& assign, const GlobalOptions& global, int& exit_code) {
+    const Lang lang = global.language; // for the validator's words
     auto o = std::make_shared<ImportCliOptions>();
     auto* sub = assign.add_subcommand("import", "Import a roster (花名册: .xlsx, .xls, CSV or tab-separated text): all "
                                                 "rows or none");
@@ -129,13 +137,14 @@ void setup_assign_import(CLI::App& assign, const GlobalOptions& global, int& exi
     sub->add_option("--map", o->maps, "HEADER=FIELD: read a column this roster heads otherwise (repeatable), e.g. "
                                       "--map 原单位名称=home_unit")
         ->allow_extra_args(false)
-        ->check([](const std::string& m) -> std::string {
+        ->check([lang](const std::string& m) -> std::string {
             auto eq = m.find('=');
             if (eq == std::string::npos || util::clean(m.substr(0, eq)).empty())
-                return "write HEADER=FIELD, e.g. --map 原单位=home_unit";
+                return util::words(msg("write HEADER=FIELD, e.g. --map 原单位=home_unit"), lang);
             if (!meaning_of_target(m.substr(eq + 1)))
-                return fmt::format("'{}' is no column (a roster field such as home_unit or 派出单位, or one of {})",
-                                   util::printable(util::clean(m.substr(eq + 1))), kSpecialTargets);
+                return util::words(msg("'{}' is no column (a roster field such as home_unit or 派出单位, or one of {})",
+                                       util::printable(util::clean(m.substr(eq + 1))), kSpecialTargets),
+                                   lang);
             return {};
         });
     add_table_options(sub, o->table);

@@ -32,10 +32,10 @@ int run_appoint(const AppointOptions& o, const Context& ctx) {
     c.party_transfer_on = flag_date(o.party_transfer, "--party-transfer");
     if (!c.post_level && !c.doc_number && !c.doc_date && !c.filed_on && !c.united_front_on && !c.election_date &&
         !c.election_result && !c.mentor && !c.division_of_work && !c.party_transfer_on)
-        throw Error("assign appoint: nothing to record; see --help");
+        throw Error(msg(N_("assign appoint: nothing to record; see --help")));
     Database db = ctx.open(OpenMode::write);
     app::Lifecycle(db, ctx.config, o.by).appoint(o.id, c, flag_date(o.date, "--date").value_or(util::Date::today()), o.reason);
-    diag("assignment #{}: appointment recorded\n", o.id);
+    diag(ctx.lang, msg(N_("assignment #{}: appointment recorded"), o.id));
     return 0;
 }
 
@@ -48,7 +48,7 @@ int run_note(const NoteOptions& o, const Context& ctx) {
     util::Date date = flag_date(o.date, "--date");
     Database db = ctx.open(OpenMode::write);
     app::Lifecycle(db, ctx.config, o.by).note(o.id, o.kind, date, o.text);
-    diag("assignment #{}: {} on {} recorded\n", o.id, note_kinds().label(o.kind, ctx.lang), date.iso());
+    diag(ctx.lang, msg(N_("assignment #{}: {} on {} recorded"), o.id, note_kinds().label(o.kind, ctx.lang), date.iso()));
     return 0;
 }
 
@@ -61,7 +61,7 @@ int run_extend(const ExtendOptions& o, const Context& ctx) {
     util::Date until = flag_date(o.until, "--until");
     Database db = ctx.open(OpenMode::write);
     app::Lifecycle(db, ctx.config, o.by).extend(o.id, until, o.home_consent, o.reason);
-    diag("assignment #{}: extended until {}\n", o.id, until.iso());
+    diag(ctx.lang, msg(N_("assignment #{}: extended until {}"), o.id, until.iso()));
     return 0;
 }
 
@@ -74,8 +74,8 @@ int run_recall(const RecallOptions& o, const Context& ctx) {
     util::Date date = flag_date(o.date, "--date");
     Database db = ctx.open(OpenMode::write);
     app::Lifecycle(db, ctx.config, o.by).recall(o.id, date, o.reason, o.host_consent, o.note);
-    diag("assignment #{}: recalled, last day {} ({})\n", o.id, date.iso(),
-               recall_reasons().label(o.reason, ctx.lang));
+    diag(ctx.lang, msg(N_("assignment #{}: recalled, last day {} ({})"), o.id, date.iso(),
+                       recall_reasons().label(o.reason, ctx.lang)));
     return 0;
 }
 
@@ -90,8 +90,9 @@ int run_complete(const CompleteOptions& o, const Context& ctx) {
     app::Lifecycle life(db, ctx.config, o.by);
     util::Date day = life.complete(o.id, flag_date(o.date, "--date"), o.handover, o.unfinished, o.arrangement);
     // A recalled term is not completed: what was recorded is its handover (工作交接).
-    if (life.load(o.id).recalled_on) diag("assignment #{}: handover on {} recorded (the term was recalled)\n", o.id, day.iso());
-    else diag("assignment #{}: completion on {} recorded\n", o.id, day.iso());
+    if (life.load(o.id).recalled_on)
+        diag(ctx.lang, msg(N_("assignment #{}: handover on {} recorded (the term was recalled)"), o.id, day.iso()));
+    else diag(ctx.lang, msg(N_("assignment #{}: completion on {} recorded"), o.id, day.iso()));
     return 0;
 }
 
@@ -104,7 +105,8 @@ int run_follow_up(const FollowUpOptions& o, const Context& ctx) {
     util::Date date = flag_date(o.date, "--date");
     Database db = ctx.open(OpenMode::write);
     app::Lifecycle(db, ctx.config, o.by).follow_up(std::string_view(o.cadre), date, o.post, o.promotion, o.note);
-    diag("follow-up on {} recorded{}\n", date.iso(), o.promotion ? " (promotion)" : "");
+    diag(ctx.lang, o.promotion ? msg(N_("follow-up on {} recorded (promotion)"), date.iso())
+                               : msg(N_("follow-up on {} recorded"), date.iso()));
     return 0;
 }
 
@@ -145,7 +147,7 @@ void setup_assign_life(CLI::App& assign, const GlobalOptions& global, int& exit_
         sub->add_option("ID", o->id, "Assignment id")->required();
         sub->add_option("--kind", o->kind, "talk|visit|inspection|problem|other (谈心谈话|看望|考察|反映问题|其他)")
             ->required()
-            ->transform(vocabulary_validator(note_kinds()));
+            ->transform(vocabulary_validator(note_kinds(), global.language));
         sub->add_option("--date", o->date, "When it happened")->required();
         sub->add_option("--text", o->text, "What was said or found")->required();
         add_by_option(sub, o->by);
@@ -170,7 +172,7 @@ void setup_assign_life(CLI::App& assign, const GlobalOptions& global, int& exit_
         sub->add_option("--date", o->date, "The last day of the secondment")->required();
         sub->add_option("--reason", o->reason, "promotion|education-campaign|special (提拔|参加先进性教育活动|特殊工作; also 提拔使用, 先进性教育活动)")
             ->required()
-            ->transform(vocabulary_validator(recall_reasons()));
+            ->transform(vocabulary_validator(recall_reasons(), global.language));
         sub->add_option("--host-consent", o->host_consent, "The host unit's consent (required for special)");
         sub->add_option("--note", o->note, "Details");
         add_by_option(sub, o->by);

@@ -24,14 +24,14 @@ int run_apply(const ApplyOptions& o, const Context& ctx) {
     if (o.import_file) {
         Input input(*o.import_file);
         std::size_t n = app::import_applications(db, input.stream(), input.name(), *util::parse_encoding(o.encoding), o.by);
-        diag("{}: {} application{} recorded\n", input.name(), n, n == 1 ? "" : "s");
+        diag(ctx.lang, counted(n, N_("{}: {} application recorded"), N_("{}: {} applications recorded"), input.name(), n));
         return 0;
     }
     if (!o.host || !o.year || !o.requested)
-        throw Error("assign apply: give --host, --year and --requested (or --import FILE)");
+        throw Error(msg(N_("assign apply: give --host, --year and --requested (or --import FILE)")));
     app::record_application(db, *o.host, *o.year, *o.requested, o.by);
-    diag("{} applied for {} secondee{} in batch {}\n", *o.host, *o.requested,
-               *o.requested == 1 ? "" : "s", *o.year);
+    diag(ctx.lang, counted(static_cast<std::size_t>(*o.requested), N_("{} applied for {} secondee in batch {}"),
+                           N_("{} applied for {} secondees in batch {}"), *o.host, *o.requested, *o.year));
     return 0;
 }
 
@@ -62,7 +62,7 @@ int run_applications(const ApplicationsOptions& o, const Context& ctx) {
     Output out(std::nullopt);
     out.write(render_report(o.format, columns, rows));
     out.commit();
-    diag("batch {}: {} host units, {} requested, {} assigned\n", o.year, rows.size(), requested, assigned);
+    diag(ctx.lang, msg(N_("batch {}: {} host units, {} requested, {} assigned"), o.year, rows.size(), requested, assigned));
     return 0;
 }
 

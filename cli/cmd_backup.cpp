@@ -19,14 +19,15 @@ struct BackupCliOptions {
 int run_backup(const BackupCliOptions& o, const Context& ctx) {
     std::error_code ec;
     if (!o.force && std::filesystem::exists(std::filesystem::symlink_status(o.file, ec)))
-        throw Error(fmt::format("{}: already exists; not overwritten (--force replaces it)", o.file));
+        throw Error(msg(N_("{}: already exists; not overwritten (--force replaces it)"), o.file));
     // Read-only and never upgraded: the copy is of the file as it is.
     Database db = ctx.open(OpenMode::read_only);
     auto started = std::chrono::steady_clock::now();
     BackupResult r = app::backup(db, o.file, o.force);
     std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-    diag("backed up {} to {} ({} pages, {:.1f} MiB, {:.2f} s)\n", ctx.db_path.string(), o.file, r.pages,
-               static_cast<double>(r.bytes) / (1024.0 * 1024.0), took.count());
+    diag(ctx.lang, msg(N_("backed up {} to {} ({} pages, {} MiB, {} s)"), ctx.db_path.string(), o.file, r.pages,
+                       fmt::format("{:.1f}", static_cast<double>(r.bytes) / (1024.0 * 1024.0)),
+                       fmt::format("{:.2f}", took.count())));
     return 0;
 }
 

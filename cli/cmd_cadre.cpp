@@ -2,6 +2,7 @@
 // "corrections"). A dated attribute changes from a day on (--since); any other field is a
 // correction (--reason), the old value kept (`cadre show --history`) and in the change log.
 #include "commands.hpp"
+#include "language.hpp"
 #include "flags.hpp"
 #include "app/cadres.hpp"
 #include "render/cadre_view.hpp"
@@ -55,7 +56,7 @@ int run_edit(const EditOptions& o, const Context& ctx) {
     for (Field f : kEditable)
         if (const auto& v = o.values[static_cast<std::size_t>(f)]) edit.values.emplace_back(f, util::clean(*v));
     if (edit.values.empty())
-        throw UsageError("nothing to change: give a field to edit (--political-status, --name …; see --help)");
+        throw UsageError(msg(N_("nothing to change: give a field to edit (--political-status, --name …; see --help)")));
     if (o.since) {
         if (*o.since == "first") edit.since_first = true;
         else edit.since = flag_date(*o.since, "--since");
@@ -65,16 +66,16 @@ int run_edit(const EditOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::write);
     app::CadreEdited done = app::edit_cadre(db, o.cadre, edit);
     if (!done.problems.empty()) {
-        std::vector<std::string> lines;
-        for (const auto& p : done.problems) lines.push_back(fmt::format("{}: {}", flag_for(p.field), describe(p, flag_of)));
-        throw Error(fmt::format("{}\nnothing was changed", fmt::join(lines, "\n")));
+        std::vector<Message> lines;
+        for (const auto& p : done.problems) lines.push_back(msg(N_("{}: {}"), flag_for(p.field), describe(p, flag_of)));
+        throw Error(msg(N_("{}\nnothing was changed"), lines_of(std::move(lines))));
     }
     for (const auto& c : done.changes) {
         std::string line = change_line(done.cadre.name, c.field, c.before, c.after, c.since, ctx.lang);
         if (c.changed) diag("{}\n", line);
-        else diag("{} — {}\n", line, ctx.lang == Lang::zh ? "已是如此，未作改动" : "already so; nothing changed");
+        else diag(ctx.lang, msg(N_("{} — already so; nothing changed"), line));
     }
-    if (done.committed) diag("{}\n", ctx.lang == Lang::zh ? "已记录；`guazhi undo` 可撤销" : "recorded; `guazhi undo` reverts it");
+    if (done.committed) diag(ctx.lang, msg(N_("recorded; `guazhi undo` reverts it")));
     return 0;
 }
 
@@ -82,6 +83,7 @@ int run_edit(const EditOptions& o, const Context& ctx) {
 
 void setup_cadre(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     auto* cadre = app.add_subcommand("cadre", "A cadre's profile, its changes over time and its corrections");
+    cadre->footer("Example:\n  guazhi cadre show 14 --history");
     cadre->require_subcommand(1);
 
     auto s = std::make_shared<ShowOptions>();
@@ -102,7 +104,8 @@ void setup_cadre(CLI::App& app, const GlobalOptions& global, int& exit_code) {
         const FieldSpec& spec_ = spec(f);
         bool dated = is_dated_attribute(spec_.key);
         edit->add_option(flag_for(f), e->values[static_cast<std::size_t>(f)],
-                         fmt::format("{} ({}){}", spec_.zh, spec_.key, dated ? ", changes on a date: needs --since" : ""));
+                         dated ? help_text(edit, msg(N_("{} ({}), changes on a date: needs --since"), spec_.zh, spec_.key))
+                               : help_text(edit, msg(N_("{} ({})"), spec_.zh, spec_.key)));
     }
     edit->add_option("--since", e->since,
                      "The day the dated fields took effect (YYYY-MM-DD); `first` corrects the value recorded first");

@@ -19,12 +19,12 @@ int run_check(const CheckCliOptions& o, const Context& ctx) {
     // Read-only: a check must not change what it checks, nor upgrade it first.
     Database db = ctx.open(OpenMode::read_only);
     if (db.opened_at_version() == 0)
-        throw Error(fmt::format("{}: is empty, not yet a guazhi database; create one with `guazhi init`",
-                                ctx.db_path.string()));
+        throw Error(msg(N_("{}: is empty, not yet a guazhi database; create one with `guazhi init`"),
+                        ctx.db_path.string()));
     if (db.opened_at_version() < current_schema_version())
-        throw Error(fmt::format("{}: has schema version {}, older than this guazhi's {}; `guazhi init` upgrades it "
-                                "(keeping a copy of the old file), then check it",
-                                ctx.db_path.string(), db.opened_at_version(), current_schema_version()));
+        throw Error(msg(N_("{}: has schema version {}, older than this guazhi's {}; `guazhi init` upgrades it "
+                           "(keeping a copy of the old file), then check it"),
+                        ctx.db_path.string(), db.opened_at_version(), current_schema_version()));
     CheckReport report = app::check(db, ctx.config.policy);
 
     bool zh = ctx.lang == Lang::zh;
@@ -34,7 +34,7 @@ int run_check(const CheckCliOptions& o, const Context& ctx) {
                                          {zh ? "问题" : "problem", "problem"}};
     std::vector<std::vector<std::string>> cells;
     for (const auto& p : report.problems)
-        cells.push_back({p.table, p.row ? std::to_string(*p.row) : "", p.code, p.message});
+        cells.push_back({p.table, p.row ? std::to_string(*p.row) : "", p.code, util::words(p.message, ctx.lang)});
     // A clean database prints nothing as a table (scripts test the exit code); CSV and JSON
     // always print their header or [] so that a reader need not special-case it.
     if (!cells.empty() || o.format != Format::table) {
@@ -44,11 +44,11 @@ int run_check(const CheckCliOptions& o, const Context& ctx) {
     }
     std::size_t n = report.problems.size();
     if (n == 0) {
-        diag("{}: no problems found ({} checks)\n", ctx.db_path.string(), report.checks);
+        diag(ctx.lang, msg(N_("{}: no problems found ({} checks)"), ctx.db_path.string(), report.checks));
         return 0;
     }
-    diag("{}: {} problem{} found ({} checks)\n", ctx.db_path.string(), n, n == 1 ? "" : "s",
-               report.checks);
+    diag(ctx.lang, counted(n, N_("{}: {} problem found ({} checks)"), N_("{}: {} problems found ({} checks)"),
+                           ctx.db_path.string(), n, report.checks));
     return 1;
 }
 

@@ -3,6 +3,7 @@
 // (UTF-8, with a BOM or as GBK for Excel), JSON, markdown or an Excel workbook; one cadre's
 // appointment approval form (.lrmx); and a batch's yearly report as a web page.
 #include "commands.hpp"
+#include "language.hpp"
 #include "app/datasets.hpp"
 #include "app/documents.hpp"
 #include "app/summary.hpp"
@@ -48,11 +49,11 @@ void write_csv_bytes(Output& out, const std::string& utf8, const ExportOptions& 
 }
 
 std::vector<std::string> notes(const ExportOptions& o, const Context& ctx) {
-    bool zh = ctx.lang == Lang::zh;
     std::vector<std::string> out = {
-        fmt::format("{} guazhi {} {}", zh ? "导出：" : "Exported by", GUAZHI_VERSION, util::Date::today().iso()),
-        o.reveal_id ? (zh ? "身份证号：完整（含个人敏感信息，请妥善保管）" : "ID numbers: complete (personal data; keep it safe)")
-                    : (zh ? "身份证号：已隐去中间部分（--reveal-id 可导出完整号码）" : "ID numbers: masked (--reveal-id for full ones)")};
+        util::words(msg(N_("Exported by guazhi {} {}"), GUAZHI_VERSION, util::Date::today().iso()), ctx.lang),
+        util::words(o.reveal_id ? msg(N_("ID numbers: complete (personal data; keep it safe)"))
+                                : msg(N_("ID numbers: masked (--reveal-id for full ones)")),
+                    ctx.lang)};
     return out;
 }
 
@@ -116,7 +117,7 @@ std::size_t stream_assignments(Database& db, const AssignmentFilter& filter, con
 }
 
 std::size_t export_lrmx(Database& db, const ExportOptions& o, Output& out) {
-    if (!o.target) throw UsageError("export lrmx: give the cadre (ID number, or one of the cadre's assignment ids)");
+    if (!o.target) throw UsageError(msg(N_("export lrmx: give the cadre (ID number, or one of the cadre's assignment ids)")));
     app::CadreDossier d = app::gather_dossier(db, *o.target);
     out.write(lrmx_document(d.cadre, d.assignments, d.annual, o.reveal_id, d.current_post));
     return 1;
@@ -126,30 +127,30 @@ std::size_t export_lrmx(Database& db, const ExportOptions& o, Output& out) {
 int export_report(Database& db, const AssignmentFilter& filter, const ExportOptions& o, const Context& ctx, Output& out) {
     out.write(render_html_report(app::gather_year_report(db, filter, ctx.config), ctx.lang, util::Date::today()));
     out.commit();
-    diag("exported the {} report{} (figures only, no ID numbers)\n", *filter.year,
-               o.output ? " to " + *o.output : "");
+    if (o.output) diag(ctx.lang, msg(N_("exported the {} report to {} (figures only, no ID numbers)"), *filter.year, *o.output));
+    else diag(ctx.lang, msg(N_("exported the {} report (figures only, no ID numbers)"), *filter.year));
     return 0;
 }
 
 int run_export(const ExportOptions& o, const Context& ctx) {
     AssignmentFilter filter = o.filter.to_filter();
-    if (o.dataset != "lrmx" && o.target) throw UsageError(fmt::format("export {}: unexpected argument '{}'", o.dataset, *o.target));
+    if (o.dataset != "lrmx" && o.target) throw UsageError(msg(N_("export {}: unexpected argument '{}'"), o.dataset, *o.target));
     if ((o.dataset == "report") != (o.format == Format::html))
-        throw UsageError(o.format == Format::html ? fmt::format("--format html is for export report, not {}", o.dataset)
-                                                  : "export report: --format html (a web page with charts)");
-    if (o.dataset == "report" && !filter.year) throw UsageError("export report: give --year (the batch the report is about)");
-    if ((o.bom || o.encoding != "utf-8") && o.format != Format::csv) throw UsageError("--bom and --encoding are for --format csv");
-    if (o.bom && o.encoding != "utf-8") throw UsageError("--bom goes with UTF-8; GBK has none");
-    if (o.format == Format::xlsx && !o.output) throw UsageError("--format xlsx writes a file: give -o FILE.xlsx");
+        throw UsageError(o.format == Format::html ? msg(N_("--format html is for export report, not {}"), o.dataset)
+                                                  : msg(N_("export report: --format html (a web page with charts)")));
+    if (o.dataset == "report" && !filter.year) throw UsageError(msg(N_("export report: give --year (the batch the report is about)")));
+    if ((o.bom || o.encoding != "utf-8") && o.format != Format::csv) throw UsageError(msg(N_("--bom and --encoding are for --format csv")));
+    if (o.bom && o.encoding != "utf-8") throw UsageError(msg(N_("--bom goes with UTF-8; GBK has none")));
+    if (o.format == Format::xlsx && !o.output) throw UsageError(msg(N_("--format xlsx writes a file: give -o FILE.xlsx")));
     if (o.dataset == "all" && o.format != Format::xlsx && o.format != Format::json)
-        throw UsageError("export all: --format xlsx (one sheet per dataset) or json (everything, for import-all)");
+        throw UsageError(msg(N_("export all: --format xlsx (one sheet per dataset) or json (everything, for import-all)")));
     if (o.dataset == "all" && o.format == Format::json) {
         if (!filter.selects_all())
-            throw UsageError("export all --format json: the whole database, for import-all; it takes no filters");
+            throw UsageError(msg(N_("export all --format json: the whole database, for import-all; it takes no filters")));
     }
     std::error_code ec;
     if (o.output && std::filesystem::equivalent(*o.output, ctx.db_path, ec))
-        throw Error(fmt::format("-o {}: that is the database itself; choose another file", *o.output));
+        throw Error(msg(N_("-o {}: that is the database itself; choose another file"), *o.output));
     Database db = ctx.open(OpenMode::read);
     Output out(o.output, o.force);
     if (o.dataset == "report") return export_report(db, filter, o, ctx, out);
@@ -173,12 +174,31 @@ int run_export(const ExportOptions& o, const Context& ctx) {
         write_datasets(sets, o, ctx, out);
     }
     out.commit();
-    diag("exported {} row{} of {}{}{}\n", rows, rows == 1 ? "" : "s", o.dataset,
-               o.output ? " to " + *o.output : "",
-               o.reveal_id ? "" : " (ID numbers masked; --reveal-id for complete ones, e.g. to import it elsewhere)");
+    // Whole sentences, one per case, for the catalog.
+    if (o.reveal_id) {
+        if (o.output)
+            diag(ctx.lang, counted(rows, N_("exported {} row of {} to {}"), N_("exported {} rows of {} to {}"), rows,
+                                   o.dataset, *o.output));
+        else diag(ctx.lang, counted(rows, N_("exported {} row of {}"), N_("exported {} rows of {}"), rows, o.dataset));
+    } else if (o.output) {
+        diag(ctx.lang, counted(rows,
+                               N_("exported {} row of {} to {} (ID numbers masked; --reveal-id for complete ones, e.g. to "
+                                  "import it elsewhere)"),
+                               N_("exported {} rows of {} to {} (ID numbers masked; --reveal-id for complete ones, e.g. "
+                                  "to import it elsewhere)"),
+                               rows, o.dataset, *o.output));
+    } else {
+        diag(ctx.lang, counted(rows,
+                               N_("exported {} row of {} (ID numbers masked; --reveal-id for complete ones, e.g. to "
+                                  "import it elsewhere)"),
+                               N_("exported {} rows of {} (ID numbers masked; --reveal-id for complete ones, e.g. to "
+                                  "import it elsewhere)"),
+                               rows, o.dataset));
+    }
     if (o.reveal_id)
-        diag("warning: the export holds complete ID numbers (--reveal-id); keep it safe{}\n",
-                   o.output ? " (the file is readable only by you)" : "");
+        diag(ctx.lang, o.output ? msg(N_("warning: the export holds complete ID numbers (--reveal-id); keep it safe (the "
+                                         "file is readable only by you)"))
+                                : msg(N_("warning: the export holds complete ID numbers (--reveal-id); keep it safe")));
     return 0;
 }
 
@@ -191,11 +211,11 @@ void setup_export(CLI::App& app, const GlobalOptions& global, int& exit_code) {
                                              "report --year Y --format html");
     std::vector<std::string> names(dataset_names().begin(), dataset_names().end());
     names.insert(names.end(), {"all", "lrmx", "report"});
-    sub->add_option("DATASET", o->dataset, fmt::format("What to export: {}", fmt::join(names, ", ")))
+    sub->add_option("DATASET", o->dataset, help_text(sub, msg(N_("What to export: {}"), fmt::format("{}", fmt::join(names, ", ")))))
         ->required()
         ->check(CLI::IsMember(names));
     sub->add_option("CADRE", o->target, "lrmx: an ID number, or the id of one of the cadre's assignments");
-    add_filter_options(sub, o->filter);
+    add_filter_options(sub, o->filter, global.language);
     add_format_option(sub, o->format, {"csv", "json", "markdown", "xlsx", "html"});
     sub->add_option("-o,--output", o->output, "Write to this file (through a temporary file, renamed when complete)");
     sub->add_flag("--force", o->force, "Replace an existing output file");

@@ -19,22 +19,28 @@ int run_import_all(const ImportAllOptions& o, const Context& ctx) {
     Input input(o.file);
     Database db = ctx.open(o.dry_run ? OpenMode::read : OpenMode::write);
     ExchangeReport report = app::import_exchange(db, input.stream(), input.name(), o.dry_run);
-    for (const auto& c : report.conflicts) diag("{}: conflict: {}\n", input.name(), c);
+    for (const auto& c : report.conflicts) diag(ctx.lang, msg(N_("{}: conflict: {}"), input.name(), c));
     if (report.conflict_count > report.conflicts.size())
-        diag("… and {} more conflicts\n", report.conflict_count - report.conflicts.size());
+        diag(ctx.lang, msg(N_("… and {} more conflicts"), report.conflict_count - report.conflicts.size()));
     if (report.conflict_count > 0) {
-        diag("{}: {} conflict{} with the records in {}; nothing was written\n", input.name(),
-                   report.conflict_count, report.conflict_count == 1 ? "" : "s", ctx.db_path.string());
+        diag(ctx.lang, counted(report.conflict_count, N_("{}: {} conflict with the records in {}; nothing was written"),
+                               N_("{}: {} conflicts with the records in {}; nothing was written"), input.name(),
+                               report.conflict_count, ctx.db_path.string()));
         return 1;
     }
     std::size_t added = 0, identical = 0;
     for (const auto& [table, counts] : report.tables) {
-        diag("  {}: {} added, {} already recorded\n", table, counts.added, counts.identical);
+        diag(ctx.lang, msg(N_("  {}: {} added, {} already recorded"), table, counts.added, counts.identical));
         added += counts.added;
         identical += counts.identical;
     }
-    diag("{}: {} record{} {}, {} already recorded (skipped)\n", input.name(), added, added == 1 ? "" : "s",
-               o.dry_run ? "would be added (dry run, nothing written)" : "added", identical);
+    if (o.dry_run)
+        diag(ctx.lang, counted(added, N_("{}: {} record would be added (dry run, nothing written), {} already recorded (skipped)"),
+                               N_("{}: {} records would be added (dry run, nothing written), {} already recorded (skipped)"),
+                               input.name(), added, identical));
+    else
+        diag(ctx.lang, counted(added, N_("{}: {} record added, {} already recorded (skipped)"),
+                               N_("{}: {} records added, {} already recorded (skipped)"), input.name(), added, identical));
     return 0;
 }
 

@@ -19,25 +19,25 @@ int run_init(const InitOptions& o, const Context& ctx) {
     std::string sample = o.sample_config && !o.sample_config->empty() ? *o.sample_config : "guazhi.toml";
     std::error_code ec;
     if (o.want_sample && std::filesystem::exists(sample, ec))
-        throw Error(fmt::format("{}: already exists; not overwritten", sample));
+        throw Error(msg(N_("{}: already exists; not overwritten"), sample));
     bool existed = std::filesystem::exists(ctx.db_path, ec);
     // The database first: a failed init leaves no sample config behind either.
     Database db = ctx.open(OpenMode::create);
     if (!existed)
-        diag("created {} (schema version {})\n", ctx.db_path.string(), current_schema_version());
+        diag(ctx.lang, msg(N_("created {} (schema version {})"), ctx.db_path.string(), current_schema_version()));
     else if (db.opened_at_version() < current_schema_version())
-        diag("upgraded {} from schema version {} to {}\n", ctx.db_path.string(), db.opened_at_version(),
-                   current_schema_version());
+        diag(ctx.lang, msg(N_("upgraded {} from schema version {} to {}"), ctx.db_path.string(), db.opened_at_version(),
+                           current_schema_version()));
     else
-        diag("{} is already a guazhi database (schema version {}); nothing to do\n",
-                   ctx.db_path.string(), current_schema_version());
+        diag(ctx.lang, msg(N_("{} is already a guazhi database (schema version {}); nothing to do"),
+                           ctx.db_path.string(), current_schema_version()));
     if (o.want_sample) {
         // 0600 like every file guazhi writes, through a temporary file: a full disk leaves no
         // half-written config (Output).
         Output out(sample);
         out.write(sample_config());
         out.commit();
-        diag("wrote a sample config to {}\n", sample);
+        diag(ctx.lang, msg(N_("wrote a sample config to {}"), sample));
     }
     return 0;
 }

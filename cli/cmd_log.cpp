@@ -19,14 +19,14 @@ struct LogOptions {
     bool reveal_id = false;
 };
 
-std::string state_of(const Change& c, bool zh) {
-    if (c.undoes) return zh ? fmt::format("撤销 #{}", *c.undoes) : fmt::format("undoes #{}", *c.undoes);
-    if (c.undone_by) return zh ? fmt::format("已由 #{} 撤销", *c.undone_by) : fmt::format("undone by #{}", *c.undone_by);
+std::string state_of(const Change& c, Lang lang) {
+    if (c.undoes) return util::words(msg(N_("undoes #{}"), *c.undoes), lang);
+    if (c.undone_by) return util::words(msg(N_("undone by #{}"), *c.undone_by), lang);
     return "";
 }
 
 int run_log(const LogOptions& o, const Context& ctx) {
-    if (o.since && !util::parse_date(*o.since)) throw UsageError(fmt::format("--since {}: not a date (YYYY-MM-DD)", *o.since));
+    if (o.since && !util::parse_date(*o.since)) throw UsageError(msg(N_("--since {}: not a date (YYYY-MM-DD)"), *o.since));
     Database db = ctx.open(OpenMode::read);
     bool zh = ctx.lang == Lang::zh;
     // An image is JSON text: written as is in JSON, as text elsewhere.
@@ -54,7 +54,7 @@ int run_log(const LogOptions& o, const Context& ctx) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& c : app::changes(db, since, o.by))
         rows.push_back({std::to_string(c.id), c.at, c.by, o.reveal_id ? c.command : util::mask_id_numbers(c.command),
-                        std::to_string(c.rows), state_of(c, zh)});
+                        std::to_string(c.rows), state_of(c, ctx.lang)});
     out.write(render_report(o.format, {col("id", "编号", "id", Holds::number), col("at", "时间(UTC)", "at (UTC)"), col("by", "操作人", "by"),
                                        col("command", "命令", "command"), col("rows", "记录数", "rows", Holds::number),
                                        col("state", "状态", "state")},

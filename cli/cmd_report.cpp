@@ -31,7 +31,7 @@ int run_add(const AddOptions& o, const Context& ctx) {
     r.kind = o.kind;
     if (r.kind.empty()) { // the period may say it: 第一季度, 上半年, 年度总结, Q2 …
         auto implied = kind_of_period(o.period);
-        if (!implied) throw UsageError("--kind is required: --period does not say which report it is");
+        if (!implied) throw UsageError(msg(N_("--kind is required: --period does not say which report it is")));
         r.kind = std::string(*implied);
     }
     r.period = o.period;
@@ -42,8 +42,12 @@ int run_add(const AddOptions& o, const Context& ctx) {
     r.recorded_by = o.by;
     Database db = ctx.open(OpenMode::write);
     std::int64_t id = app::record_report(db, ctx.config, r);
-    diag("recorded report #{}: assignment #{} {} {} to {}{}\n", id, o.id, report_kinds().label(r.kind, ctx.lang),
-               o.period, recipients().label(o.recipient, ctx.lang), o.attach ? " with its attachment" : "");
+    if (o.attach)
+        diag(ctx.lang, msg(N_("recorded report #{}: assignment #{} {} {} to {} with its attachment"), id, o.id,
+                           report_kinds().label(r.kind, ctx.lang), o.period, recipients().label(o.recipient, ctx.lang)));
+    else
+        diag(ctx.lang, msg(N_("recorded report #{}: assignment #{} {} {} to {}"), id, o.id,
+                           report_kinds().label(r.kind, ctx.lang), o.period, recipients().label(o.recipient, ctx.lang)));
     fmt::print("{}\n", id);
     return 0;
 }
@@ -56,17 +60,22 @@ struct GetOptions {
 
 int run_get(const GetOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::read);
-    if (!app::report_recorded(db, o.id)) throw Error(fmt::format("no report #{}", o.id));
+    if (!app::report_recorded(db, o.id)) throw Error(msg(N_("no report #{}"), o.id));
     // Without -o, the attachment's own name in the current directory (made safe by lib).
     std::string path = o.output ? *o.output : app::attachment_file_name(db, o.id);
     std::error_code ec;
     if (path != "-" && !o.force && std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
-        throw Error(fmt::format("{}{}: the file exists; --force replaces it", o.output ? "-o " : "", path));
+        throw Error(o.output ? msg(N_("-o {}: the file exists; --force replaces it"), path)
+                             : msg(N_("{}: the file exists; --force replaces it"), path));
     Output out(path, o.force);
     Attachment att = app::copy_attachment(db, o.id, out.file());
     out.commit();
-    diag("report #{}: {} ({} bytes, SHA-256 {}) written to {}\n", o.id, att.name, att.size, att.sha256,
-               path == "-" ? "standard output" : path);
+    if (path == "-")
+        diag(ctx.lang, msg(N_("report #{}: {} ({} bytes, SHA-256 {}) written to standard output"), o.id, att.name,
+                           att.size, att.sha256));
+    else
+        diag(ctx.lang, msg(N_("report #{}: {} ({} bytes, SHA-256 {}) written to {}"), o.id, att.name, att.size,
+                           att.sha256, path));
     return 0;
 }
 
@@ -102,7 +111,7 @@ int run_list(const ListOptions& o, const Context& ctx) {
     Output out(std::nullopt);
     out.write(render_report(o.format, columns, rows));
     out.commit();
-    diag("{} report{}\n", rows.size(), rows.size() == 1 ? "" : "s");
+    diag(ctx.lang, counted(rows.size(), N_("{} report"), N_("{} reports"), rows.size()));
     return 0;
 }
 
@@ -139,8 +148,8 @@ int run_due(const DueOptions& o, const Context& ctx) {
     Output out(std::nullopt);
     out.write(render_report(o.format, columns, rows));
     out.commit();
-    diag("{} report{} owed on {}, {} overdue\n", rows.size(), rows.size() == 1 ? "" : "s",
-               filter.as_of.iso(), overdue);
+    diag(ctx.lang, counted(rows.size(), N_("{} report owed on {}, {} overdue"), N_("{} reports owed on {}, {} overdue"),
+                           rows.size(), filter.as_of.iso(), overdue));
     return o.fail_if_overdue && overdue > 0 ? 3 : 0;
 }
 
@@ -159,11 +168,20 @@ int run_import(const ImportOptions& o, const Context& ctx) {
     options.ignore_unknown_columns = o.ignore_unknown;
     ReportImport r = app::import_reports(db, input.table(o.table), ctx.config, o.by, flag_of, options);
     if (!r.ignored_columns.empty())
-        diag("{}: ignored {} column{}: {}\n", input.name(), r.ignored_columns.size(),
-             r.ignored_columns.size() == 1 ? "" : "s",
-             util::printable(fmt::format("{}", fmt::join(r.ignored_columns, ", ")), 400));
-    diag("{}: {} report{} {}, {} already recorded as given (skipped)\n", input.name(), r.rows, r.rows == 1 ? "" : "s",
-         o.dry_run ? "would be recorded (dry run, nothing written)" : "recorded", r.unchanged);
+        diag(ctx.lang, msg("{}: ignored {}: {}", input.name(),
+                           counted(r.ignored_columns.size(), N_("{} column"), N_("{} columns"), r.ignored_columns.size()),
+                           util::printable(fmt::format("{}", fmt::join(r.ignored_columns, ", ")), 400)));
+    if (o.dry_run)
+        diag(ctx.lang, counted(r.rows,
+                               N_("{}: {} report would be recorded (dry run, nothing written), {} already recorded as "
+                                  "given (skipped)"),
+                               N_("{}: {} reports would be recorded (dry run, nothing written), {} already recorded as "
+                                  "given (skipped)"),
+                               input.name(), r.rows, r.unchanged));
+    else
+        diag(ctx.lang, counted(r.rows, N_("{}: {} report recorded, {} already recorded as given (skipped)"),
+                               N_("{}: {} reports recorded, {} already recorded as given (skipped)"), input.name(),
+                               r.rows, r.unchanged));
     return 0;
 }
 
@@ -205,16 +223,16 @@ void setup_report(CLI::App& app, const GlobalOptions& global, int& exit_code) {
         sub->add_option("ASSIGNMENT", o->id, "Assignment id")->required();
         sub->add_option("--kind", o->kind, "quarterly|semiannual|final (季度汇报|思想和工作汇报|挂职工作总结); may be "
                                            "left out when --period says it (第一季度, 上半年, 年度总结, Q2 …)")
-            ->transform(vocabulary_validator(report_kinds()));
+            ->transform(vocabulary_validator(report_kinds(), global.language));
         sub->add_option("--period", o->period, "Q2, H1 (counted from the start), 2006Q4, 2007H1, or final; in Chinese 第二季度 (二季度), "
                                           "上半年|下半年, 2006年第四季度, 年度总结|挂职总结")->required();
         sub->add_option("--submitted", o->submitted, "Date it was submitted")->required();
         sub->add_option("--to", o->recipient, "home|orgdept|both (default both)")
-            ->transform(vocabulary_validator(recipients()));
+            ->transform(vocabulary_validator(recipients(), global.language));
         sub->add_option("--attach", o->attach, "The document (docx, pdf, txt …), stored in the database");
         sub->add_flag("--replace", o->replace, "Replace an earlier submission of the same kind and period (kept in history)");
         add_by_option(sub, o->by);
-        sub->footer("Example:\n  guazhi report add 14 --kind quarterly --period Q1 --submitted 2006-11-05 --attach 汇报.docx");
+        sub->footer("Example:\n  guazhi report add 14 --kind quarterly --period Q1 --submitted 2006-11-05 --attach examples/何俊杰-2006年第一季度汇报.docx");
         sub->callback([o, &global, &exit_code] { exit_code = run_add(*o, make_context(global, o->by)); });
     }
     {
@@ -232,8 +250,8 @@ void setup_report(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     {
         auto o = std::make_shared<ListOptions>();
         auto* sub = report->add_subcommand("list", "List recorded reports");
-        add_filter_options(sub, o->filter);
-        sub->add_option("--kind", o->kind, "Only this kind")->transform(vocabulary_validator(report_kinds()));
+        add_filter_options(sub, o->filter, global.language);
+        sub->add_option("--kind", o->kind, "Only this kind")->transform(vocabulary_validator(report_kinds(), global.language));
         sub->add_flag("--history", o->history, "Include replaced submissions");
         add_format_option(sub, o->format);
         sub->footer("Example:\n  guazhi report list --year 2006 --kind final");
@@ -242,7 +260,7 @@ void setup_report(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     {
         auto o = std::make_shared<DueOptions>();
         auto* sub = report->add_subcommand("due", "Reports owed and not submitted, most overdue first");
-        add_filter_options(sub, o->filter);
+        add_filter_options(sub, o->filter, global.language);
         sub->add_flag("--fail-if-overdue", o->fail_if_overdue, "Exit 3 when anything is overdue (for cron and scripts)");
         add_format_option(sub, o->format);
         sub->footer("A quarter or half-year is owed once it has ended; it is overdue report_grace_days later.\n"
@@ -264,13 +282,13 @@ void setup_report(CLI::App& app, const GlobalOptions& global, int& exit_code) {
         sub->footer("Columns: 挂职编号 (assignment_id) or 身份证号 (id_number) [+ 年度 (batch_year)], 报告类型 (kind),\n"
                     "期次 (period), 提交日期 (submitted_on), 报送对象 (recipient, optional: default both),\n"
                     "姓名 (name, optional: checked against the assignment's cadre).\n"
-                    "Example:\n  guazhi report import 2006年汇报登记.csv");
+                    "Example:\n  guazhi report import examples/汇报登记-2006.csv");
         sub->callback([o, &global, &exit_code] { exit_code = run_import(*o, make_context(global, o->by)); });
     }
     {
         auto o = std::make_shared<ComplianceOptions>();
         auto* sub = report->add_subcommand("compliance", "On time / late / missing per kind, overall or by county or host");
-        add_filter_options(sub, o->filter);
+        add_filter_options(sub, o->filter, global.language);
         sub->add_option("--by", o->group, "all (default), county|县区 (of the home unit) or host|接收单位")
             ->transform(CLI::Transformer({{"县区", "county"}, {"所属县区", "county"}, {"区县", "county"},
                                           {"接收单位", "host"}, {"挂职单位", "host"}, {"全部", "all"}}))

@@ -1,6 +1,7 @@
 // guazhi stats: the yearly figures leadership asks for — a summary, by any dimension, as a
 // trend, for the terminal (tables, bar charts) and for scripts (CSV, JSON, markdown).
 #include "commands.hpp"
+#include "language.hpp"
 #include "app/summary.hpp"
 #include "flags.hpp"
 #include "domain/dimension.hpp"
@@ -41,7 +42,7 @@ bool utf8_locale() {
 Bar bar_of(const std::string& label, const YearStats& s, const std::string& figure) {
     for (const Figure& f : figures(s))
         if (f.key == figure) return {label, f.count, percent(f)};
-    throw UsageError(fmt::format("--figure: unknown figure '{}'", figure));
+    throw UsageError(msg(N_("--figure: unknown figure '{}'"), figure));
 }
 
 std::string chart_groups(const std::vector<Dimension>& by, const std::vector<GroupStats>& groups, const StatsOptions& o,
@@ -74,14 +75,14 @@ int run_stats(const StatsOptions& o, const Context& ctx) {
         try {
             by = parse_dimensions(*o.by);
         } catch (const Error& e) {
-            throw UsageError(words(e));
+            throw UsageError(words(e, ctx.lang));
         }
     }
     bool trend = o.from || o.to;
-    if (trend && filter.year) throw UsageError("--year and --from/--to exclude each other (a trend spans years)");
-    if (o.chart && o.format != Format::table) throw UsageError("--chart draws for the terminal: leave --format at table");
+    if (trend && filter.year) throw UsageError(msg(N_("--year and --from/--to exclude each other (a trend spans years)")));
+    if (o.chart && o.format != Format::table) throw UsageError(msg(N_("--chart draws for the terminal: leave --format at table")));
     if (std::find(by.begin(), by.end(), Dimension::batch_year) != by.end() && !trend && !filter.year)
-        throw UsageError("--by batch_year: use --from/--to for a trend");
+        throw UsageError(msg(N_("--by batch_year: use --from/--to for a trend")));
     Database db = ctx.open(OpenMode::read);
     db.map_into_memory();
     bool unicode = !o.ascii && utf8_locale();
@@ -91,8 +92,8 @@ int run_stats(const StatsOptions& o, const Context& ctx) {
         auto first = app::earliest_batch_year(db), last = app::latest_batch_year(db);
         int from = o.from ? *o.from : first.value_or(o.to.value_or(0));
         int to = o.to ? *o.to : last.value_or(from);
-        if (from > to) throw UsageError(fmt::format("--from {} is after --to {}", from, to));
-        if (to - from > 200) throw UsageError(fmt::format("--from {} --to {}: at most 200 years", from, to));
+        if (from > to) throw UsageError(msg(N_("--from {} is after --to {}"), from, to));
+        if (to - from > 200) throw UsageError(msg(N_("--from {} --to {}: at most 200 years"), from, to));
         auto groups = app::trend(db, filter, ctx.config, by, from, to);
         std::vector<Dimension> keys = {Dimension::batch_year};
         keys.insert(keys.end(), by.begin(), by.end());
@@ -104,8 +105,8 @@ int run_stats(const StatsOptions& o, const Context& ctx) {
     if (!filter.year && !o.filter.where) {
         // Without --year: the most recent batch, which is what a clerk usually means.
         filter.year = app::latest_batch_year(db);
-        if (!filter.year) throw Error("no assignments are recorded yet; import a roster first");
-        diag("batch year {} (the latest; use --year for another)\n", *filter.year);
+        if (!filter.year) throw Error(msg(N_("no assignments are recorded yet; import a roster first")));
+        diag(ctx.lang, msg(N_("batch year {} (the latest; use --year for another)"), *filter.year));
     }
     if (!by.empty()) {
         auto groups = app::groups(db, filter, ctx.config, by);
@@ -126,11 +127,12 @@ void setup_stats(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     auto o = std::make_shared<StatsOptions>();
     auto* sub = app.add_subcommand("stats", "Yearly figures: up/down, non-Party, 选调生, reserve cadres, townships, "
                                             "women, minorities, age, education, status, grades, reports");
-    add_filter_options(sub, o->filter);
+    add_filter_options(sub, o->filter, global.language);
     std::vector<std::string> keys;
     for (const auto& d : dimensions()) keys.push_back(fmt::format("{} ({})", d.key, d.zh));
     sub->add_option("--by", o->by,
-                    fmt::format("Group by DIMENSION[,DIMENSION]: {}; also 县区, 类别, 等次, 年龄 …", fmt::join(keys, ", ")));
+                    help_text(sub, msg(N_("Group by DIMENSION[,DIMENSION]: {}; also 县区, 类别, 等次, 年龄 …"),
+                                       fmt::format("{}", fmt::join(keys, ", ")))));
     sub->add_option("--from", o->from, "First batch year of a trend (one row per year)");
     sub->add_option("--to", o->to, "Last batch year of a trend");
     sub->add_flag("--reports", o->reports, "Add the report compliance even when no report is recorded yet");

@@ -17,10 +17,14 @@ struct UndoOptions {
 int run_undo(const UndoOptions& o, const Context& ctx) {
     Database db = ctx.open(OpenMode::write);
     UndoResult r = app::undo(db, o.change, o.dry_run);
-    bool dry_run = o.dry_run;
-    diag("{} change #{} ({} by {}, {}): {} row{} reverted{}\n", dry_run ? "would undo" : "undid", r.undone.id,
-               r.undone.at, r.undone.by, r.undone.command, r.rows, r.rows == 1 ? "" : "s",
-               dry_run ? " (dry run, nothing written)" : "");
+    if (o.dry_run)
+        diag(ctx.lang, counted(r.rows, N_("would undo change #{} ({} by {}, {}): {} row reverted (dry run, nothing written)"),
+                               N_("would undo change #{} ({} by {}, {}): {} rows reverted (dry run, nothing written)"),
+                               r.undone.id, r.undone.at, r.undone.by, r.undone.command, r.rows));
+    else
+        diag(ctx.lang, counted(r.rows, N_("undid change #{} ({} by {}, {}): {} row reverted"),
+                               N_("undid change #{} ({} by {}, {}): {} rows reverted"), r.undone.id, r.undone.at,
+                               r.undone.by, r.undone.command, r.rows));
     return 0;
 }
 

@@ -33,7 +33,7 @@ int run_unit_list(const UnitListOptions& o, const Context& ctx) {
     Output out(std::nullopt);
     out.write(render_report(o.format, columns, cells));
     out.commit();
-    diag("{} unit{}\n", rows.size(), rows.size() == 1 ? "" : "s");
+    diag(ctx.lang, counted(rows.size(), N_("{} unit"), N_("{} units"), rows.size()));
     return 0;
 }
 
@@ -43,16 +43,16 @@ struct UnitSetOptions {
 };
 
 int run_unit_set(const UnitSetOptions& o, const Context& ctx) {
-    if (!o.kind && !o.county) throw Error("unit set: give --kind and/or --county");
+    if (!o.kind && !o.county) throw Error(msg(N_("unit set: give --kind and/or --county")));
     Database db = ctx.open(OpenMode::write);
     Unit before = app::correct_unit(db, o.name, o.kind, o.county);
     if (before.kind.empty()) { // not recorded before: recorded now
-        diag("{}: recorded as {}{}{}\n", o.name, unit_kinds().label(*o.kind, ctx.lang), o.county ? " " : "",
-             o.county.value_or(""));
+        if (o.county) diag(ctx.lang, msg(N_("{}: recorded as {} {}"), o.name, unit_kinds().label(*o.kind, ctx.lang), *o.county));
+        else diag(ctx.lang, msg(N_("{}: recorded as {}"), o.name, unit_kinds().label(*o.kind, ctx.lang)));
         return 0;
     }
-    diag("{}: {} {} → {} {}\n", o.name, unit_kinds().label(before.kind, ctx.lang), before.county,
-               unit_kinds().label(o.kind.value_or(before.kind), ctx.lang), o.county.value_or(before.county));
+    diag(ctx.lang, msg(N_("{}: {} {} → {} {}"), o.name, unit_kinds().label(before.kind, ctx.lang), before.county,
+                       unit_kinds().label(o.kind.value_or(before.kind), ctx.lang), o.county.value_or(before.county)));
     return 0;
 }
 
@@ -66,7 +66,7 @@ void setup_unit(CLI::App& app, const GlobalOptions& global, int& exit_code) {
     auto list_opts = std::make_shared<UnitListOptions>();
     auto* list = unit->add_subcommand("list", "List units with how many secondees they sent and received");
     list->add_option("--kind", list_opts->kind, "市级机关|县区部门|乡镇 (city_organ|county_dept|township)")
-        ->transform(vocabulary_validator(unit_kinds()));
+        ->transform(vocabulary_validator(unit_kinds(), global.language));
     list->add_option("--county", list_opts->county, "Only units of this county/district");
     add_format_option(list, list_opts->format);
     list->footer("Example:\n  guazhi unit list --kind 乡镇");
@@ -77,7 +77,7 @@ void setup_unit(CLI::App& app, const GlobalOptions& global, int& exit_code) {
                                             "record a new unit with --kind");
     set->add_option("NAME", set_opts->name, "The unit's name")->required();
     set->add_option("--kind", set_opts->kind, "市级机关|县区部门|乡镇 (city_organ|county_dept|township)")
-        ->transform(vocabulary_validator(unit_kinds()));
+        ->transform(vocabulary_validator(unit_kinds(), global.language));
     set->add_option("--county", set_opts->county, "The county/district it belongs to");
     set->footer("A host unit keeps the kind its secondments require (上挂 → 市级机关, 下派 → 乡镇).\n"
                 "A unit not yet recorded is recorded with --kind (e.g. a 下派 host whose name reads as a city organ).\n"

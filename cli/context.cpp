@@ -1,5 +1,7 @@
 #include "context.hpp"
 
+#include "language.hpp"
+
 #include "domain/dimension.hpp"
 #include "domain/vocabulary.hpp"
 #include "error.hpp"
@@ -50,8 +52,9 @@ Context make_context(const GlobalOptions& options, std::optional<std::string> re
     if (options.config) explicit_config = *options.config;
     if (auto path = find_config(explicit_config, std::getenv("XDG_CONFIG_HOME"), std::getenv("HOME")))
         ctx.config = load_config(*path);
-    ctx.lang = ctx.config.lang;
-    if (options.lang) ctx.lang = *parse_lang(*options.lang); // checked by the option's validator
+    if (const char* env = std::getenv("GUAZHI_LANG"); env && *env && !parse_lang(env))
+        throw UsageError(msg(N_("GUAZHI_LANG: '{}' is not zh or en"), env));
+    ctx.lang = choose_lang(options.lang, ctx.config.lang); // --lang is checked by its validator
 
     if (options.db) ctx.db_path = *options.db;
     else if (const char* env = std::getenv("GUAZHI_DB"); env && *env) ctx.db_path = env;
@@ -60,11 +63,16 @@ Context make_context(const GlobalOptions& options, std::optional<std::string> re
     return ctx;
 }
 
+void diag(Lang lang, const Message& message) {
+    std::string text = util::redact(util::words(message, lang)) + "\n";
+    std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
 Database Context::open(OpenMode mode) const {
     Database db = app::open_records(db_path, mode, config.busy_timeout_ms, app::Actor{user, command_line});
     if (const auto& copy = db.pre_migration_backup())
-        diag("{}: saved a copy as it was before the upgrade from schema version {} to {}: {}\n",
-                   db_path.string(), db.opened_at_version(), current_schema_version(), copy->string());
+        diag(lang, msg(N_("{}: saved a copy as it was before the upgrade from schema version {} to {}: {}"),
+                       db_path.string(), db.opened_at_version(), current_schema_version(), copy->string()));
     return db;
 }
 
@@ -72,16 +80,16 @@ void add_format_option(CLI::App* app, Format& format, std::vector<std::string> n
     format = *parse_format(names.front());
     app->add_option_function<std::string>(
            "--format", [&format](const std::string& v) { format = *parse_format(v); },
-           fmt::format("Output format: {}", fmt::join(names, "|")))
+           help_text(app, msg(N_("Output format: {}"), fmt::format("{}", fmt::join(names, "|")))))
         ->check(CLI::IsMember(names));
 }
 
-CLI::Validator vocabulary_validator(const Vocabulary& v) {
+CLI::Validator vocabulary_validator(const Vocabulary& v, Lang lang) {
     return CLI::Validator(
-        [&v](std::string& value) -> std::string {
+        [&v, lang](std::string& value) -> std::string {
             // As a cell is read: " 提拔", "提拔　" and full-width forms are the word.
             auto code = v.code_of(util::clean(value));
-            if (!code) return v.unknown(value);
+            if (!code) return util::words(v.unknown(value), lang);
             value = std::string(*code);
             return {};
         },
@@ -92,7 +100,7 @@ namespace {
 
 // One category or a list ("选调生 县级后备干部", "选调生、后备干部"), as codes joined by ';' (the
 // filter selects a cadre of any of them); the first unknown piece is refused.
-std::string category_codes(const std::string& text, std::string& error) {
+std::string category_codes(const std::string& text, Message& error) {
     std::vector<std::string> unknown;
     auto codes = categories().codes_of_list(util::clean(text), unknown);
     if (!unknown.empty()) error = categories().unknown(unknown.front());
@@ -102,20 +110,20 @@ std::string category_codes(const std::string& text, std::string& error) {
 
 } // namespace
 
-void add_filter_options(CLI::App* app, FilterOptions& o) {
+void add_filter_options(CLI::App* app, FilterOptions& o, Lang lang) {
     app->add_option("--year", o.selected.year, "Batch year (年度)");
-    app->add_option("--direction", o.selected.direction, "up|down (上挂|下派)")->transform(vocabulary_validator(directions()));
-    app->add_option("--status", o.selected.status, "planned|active|extended|recalled|completed, judged on --as-of")->transform(vocabulary_validator(statuses()));
+    app->add_option("--direction", o.selected.direction, "up|down (上挂|下派)")->transform(vocabulary_validator(directions(), lang));
+    app->add_option("--status", o.selected.status, "planned|active|extended|recalled|completed, judged on --as-of")->transform(vocabulary_validator(statuses(), lang));
     app->add_option("--home", o.selected.home, "Home unit name (派出单位)");
     app->add_option("--host", o.selected.host, "Host unit name (接收单位)");
     app->add_option("--county", o.selected.county, "County/district of the home unit (所属县区)");
     app->add_option("--category", o.selected.category,
                     "Cadre category, e.g. 选调生 or county_reserve; several (\"选调生 县级后备干部\", 选调生、后备干部): any of them")
         ->transform(CLI::Validator(
-            [](std::string& value) -> std::string {
-                std::string error;
+            [lang](std::string& value) -> std::string {
+                Message error;
                 value = category_codes(value, error);
-                return error;
+                return error.empty() ? std::string() : util::words(error, lang);
             },
             "category"));
     app->add_flag("--non-party", o.selected.non_party, "Only 党外干部 (non-Party cadres)");
@@ -128,7 +136,7 @@ void add_filter_options(CLI::App* app, FilterOptions& o) {
         std::replace(shown.back().begin(), shown.back().end(), '_', '-');
     }
     app->add_option("--pending", o.selected.pending,
-                    fmt::format("Appointment paperwork not yet recorded: {}", fmt::join(shown, "|")))
+                    help_text(app, msg(N_("Appointment paperwork not yet recorded: {}"), fmt::format("{}", fmt::join(shown, "|")))))
         ->transform([](std::string v) {
             std::replace(v.begin(), v.end(), '-', '_'); // united-front reads as united_front
             return v;
@@ -144,13 +152,13 @@ void add_filter_options(CLI::App* app, FilterOptions& o) {
                     "value); keys and values also in Chinese: 年度=2006,挂职类型=上挂,所属县区=资中县,政治面貌=群众,党外干部");
 }
 
-util::Date flag_date(const std::string& value, std::string_view flag) {
+util::Date flag_date(const std::string& value, const Message& flag) {
     auto d = util::parse_date(util::clean(value));
-    if (!d) throw UsageError(fmt::format("{}: {}", flag, d.error));
+    if (!d) throw UsageError(msg(N_("{}: {}"), flag, d.error));
     return *d.value;
 }
 
-std::optional<util::Date> flag_date(const std::optional<std::string>& value, std::string_view flag) {
+std::optional<util::Date> flag_date(const std::optional<std::string>& value, const Message& flag) {
     if (!value) return std::nullopt;
     return flag_date(*value, flag);
 }
@@ -192,7 +200,7 @@ void add_record_flags(CLI::App* app, RecordFlags& flags) {
 }
 
 RecordPolicy RecordFlags::to_policy() const {
-    if (override_quota && reason.empty()) throw Error("--override needs --reason \"…\" (it is recorded)");
+    if (override_quota && reason.empty()) throw Error(msg(N_("--override needs --reason \"…\" (it is recorded)")));
     return {by, override_quota, reason};
 }
 
@@ -210,35 +218,35 @@ AssignmentFilter with_where(const FilterOptions& options) {
         std::replace(key.begin(), key.end(), '-', '_');
         if (auto known = filter_key(key)) key = std::string(*known); // 所属县区 reads as county
         std::string value = eq == std::string::npos ? "" : util::clean(std::string_view(item).substr(eq + 1));
-        auto twice = [&] { return UsageError(fmt::format("--where: {} is also given as a flag", key)); };
+        auto twice = [&] { return UsageError(msg(N_("--where: {} is also given as a flag"), key)); };
         auto text = [&](std::optional<std::string>& field, const Vocabulary* v) {
             if (field) throw twice();
-            if (value.empty()) throw UsageError(fmt::format("--where: {} needs a value ({}=…)", key, key));
+            if (value.empty()) throw UsageError(msg(N_("--where: {} needs a value ({}=…)"), key, key));
             if (!v) {
                 field = value;
                 return;
             }
             auto code = v->code_of(value);
-            if (!code) throw UsageError(fmt::format("--where: {}", v->unknown(value)));
+            if (!code) throw UsageError(msg(N_("{}: {}"), "--where", v->unknown(value)));
             field = std::string(*code);
         };
         auto flag = [&](bool& field) {
             if (field) throw twice();
             if (!value.empty() && value != "1" && value != "true" && value != "yes")
-                throw UsageError(fmt::format("--where: {} takes no value", key));
+                throw UsageError(msg(N_("--where: {} takes no value"), key));
             field = true;
         };
         if (key == "year" || key == "batch_year") {
             if (o.year) throw twice();
-            if (!util::is_digits(value) || value.size() != 4) throw UsageError(fmt::format("--where: year '{}' is not a year", value));
+            if (!util::is_digits(value) || value.size() != 4) throw UsageError(msg(N_("--where: year '{}' is not a year"), value));
             o.year = std::stoi(value);
         } else if (key == "direction") text(o.direction, &directions());
         else if (key == "status") text(o.status, &statuses());
         else if (key == "category") {
             text(o.category, nullptr);
-            std::string error;
+            Message error;
             o.category = category_codes(value, error);
-            if (!error.empty()) throw UsageError(fmt::format("--where: {}", error));
+            if (!error.empty()) throw UsageError(msg(N_("{}: {}"), "--where", error));
         } else if (key == "political_status") text(o.political_status, &political_statuses());
         else if (key == "home" || key == "home_unit") text(o.home, nullptr);
         else if (key == "host" || key == "host_unit") text(o.host, nullptr);
@@ -247,15 +255,15 @@ AssignmentFilter with_where(const FilterOptions& options) {
             std::replace(value.begin(), value.end(), '-', '_');
             bool known = false;
             for (auto [name, what] : pending_kinds()) known = known || name == value;
-            if (!known) throw UsageError(fmt::format("--where: unknown pending item '{}'", value));
+            if (!known) throw UsageError(msg(N_("--where: unknown pending item '{}'"), value));
             text(o.pending, nullptr);
         } else if (key == "non_party") flag(o.non_party);
         else if (key == "no_inspection") flag(o.no_inspection);
         else if (key == "returned") flag(o.returned);
         else if (key == "not_promoted") flag(o.not_promoted);
-        else throw UsageError(fmt::format("--where: unknown filter '{}' (year, direction, status, home, host, county, "
-                                          "category, political_status, pending, non_party, no_inspection, returned, not_promoted)",
-                                          key));
+        else throw UsageError(msg(N_("--where: unknown filter '{}' (year, direction, status, home, host, county, "
+                                     "category, political_status, pending, non_party, no_inspection, returned, not_promoted)"),
+                                  key));
     }
     return o;
 }
@@ -268,10 +276,24 @@ AssignmentFilter FilterOptions::to_filter() const {
     return f;
 }
 
+namespace {
+
+// The C library's reason for a failed call (strerror), nested in a message so that the reader's
+// language words it: English as glibc has it, the common reasons translated (their glibc words
+// are marked here for the catalog), the others as strerror gives them.
+[[maybe_unused]] constexpr const char* kSystemReasons[] = {
+    N_("No such file or directory"), N_("Permission denied"),  N_("No space left on device"),
+    N_("Is a directory"),            N_("Not a directory"),    N_("Read-only file system"),
+    N_("File exists"),               N_("Input/output error"), N_("Disk quota exceeded"),
+    N_("File name too long"),        N_("Too many open files")};
+Message system_reason(int error) { return Message(std::strerror(error)); }
+
+} // namespace
+
 Input::Input(const std::string& path) : in_(&std::cin), name_(path == "-" ? "<stdin>" : path) {
     if (path == "-") return;
     file_.open(path, std::ios::binary);
-    if (!file_) throw Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+    if (!file_) throw Error(msg(N_("{}: cannot open: {}"), path, system_reason(errno)));
     in_ = &file_;
 }
 
@@ -279,11 +301,11 @@ Output::Output(const std::optional<std::string>& path, bool force) : file_(stdou
     if (!path || *path == "-") return;
     std::error_code ec;
     if (!force && std::filesystem::exists(std::filesystem::symlink_status(*path, ec)))
-        throw Error(fmt::format("-o {}: the file exists; --force replaces it", *path));
+        throw Error(msg(N_("-o {}: the file exists; --force replaces it"), *path));
     path_ = *path;
     tmp_.emplace(*path);
     file_ = ::fdopen(tmp_->release_fd(), "wb");
-    if (!file_) throw Error(fmt::format("{}: cannot create the file: {}", *path, std::strerror(errno)));
+    if (!file_) throw Error(msg(N_("{}: cannot create the file: {}"), *path, system_reason(errno)));
 }
 
 Output::~Output() {
@@ -292,12 +314,13 @@ Output::~Output() {
 
 void Output::write(std::string_view data) {
     if (std::fwrite(data.data(), 1, data.size(), file_) != data.size())
-        throw Error(fmt::format("{}: cannot write: {}", path_.value_or("standard output"), std::strerror(errno)));
+        throw Error(path_ ? msg(N_("{}: cannot write: {}"), *path_, system_reason(errno))
+                          : msg(N_("standard output: cannot write: {}"), system_reason(errno)));
 }
 
 void Output::commit() {
     if (!path_) {
-        if (std::fflush(stdout) != 0) throw Error(fmt::format("standard output: cannot write: {}", std::strerror(errno)));
+        if (std::fflush(stdout) != 0) throw Error(msg(N_("standard output: cannot write: {}"), system_reason(errno)));
         committed_ = true;
         return;
     }
@@ -306,13 +329,13 @@ void Output::commit() {
     file_ = nullptr;
     committed_ = true;
     if (!ok || std::rename(tmp_->path().c_str(), path_->c_str()) != 0)
-        throw Error(fmt::format("{}: cannot write the file: {}", *path_, std::strerror(errno))); // tmp_ removes it
+        throw Error(msg(N_("{}: cannot write the file: {}"), *path_, system_reason(errno))); // tmp_ removes it
     tmp_->keep();
     // The rename is durable once the directory is on disk too.
     if (int error = util::sync_directory_of(*path_))
-        throw Error(fmt::format("{}: written, but its directory could not be synced to the disk ({}); a power cut "
-                                "could still lose it",
-                                *path_, std::strerror(error)));
+        throw Error(msg(N_("{}: written, but its directory could not be synced to the disk ({}); a power cut "
+                           "could still lose it"),
+                        *path_, system_reason(error)));
 }
 
 } // namespace guazhi::cli

@@ -12,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "util/catalog.hpp"
 #include "util/table.hpp"
 #include "util/redact.hpp"
 #include "util/temp_files.hpp"
@@ -31,6 +32,9 @@ struct GlobalOptions {
     std::optional<std::string> db;
     std::optional<std::string> config;
     std::optional<std::string> lang;
+    // The language chosen before parsing (cli/language.hpp), for the help and the parser's
+    // messages; a command's own comes from make_context.
+    Lang language = Lang::zh;
     // For the audit log: the command line as typed.
     std::string command_line;
 };
@@ -52,7 +56,8 @@ struct Context {
     Database open(OpenMode mode) const;
 };
 
-// Resolves --db, GUAZHI_DB, the config's `db`, then ./guazhi.db; --lang over the config.
+// Resolves --db, GUAZHI_DB, the config's `db`, then ./guazhi.db; the language as choose_lang
+// (cli/language.hpp) orders it.
 // The audit log's "who" is `recorder`, the clerk the command's own option names (its --by or
 // --recorded-by, as parsed), else login_user().
 Context make_context(const GlobalOptions& options, std::optional<std::string> recorder = std::nullopt);
@@ -61,8 +66,9 @@ Context make_context(const GlobalOptions& options, std::optional<std::string> re
 void add_format_option(CLI::App* app, Format& format, std::vector<std::string> names = {"table", "csv", "json"});
 
 // A validator that accepts any spelling a vocabulary knows (code, label, alias) and turns it
-// into the code; use with CLI::Option::transform.
-CLI::Validator vocabulary_validator(const Vocabulary& vocabulary);
+// into the code; use with CLI::Option::transform. Its reason for a refusal is worded in `lang`
+// (the run's, GlobalOptions::language).
+CLI::Validator vocabulary_validator(const Vocabulary& vocabulary, Lang lang);
 
 // The filter flags of `assign list`, shared by every command that selects assignments. The
 // flags write into `selected` itself; only --as-of (a date to check) and --where stay text.
@@ -76,7 +82,8 @@ struct FilterOptions {
     // Validates codes and dates (throws Error naming the flag) and builds the filter.
     AssignmentFilter to_filter() const;
 };
-void add_filter_options(CLI::App* app, FilterOptions& options);
+// `lang`: the run's language, for the validators' reasons.
+void add_filter_options(CLI::App* app, FilterOptions& options, Lang lang);
 
 // A flag's value that cannot be used (exit code 2, like CLI11's own checks).
 class UsageError : public Error {
@@ -84,9 +91,15 @@ class UsageError : public Error {
     using Error::Error;
 };
 
-// A date flag's value, or UsageError naming the flag.
-util::Date flag_date(const std::string& value, std::string_view flag);
-std::optional<util::Date> flag_date(const std::optional<std::string>& value, std::string_view flag);
+// A date flag's value, or UsageError naming the flag (or the place: "date (in --from)").
+util::Date flag_date(const std::string& value, const Message& flag);
+std::optional<util::Date> flag_date(const std::optional<std::string>& value, const Message& flag);
+
+// The sentence for a count: `one` when n is 1, else `many`, both marked N_() for the catalog
+// (a sentence per form: "1 report", "2 reports"; Chinese words both alike).
+template <class... Args> Message counted(std::size_t n, const char* one, const char* many, Args&&... args) {
+    return msg(n == 1 ? one : many, std::forward<Args>(args)...);
+}
 
 // --encoding for a CSV input: auto (UTF-8 if valid, else GB18030), utf-8 or gbk.
 void add_encoding_option(CLI::App* app, std::string& encoding);
@@ -138,6 +151,9 @@ template <typename... T> void diag(fmt::format_string<T...> format, T&&... args)
     std::string text = util::redact(fmt::format(format, std::forward<T>(args)...));
     std::fwrite(text.data(), 1, text.size(), stderr);
 }
+// A message worded in `lang` (util/catalog.hpp), as one line on stderr, redacted like every
+// diagnostic: diag(ctx.lang, msg("exported {} rows of {}", rows, dataset)).
+void diag(Lang lang, const Message& message);
 
 class Output {
   public:

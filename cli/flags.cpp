@@ -1,5 +1,7 @@
 #include "flags.hpp"
 
+#include "util/catalog.hpp"
+
 namespace guazhi::cli {
 
 namespace {
@@ -33,13 +35,14 @@ std::string flag_for(Field f) {
     return dashed(spec(f).key);
 }
 
-std::string words(const Problem& p) {
-    return describe(p, flag_of);
+std::string words(const Problem& p, Lang lang) {
+    return util::words(describe(p, flag_of), lang);
 }
 
-std::string words(const std::exception& e) {
-    if (const auto* one = dynamic_cast<const ProblemError*>(&e)) return words(one->problem());
-    if (const auto* many = dynamic_cast<const ProblemsError*>(&e)) return describe(many->problems(), flag_of);
+std::string words(const std::exception& e, Lang lang) {
+    if (const auto* one = dynamic_cast<const ProblemError*>(&e)) return words(one->problem(), lang);
+    if (const auto* many = dynamic_cast<const ProblemsError*>(&e)) return util::words(describe(many->problems(), flag_of), lang);
+    if (const auto* error = dynamic_cast<const Error*>(&e)) return util::words(error->message(), lang);
     return e.what();
 }
 

@@ -4,6 +4,7 @@
 
 #include "domain/roster.hpp"
 #include "problem_text.hpp"
+#include "util/lang.hpp"
 
 #include <string>
 
@@ -15,10 +16,11 @@ std::string flag_of(Parameter p);
 // The flag of a roster field in `assign add`: --id-number, --home-unit …
 std::string flag_for(Field f);
 
-// A problem as the command line words it ("--year: 2300 is outside 1949..2100").
-std::string words(const Problem& p);
+// A problem as the command line words it ("--year: 2300 is outside 1949..2100"), in `lang`.
+std::string words(const Problem& p, Lang lang = Lang::en);
 
-// An Error as the command line words it: a Problem through its flags, else its message.
-std::string words(const std::exception& e);
+// An Error as the command line words it, in `lang`: a Problem through its flags, else its
+// Message; another exception by its what().
+std::string words(const std::exception& e, Lang lang = Lang::en);
 
 } // namespace guazhi::cli

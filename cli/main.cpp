@@ -5,6 +5,7 @@
 #include <sstream>
 #include "flags.hpp"
 #include "error.hpp"
+#include "language.hpp"
 
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
@@ -12,7 +13,7 @@
 #include <utility>
 
 namespace {
-constexpr const char* kExitCodes = R"(Exit codes:
+constexpr const char* kExitCodes = N_(R"(Exit codes:
   0  success
   1  refused: bad input, a broken rule, a database or I/O problem (nothing was written);
      `check` found problems
@@ -22,7 +23,7 @@ constexpr const char* kExitCodes = R"(Exit codes:
 Run `guazhi SUBCOMMAND --help` for the options and an example of each subcommand.
 
 Example:
-  guazhi init && guazhi assign import roster.csv && guazhi stats --year 2006)";
+  guazhi init && guazhi assign import examples/roster-2005-2006.csv && guazhi stats --year 2006)");
 
 using Setup = void (*)(CLI::App&, const guazhi::cli::GlobalOptions&, int&);
 // In the order `guazhi --help` lists them.
@@ -72,30 +73,38 @@ std::string sqlite_failure(const SQLite::Exception& e, const guazhi::cli::Global
     } catch (const std::exception&) {
         // The command got as far as the database, so this worked before; keep the defaults.
     }
-    std::string why = guazhi::explain_sqlite_failure(e.getErrorCode(), timeout);
-    if (why.empty()) return fmt::format("{}: database error: {}", db, e.what());
-    return fmt::format("{}: {} ({})", db, why, e.what());
+    guazhi::Message why = guazhi::sqlite_failure(e.getErrorCode(), timeout);
+    if (why.empty()) return guazhi::util::words(guazhi::msg(N_("{}: database error: {}"), db, e.what()), global.language);
+    return guazhi::util::words(guazhi::msg(N_("{}: {} ({})"), db, why, e.what()), global.language);
 }
 }
 
 int main(int argc, char** argv) {
     using namespace guazhi::cli;
-    CLI::App app{"guazhi — records of cadre secondment work (干部挂职锻炼)"};
-    app.set_version_flag("--version", "guazhi " GUAZHI_VERSION);
+    GlobalOptions global;
+    // The language is known before the options are built: their help texts, the validators'
+    // messages and CLI11's own are worded in it.
+    global.language = lang_before_parsing(argc, argv);
+    const guazhi::Lang lang = global.language;
+    CLI::App app{N_("guazhi — records of cadre secondment work (干部挂职锻炼)")};
+    app.formatter(std::make_shared<HelpFormatter>(lang));
+    app.set_help_flag("-h,--help", N_("Print this help message and exit"));
+    app.set_version_flag("--version", "guazhi " GUAZHI_VERSION, N_("Display program version information and exit"));
     app.require_subcommand(1);
     app.fallthrough(); // global flags work after the subcommand too
     // A repeated option takes its last value, as in most Unix tools (handy in scripts).
     app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     app.footer(kExitCodes);
 
-    GlobalOptions global;
     std::vector<std::string> args(argv, argv + argc);
     args.front() = "guazhi";
     global.command_line = shell_line(args);
     app.add_option("--db", global.db, "Database file (default: $GUAZHI_DB, config `db`, ./guazhi.db)");
     app.add_option("--config", global.config,
                    "Config file (default: ./guazhi.toml, then $XDG_CONFIG_HOME/guazhi/config.toml)");
-    app.add_option("--lang", global.lang, "Label language: zh (default) or en")
+    app.add_option("--lang", global.lang,
+                   "Language of messages, help and labels: zh or en (default: $GUAZHI_LANG, config `lang`, "
+                   "the locale, then zh)")
         ->check(CLI::IsMember({"zh", "en"}));
 
     int exit_code = 0;
@@ -108,20 +117,24 @@ int main(int argc, char** argv) {
         // CLI11's own messages quote the values given: through diag() like every message, so
         // that a value holding an escape sequence or an ID number is escaped and masked.
         std::ostringstream err;
+        if (lang == guazhi::Lang::zh && e.get_exit_code() != 0) {
+            diag("{}", parse_error_words(e, lang, &app));
+            return 2;
+        }
         int rc = app.exit(e, std::cout, err);
         if (!err.str().empty()) diag("{}", err.str());
         return rc == 0 ? 0 : 2;
     } catch (const UsageError& e) {
-        diag("guazhi: {}\nRun with --help for more information.\n", words(e));
+        diag(lang, guazhi::msg(N_("guazhi: {}\nRun with --help for more information."), words(e, lang)));
         return 2;
     } catch (const guazhi::Error& e) {
-        diag("guazhi: {}\n", words(e));
+        diag(lang, guazhi::msg(N_("guazhi: {}"), words(e, lang)));
         return 1;
     } catch (const SQLite::Exception& e) {
-        diag("guazhi: {}\n", sqlite_failure(e, global));
+        diag(lang, guazhi::msg(N_("guazhi: {}"), sqlite_failure(e, global)));
         return 1;
     } catch (const std::exception& e) {
-        diag("guazhi: unexpected error: {}\n", e.what());
+        diag(lang, guazhi::msg(N_("guazhi: unexpected error: {}"), e.what()));
         return 1;
     }
     return exit_code;

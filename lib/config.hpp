@@ -18,7 +18,7 @@ namespace guazhi {
 // What guazhi.toml says: the application's settings, and the policy the domain is given.
 struct Config {
     std::optional<std::string> db; // `db`: database path
-    Lang lang = Lang::zh;           // `lang`: "zh" or "en"
+    std::optional<Lang> lang;       // `lang`: "zh" or "en"; unset: the environment decides (cli/language.hpp)
     int busy_timeout_ms = 5000;     // `busy_timeout_ms`: how long to wait for another process's write lock
     Policy policy;                  // the rules that vary between places (domain/policy.hpp)
     std::string source;             // the file it came from; empty for the defaults

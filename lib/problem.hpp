@@ -15,6 +15,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace guazhi {
@@ -168,6 +170,10 @@ struct Problem {
     ProblemCode code{};
     std::vector<std::string> args;
     std::optional<std::int64_t> assignment;
+    // The arguments given as Messages (a sentence of their own, such as what schedule.cpp says
+    // of a period), by their index in `args`, which holds their English: worded in the reader's
+    // language.
+    std::vector<std::pair<std::size_t, Message>> sentences = {};
 };
 
 // Builds a Problem, each argument as fmt formats it.
@@ -199,7 +205,17 @@ class ProblemsError : public Error {
 #include <fmt/format.h>
 
 namespace guazhi {
+namespace detail {
+template <class T> void keep_sentence(Problem& p, std::size_t i, const T& arg) {
+    if constexpr (std::is_same_v<T, Message>) p.sentences.emplace_back(i, arg);
+}
+} // namespace detail
+
 template <class... Args> Problem problem(Parameter subject, ProblemCode code, const Args&... args) {
-    return Problem{subject, code, {fmt::format("{}", args)...}, std::nullopt};
+    Problem p{subject, code, {fmt::format("{}", args)...}, std::nullopt};
+    std::size_t i = 0;
+    (detail::keep_sentence(p, i++, args), ...);
+    (void)i; // no arguments
+    return p;
 }
 } // namespace guazhi

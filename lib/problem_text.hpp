@@ -25,9 +25,13 @@ enum class SubjectNamed { yes, no };
 
 // The sentence for `p`, naming parameters through `name`; "assignment #N: " first when the
 // problem is about one assignment.
-std::string describe(const Problem& p, const Namer& name, SubjectNamed subject = SubjectNamed::yes);
+Message describe(const Problem& p, const Namer& name, SubjectNamed subject = SubjectNamed::yes);
 
 // One line per problem.
-std::string describe(const std::vector<Problem>& problems, const Namer& name);
+Message describe(const std::vector<Problem>& problems, const Namer& name);
+
+// A text shown as it is in every language: a value inside a sentence that is a Message of its
+// own (a file's column header as written, a name), never looked up in the catalog.
+Message verbatim(std::string text);
 
 } // namespace guazhi

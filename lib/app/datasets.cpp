@@ -252,7 +252,7 @@ Dataset build_dataset(std::string_view name, Database& db, const AssignmentFilte
     if (name == "allowance") return allowance(store, filter, config, options);
     if (name == "united-front") return united_front(store, filter, config, options);
     if (name == "applications") return applications(store, filter, options);
-    throw Error(fmt::format("unknown dataset '{}'", name));
+    throw Error(msg("unknown dataset '{}'", name));
 }
 
 } // namespace guazhi::app

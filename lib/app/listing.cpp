@@ -19,7 +19,7 @@ void for_each_listed(Database& db, const AssignmentFilter& filter, const Config&
                      const std::function<void(const Assignment&)>& visit) {
     AssignmentStore store(db.sql());
     for (const auto* unit : {&filter.home, &filter.host})
-        if (*unit && !store.find_unit(**unit)) throw Error(fmt::format("no unit named '{}' is recorded", **unit));
+        if (*unit && !store.find_unit(**unit)) throw Error(msg("no unit named '{}' is recorded", **unit));
     store.for_each(filter, config, [&](Assignment&& a) { visit(a); });
 }
 

@@ -40,7 +40,7 @@ std::vector<GroupStats> trend(Database& db, const AssignmentFilter& filter, cons
 }
 
 YearReport gather_year_report(Database& database, const AssignmentFilter& filter, const Config& config) {
-    if (!filter.year) throw Error("the yearly report needs a batch year");
+    if (!filter.year) throw Error(msg("the yearly report needs a batch year"));
     int year = *filter.year;
     SQLite::Database& db = database.sql();
     YearReport r;

@@ -26,10 +26,10 @@ VoteCount parse_vote_count(std::string_view text) {
     std::int64_t n = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
     if (text.empty() || ec != std::errc() || end != text.data() + text.size())
-        return {std::nullopt, fmt::format("'{}' is not a whole number of votes", text)};
-    if (n < 0) return {std::nullopt, fmt::format("{} votes is negative", n)};
-    if (n > 1'000'000) return {std::nullopt, fmt::format("{} votes is implausibly many", n)};
-    return {n, ""};
+        return {std::nullopt, msg("'{}' is not a whole number of votes", text)};
+    if (n < 0) return {std::nullopt, msg("{} votes is negative", n)};
+    if (n > 1'000'000) return {std::nullopt, msg("{} votes is implausibly many", n)};
+    return {n, {}};
 }
 
 VotesParse parse_votes(std::string_view text) {
@@ -43,25 +43,25 @@ VotesParse parse_votes(std::string_view text) {
         if (part.empty()) continue;
         auto eq = part.find_first_of("=:");
         if (eq == std::string::npos)
-            return {std::nullopt, fmt::format("'{}' is not GRADE=COUNT (e.g. 优秀=18)", part)};
+            return {std::nullopt, msg("'{}' is not GRADE=COUNT (e.g. 优秀=18)", part)};
         std::string name(util::trim(std::string_view(part).substr(0, eq)));
         std::string count(util::trim(std::string_view(part).substr(eq + 1)));
         auto code = grades().code_of(name);
         auto at = code ? std::find(kVotedGrades.begin(), kVotedGrades.end(), *code) : kVotedGrades.end();
         if (at == kVotedGrades.end())
             return {std::nullopt,
-                    fmt::format("'{}' is not a grade one votes on (优秀, 称职, 基本称职, 不称职)", name)};
+                    msg("'{}' is not a grade one votes on (优秀, 称职, 基本称职, 不称职)", name)};
         auto index = static_cast<std::size_t>(at - kVotedGrades.begin());
-        if (seen[index]) return {std::nullopt, fmt::format("'{}' is given twice", name)};
+        if (seen[index]) return {std::nullopt, msg("'{}' is given twice", name)};
         seen[index] = true;
         auto n = parse_vote_count(count);
-        if (!n.count) return {std::nullopt, fmt::format("{}: {}", name, n.error)};
+        if (!n.count) return {std::nullopt, msg(N_("{}: {}"), name, Message(n.error))};
         votes.counts[index] = *n.count;
         any = true;
     }
-    if (!any) return {std::nullopt, "no votes given (e.g. 优秀=18,称职=6)"};
-    if (votes.total() == 0) return {std::nullopt, "every count is 0: no votes were cast"};
-    return {votes, ""};
+    if (!any) return {std::nullopt, msg("no votes given (e.g. 优秀=18,称职=6)")};
+    if (votes.total() == 0) return {std::nullopt, msg("every count is 0: no votes were cast")};
+    return {votes, {}};
 }
 
 std::string format_votes(const Votes& votes, Lang lang) {
@@ -71,19 +71,19 @@ std::string format_votes(const Votes& votes, Lang lang) {
     return fmt::format("{}", fmt::join(parts, ", "));
 }
 
-std::vector<std::string> appraisal_problems(const FinalAppraisal& appraisal, const std::vector<std::string>& scale) {
-    std::vector<std::string> problems;
+std::vector<Message> appraisal_problems(const FinalAppraisal& appraisal, const std::vector<std::string>& scale) {
+    std::vector<Message> problems;
+    std::vector<Message> ratings(scale.begin(), scale.end());
     for (std::size_t i = 0; i < kDimensions.size(); ++i) {
         const auto& rating = appraisal.dimensions[i].rating;
         if (rating.empty())
-            problems.push_back(fmt::format("{}.rating: missing (one of: {})", kDimensions[i].code, fmt::join(scale, ", ")));
+            problems.push_back(msg("{}.rating: missing (one of: {})", kDimensions[i].code, list_of(ratings)));
         else if (std::find(scale.begin(), scale.end(), rating) == scale.end())
-            problems.push_back(fmt::format("{}.rating: '{}' is not on the scale (one of: {})", kDimensions[i].code, rating,
-                                           fmt::join(scale, ", ")));
+            problems.push_back(msg("{}.rating: '{}' is not on the scale (one of: {})", kDimensions[i].code, rating, list_of(ratings)));
     }
-    if (appraisal.conclusion.empty()) problems.emplace_back("conclusion: missing (the overall conclusion, 鉴定意见)");
+    if (appraisal.conclusion.empty()) problems.push_back(msg("conclusion: missing (the overall conclusion, 鉴定意见)"));
     auto bounded = [&](std::string_view what, std::string_view text, std::size_t limit) {
-        if (auto problem = limits::length_problem(text, limit)) problems.push_back(fmt::format("{}: {}", what, *problem));
+        if (auto problem = limits::length_problem(text, limit)) problems.push_back(msg(N_("{}: {}"), what, Message(*problem)));
     };
     for (std::size_t i = 0; i < kDimensions.size(); ++i)
         bounded(fmt::format("{}.comment", kDimensions[i].code), appraisal.dimensions[i].comment, limits::kComment);

@@ -34,14 +34,14 @@ struct Votes {
 // `，`, `；` or spaces between). Grades left out count 0. Errors name the offending part.
 struct VotesParse {
     std::optional<Votes> votes;
-    std::string error;
+    Message error;
 };
 VotesParse parse_votes(std::string_view text);
 
 // One vote count: a whole number 0..1,000,000; the error says what is wrong.
 struct VoteCount {
     std::optional<std::int64_t> count;
-    std::string error;
+    Message error;
 };
 VoteCount parse_vote_count(std::string_view text);
 
@@ -100,6 +100,6 @@ struct FinalAppraisal {
 
 // What is wrong with an appraisal's content: ratings off the scale, a missing rating or
 // conclusion. Each message starts with the field it is about ("work.rating: …").
-std::vector<std::string> appraisal_problems(const FinalAppraisal& appraisal, const std::vector<std::string>& scale);
+std::vector<Message> appraisal_problems(const FinalAppraisal& appraisal, const std::vector<std::string>& scale);
 
 } // namespace guazhi

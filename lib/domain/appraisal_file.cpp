@@ -41,7 +41,7 @@ AppraisalDraft from_toml(std::string_view text, std::string_view name) {
     auto where = [&](const toml::node& n) { return fmt::format("{}:{}:{}", name, n.source().begin.line, n.source().begin.column); };
     auto string_of = [&](const toml::node& n, std::string_view key) {
         if (auto s = n.value_exact<std::string>()) return *s;
-        throw Error(fmt::format("{}: {} must be a string", where(n), key));
+        throw Error(msg("{}: {} must be a string", where(n), key));
     };
     AppraisalDraft d;
     for (auto&& [key, node] : root) {
@@ -54,13 +54,13 @@ AppraisalDraft from_toml(std::string_view text, std::string_view name) {
         else if (k == "conclusion") d.conclusion = string_of(node, k);
         else if (auto i = dimension_index(k)) {
             auto* table = node.as_table();
-            if (!table) throw Error(fmt::format("{}: {} must be a table with rating and comment", where(node), k));
+            if (!table) throw Error(msg("{}: {} must be a table with rating and comment", where(node), k));
             for (auto&& [sub, value] : *table) {
                 if (sub.str() == "rating") d.rating[*i] = string_of(value, fmt::format("{}.rating", k));
                 else if (sub.str() == "comment") d.comment[*i] = string_of(value, fmt::format("{}.comment", k));
-                else throw Error(fmt::format("{}: unknown key {}.{} (known: rating, comment)", where(value), k, sub.str()));
+                else throw Error(msg("{}: unknown key {}.{} (known: rating, comment)", where(value), k, sub.str()));
             }
-        } else throw Error(fmt::format("{}: unknown key {} (known: {})", where(node), k, kKnown));
+        } else throw Error(msg("{}: unknown key {} (known: {})", where(node), k, kKnown));
     }
     return d;
 }
@@ -74,9 +74,9 @@ AppraisalDraft from_json(std::string_view text, std::string_view name) {
         if (auto at = what.find("parse error"); at != std::string::npos) what = what.substr(at);
         throw Error(fmt::format("{}:{}: {}", name, position(text, e.byte > 0 ? e.byte - 1 : 0), what));
     }
-    if (!root.is_object()) throw Error(fmt::format("{}: the file must hold one JSON object", name));
+    if (!root.is_object()) throw Error(msg("{}: the file must hold one JSON object", name));
     auto string_of = [&](const nlohmann::json& v, std::string_view key) {
-        if (!v.is_string()) throw Error(fmt::format("{}: {} must be a string", name, key));
+        if (!v.is_string()) throw Error(msg("{}: {} must be a string", name, key));
         return v.get<std::string>();
     };
     AppraisalDraft d;
@@ -85,13 +85,13 @@ AppraisalDraft from_json(std::string_view text, std::string_view name) {
         else if (k == "author_unit") d.author_unit = string_of(v, k);
         else if (k == "conclusion") d.conclusion = string_of(v, k);
         else if (auto i = dimension_index(k)) {
-            if (!v.is_object()) throw Error(fmt::format("{}: {} must be an object with rating and comment", name, k));
+            if (!v.is_object()) throw Error(msg("{}: {} must be an object with rating and comment", name, k));
             for (const auto& [sub, value] : v.items()) {
                 if (sub == "rating") d.rating[*i] = string_of(value, k + ".rating");
                 else if (sub == "comment") d.comment[*i] = string_of(value, k + ".comment");
-                else throw Error(fmt::format("{}: unknown key {}.{} (known: rating, comment)", name, k, sub));
+                else throw Error(msg("{}: unknown key {}.{} (known: rating, comment)", name, k, sub));
             }
-        } else throw Error(fmt::format("{}: unknown key {} (known: {})", name, k, kKnown));
+        } else throw Error(msg("{}: unknown key {} (known: {})", name, k, kKnown));
     }
     return d;
 }
@@ -105,7 +105,7 @@ AppraisalDraft parse_appraisal_file(std::string_view bytes, std::string_view nam
     try {
         text = util::decode_text(bytes);
     } catch (const util::DecodeError& e) {
-        throw Error(fmt::format("{}:{}: {}", name, position(bytes, util::utf8_valid_prefix(bytes)), e.what()));
+        throw Error(msg(N_("{}: {}"), fmt::format("{}:{}", name, position(bytes, util::utf8_valid_prefix(bytes))), e.message()));
     }
     std::string_view body = text;
     auto first = body.find_first_not_of(" \t\r\n");

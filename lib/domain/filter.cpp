@@ -22,7 +22,7 @@ ParsedPeriod parse_period(std::string_view text) {
     std::string lower = util::ascii_lower(cleaned);
     auto bad = [&] {
         return ParsedPeriod{std::nullopt,
-                            fmt::format("'{}' is not a period: give days, weeks or months, e.g. 30, 30d, 60天, 4w, 2m, "
+                            msg("'{}' is not a period: give days, weeks or months, e.g. 30, 30d, 60天, 4w, 2m, "
                                         "2个月 or 两个月 (at least 1, at most 10 years)",
                                         cleaned)};
     };
@@ -48,7 +48,7 @@ ParsedPeriod parse_period(std::string_view text) {
         Period p{count * sp.months_each, sp.unit};
         const int most = p.unit == Period::Unit::day ? 3660 : p.unit == Period::Unit::week ? 520 : 120;
         if (p.count < 1 || p.count > most) return bad();
-        return {p, ""};
+        return {p, {}};
     }
     return bad();
 }

@@ -28,7 +28,7 @@ struct Period {
 // at least 1. Otherwise `error` says what is taken.
 struct ParsedPeriod {
     std::optional<Period> period;
-    std::string error;
+    Message error;
     explicit operator bool() const { return period.has_value(); }
 };
 ParsedPeriod parse_period(std::string_view text);

@@ -12,11 +12,11 @@ std::size_t char_count(std::string_view utf8) {
     return n;
 }
 
-std::optional<std::string> length_problem(std::string_view text, std::size_t limit) {
+std::optional<Message> length_problem(std::string_view text, std::size_t limit) {
     if (text.size() <= limit) return std::nullopt; // no more bytes than the limit: surely within
     std::size_t n = char_count(text);
     if (n <= limit) return std::nullopt;
-    return fmt::format("is {} characters long; at most {} are taken", n, limit);
+    return msg("is {} characters long; at most {} are taken", n, limit);
 }
 
 bool has_control_character(std::string_view text) {

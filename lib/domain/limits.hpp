@@ -6,6 +6,7 @@
 #pragma once
 
 #include "problem.hpp"
+#include "util/message.hpp"
 
 #include <cstddef>
 #include <initializer_list>
@@ -26,7 +27,7 @@ inline constexpr std::size_t kComment = 5000; // a 鉴定's comment or conclusio
 std::size_t char_count(std::string_view utf8);
 
 // "is N characters long; at most LIMIT are taken", or nothing when `text` is within `limit`.
-std::optional<std::string> length_problem(std::string_view text, std::size_t limit);
+std::optional<Message> length_problem(std::string_view text, std::size_t limit);
 
 // A value with the parameter it is given as and its limit.
 struct Bounded {

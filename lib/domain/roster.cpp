@@ -71,7 +71,7 @@ struct Checker {
     std::vector<FieldProblem> problems;
 
     const std::string& at(Field f) const { return values[static_cast<std::size_t>(f)]; }
-    void add(Field f, std::string message) { problems.push_back({f, std::move(message), std::nullopt}); }
+    void add(Field f, Message message) { problems.push_back({f, std::move(message), std::nullopt}); }
     void add(Field f, Problem p) { problems.push_back({f, "", std::move(p)}); }
 
     std::string code(Field f, const Vocabulary& vocabulary) {
@@ -118,7 +118,7 @@ std::string month_or_date(Checker& c, Field f) {
     if (text.empty()) return {};
     if (auto d = util::parse_date(text)) return d.value->iso();
     if (auto m = util::parse_year_month(text)) return m.value->iso();
-    c.add(f, fmt::format("'{}' is not a month or a date (1996.07, 1996年7月, 1996-07-01)", text));
+    c.add(f, msg("'{}' is not a month or a date (1996.07, 1996年7月, 1996-07-01)", text));
     return {};
 }
 
@@ -140,7 +140,7 @@ void read_profile(Checker& c, Cadre& cadre) {
         else if (!(ch == '-' || ch == ' ' || ch == '+' || ch == '(' || ch == ')' || ch == '/' || ch == ',' || ch == ';'))
             ok = false;
     }
-    if (!phone.empty() && (!ok || digits < 5)) c.add(Field::phone, "is not a telephone number");
+    if (!phone.empty() && (!ok || digits < 5)) c.add(Field::phone, msg("is not a telephone number"));
     else cadre.phone = phone;
 }
 
@@ -185,15 +185,15 @@ void read_cadre(Checker& c, Cadre& cadre) {
                 bool mangled_october = born.month == 10 && text == fmt::format("{}.1", born.year);
                 if (!mangled_october)
                     // To the month: the full date is the ID number's digits 7..14.
-                    c.add(Field::birth_date, fmt::format("'{}' does not agree with the ID number's birth month {}",
-                                                         text, util::birth_month(born.iso())));
+                    c.add(Field::birth_date, msg("'{}' does not agree with the ID number's birth month {}", text,
+                                                 util::birth_month(born.iso())));
             }
         }
         std::string id_gender = util::id_is_female(cadre.id_number) ? "female" : "male";
         if (cadre.gender.empty()) cadre.gender = id_gender;
         else if (cadre.gender != id_gender)
-            c.add(Field::gender, fmt::format("'{}' does not agree with the ID number ({})", c.at(Field::gender),
-                                             genders().label(id_gender, Lang::zh)));
+            c.add(Field::gender, msg("'{}' does not agree with the ID number ({})", c.at(Field::gender),
+                                     genders().label(id_gender, Lang::zh)));
     }
 
 }
@@ -205,7 +205,7 @@ void check_text(Checker& c, Field f) {
     if (auto problem = limits::length_problem(c.at(f), max_length(f))) c.add(f, *problem);
     const std::string& v = c.at(f);
     if (limits::has_control_character(v))
-        c.add(f, "contains a control character (an invisible character such as NUL)");
+        c.add(f, msg("contains a control character (an invisible character such as NUL)"));
 }
 
 } // namespace
@@ -224,7 +224,7 @@ CadreResult validate_cadre(const RowValues& values) {
     Checker c{values, {}};
     CadreResult out;
     for (const auto& s : roster_fields())
-        if (is_cadre_field(s.field) && s.required && c.at(s.field).empty()) c.add(s.field, "is required");
+        if (is_cadre_field(s.field) && s.required && c.at(s.field).empty()) c.add(s.field, msg("is required"));
     read_cadre(c, out.cadre);
     for (const auto& s : roster_fields())
         if (is_cadre_field(s.field)) check_text(c, s.field);
@@ -250,7 +250,7 @@ RowResult validate_row(const RowValues& values, const Policy& policy) {
     Cadre& cadre = a.cadre;
 
     for (const auto& s : roster_fields())
-        if (s.required && c.at(s.field).empty()) c.add(s.field, "is required");
+        if (s.required && c.at(s.field).empty()) c.add(s.field, msg("is required"));
 
     read_cadre(c, cadre);
 
@@ -274,7 +274,7 @@ RowResult validate_row(const RowValues& values, const Policy& policy) {
                            : c.code(Field::home_level, unit_kinds());
     if (!a.direction.empty()) a.host_unit.kind = host_kind_for(a.direction);
     if (!a.home_unit.name.empty() && a.home_unit.name == a.host_unit.name)
-        c.add(Field::host_unit, "is the same unit as the home unit");
+        c.add(Field::host_unit, msg("is the same unit as the home unit"));
 
     // A month alone (2007.8, 2007年8月) starts a term on its first day and ends one on its last.
     bool dates_ok = true;
@@ -293,7 +293,7 @@ RowResult validate_row(const RowValues& values, const Policy& policy) {
         a.end = default_end_date(a.start, policy.term_months);
     }
     if (dates_ok && a.end < a.start)
-        c.add(Field::end_date, fmt::format("{} is before the start date {}", a.end.iso(), a.start.iso()));
+        c.add(Field::end_date, msg("{} is before the start date {}", a.end.iso(), a.start.iso()));
 
     const std::string& year = c.at(Field::batch_year);
     if (year.empty()) {
@@ -303,9 +303,9 @@ RowResult validate_row(const RowValues& values, const Policy& policy) {
         // (found by fuzz_roster).
         a.batch_year = std::stoi(year);
     } else if (util::is_digits(year) && year.size() == 4) {
-        c.add(Field::batch_year, fmt::format("{} is outside 1949..2100", year));
+        c.add(Field::batch_year, msg("{} is outside 1949..2100", year));
     } else {
-        c.add(Field::batch_year, fmt::format("'{}' is not a year", year));
+        c.add(Field::batch_year, msg("'{}' is not a year", year));
     }
 
     // Dates a secondment can have: from the founding of the People's Republic to 2100, and
@@ -313,10 +313,10 @@ RowResult validate_row(const RowValues& values, const Policy& policy) {
     if (dates_ok) {
         for (auto [field, date] : {std::pair{Field::start_date, a.start}, {Field::end_date, a.end}})
             if (date.year < 1949 || date.year > 2100)
-                c.add(field, fmt::format("{} is outside 1949..2100", date.iso()));
+                c.add(field, msg("{} is outside 1949..2100", date.iso()));
         if (!cadre.id_number.empty() && a.start < util::id_birth_date(cadre.id_number).plus_months(18 * 12))
-            c.add(Field::start_date, fmt::format("{} is before the cadre turned 18 (born {})", a.start.iso(),
-                                                 util::birth_month(util::id_birth_date(cadre.id_number).iso())));
+            c.add(Field::start_date, msg("{} is before the cadre turned 18 (born {})", a.start.iso(),
+                                         util::birth_month(util::id_birth_date(cadre.id_number).iso())));
     }
     for (const auto& s : roster_fields()) check_text(c, s.field);
     result.problems = std::move(c.problems);
@@ -357,7 +357,7 @@ RowValues to_row(Assignment a) {
     return v;
 }
 
-std::string describe(const FieldProblem& p, const Namer& name) {
+Message describe(const FieldProblem& p, const Namer& name) {
     return p.problem ? describe(*p.problem, name, SubjectNamed::no) : p.message;
 }
 

@@ -49,12 +49,12 @@ using RowValues = std::array<std::string, kFieldCount>;
 // command) a typed Problem; describe() words either.
 struct FieldProblem {
     Field field;
-    std::string message;
+    Message message;
     std::optional<Problem> problem = std::nullopt;
 };
 
 // The problem's sentence, naming parameters through `name`.
-std::string describe(const FieldProblem& p, const Namer& name);
+Message describe(const FieldProblem& p, const Namer& name);
 
 // The outcome of validating one row: an assignment, or the problems found.
 struct RowResult {

@@ -100,10 +100,10 @@ bool ends_as_post(std::string_view post) {
     return false;
 }
 
-std::string cannot_tell(std::string_view text) {
-    return fmt::format("cannot tell where the unit ends and the post begins in '{}': put the unit and the post in "
-                       "columns of their own (单位, 职务), or record the unit first (guazhi unit)",
-                       text);
+Message cannot_tell(std::string_view text) {
+    return msg("cannot tell where the unit ends and the post begins in '{}': put the unit and the post in "
+               "columns of their own (单位, 职务), or record the unit first (guazhi unit)",
+               util::printable(text, 1000)); // the cell as a message may show it
 }
 
 } // namespace

@@ -3,6 +3,8 @@
 // name padded with spaces.
 #pragma once
 
+#include "util/message.hpp"
+
 #include <functional>
 #include <optional>
 #include <string>
@@ -33,7 +35,7 @@ struct UnitPost {
 };
 struct UnitPostSplit {
     std::optional<UnitPost> value;
-    std::string error;
+    Message error;
 };
 UnitPostSplit split_unit_post(std::string_view cell, const std::function<bool(std::string_view)>& is_known_unit);
 

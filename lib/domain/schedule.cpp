@@ -126,16 +126,31 @@ ResolvedPeriod resolve_period(const std::vector<ReportPeriod>& schedule, std::st
     for (const auto& p : schedule)
         if (p.kind == kind) of_kind.push_back(&p);
     auto known = [&] {
-        std::vector<std::string> labels;
-        for (const auto* p : of_kind) labels.push_back(fmt::format("{} ({}..{})", p->label, p->start.iso(), p->end.iso()));
-        return labels.empty() ? std::string("none") : fmt::format("{}", fmt::join(labels, ", "));
+        std::vector<Message> labels;
+        for (const auto* p : of_kind) labels.emplace_back(fmt::format("{} ({}..{})", p->label, p->start.iso(), p->end.iso()));
+        return labels.empty() ? msg("none") : list_of(std::move(labels));
+    };
+    // A sentence that names the kind of report: one text per kind, so that each reads whole in
+    // Chinese (季度, 半年); a kind of another name is given as its code.
+    auto per_kind = [&](Message quarterly, Message semiannual, Message other) {
+        return kind == "quarterly" ? quarterly : kind == "semiannual" ? semiannual : other;
+    };
+    auto none_ends_in = [&] {
+        return per_kind(msg("no quarterly period of the term ends in {}; its periods are: {}", text, known()),
+                        msg("no semiannual period of the term ends in {}; its periods are: {}", text, known()),
+                        msg("no {} period of the term ends in {}; its periods are: {}", kind, text, known()));
+    };
+    auto no_part_of_year = [&] {
+        return kind == "quarterly" ? msg("'{}' is no quarter of a year", text) : msg("'{}' is no half of a year", text);
     };
     if (kind == "final") {
         if (t.empty() || t == "final") return {*of_kind.front(), {}};
-        return {std::nullopt, fmt::format("the final summary's period is 'final' (总结, 年度总结, 挂职总结), not '{}'", text)};
+        return {std::nullopt, msg("the final summary's period is 'final' (总结, 年度总结, 挂职总结), not '{}'", text)};
     }
     if (t == "final")
-        return {std::nullopt, fmt::format("'{}' is the final summary (kind final), not a {} period", text, kind)};
+        return {std::nullopt, per_kind(msg("'{}' is the final summary (kind final), not a quarterly period", text),
+                                       msg("'{}' is the final summary (kind final), not a semiannual period", text),
+                                       msg("'{}' is the final summary (kind final), not a {} period", text, kind))};
     char letter = kind == "quarterly" ? 'q' : 'h';
     int months = kind == "quarterly" ? 3 : 6;
     // Calendar mode (labels such as 2006Q4): 第一季度 or 上半年 without a year names the calendar
@@ -144,23 +159,25 @@ ResolvedPeriod resolve_period(const std::vector<ReportPeriod>& schedule, std::st
     if (chinese && calendar && t.size() >= 2 && t[0] == letter && util::is_digits(t.substr(1))) {
         std::size_t index = t.size() <= 3 ? std::stoul(t.substr(1)) : 0;
         if (index < 1 || index > static_cast<std::size_t>(12 / months))
-            return {std::nullopt, fmt::format("'{}' is no {} of a year", text, kind == "quarterly" ? "quarter" : "half")};
+            return {std::nullopt, no_part_of_year()};
         std::vector<const ReportPeriod*> found;
         for (const auto* p : of_kind)
             if ((p->end.month - 1) / static_cast<unsigned>(months) + 1 == index) found.push_back(p);
         if (found.size() == 1) return {*found.front(), {}};
         if (found.empty())
-            return {std::nullopt, fmt::format("no {} period of the term ends in {}; its periods are: {}", kind, text, known())};
-        std::vector<std::string> years;
-        for (const auto* p : found) years.push_back(fmt::format("{}年{}", p->end.year, text));
-        return {std::nullopt, fmt::format("'{}' is more than one period of the term; say which: {}", text, fmt::join(years, ", "))};
+            return {std::nullopt, none_ends_in()};
+        std::vector<Message> years;
+        for (const auto* p : found) years.emplace_back(fmt::format("{}年{}", p->end.year, text));
+        return {std::nullopt, msg("'{}' is more than one period of the term; say which: {}", text, list_of(std::move(years)))};
     }
     // An ordinal: Q2 / H1 (第二季度 / 上半年).
     if (t.size() >= 2 && t[0] == letter && util::is_digits(t.substr(1))) {
         // More digits than any term has periods would overflow the conversion: out of range.
         std::size_t n = t.size() <= 5 ? std::stoul(t.substr(1)) : 0;
         if (n >= 1 && n <= of_kind.size()) return {*of_kind[n - 1], {}};
-        return {std::nullopt, fmt::format("{} is outside the term; its {} periods are: {}", text, kind, known())};
+        return {std::nullopt, per_kind(msg("{} is outside the term; its quarterly periods are: {}", text, known()),
+                                       msg("{} is outside the term; its semiannual periods are: {}", text, known()),
+                                       msg("{} is outside the term; its {} periods are: {}", text, kind, known()))};
     }
     // A calendar spelling: 2006Q4 / 2007H1 names the period that ends in it.
     if (t.size() >= 6 && util::is_digits(t.substr(0, 4)) && t[4] == letter && util::is_digits(t.substr(5))) {
@@ -168,16 +185,16 @@ ResolvedPeriod resolve_period(const std::vector<ReportPeriod>& schedule, std::st
         int index = t.size() <= 7 ? std::stoi(t.substr(5)) : 0;
         int count = 12 / months;
         if (index < 1 || index > count)
-            return {std::nullopt, fmt::format("'{}' is no {} of a year", text, kind == "quarterly" ? "quarter" : "half")};
+            return {std::nullopt, no_part_of_year()};
         util::Date from{year, static_cast<unsigned>((index - 1) * months + 1), 1};
         util::Date to = from.plus_months(months).plus_days(-1);
         for (const auto* p : of_kind)
             if (p->end >= from && p->end <= to) return {*p, {}};
-        return {std::nullopt, fmt::format("no {} period of the term ends in {}; its periods are: {}", kind, text, known())};
+        return {std::nullopt, none_ends_in()};
     }
     return {std::nullopt, kind == "quarterly"
-                              ? fmt::format("'{}' is not a quarterly period (Q2, 2006Q4, 第二季度 or 2006年第四季度)", text)
-                              : fmt::format("'{}' is not a half-year period (H1, 2007H1, 上半年/下半年 or 2007年上半年)", text)};
+                              ? msg("'{}' is not a quarterly period (Q2, 2006Q4, 第二季度 or 2006年第四季度)", text)
+                              : msg("'{}' is not a half-year period (H1, 2007H1, 上半年/下半年 or 2007年上半年)", text)};
 }
 
 bool owed_to_each_recipient(std::string_view kind) { return kind == "quarterly"; }

@@ -4,6 +4,7 @@
 
 #include "domain/policy.hpp"
 #include "domain/model.hpp"
+#include "util/message.hpp"
 
 #include <optional>
 #include <string>
@@ -33,7 +34,7 @@ std::vector<ReportPeriod> report_schedule(const Assignment& a, const Policy& pol
 // On failure, the message says which periods there are.
 struct ResolvedPeriod {
     std::optional<ReportPeriod> period;
-    std::string error;
+    Message error;
 };
 ResolvedPeriod resolve_period(const std::vector<ReportPeriod>& schedule, std::string_view kind, std::string_view text);
 

@@ -45,29 +45,28 @@ std::string_view Vocabulary::label(std::string_view code, Lang lang) const {
     return code;
 }
 
-std::string Vocabulary::unknown(std::string_view text) const {
+Message Vocabulary::unknown(std::string_view text) const {
+    Message what{std::string(what_)}; // marked N_ where each vocabulary is defined
     if (std::find(ambiguous_.begin(), ambiguous_.end(), lookup_key(text)) != ambiguous_.end()) {
         // Every accepted spelling, grouped by the term it means.
-        std::vector<std::string> groups;
+        std::vector<Message> groups;
         for (const Term& t : terms_) {
             std::vector<std::string_view> spellings{t.zh, t.code};
             if (t.en != t.code) spellings.push_back(t.en);
             spellings.insert(spellings.end(), t.aliases.begin(), t.aliases.end());
-            groups.push_back(fmt::format("{} ({})", fmt::join(spellings, "/"), t.code));
+            groups.emplace_back(fmt::format("{} ({})", fmt::join(spellings, "/"), t.code));
         }
-        return fmt::format("ambiguous {} '{}': say which (accepted: {})", what_, text, fmt::join(groups, ", "));
+        return msg("ambiguous {} '{}': say which (accepted: {})", what, text, list_of(std::move(groups)));
     }
-    std::string known;
-    std::size_t shown = 0;
+    std::vector<Message> known;
     for (const Term& t : terms_) {
-        if (shown++ == 14) {
-            known += ", …";
+        if (known.size() == 14) {
+            known.emplace_back("…");
             break;
         }
-        if (!known.empty()) known += ", ";
-        known += fmt::format("{} ({})", t.zh, t.code);
+        known.emplace_back(fmt::format("{} ({})", t.zh, t.code));
     }
-    return fmt::format("unknown {} '{}' (expected one of: {})", what_, text, known);
+    return msg("unknown {} '{}' (expected one of: {})", what, text, list_of(std::move(known)));
 }
 
 std::vector<std::string> Vocabulary::codes_of_list(std::string_view text, std::vector<std::string>& unknown) const {
@@ -103,7 +102,7 @@ std::vector<std::string> Vocabulary::codes_of_list(std::string_view text, std::v
 
 const Vocabulary& directions() {
     // 挂职 alone says nothing of the direction (交流挂职 lateral may come later).
-    static const Vocabulary v("direction",
+    static const Vocabulary v(N_("direction"),
                               {
                                   {"up", "上挂", "up", {"上挂锻炼", "上派"}},
                                   {"down", "下派", "down", {"下挂", "下派锻炼"}},
@@ -113,7 +112,7 @@ const Vocabulary& directions() {
 }
 
 const Vocabulary& political_statuses() {
-    static const Vocabulary v("political status", {
+    static const Vocabulary v(N_("political status"), {
         {"cpc_member", "中共党员", "CPC member", {"中国共产党党员", "党员", "共产党员", "中共正式党员"}},
         {"cpc_probationary", "中共预备党员", "CPC probationary member", {"预备党员"}},
         {"cyl_member", "共青团员", "CYL member", {"团员", "中国共产主义青年团团员"}},
@@ -132,7 +131,7 @@ const Vocabulary& political_statuses() {
 }
 
 const Vocabulary& unit_kinds() {
-    static const Vocabulary v("unit kind", {
+    static const Vocabulary v(N_("unit kind"), {
         {"city_organ", "市级机关", "city organ", {"市直", "市直机关", "市级部门", "市级单位", "市直部门"}},
         {"county_dept", "县区部门", "county department", {"县直", "县级部门", "县直部门", "县区单位", "区直"}},
         {"township", "乡镇", "township", {"乡", "镇", "街道", "乡镇（街道）", "乡镇街道"}},
@@ -141,7 +140,7 @@ const Vocabulary& unit_kinds() {
 }
 
 const Vocabulary& categories() {
-    static const Vocabulary v("cadre category", {
+    static const Vocabulary v(N_("cadre category"), {
         {"selected_graduate", "选调生", "selected graduate", {}},
         {"county_reserve", "县级后备干部", "county-level reserve cadre", {"后备干部", "县级后备"}},
         {"ethnic_minority", "少数民族", "ethnic minority", {"少数民族干部"}},
@@ -151,7 +150,7 @@ const Vocabulary& categories() {
 }
 
 const Vocabulary& genders() {
-    static const Vocabulary v("gender", {
+    static const Vocabulary v(N_("gender"), {
         {"male", "男", "male", {"m", "男性"}},
         {"female", "女", "female", {"f", "女性"}},
     });
@@ -159,7 +158,7 @@ const Vocabulary& genders() {
 }
 
 const Vocabulary& educations() {
-    static const Vocabulary v("education", {
+    static const Vocabulary v(N_("education"), {
         {"doctorate", "博士研究生", "doctorate", {"博士", "研究生（博士）"}},
         {"master", "硕士研究生", "master", {"硕士", "研究生", "研究生（硕士）"}},
         {"bachelor", "大学本科", "bachelor", {"本科", "大学"}},
@@ -195,13 +194,13 @@ const Vocabulary& ethnicities() {
             if (zh.size() > 3) aliases.push_back(zh.substr(0, zh.size() - 3)); // without the trailing 族
             terms.push_back({code, zh, code, aliases});
         }
-        return Vocabulary("ethnicity", std::move(terms));
+        return Vocabulary(N_("ethnicity"), std::move(terms));
     }();
     return v;
 }
 
 const Vocabulary& statuses() {
-    static const Vocabulary v("status", {
+    static const Vocabulary v(N_("status"), {
         {"planned", "未开始", "planned", {"待派"}},
         {"active", "在岗", "active", {"挂职中", "进行中"}},
         {"extended", "延长", "extended", {"延期"}},
@@ -212,7 +211,7 @@ const Vocabulary& statuses() {
 }
 
 const Vocabulary& note_kinds() {
-    static const Vocabulary v("note kind", {
+    static const Vocabulary v(N_("note kind"), {
         {"talk", "谈心谈话", "talk", {"谈话", "谈心"}},
         {"visit", "看望", "visit", {"走访"}},
         {"inspection", "考察", "inspection", {}},
@@ -235,13 +234,13 @@ const Vocabulary& event_kinds() {
                  {"follow_up", "跟踪管理", "follow-up", {}},
              })
             terms.push_back(t);
-        return Vocabulary("event kind", std::move(terms));
+        return Vocabulary(N_("event kind"), std::move(terms));
     }();
     return v;
 }
 
 const Vocabulary& report_kinds() {
-    static const Vocabulary v("report kind", {
+    static const Vocabulary v(N_("report kind"), {
         {"quarterly", "季度汇报", "quarterly report", {"季度", "季报"}},
         {"semiannual", "思想和工作汇报", "half-year report", {"半年汇报", "半年", "思想汇报", "书面思想和工作汇报"}},
         {"final", "挂职工作总结", "final summary", {"总结", "工作总结"}},
@@ -250,7 +249,7 @@ const Vocabulary& report_kinds() {
 }
 
 const Vocabulary& grades() {
-    static const Vocabulary v("grade", {
+    static const Vocabulary v(N_("grade"), {
         {"excellent", "优秀", "excellent", {"优", "优秀等次"}},
         {"competent", "称职", "competent", {"合格"}},
         {"basically_competent", "基本称职", "basically competent", {"基本合格", "basically-competent"}},
@@ -262,7 +261,7 @@ const Vocabulary& grades() {
 }
 
 const Vocabulary& recipients() {
-    static const Vocabulary v("recipient", {
+    static const Vocabulary v(N_("recipient"), {
         {"home", "派出单位", "home unit", {"派员单位", "原单位"}},
         {"orgdept", "市委组织部", "Organization Department", {"组织部"}},
         {"both", "派出单位和市委组织部", "both", {"两者", "都"}},
@@ -271,7 +270,7 @@ const Vocabulary& recipients() {
 }
 
 const Vocabulary& recall_reasons() {
-    static const Vocabulary v("recall reason", {
+    static const Vocabulary v(N_("recall reason"), {
         {"promotion", "提拔使用", "promotion", {"提拔", "提拔任用", "提任"}},
         {"education_campaign", "参加先进性教育活动", "education campaign", {"education-campaign", "先进性教育活动", "先教活动", "先进性教育"}},
         {"special", "特殊工作", "special work", {"特殊工作需要", "特殊"}},

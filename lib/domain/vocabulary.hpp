@@ -2,6 +2,9 @@
 // codes, shown as Chinese or English labels, read from codes, labels or the usual aliases.
 #pragma once
 
+#include "util/lang.hpp"
+#include "util/message.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,9 +12,6 @@
 #include <vector>
 
 namespace guazhi {
-
-// The language of labels and headers. Codes and JSON keys are never translated.
-enum class Lang { zh, en };
 
 // A flag (表现突出, 已抄送 …) as a clerk reads it: 是 / 否 in Chinese, yes / no in English.
 inline std::string_view yes_no(bool yes, Lang lang) {
@@ -45,7 +45,7 @@ class Vocabulary {
 
     // "unknown political status '…' (expected one of: 中共党员, …)": the message for a miss;
     // for an ambiguous spelling "ambiguous direction '挂职' (say which: 上挂 (up; also …), …)".
-    std::string unknown(std::string_view text) const;
+    Message unknown(std::string_view text) const;
 
     // The codes of a list such as "选调生、县级后备干部" or "选调生 后备干部": pieces separated by
     // ; , 、 / (ASCII or full width) or spaces — a run of words that is one spelling as a whole

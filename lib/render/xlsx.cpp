@@ -38,7 +38,7 @@ XlsxWriter open_xlsxwriter() {
     XlsxWriter api{};
     auto bind = [library]<typename F>(F& function, const char* name) {
         function = reinterpret_cast<F>(dlsym(library, name));
-        if (!function) throw Error(fmt::format("{} has no function {}", GUAZHI_XLSXWRITER_LIBRARY, name));
+        if (!function) throw Error(msg("{} has no function {}", GUAZHI_XLSXWRITER_LIBRARY, name));
     };
 #define GUAZHI_BIND(name) bind(api.name, #name);
     GUAZHI_XLSXWRITER_FUNCTIONS(GUAZHI_BIND)
@@ -68,7 +68,7 @@ std::optional<double> number_of(const std::string& text) {
 
 void check(lxw_error rc, std::string_view what) {
     if (rc != LXW_NO_ERROR)
-        throw Error(fmt::format("cannot write the workbook ({}): {}", what, xlsxwriter().lxw_strerror(rc)));
+        throw Error(msg("cannot write the workbook ({}): {}", what, xlsxwriter().lxw_strerror(rc)));
 }
 
 } // namespace
@@ -82,14 +82,14 @@ void write_xlsx(const std::string& path, const std::vector<Dataset>& datasets, c
     lxw_workbook_options options{};
     options.tmpdir = dir.empty() ? nullptr : dir.data();
     lxw_workbook* wb = x.workbook_new_opt(path.c_str(), &options);
-    if (!wb) throw Error(fmt::format("{}: cannot create the workbook", path));
+    if (!wb) throw Error(msg("{}: cannot create the workbook", path));
     // Every cell written is checked: a value beyond Excel's limits (32,767 characters, 1,048,576
     // rows) is an error naming the cell, never a cell silently missing from the workbook.
     auto written = [&](lxw_error rc, const std::string& sheet, std::size_t row, std::size_t col) {
         if (rc == LXW_NO_ERROR) return;
         std::string cell = fmt::format("{}!{}", sheet, util::cell_name(col, row + 1));
         x.workbook_close(wb);
-        throw Error(fmt::format("cannot write the workbook: {}: {} (export as CSV instead, or narrow the selection)",
+        throw Error(msg("cannot write the workbook: {}: {} (export as CSV instead, or narrow the selection)",
                                 cell, x.lxw_strerror(rc)));
     };
     lxw_format* bold = x.workbook_add_format(wb);
@@ -102,7 +102,7 @@ void write_xlsx(const std::string& path, const std::vector<Dataset>& datasets, c
         lxw_worksheet* ws = x.workbook_add_worksheet(wb, sheet_name(d.title, s).c_str());
         if (!ws) {
             x.workbook_close(wb);
-            throw Error(fmt::format("cannot add the sheet '{}'", d.title));
+            throw Error(msg("cannot add the sheet '{}'", d.title));
         }
         const std::string sheet = sheet_name(d.title, s);
         std::vector<std::size_t> widths;

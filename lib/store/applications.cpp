@@ -23,7 +23,7 @@ void write_application(SQLite::Database& db, const std::string& host, int batch_
     known.bind(1, host);
     std::string kind = known.executeStep() ? known.getColumn(0).getString() : std::string(infer_host_kind(host));
     if (kind != host_kind_for("up") && kind != host_kind_for("down"))
-        throw Error(fmt::format("'{}' is a county department ({}); only city organs and townships receive secondees",
+        throw Error(msg("'{}' is a county department ({}); only city organs and townships receive secondees",
                                 host, kind));
     SQLite::Statement unit(db, "INSERT OR IGNORE INTO units (name, kind) VALUES (?, ?)");
     unit.bind(1, host);
@@ -58,7 +58,7 @@ std::size_t import_applications(SQLite::Database& db, std::istream& in, const st
     util::CsvReader reader(in, encoding, name);
     util::CsvRecord record;
     while (reader.next(record) && record.blank()) {}
-    if (record.fields.empty()) throw Error(fmt::format("{}: the file is empty (no header row)", name));
+    if (record.fields.empty()) throw Error(msg("{}: the file is empty (no header row)", name));
     int host_col = -1, year_col = -1, count_col = -1;
     for (std::size_t i = 0; i < record.fields.size(); ++i) {
         std::string h = util::ascii_lower(util::clean(record.fields[i]));
@@ -67,18 +67,18 @@ std::size_t import_applications(SQLite::Database& db, std::istream& in, const st
                     : h == "requested" || h == "申报人数"                ? &count_col
                                                                          : nullptr;
         if (slot && *slot >= 0)
-            throw Error(fmt::format("{}:{}:{}: duplicate column '{}'", name, record.line, i + 1, h));
+            throw Error(msg("{}:{}:{}: duplicate column '{}'", name, record.line, i + 1, h));
         if (slot) *slot = static_cast<int>(i);
         else if (!h.empty())
-            throw Error(fmt::format("{}:{}:{}: unknown column '{}' (expected 接收单位, 年度, 申报人数)", name, record.line,
+            throw Error(msg("{}:{}:{}: unknown column '{}' (expected 接收单位, 年度, 申报人数)", name, record.line,
                                     i + 1, h));
     }
     if (host_col < 0 || year_col < 0 || count_col < 0)
-        throw Error(fmt::format("{}:{}: the header needs 接收单位 (host_unit), 年度 (batch_year) and 申报人数 (requested)",
+        throw Error(msg("{}:{}: the header needs 接收单位 (host_unit), 年度 (batch_year) and 申报人数 (requested)",
                                 name, record.line));
 
     require_transaction(db, "import_applications");
-    std::vector<std::string> problems;
+    std::vector<Message> problems;
     std::size_t rows = 0;
     auto at = [&](int col) {
         return static_cast<std::size_t>(col) < record.fields.size() ? util::clean(record.fields[static_cast<std::size_t>(col)])
@@ -89,21 +89,21 @@ std::size_t import_applications(SQLite::Database& db, std::istream& in, const st
         ++rows;
         std::string host = at(host_col), year = at(year_col), count = at(count_col);
         std::size_t before = problems.size();
-        if (host.empty()) problems.push_back(fmt::format("{}:{}: 接收单位: is required", name, record.line));
+        if (host.empty()) problems.push_back(msg("{}:{}: 接收单位: is required", name, record.line));
         if (!(util::is_digits(year) && year.size() == 4))
-            problems.push_back(fmt::format("{}:{}: 年度: '{}' is not a year", name, record.line, year));
+            problems.push_back(msg("{}:{}: 年度: '{}' is not a year", name, record.line, year));
         auto n = parse_count(count);
-        if (!n) problems.push_back(fmt::format("{}:{}: 申报人数: '{}' is not a number of people", name, record.line, count));
+        if (!n) problems.push_back(msg("{}:{}: 申报人数: '{}' is not a number of people", name, record.line, count));
         if (problems.size() == before) {
             try {
                 write_application(db, host, std::stoi(year), *n, recorded_by);
             } catch (const Error& e) {
-                problems.push_back(fmt::format("{}:{}: 接收单位: {}", name, record.line, e.what()));
+                problems.push_back(msg("{}:{}: 接收单位: {}", name, record.line, e.message()));
             }
         }
     }
-    if (!problems.empty()) throw Error(fmt::format("{}\n{}: nothing was written", fmt::join(problems, "\n"), name));
-    if (rows == 0) throw Error(fmt::format("{}: there are no data rows after the header", name));
+    if (!problems.empty()) throw Error(msg("{}\n{}: nothing was written", lines_of(std::move(problems)), name));
+    if (rows == 0) throw Error(msg("{}: there are no data rows after the header", name));
     return rows;
 }
 

@@ -59,7 +59,7 @@ AppraisalImport import_appraisals(SQLite::Database& db, const util::TableInput& 
     AppraisalImport result;
     while (file.next()) {
         auto at = [&](Column c) { return file.at(c); };
-        auto problem = [&](Column c, const std::string& message) { file.problem(c, message); };
+        auto problem = [&](Column c, const Message& message) { file.problem(c, message); };
         std::size_t before = file.problems();
         AnnualChange change;
         change.replace = replace;
@@ -68,7 +68,7 @@ AppraisalImport import_appraisals(SQLite::Database& db, const util::TableInput& 
         std::string cadre_name; // of the assignment or ID number the row names
         std::string year_text = at(year);
         if (util::is_digits(year_text) && year_text.size() == 4) change.year = std::stoi(year_text);
-        else problem(year, fmt::format("'{}' is not a year", year_text));
+        else problem(year, msg("'{}' is not a year", year_text));
 
         if (!at(assignment_id).empty()) {
             change.assignment_id = file.assignment_id_at(assignment_id);
@@ -77,7 +77,7 @@ AppraisalImport import_appraisals(SQLite::Database& db, const util::TableInput& 
         } else {
             auto id = file.id_number_at(id_number, name); // a bad one is a problem already
             auto cadre = id ? store.find_cadre(*id) : std::nullopt;
-            if (id && !cadre) problem(id_number, "no cadre with this ID number is recorded");
+            if (id && !cadre) problem(id_number, msg("no cadre with this ID number is recorded"));
             if (cadre) cadre_name = cadre->cadre.name;
             if (cadre && change.year) {
                 change.cadre_id = cadre->id;
@@ -88,15 +88,17 @@ AppraisalImport import_appraisals(SQLite::Database& db, const util::TableInput& 
                 }
                 if (touching.size() == 1) change.assignment_id = touching[0];
                 else if (touching.size() > 1)
-                    problem(id_number, fmt::format("several assignments of the cadre touch {}; give 挂职编号", change.year));
+                    problem(id_number, msg("several assignments of the cadre touch {}; give 挂职编号", change.year));
             }
         }
         // A row of another person's sheet pasted under this id is refused, not recorded for
         // whoever the id belongs to.
         const std::string& given_name = at(Column::name); // (`name` is the Namer here)
         if (!given_name.empty() && !cadre_name.empty() && clean_person_name(given_name) != clean_person_name(cadre_name))
-            problem(Column::name, fmt::format("'{}' is not the name recorded for this {}, '{}'", given_name,
-                                      at(assignment_id).empty() ? "ID number" : "assignment", cadre_name));
+            problem(Column::name, at(assignment_id).empty()
+                                      ? msg("'{}' is not the name recorded for this ID number, '{}'", given_name, cadre_name)
+                                      : msg("'{}' is not the name recorded for this assignment, '{}'", given_name,
+                                            cadre_name));
         if (!at(grade).empty()) {
             if (auto code = grades().code_of(at(grade))) change.grade = std::string(*code);
             else problem(grade, grades().unknown(at(grade)));
@@ -111,11 +113,11 @@ AppraisalImport import_appraisals(SQLite::Database& db, const util::TableInput& 
             else problem(c, n.error);
         }
         if (any_votes && votes.total() == 0 && file.problems() == before)
-            problem(votes_excellent, "every count is 0: no votes were cast");
+            problem(votes_excellent, msg("every count is 0: no votes were cast"));
         if (any_votes) change.votes = votes;
         if (!at(outstanding).empty()) {
             if (auto yes = parse_yes_no(at(outstanding))) change.outstanding = *yes;
-            else problem(outstanding, fmt::format("'{}' is not 是 or 否", at(outstanding)));
+            else problem(outstanding, msg("'{}' is not 是 or 否", at(outstanding)));
         }
         if (!at(unit).empty()) change.unit = at(unit);
         if (!at(home_note).empty()) change.home_note = at(home_note);

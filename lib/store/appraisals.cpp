@@ -89,10 +89,10 @@ YearExcellence year_excellence(SQLite::Database& db, const Config& config, int y
 }
 
 // The year's 优秀 count against the cap, as a warning when over it.
-std::optional<std::string> cap_warning(SQLite::Database& db, const Config& config, int year) {
+std::optional<Message> cap_warning(SQLite::Database& db, const Config& config, int year) {
     auto x = year_excellence(db, config, year);
     if (!x.over()) return std::nullopt;
-    return fmt::format("{} secondees now have 优秀 of {} graded for {}, above the cap of {} (excellent_cap_share = {})",
+    return msg("{} secondees now have 优秀 of {} graded for {}, above the cap of {} (excellent_cap_share = {})",
                        x.excellent, x.graded, year, *x.cap, config.policy.excellent_cap_share);
 }
 
@@ -111,9 +111,9 @@ CadreRef resolve_cadre(AssignmentStore& store, std::string_view text) {
         return ref;
     }
     auto id = util::parse_id_number(t);
-    if (!id) throw Error(fmt::format("'{}' is neither an assignment id nor an ID number: {}", t, id.error));
+    if (!id) throw Error(msg("'{}' is neither an assignment id nor an ID number: {}", t, id.error));
     auto cadre = store.find_cadre(*id.value);
-    if (!cadre) throw Error(fmt::format("no cadre with ID number {} is recorded", util::mask_id_number(*id.value)));
+    if (!cadre) throw Error(msg("no cadre with ID number {} is recorded", util::mask_id_number(*id.value)));
     ref.cadre_id = cadre->id;
     ref.cadre = cadre->cadre;
     return ref;
@@ -300,7 +300,11 @@ std::int64_t record_final_appraisal(SQLite::Database& db, const Config& config, 
     if (auto refusal = refuse_appraisal_author(*a, f.author_unit, f.override_reason)) throw ProblemError(*refusal);
     if (f.author_unit.empty() || f.author_unit == a->host_unit.name) f.override_reason.clear();
     auto problems = appraisal_problems(f, config.policy.appraisal_scale);
-    if (!problems.empty()) throw Error(fmt::format("the appraisal is incomplete:\n  {}", fmt::join(problems, "\n  ")));
+    if (!problems.empty()) {
+        std::vector<Message> lines;
+        for (auto& p : problems) lines.push_back(msg("  {}", std::move(p)));
+        throw Error(msg("the appraisal is incomplete:\n{}", lines_of(std::move(lines))));
+    }
     if (auto refusal = refuse_final_appraisal(*a, f.written_on, early, f.early_reason)) throw ProblemError(*refusal);
     if (f.written_on >= a->effective_end()) f.early_reason.clear();
     if (f.author_unit.empty()) f.author_unit = a->host_unit.name;

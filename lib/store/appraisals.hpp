@@ -45,7 +45,7 @@ struct AnnualChange {
 struct AnnualOutcome {
     std::int64_t id = 0;  // the current record
     bool changed = false; // false: everything given was already recorded
-    std::optional<std::string> cap_warning; // the host unit is over excellent_cap_share
+    std::optional<Message> cap_warning;     // the host unit is over excellent_cap_share
 };
 
 // Records in the caller's transaction. Throws Error (nothing written) for an unknown

@@ -199,7 +199,7 @@ SqlFilter build_filter(const AssignmentFilter& f, const Config& config) {
                                              placeholders(members.size()), missing("p.party_transfer_on IS NOT NULL")));
             out.texts.insert(out.texts.end(), members.begin(), members.end());
         }
-        else throw Error(fmt::format("unknown pending item '{}'", k));
+        else throw Error(msg("unknown pending item '{}'", k));
     }
     if (f.no_inspection) {
         // Seed: "在挂职期届满前，派出专人到接收单位对挂职干部一年的工作、表现情况进行考察".

@@ -164,7 +164,7 @@ std::vector<Change> list_changes(SQLite::Database& db, const std::optional<std::
 
 std::vector<ChangedRow> rows_of_change(SQLite::Database& db, std::int64_t change_id) {
     if (db.execAndGet(fmt::format("SELECT count(*) FROM changes WHERE id = {}", change_id)).getInt() == 0)
-        throw Error(fmt::format("no change #{} in the log (`guazhi log` lists them)", change_id));
+        throw Error(msg("no change #{} in the log (`guazhi log` lists them)", change_id));
     SQLite::Statement q(db, "SELECT table_name, op, before, after FROM changed_rows WHERE change_id = ? ORDER BY id");
     q.bind(1, change_id);
     std::vector<ChangedRow> out;
@@ -224,22 +224,25 @@ UndoResult undo_change(Database& database, std::optional<std::int64_t> change_id
                                            change_id ? "c.id = ?1" : "c.undoes IS NULL AND c.undone_by IS NULL"));
     if (change_id) pick.bind(1, *change_id);
     if (!pick.executeStep()) {
-        if (change_id) throw Error(fmt::format("no change #{} in the log (`guazhi log` lists them)", *change_id));
-        throw Error("nothing to undo: every logged change is undone already (or none was logged)");
+        if (change_id) throw Error(msg("no change #{} in the log (`guazhi log` lists them)", *change_id));
+        throw Error(msg("nothing to undo: every logged change is undone already (or none was logged)"));
     }
     UndoResult result{read_change(pick), 0, false};
     const Change& target = result.undone;
     if (target.undoes)
-        throw Error(fmt::format("change #{} is itself the undo of change #{}; to restore what that did, record it again",
+        throw Error(msg("change #{} is itself the undo of change #{}; to restore what that did, record it again",
                                 target.id, *target.undoes));
     if (target.undone_by)
-        throw Error(fmt::format("change #{} was undone already, by change #{}", target.id, *target.undone_by));
+        throw Error(msg("change #{} was undone already, by change #{}", target.id, *target.undone_by));
     auto tables = audited_tables(db);
     if (auto later = later_changes_in_the_way(db, target, tables); !later.empty())
-        throw Error(fmt::format("cannot undo change #{} ({}): later change{} #{} changed the same records; undo {} "
-                                "first (newest first). Nothing was undone.",
-                                target.id, target.command, later.size() == 1 ? "" : "s", fmt::join(later, ", #"),
-                                later.size() == 1 ? "it" : "them"));
+        throw Error(later.size() == 1
+                        ? msg("cannot undo change #{} ({}): later change #{} changed the same records; undo it "
+                              "first (newest first). Nothing was undone.",
+                              target.id, target.command, later.front())
+                        : msg("cannot undo change #{} ({}): later changes #{} changed the same records; undo them "
+                              "first (newest first). Nothing was undone.",
+                              target.id, target.command, fmt::format("{}", fmt::join(later, ", #"))));
 
     // Rows that refer to others go first (a bulk import logs its rows table by table, not in
     // the order they went in); within a table, the latest first. The references are checked
@@ -255,7 +258,7 @@ UndoResult undo_change(Database& database, std::optional<std::int64_t> change_id
         const std::string table = rows.getColumn(0).getString(), op = rows.getColumn(1).getString();
         const std::string before = rows.getColumn(2).getString(), after = rows.getColumn(3).getString();
         auto found = tables.find(table);
-        if (found == tables.end()) throw Error(fmt::format("change #{} changed {}, which this guazhi does not know", target.id, table));
+        if (found == tables.end()) throw Error(msg("change #{} changed {}, which this guazhi does not know", target.id, table));
         const AuditedTable& t = found->second;
         const std::string& logged = op == "delete" ? before : after;
         // The row must be as the change left it: present with its image, or gone.
@@ -264,10 +267,11 @@ UndoResult undo_change(Database& database, std::optional<std::int64_t> change_id
         bool present = now.executeStep();
         std::string current = present ? now.getColumn(0).getString() : std::string();
         if (op == "delete" ? present : (!present || current != after))
-            throw Error(fmt::format("cannot undo change #{} ({}): a {} record it {} is no longer as it left it — {}, "
+            throw Error(msg("cannot undo change #{} ({}): a {} record it {} is no longer as it left it — {}, "
                                     "probably outside guazhi (e.g. with the sqlite3 shell). Nothing was undone.",
-                                    target.id, target.command, table, op == "insert" ? "added" : op == "update" ? "changed" : "deleted",
-                                    present ? fmt::format("now {}, then {}", current, logged) : "it is gone"));
+                                    target.id, target.command, table,
+                                    op == "insert" ? msg("added") : op == "update" ? msg("changed") : msg("deleted"),
+                                    present ? msg("now {}, then {}", current, logged) : msg("it is gone")));
         std::string sql;
         if (op == "insert") sql = fmt::format("DELETE FROM \"{}\" WHERE {}", table, key_match(t, 1));
         else {
@@ -282,7 +286,7 @@ UndoResult undo_change(Database& database, std::optional<std::int64_t> change_id
         try {
             apply.exec();
         } catch (const SQLite::Exception& e) {
-            throw Error(fmt::format("cannot undo change #{} ({}): reverting a {} record fails ({}); records added since "
+            throw Error(msg("cannot undo change #{} ({}): reverting a {} record fails ({}); records added since "
                                     "depend on it. Nothing was undone.",
                                     target.id, target.command, table, e.getErrorStr()));
         }
@@ -293,12 +297,12 @@ UndoResult undo_change(Database& database, std::optional<std::int64_t> change_id
     auto undo_id = db.execAndGet("SELECT change_id FROM temp.audit_session").getInt64();
     auto logged = db.execAndGet(fmt::format("SELECT count(*) FROM changed_rows WHERE change_id = {}", undo_id)).getInt64();
     if (logged != result.rows)
-        throw Error(fmt::format("cannot undo change #{} ({}): {} records added since depend on what it added and would "
+        throw Error(msg("cannot undo change #{} ({}): {} records added since depend on what it added and would "
                                 "be deleted with it; undo or remove them first. Nothing was undone.",
                                 target.id, target.command, logged - result.rows));
     SQLite::Statement dangling(db, "SELECT \"table\", parent FROM pragma_foreign_key_check LIMIT 1");
     if (dangling.executeStep())
-        throw Error(fmt::format("cannot undo change #{} ({}): records of {} added since refer to the {} it added. "
+        throw Error(msg("cannot undo change #{} ({}): records of {} added since refer to the {} it added. "
                                 "Nothing was undone.",
                                 target.id, target.command, dangling.getColumn(0).getString(), dangling.getColumn(1).getString()));
     db.exec(fmt::format("UPDATE changes SET undoes = {} WHERE id = {}", target.id, undo_id));

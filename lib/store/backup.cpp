@@ -42,11 +42,11 @@ BackupResult backup_database(SQLite::Database& source, const fs::path& source_pa
                              bool overwrite) {
     std::error_code ec;
     if (fs::equivalent(target, source_path, ec))
-        throw StoreError(fmt::format("{}: that is the database itself; choose another file", target.string()));
+        throw StoreError(msg("{}: that is the database itself; choose another file", target.string()));
     if (fs::is_directory(target, ec))
-        throw StoreError(fmt::format("{}: is a directory; give a file name for the backup", target.string()));
+        throw StoreError(msg("{}: is a directory; give a file name for the backup", target.string()));
     if (!overwrite && fs::exists(fs::symlink_status(target, ec)))
-        throw StoreError(fmt::format("{}: already exists; not overwritten", target.string()));
+        throw StoreError(msg("{}: already exists; not overwritten", target.string()));
 
     // Created here with 0600 before SQLite opens it, as the database itself is: SQLite would
     // use 0644, and the copy holds every ID number. Removed, with its -journal, on any way out
@@ -55,7 +55,7 @@ BackupResult backup_database(SQLite::Database& source, const fs::path& source_pa
     try {
         temp.emplace(target);
     } catch (const Error& e) {
-        throw StoreError(e.what());
+        throw StoreError(e.message());
     }
     ::close(temp->release_fd());
     const fs::path& tmp_path = temp->path();
@@ -75,7 +75,7 @@ BackupResult backup_database(SQLite::Database& source, const fs::path& source_pa
                     std::this_thread::sleep_for(std::chrono::milliseconds(50));
                     continue;
                 }
-                throw StoreError(fmt::format("{}: the backup did not finish: {}", target.string(), sqlite3_errstr(rc)));
+                throw StoreError(msg("{}: the backup did not finish: {}", target.string(), sqlite3_errstr(rc)));
             }
             result.pages = backup.getTotalPageCount();
         }
@@ -84,21 +84,21 @@ BackupResult backup_database(SQLite::Database& source, const fs::path& source_pa
         copy.exec("PRAGMA journal_mode = DELETE");
         result.bytes = copy.execAndGet("PRAGMA page_count").getInt64() * copy.execAndGet("PRAGMA page_size").getInt64();
     } catch (const SQLite::Exception& e) {
-        throw StoreError(fmt::format("{}: the backup failed: {}; nothing was written", target.string(), e.what()));
+        throw StoreError(msg("{}: the backup failed: {}; nothing was written", target.string(), e.what()));
     }
     if (int error = util::sync_file(tmp_path))
-        throw StoreError(fmt::format("{}: the backup could not be written to the disk: {}; nothing was written",
+        throw StoreError(msg("{}: the backup could not be written to the disk: {}; nothing was written",
                                      target.string(), std::strerror(error)));
 
     bool renamed = overwrite ? std::rename(tmp_path.c_str(), target.c_str()) == 0 : rename_no_replace(tmp_path, target);
     if (!renamed) {
-        if (errno == EEXIST) throw StoreError(fmt::format("{}: already exists; not overwritten", target.string()));
-        throw StoreError(fmt::format("{}: cannot write the backup: {}", target.string(), std::strerror(errno)));
+        if (errno == EEXIST) throw StoreError(msg("{}: already exists; not overwritten", target.string()));
+        throw StoreError(msg("{}: cannot write the backup: {}", target.string(), std::strerror(errno)));
     }
     temp->keep();
     // The rename itself survives a power cut only once the directory is synced.
     if (int error = util::sync_directory_of(target))
-        throw StoreError(fmt::format("{}: the backup was written, but its directory could not be synced to the disk "
+        throw StoreError(msg("{}: the backup was written, but its directory could not be synced to the disk "
                                      "({}); a power cut could still lose it",
                                      target.string(), std::strerror(error)));
     return result;

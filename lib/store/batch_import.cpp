@@ -23,7 +23,7 @@ util::TableRow header_of(util::TableReader& table, std::span<const util::ColumnS
     util::TableRow row;
     while (ahead.size() < kSearchRows && table.next(row))
         if (!row.blank()) ahead.push_back(std::move(row));
-    if (ahead.empty()) throw Error(fmt::format("{}: the file is empty (no header row)", table.name()));
+    if (ahead.empty()) throw Error(msg("{}: the file is empty (no header row)", table.name()));
     std::size_t at = 0;
     for (std::size_t i = 0; i < ahead.size(); ++i)
         if (util::ColumnMap::named(specs, ahead[i]) >= 2) {
@@ -42,13 +42,13 @@ BatchImport::BatchImport(SQLite::Database& db, const util::TableInput& input, st
                          bool ignore_unknown_columns)
     : db_(db), name_(input.name), table_(input), record_(header_of(table_, specs, ahead_)),
       columns_(specs, record_, table_, ignore_unknown_columns ? &ignored_ : nullptr), who_(who), who_else_(who_else) {
-    std::vector<std::string> missing;
+    std::vector<Message> missing;
     if (!columns_.has(who) && !columns_.has(who_else))
-        missing.push_back(fmt::format("{} or {}", columns_.describe(who), columns_.describe(who_else)));
+        missing.push_back(msg("{} or {}", columns_.describe(who), columns_.describe(who_else)));
     for (auto c : required)
-        if (!columns_.has(c)) missing.push_back(columns_.describe(c));
+        if (!columns_.has(c)) missing.push_back(verbatim(columns_.describe(c)));
     if (!missing.empty())
-        throw Error(fmt::format("{}: missing column {}", table_.place(record_.line), fmt::join(missing, ", ")));
+        throw Error(msg("{}: missing column {}", table_.place(record_.line), list_of(std::move(missing))));
     std::reverse(ahead_.begin(), ahead_.end()); // handed out from the back
     require_transaction(db, "BatchImport");
 }
@@ -67,16 +67,16 @@ bool BatchImport::next() {
     }
 }
 
-void BatchImport::problem(std::size_t column, const std::string& message) {
+void BatchImport::problem(std::size_t column, const Message& message) {
     std::optional<std::size_t> at;
     if (columns_.has(column)) at = columns_.column(column);
-    problems_.push_back(fmt::format("{}: {}: {}", table_.place(record_.line, at), columns_.header(column), message));
+    problems_.push_back(msg("{}: {}: {}", table_.place(record_.line, at), verbatim(columns_.header(column)), message));
 }
 
 std::optional<std::int64_t> BatchImport::assignment_id_at(std::size_t column) {
     std::string text = at(column);
     if (util::is_digits(text) && text.size() <= 15) return std::stoll(text);
-    problem(column, fmt::format("'{}' is not an assignment id", text));
+    problem(column, msg("'{}' is not an assignment id", text));
     return std::nullopt;
 }
 
@@ -110,14 +110,18 @@ bool BatchImport::attempt(const std::function<void()>& write, const std::functio
         return false;
     } catch (const Error& e) {
         db_.exec("ROLLBACK TO import_row; RELEASE import_row");
-        problem(column_of(Parameter::none), e.what());
+        problem(column_of(Parameter::none), e.message());
         return false;
     }
 }
 
 void BatchImport::finish() {
-    if (!problems_.empty()) throw Error(fmt::format("{}\n{}: nothing was written", fmt::join(problems_, "\n"), name_));
-    if (rows_ == 0) throw Error(fmt::format("{}: there are no data rows after the header", name_));
+    if (!problems_.empty()) {
+        std::vector<Message> lines = problems_;
+        lines.push_back(msg("{}: nothing was written", name_));
+        throw Error(lines_of(std::move(lines)));
+    }
+    if (rows_ == 0) throw Error(msg("{}: there are no data rows after the header", name_));
 }
 
 } // namespace guazhi

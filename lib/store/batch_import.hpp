@@ -40,7 +40,7 @@ class BatchImport {
     // The column that names the assignment in this file: assignment_id if present, else id_number.
     std::size_t who() const { return columns_.has(who_) ? who_ : who_else_; }
 
-    void problem(std::size_t column, const std::string& message);
+    void problem(std::size_t column, const Message& message);
     // The assignment id in a column of the current row, or a problem and nullopt.
     std::optional<std::int64_t> assignment_id_at(std::size_t column);
     // The ID number in a column of the current row, or a problem and nullopt; a masked one
@@ -69,7 +69,7 @@ class BatchImport {
     util::TableRow record_;
     util::ColumnMap columns_;
     std::size_t who_, who_else_;
-    std::vector<std::string> problems_;
+    std::vector<Message> problems_; // FILE:LINE: column: message
     std::size_t rows_ = 0;
 };
 

@@ -35,24 +35,42 @@ std::string one_line(std::string text) {
     return text;
 }
 
+// The message with every ID number in its texts masked: the values it was given, its own text
+// when it is one (an integrity line), and those of its nested messages.
+Message masked(Message m) {
+    m.id = util::mask_id_numbers(m.id);
+    for (auto& a : m.args) {
+        if (a.nested) a.nested = std::make_shared<const Message>(masked(*a.nested));
+        else a.text = util::mask_id_numbers(a.text);
+    }
+    return m;
+}
+
+// A gender as stored ('female', 'male'), in the reader's words; another value as it is.
+Message gender_word(const std::string& gender) {
+    if (gender == "female") return msg("female");
+    if (gender == "male") return msg("male");
+    return verbatim(gender);
+}
+
 class Checker {
   public:
     Checker(SQLite::Database& db, CheckReport& report) : db_(db), report_(report) {}
 
     // Runs one check. SQLite failing mid-way (a damaged page, most likely) is reported as a
     // problem of its own, and the remaining checks still run: a clerk wants the whole list.
-    void run(std::string_view what, std::string_view table, const std::function<void()>& body) {
+    void run(const Message& what, std::string_view table, const std::function<void()>& body) {
         ++report_.checks;
         try {
             body();
         } catch (const SQLite::Exception& e) {
-            add(table, std::nullopt, "unfinished", fmt::format("the {} check could not finish: {}", what, one_line(e.what())));
+            add(table, std::nullopt, "unfinished", msg("the {} check could not finish: {}", what, one_line(e.what())));
         }
     }
 
-    void add(std::string_view table, std::optional<std::int64_t> row, std::string_view code, std::string message) {
+    void add(std::string_view table, std::optional<std::int64_t> row, std::string_view code, Message message) {
         // The report is output (a table, CSV, JSON): no full ID number in it (util/redact.hpp).
-        report_.problems.push_back({std::string(table), row, std::string(code), util::mask_id_numbers(message)});
+        report_.problems.push_back({std::string(table), row, std::string(code), masked(std::move(message))});
     }
 
     SQLite::Database& db() { return db_; }
@@ -83,7 +101,7 @@ void check_foreign_keys(Checker& c) {
         std::optional<std::int64_t> row;
         if (!s.getColumn(1).isNull()) row = s.getColumn(1).getInt64();
         c.add(s.getColumn(0).getString(), row, "foreign_key",
-              fmt::format("{} refers to a row of {} that does not exist", s.getColumn(3).getString(),
+              msg("{} refers to a row of {} that does not exist", s.getColumn(3).getString(),
                           s.getColumn(2).getString()));
     }
 }
@@ -112,16 +130,16 @@ SELECT * FROM (
         auto or_none = [](const std::string& v) { return v.empty() ? std::string("none") : v; };
         if (s.getColumn(5).getInt())
             c.add("assignments", id, "dates",
-                  fmt::format("a date is not a real YYYY-MM-DD date (start {}, end {}, extended until {}, recalled on {})",
+                  msg("a date is not a real YYYY-MM-DD date (start {}, end {}, extended until {}, recalled on {})",
                               start, end, or_none(extended), or_none(recalled)));
         if (s.getColumn(6).getInt())
-            c.add("assignments", id, "dates", fmt::format("the end date {} is before the start date {}", end, start));
+            c.add("assignments", id, "dates", msg("the end date {} is before the start date {}", end, start));
         if (s.getColumn(7).getInt())
             c.add("assignments", id, "extension",
-                  fmt::format("extended until {}, which is not after the end date {}", extended, end));
+                  msg("extended until {}, which is not after the end date {}", extended, end));
         if (s.getColumn(8).getInt())
             c.add("assignments", id, "recall",
-                  fmt::format("recalled on {}, outside the term {}..{} (a recall falls before its last day)", recalled,
+                  msg("recalled on {}, outside the term {}..{} (a recall falls before its last day)", recalled,
                               start, extended.empty() ? end : extended));
     }
 }
@@ -140,7 +158,7 @@ void check_overlaps(Checker& c) {
         std::string start = s.getColumn(2).getString(), end = s.getColumn(3).getString();
         if (cadre == cadre_id && start <= latest_end)
             c.add("assignments", id, "overlap",
-                  fmt::format("the term {}..{} overlaps assignment #{} ({}..{}) of the same cadre (#{})", start, end,
+                  msg("the term {}..{} overlaps assignment #{} ({}..{}) of the same cadre (#{})", start, end,
                               latest_id, latest_start, latest_end, cadre_id));
         if (cadre != cadre_id || end > latest_end) {
             cadre = cadre_id;
@@ -161,7 +179,7 @@ SELECT r.id, r.assignment_id, r.period, r.period_start, r.period_end, a.start_da
                                             kServedEnd));
     while (s.executeStep())
         c.add("reports", s.getColumn(0).getInt64(), "report_period",
-              fmt::format("period {} ({}..{}) is not inside the term {}..{} of assignment #{}", s.getColumn(2).getString(),
+              msg("period {} ({}..{}) is not inside the term {}..{} of assignment #{}", s.getColumn(2).getString(),
                           s.getColumn(3).getString(), s.getColumn(4).getString(), s.getColumn(5).getString(),
                           s.getColumn(6).getString(), s.getColumn(1).getInt64()));
 }
@@ -178,13 +196,13 @@ void check_attachments(Checker& c) {
         std::int64_t length = s.getColumn(3).getInt64();
         if (length != size) {
             c.add("attachments", id, "attachment",
-                  fmt::format("the recorded size is {} bytes but the stored content has {}", size, length));
+                  msg("the recorded size is {} bytes but the stored content has {}", size, length));
             continue;
         }
         sqlite3_blob* blob = nullptr;
         if (sqlite3_blob_open(c.db().getHandle(), "main", "attachments", "content", id, 0, &blob) != SQLITE_OK) {
             c.add("attachments", id, "attachment",
-                  fmt::format("the content cannot be read: {}", sqlite3_errmsg(c.db().getHandle())));
+                  msg("the content cannot be read: {}", sqlite3_errmsg(c.db().getHandle())));
             sqlite3_blob_close(blob);
             continue;
         }
@@ -198,13 +216,13 @@ void check_attachments(Checker& c) {
         std::string read_error = rc == SQLITE_OK ? "" : sqlite3_errmsg(c.db().getHandle());
         sqlite3_blob_close(blob);
         if (rc != SQLITE_OK) {
-            c.add("attachments", id, "attachment", fmt::format("the content cannot be read: {}", read_error));
+            c.add("attachments", id, "attachment", msg("the content cannot be read: {}", read_error));
             continue;
         }
         std::string actual = sha.hex();
         if (actual != recorded)
             c.add("attachments", id, "attachment",
-                  fmt::format("the content's SHA-256 is {}, the recorded one {}", actual, recorded));
+                  msg("the content's SHA-256 is {}, the recorded one {}", actual, recorded));
     }
 }
 
@@ -223,12 +241,12 @@ void check_category_masks(Checker& c) {
             std::int64_t bit = category_bit(code);
             if (bit == 0)
                 c.add("cadre_categories", std::nullopt, "category_mask",
-                      fmt::format("cadre #{} has an unknown category '{}'", id, code));
+                      msg("cadre #{} has an unknown category '{}'", id, code));
             expected |= bit;
         }
         if (mask != expected)
             c.add("cadres", id, "category_mask",
-                  fmt::format("category_mask is {}, but its categories ({}) make {}", mask, list.empty() ? "none" : list,
+                  msg("category_mask is {}, but its categories ({}) make {}", mask, list.empty() ? msg("none") : verbatim(list),
                               expected));
     }
 }
@@ -245,18 +263,19 @@ void check_id_numbers(Checker& c) {
                     gender = s.getColumn(3).getString();
         auto parsed = util::parse_id_number(number);
         if (!parsed || *parsed.value != number) {
-            c.add("cadres", id, "id_number", parsed ? "the ID number is not in its normal form (upper-case X, 18 digits)"
+            c.add("cadres", id, "id_number", parsed ? msg("the ID number is not in its normal form (upper-case X, 18 digits)")
                                                     : parsed.error);
             continue;
         }
         if (born != util::id_birth_date(number).iso())
             c.add("cadres", id, "id_number",
-                  fmt::format("the birth date {} is not the one the ID number carries (born {})", util::birth_month(born),
+                  msg("the birth date {} is not the one the ID number carries (born {})", util::birth_month(born),
                               util::birth_month(util::id_birth_date(number).iso())));
         std::string id_gender = util::id_is_female(number) ? "female" : "male";
         if (gender != id_gender)
             c.add("cadres", id, "id_number",
-                  fmt::format("the gender '{}' is not the one the ID number carries ({})", gender, id_gender));
+                  msg("the gender '{}' is not the one the ID number carries ({})", gender_word(gender),
+                      gender_word(id_gender)));
     }
 }
 
@@ -277,11 +296,11 @@ void check_text_forms(Checker& c) {
         for (const auto& [id, name] : odd) {
             auto twin = by_clean_name.find(util::clean(name));
             c.add("units", id, "text_form",
-                  fmt::format("the unit name '{}' holds invisible characters or is not in Unicode NFC; it reads as "
+                  msg("the unit name '{}' holds invisible characters or is not in Unicode NFC; it reads as "
                               "'{}'{}",
                               util::printable(name), util::printable(util::clean(name)),
-                              twin == by_clean_name.end() ? std::string()
-                                                          : fmt::format(", the name of unit #{}", twin->second)));
+                              twin == by_clean_name.end() ? Message()
+                                                          : msg(", the name of unit #{}", twin->second)));
         }
     }
     struct Column {
@@ -289,15 +308,15 @@ void check_text_forms(Checker& c) {
         const char* column;
         const char* what;
     };
-    for (auto [table, column, what] : {Column{"cadres", "name", "name"}, Column{"assignments", "home_post", "home post"},
-                                       Column{"assignments", "host_post", "host post"}}) {
+    for (auto [table, column, what] : {Column{"cadres", "name", N_("name")}, Column{"assignments", "home_post", N_("home post")},
+                                       Column{"assignments", "host_post", N_("host post")}}) {
         SQLite::Statement s(c.db(), fmt::format("SELECT id, {} FROM {} ORDER BY id", column, table));
         while (s.executeStep()) {
             std::string text = s.getColumn(1).getString();
             if (util::clean(text) != text)
                 c.add(table, s.getColumn(0).getInt64(), "text_form",
-                      fmt::format("the {} '{}' holds invisible characters or is not in Unicode NFC; it reads as '{}'",
-                                  what, util::printable(text), util::printable(util::clean(text))));
+                      msg("the {} '{}' holds invisible characters or is not in Unicode NFC; it reads as '{}'",
+                                  Message(what), util::printable(text), util::printable(util::clean(text))));
         }
     }
 }
@@ -315,10 +334,10 @@ struct HistoryTable {
 constexpr HistoryTable kHistoryTables[] = {
     // A report to the home unit and one to the Organization Department are both current;
     // "both" reaches each (schema 13: one unique index per recipient).
-    {"reports", "assignment_id, kind, period_start", "assignment, kind and period",
+    {"reports", "assignment_id, kind, period_start", N_("assignment, kind and period"),
      "sum(recipient IN ('home', 'both')) > 1 OR sum(recipient IN ('orgdept', 'both')) > 1"},
-    {"annual_assessments", "cadre_id, year", "cadre and year"},
-    {"final_appraisals", "assignment_id", "assignment"},
+    {"annual_assessments", "cadre_id, year", N_("cadre and year")},
+    {"final_appraisals", "assignment_id", N_("assignment")},
 };
 
 void check_current_rows(Checker& c, const HistoryTable& t) {
@@ -330,8 +349,8 @@ void check_current_rows(Checker& c, const HistoryTable& t) {
         std::vector<std::string> values;
         for (int i = 0; i < keys; ++i) values.push_back(s.getColumn(2 + i).getString());
         c.add(t.table, s.getColumn(0).getInt64(), "current_rows",
-              fmt::format("rows {} are all current for the same {} ({}); one should supersede the others",
-                          s.getColumn(1).getString(), t.what, fmt::join(values, ", ")));
+              msg("rows {} are all current for the same {} ({}); one should supersede the others",
+                          s.getColumn(1).getString(), Message(std::string(t.what)), fmt::format("{}", fmt::join(values, ", "))));
     }
 }
 
@@ -349,8 +368,8 @@ void check_successors(Checker& c, const HistoryTable& t) {
     while (s.executeStep()) {
         std::int64_t id = s.getColumn(0).getInt64(), next = s.getColumn(1).getInt64();
         c.add(t.table, id, "superseded",
-              next == id ? std::string("is superseded by itself (a replacement that never finished)")
-                         : fmt::format("is superseded by row {}, which is for another {}", next, t.what));
+              next == id ? msg("is superseded by itself (a replacement that never finished)")
+                         : msg("is superseded by row {}, which is for another {}", next, Message(std::string(t.what))));
     }
 }
 
@@ -361,7 +380,7 @@ void check_cadres_agree(Checker& c, std::string_view table) {
                                             table));
     while (s.executeStep())
         c.add(table, s.getColumn(0).getInt64(), "cadre_mismatch",
-              fmt::format("names cadre #{} but assignment #{}, which is cadre #{}'s", s.getColumn(1).getInt64(),
+              msg("names cadre #{} but assignment #{}, which is cadre #{}'s", s.getColumn(1).getInt64(),
                           s.getColumn(2).getInt64(), s.getColumn(3).getInt64()));
 }
 
@@ -388,9 +407,9 @@ std::optional<Assignment> term_at(SQLite::Statement& s, int first, std::int64_t 
 }
 
 void add_refusal(Checker& c, std::string_view table, std::int64_t row, std::string_view code, Problem p,
-                 std::optional<std::int64_t> assignment, std::string_view before = {}) {
+                 std::optional<std::int64_t> assignment, const Message& before = {}) {
     p.assignment = assignment;
-    c.add(table, row, code, fmt::format("{}{}", before, describe(p, by_domain_name)));
+    c.add(table, row, code, before.empty() ? describe(p, by_domain_name) : msg("{}{}", before, describe(p, by_domain_name)));
 }
 
 void check_appointment_dates(Checker& c) {
@@ -429,7 +448,7 @@ void check_notes(Checker& c, const Policy& policy) {
                                             fmt::join(kinds, ", ")));
     while (s.executeStep()) {
         std::int64_t id = s.getColumn(0).getInt64(), assignment = s.getColumn(1).getInt64();
-        std::string before = fmt::format("note #{}: ", id);
+        Message before = msg("note #{}: ", id);
         std::string text = s.getColumn(3).isNull() ? std::string() : s.getColumn(3).getString();
         if (auto p = refuse_note_text(text)) add_refusal(c, "events", id, "note_empty", *p, assignment, before);
         auto day = date_at(s.getColumn(2));
@@ -448,7 +467,7 @@ void check_report_submissions(Checker& c, util::Date today) {
         auto day = date_at(s.getColumn(2));
         if (!day) continue;
         if (auto p = refuse_submission_date(*day, today))
-            add_refusal(c, "reports", id, "report_future", *p, s.getColumn(1).getInt64(), fmt::format("report #{}: ", id));
+            add_refusal(c, "reports", id, "report_future", *p, s.getColumn(1).getInt64(), msg("report #{}: ", id));
     }
 }
 
@@ -463,7 +482,7 @@ void check_annual_decisions(Checker& c) {
         if (!s.getColumn(2).isNull()) assignment = s.getColumn(2).getInt64();
         if (auto p = refuse_decision_date(s.getColumn(3).getInt(), *day))
             add_refusal(c, "annual_assessments", id, "decided_early", *p, assignment,
-                        fmt::format("the {} assessment of cadre #{}: ", s.getColumn(3).getInt(), s.getColumn(1).getInt64()));
+                        msg("the {} assessment of cadre #{}: ", s.getColumn(3).getInt(), s.getColumn(1).getInt64()));
     }
 }
 
@@ -530,7 +549,7 @@ void check_stored_dates(Checker& c) {
                                                 d.table, d.key, d.column));
         while (s.executeStep())
             c.add(d.table, s.getColumn(0).getInt64(), "date",
-                  fmt::format("{} {} is not a real date (YYYY-MM-DD)", d.column, util::printable(s.getColumn(1).getString(), 80)));
+                  msg("{} {} is not a real date (YYYY-MM-DD)", d.column, util::printable(s.getColumn(1).getString(), 80)));
     }
 }
 
@@ -539,7 +558,7 @@ void check_event_details(Checker& c) {
     SQLite::Statement s(c.db(), "SELECT id FROM events WHERE CASE WHEN json_valid(details) THEN json_type(details) <> 'object' "
                                 "ELSE 1 END ORDER BY id");
     while (s.executeStep())
-        c.add("events", s.getColumn(0).getInt64(), "details", "the details are not a JSON object");
+        c.add("events", s.getColumn(0).getInt64(), "details", msg("the details are not a JSON object"));
 }
 
 } // namespace
@@ -547,29 +566,29 @@ void check_event_details(Checker& c) {
 CheckReport check_database(SQLite::Database& db, const Policy& policy) {
     CheckReport report;
     Checker c(db, report);
-    c.run("integrity", "", [&] { check_integrity(c); });
-    c.run("foreign key", "", [&] { check_foreign_keys(c); });
-    c.run("assignment date", "assignments", [&] { check_assignment_dates(c); });
-    c.run("overlapping term", "assignments", [&] { check_overlaps(c); });
-    c.run("report period", "reports", [&] { check_report_periods(c); });
-    c.run("attachment", "attachments", [&] { check_attachments(c); });
-    c.run("category mask", "cadres", [&] { check_category_masks(c); });
-    c.run("ID number", "cadres", [&] { check_id_numbers(c); });
-    c.run("text form", "", [&] { check_text_forms(c); });
+    c.run(msg("integrity"), "", [&] { check_integrity(c); });
+    c.run(msg("foreign key"), "", [&] { check_foreign_keys(c); });
+    c.run(msg("assignment date"), "assignments", [&] { check_assignment_dates(c); });
+    c.run(msg("overlapping term"), "assignments", [&] { check_overlaps(c); });
+    c.run(msg("report period"), "reports", [&] { check_report_periods(c); });
+    c.run(msg("attachment"), "attachments", [&] { check_attachments(c); });
+    c.run(msg("category mask"), "cadres", [&] { check_category_masks(c); });
+    c.run(msg("ID number"), "cadres", [&] { check_id_numbers(c); });
+    c.run(msg("text form"), "", [&] { check_text_forms(c); });
     for (const auto& t : kHistoryTables) {
-        c.run("current row", t.table, [&] { check_current_rows(c, t); });
-        c.run("successor", t.table, [&] { check_successors(c, t); });
+        c.run(msg("current row"), t.table, [&] { check_current_rows(c, t); });
+        c.run(msg("successor"), t.table, [&] { check_successors(c, t); });
     }
-    c.run("cadre", "annual_assessments", [&] { check_cadres_agree(c, "annual_assessments"); });
-    c.run("cadre", "events", [&] { check_cadres_agree(c, "events"); });
-    c.run("appointment date", "appointments", [&] { check_appointment_dates(c); });
-    c.run("note", "events", [&] { check_notes(c, policy); });
-    c.run("report submission", "reports", [&] { check_report_submissions(c, util::Date::today()); });
-    c.run("annual decision", "annual_assessments", [&] { check_annual_decisions(c); });
-    c.run("term length", "assignments", [&] { check_term_lengths(c, policy); });
-    c.run("appraising unit", "annual_assessments", [&] { check_appraising_units(c); });
-    c.run("stored date", "", [&] { check_stored_dates(c); });
-    c.run("event details", "events", [&] { check_event_details(c); });
+    c.run(msg("cadre"), "annual_assessments", [&] { check_cadres_agree(c, "annual_assessments"); });
+    c.run(msg("cadre"), "events", [&] { check_cadres_agree(c, "events"); });
+    c.run(msg("appointment date"), "appointments", [&] { check_appointment_dates(c); });
+    c.run(msg("note"), "events", [&] { check_notes(c, policy); });
+    c.run(msg("report submission"), "reports", [&] { check_report_submissions(c, util::Date::today()); });
+    c.run(msg("annual decision"), "annual_assessments", [&] { check_annual_decisions(c); });
+    c.run(msg("term length"), "assignments", [&] { check_term_lengths(c, policy); });
+    c.run(msg("appraising unit"), "annual_assessments", [&] { check_appraising_units(c); });
+    c.run(msg("stored date"), "", [&] { check_stored_dates(c); });
+    c.run(msg("event details"), "events", [&] { check_event_details(c); });
     return report;
 }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "domain/policy.hpp"
+#include "util/message.hpp"
 
 #include <SQLiteCpp/Database.h>
 
@@ -31,7 +32,7 @@ struct CheckProblem {
                                       // united_front_before_document, election_outside_term (appointments, by
                                       // assignment id), note_outside_term, note_empty (events), report_future
                                       // (reports), decided_early (annual_assessments), term_too_long (assignments)
-    std::string message;
+    Message message;                  // a sentence for the clerk, worded in the reader's language
 };
 
 struct CheckReport {

@@ -74,7 +74,7 @@ std::vector<FieldProblem> records_outside_term(SQLite::Database& db, std::int64_
     while (reports.executeStep()) {
         bool early = reports.getColumn(2).getString() < start;
         out.push_back({early ? Field::start_date : Field::end_date,
-                       fmt::format("report #{} ({}, {}..{}) would fall outside the term {}..{}; correct or delete it first",
+                       msg("report #{} ({}, {}..{}) would fall outside the term {}..{}; correct or delete it first",
                                    reports.getColumn(0).getInt64(), reports.getColumn(1).getString(),
                                    reports.getColumn(2).getString(), reports.getColumn(3).getString(), start, end)});
     }
@@ -87,21 +87,21 @@ std::vector<FieldProblem> records_outside_term(SQLite::Database& db, std::int64_
     while (annual.executeStep()) {
         int year = annual.getColumn(0).getInt();
         out.push_back({year < first ? Field::start_date : Field::end_date,
-                       fmt::format("the annual assessment of {} would fall outside the term {}..{}", year, start, end)});
+                       msg("the annual assessment of {} would fall outside the term {}..{}", year, start, end)});
     }
     SQLite::Statement final_(db, "SELECT written_on FROM final_appraisals WHERE assignment_id = ? AND superseded_by IS "
                                  "NULL AND written_on < ?");
     final_.bind(1, id);
     final_.bind(2, start);
     if (final_.executeStep())
-        out.push_back({Field::start_date, fmt::format("the final appraisal written on {} would come before the term's start {}",
+        out.push_back({Field::start_date, msg("the final appraisal written on {} would come before the term's start {}",
                                                       final_.getColumn(0).getString(), start)});
     if (after.recalled_on && (*after.recalled_on < after.start || after.end < *after.recalled_on))
         out.push_back({*after.recalled_on < after.start ? Field::start_date : Field::end_date,
-                       fmt::format("the recall on {} would fall outside the term {}..{}", after.recalled_on->iso(), start,
+                       msg("the recall on {} would fall outside the term {}..{}", after.recalled_on->iso(), start,
                                    after.end.iso())});
     if (after.extended_until && *after.extended_until <= after.end)
-        out.push_back({Field::end_date, fmt::format("the term is extended until {}; an end date from then on is an "
+        out.push_back({Field::end_date, msg("the term is extended until {}; an end date from then on is an "
                                                     "extension (assign extend), not a correction",
                                                     after.extended_until->iso())});
     return out;

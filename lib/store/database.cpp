@@ -32,7 +32,7 @@ namespace {
 // same mode.
 void create_database_file(const fs::path& path) {
     int fd = util::create_private_file(path);
-    if (fd < 0) throw StoreError(fmt::format("{}: cannot create the database: {}", path.string(), std::strerror(errno)));
+    if (fd < 0) throw StoreError(msg("{}: cannot create the database: {}", path.string(), std::strerror(errno)));
     ::close(fd);
 }
 
@@ -48,34 +48,34 @@ bool has_write_permission_bits(const fs::path& path) {
 // directory) would otherwise be adopted, filled with ID numbers and left readable to its
 // planter; a device or a FIFO given as --db would be written beside (/dev/null-journal) or
 // hang. Checked before SQLite opens anything.
-void check_regular_file(const fs::path& path, std::string_view what) {
+void check_regular_file(const fs::path& path, const Message& what) {
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
-        throw StoreError(fmt::format("{}: {} is not a regular file (a device, a FIFO or a socket); give the path of a "
+        throw StoreError(msg("{}: {} is not a regular file (a device, a FIFO or a socket); give the path of a "
                                      "database file. Nothing was written.",
                                      path.string(), what));
 }
 
-void check_private_file(const fs::path& path, std::string_view what, bool companion = false) {
+void check_private_file(const fs::path& path, const Message& what, bool companion = false) {
     struct stat st {};
     // A -wal, -shm or -journal is SQLite's own file beside the database, never a link: one
     // planted as a link to a private file of ours would pass the owner and mode checks and
     // have SQLite write its pages into that file.
     if (companion && ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
-        throw StoreError(fmt::format("{}: {} is a symbolic link, which SQLite never makes; guazhi will not write "
+        throw StoreError(msg("{}: {} is a symbolic link, which SQLite never makes; guazhi will not write "
                                      "through it. Remove it if it was planted. Nothing was written.",
                                      path.string(), what));
     check_regular_file(path, what);
     if (::stat(path.c_str(), &st) != 0) return; // absent: SQLite creates it with the database's mode
     if (st.st_uid != ::geteuid())
-        throw StoreError(fmt::format("{}: {} belongs to another user (uid {}); guazhi opens only files you own, since "
+        throw StoreError(msg("{}: {} belongs to another user (uid {}); guazhi opens only files you own, since "
                                      "the database holds ID numbers. Ask its owner for a backup (guazhi backup), or "
                                      "remove it if it was planted. Nothing was written.",
                                      path.string(), what, st.st_uid));
     if ((st.st_mode & 077) != 0)
-        throw StoreError(fmt::format("{}: {} may be read or written by others (mode {:04o}); it holds ID numbers. Make "
+        throw StoreError(msg("{}: {} may be read or written by others (mode {}); it holds ID numbers. Make "
                                      "it private with: chmod 600 '{}'. Nothing was written.",
-                                     path.string(), what, st.st_mode & 07777, path.string()));
+                                     path.string(), what, fmt::format("{:04o}", st.st_mode & 07777), path.string()));
 }
 
 // Reads the 100-byte SQLite header before SQLite does, to name two kinds of broken file
@@ -92,10 +92,10 @@ void check_header(const fs::path& path) {
     auto got = static_cast<std::size_t>(in.gcount());
     static constexpr char kMagic[] = "SQLite format 3"; // and a NUL: 16 bytes
     if (got < 16 || std::memcmp(h.data(), kMagic, 16) != 0)
-        throw StoreError(fmt::format("{}: not a guazhi database: it is not a SQLite file at all; nothing was written",
+        throw StoreError(msg("{}: not a guazhi database: it is not a SQLite file at all; nothing was written",
                                      path.string()));
     if (got < h.size())
-        throw StoreError(fmt::format("{}: the database file is truncated ({} bytes, shorter than its own header); "
+        throw StoreError(msg("{}: the database file is truncated ({} bytes, shorter than its own header); "
                                      "nothing was written. Restore the latest backup.",
                                      path.string(), size));
     auto be32 = [&](std::size_t at) {
@@ -106,11 +106,11 @@ void check_header(const fs::path& path) {
     // schema cookie at 40).
     std::uint32_t app = be32(68);
     if (app != static_cast<std::uint32_t>(kApplicationId) && (app != 0 || be32(60) != 0 || be32(40) != 0))
-        throw StoreError(fmt::format("{}: is a SQLite database, but not a guazhi one", path.string()));
+        throw StoreError(msg("{}: is a SQLite database, but not a guazhi one", path.string()));
     std::uint32_t page_size = h[16] << 8 | h[17];
     if (page_size == 1) page_size = 65536;
     if (page_size < 512 || (page_size & (page_size - 1)) != 0)
-        throw StoreError(fmt::format("{}: the database file is damaged (its header gives a page size of {}); nothing "
+        throw StoreError(msg("{}: the database file is damaged (its header gives a page size of {}); nothing "
                                      "was written. Restore the latest backup.",
                                      path.string(), page_size));
     // The page count in the header is trusted only when it was written by the same change
@@ -120,7 +120,7 @@ void check_header(const fs::path& path) {
     fs::path wal(path.string() + "-wal");
     bool wal_pending = fs::exists(wal, ec) && fs::file_size(wal, ec) > 0;
     if (!wal_pending && pages > 0 && be32(92) == be32(24) && pages * page_size > size)
-        throw StoreError(fmt::format("{}: the database file is truncated: its header says {} pages of {} bytes ({} "
+        throw StoreError(msg("{}: the database file is truncated: its header says {} pages of {} bytes ({} "
                                      "bytes) but the file has {} bytes; nothing was written. Restore the latest backup.",
                                      path.string(), pages, page_size, pages * page_size, size));
 }
@@ -163,14 +163,14 @@ std::string file_uri(const fs::path& path, std::string_view query) {
 std::string read_only_media_uri(const fs::path& path) {
     fs::path wal(path.string() + "-wal"), shm(path.string() + "-shm"), journal(path.string() + "-journal");
     if (size_or_zero(journal) > 0)
-        throw StoreError(fmt::format("{}: a write to the database was cut short and its directory cannot be written, so "
+        throw StoreError(msg("{}: a write to the database was cut short and its directory cannot be written, so "
                                      "it cannot be rolled back here; copy the database with its -journal file to a "
                                      "writable place and open it there. Nothing was written.",
                                      path.string()));
     if (size_or_zero(wal) == 0) return file_uri(path, "immutable=1");
     std::error_code ec;
     if (!fs::exists(shm, ec))
-        throw StoreError(fmt::format("{}: the database has changes in its -wal file but no -shm file, and its directory "
+        throw StoreError(msg("{}: the database has changes in its -wal file but no -shm file, and its directory "
                                      "cannot be written; copy the database with its -wal file to a writable place and "
                                      "open it there. Nothing was written.",
                                      path.string()));
@@ -178,14 +178,14 @@ std::string read_only_media_uri(const fs::path& path) {
 }
 
 // The message for a SQLite failure while opening or preparing the file.
-[[noreturn]] void fail_open(const fs::path& path, const SQLite::Exception& e, std::string_view doing, int busy_timeout_ms) {
+[[noreturn]] void fail_open(const fs::path& path, const SQLite::Exception& e, const Message& doing, int busy_timeout_ms) {
     int code = e.getErrorCode() & 0xff;
     if (code == SQLITE_NOTADB)
-        throw StoreError(fmt::format("{}: not a guazhi database: it is not a SQLite file ({}); nothing was written",
+        throw StoreError(msg("{}: not a guazhi database: it is not a SQLite file ({}); nothing was written",
                                      path.string(), e.what()));
-    std::string why = explain_sqlite_failure(code, busy_timeout_ms);
-    if (why.empty()) throw StoreError(fmt::format("{}: {}: {}", path.string(), doing, e.what()));
-    throw StoreError(fmt::format("{}: {} ({})", path.string(), why, e.what()));
+    Message why = sqlite_failure(code, busy_timeout_ms);
+    if (why.empty()) throw StoreError(msg("{}: {}: {}", path.string(), doing, e.what()));
+    throw StoreError(msg("{}: {} ({})", path.string(), why, e.what()));
 }
 
 // Takes the database from its version to the current one in one transaction. With `path`
@@ -207,9 +207,9 @@ std::optional<fs::path> migrate(SQLite::Database& db, int from, const fs::path* 
         try {
             backup_database(reader, *path, *copy, false);
         } catch (const StoreError& e) {
-            throw StoreError(fmt::format("{}: the copy before the upgrade to schema version {} failed, so the database "
+            throw StoreError(msg("{}: the copy before the upgrade to schema version {} failed, so the database "
                                          "was not upgraded: {}",
-                                         path->string(), current_schema_version(), e.what()));
+                                         path->string(), current_schema_version(), e.message()));
         }
     }
     for (int v = std::max(from, version); v < current_schema_version(); ++v)
@@ -230,18 +230,18 @@ Database Database::open(const fs::path& path, OpenMode mode, int busy_timeout_ms
     bool exists = fs::exists(path, ec);
     if (!exists && mode != OpenMode::create)
         throw ProblemError(problem(Parameter::db, ProblemCode::no_database, path.string()));
-    if (exists && fs::is_directory(path, ec)) throw StoreError(fmt::format("{}: is a directory, not a database", path.string()));
+    if (exists && fs::is_directory(path, ec)) throw StoreError(msg("{}: is a directory, not a database", path.string()));
     if (exists) {
-        check_regular_file(path, "the database");
+        check_regular_file(path, msg("the database"));
         check_header(path); // a wrong file (notes.txt) is named as such before its mode is
-        check_private_file(path, "the database");
-        check_private_file(path.string() + "-wal", "its -wal file", true);
-        check_private_file(path.string() + "-shm", "its -shm file", true);
-        check_private_file(path.string() + "-journal", "its -journal file", true);
+        check_private_file(path, msg("the database"));
+        check_private_file(path.string() + "-wal", msg("its -wal file"), true);
+        check_private_file(path.string() + "-shm", msg("its -shm file"), true);
+        check_private_file(path.string() + "-journal", msg("its -journal file"), true);
         // An empty file is made a database only by `init`; any other command would turn a
         // stray or planted file into one.
         if (mode != OpenMode::create && fs::file_size(path, ec) == 0 && !ec)
-            throw StoreError(fmt::format("{}: not a guazhi database (the file is empty); create one with `guazhi init`",
+            throw StoreError(msg("{}: not a guazhi database (the file is empty); create one with `guazhi init`",
                                          path.string()));
         return open_checked(path, mode, busy_timeout_ms);
     }
@@ -261,13 +261,13 @@ Database Database::open_checked(const fs::path& path, OpenMode mode, int busy_ti
     bool reading = mode == OpenMode::read || mode == OpenMode::read_only;
     bool on_read_only_media = !directory_writable(path);
     if (on_read_only_media && !reading)
-        throw StoreError(fmt::format("{}: the directory cannot be written (a read-only medium, or no permission), so the "
+        throw StoreError(msg("{}: the directory cannot be written (a read-only medium, or no permission), so the "
                                      "database cannot be changed there; nothing was written. Commands that only read "
                                      "work; to change it, copy it to a writable place.",
                                      path.string()));
     bool writable = mode != OpenMode::read_only && !on_read_only_media && has_write_permission_bits(path);
     if (!writable && !reading)
-        throw StoreError(fmt::format("{}: the database file is read-only; nothing was changed", path.string()));
+        throw StoreError(msg("{}: the database file is read-only; nothing was changed", path.string()));
 
     std::unique_ptr<SQLite::Database> db;
     int version = 0;
@@ -284,19 +284,19 @@ Database Database::open_checked(const fs::path& path, OpenMode mode, int busy_ti
         version = db->execAndGet("PRAGMA user_version").getInt();
         if (app != kApplicationId &&
             (app != 0 || version != 0 || db->execAndGet("SELECT count(*) FROM sqlite_master").getInt() != 0))
-            throw StoreError(fmt::format("{}: is a SQLite database, but not a guazhi one", path.string()));
+            throw StoreError(msg("{}: is a SQLite database, but not a guazhi one", path.string()));
     } catch (const SQLite::Exception& e) {
-        fail_open(path, e, "cannot read the database", busy_timeout_ms);
+        fail_open(path, e, msg("cannot read the database"), busy_timeout_ms);
     }
     if (version > current_schema_version())
-        throw StoreError(fmt::format("{}: the database has schema version {}, newer than this guazhi knows ({}); "
+        throw StoreError(msg("{}: the database has schema version {}, newer than this guazhi knows ({}); "
                                      "use a newer guazhi. The file was not touched.",
                                      path.string(), version, current_schema_version()));
     std::optional<fs::path> copy;
     try {
         if (version < current_schema_version() && mode != OpenMode::read_only) {
             if (!writable)
-                throw StoreError(fmt::format("{}: the database needs an upgrade to schema version {} but is read-only "
+                throw StoreError(msg("{}: the database needs an upgrade to schema version {} but is read-only "
                                              "(the file, or its directory); copy it to a writable place to read it "
                                              "with this guazhi. Nothing was written.",
                                              path.string(), current_schema_version()));
@@ -306,7 +306,7 @@ Database Database::open_checked(const fs::path& path, OpenMode mode, int busy_ti
         // WAL is recorded in the file, so a command that only reads leaves it to the next write.
         if (writable && mode != OpenMode::read) db->exec("PRAGMA journal_mode = WAL");
     } catch (const SQLite::Exception& e) {
-        fail_open(path, e, "cannot prepare the database", busy_timeout_ms);
+        fail_open(path, e, msg("cannot prepare the database"), busy_timeout_ms);
     }
     Database opened(std::move(db), path, version);
     opened.pre_migration_backup_ = std::move(copy);
@@ -328,21 +328,25 @@ void require_transaction(SQLite::Database& db, const char* writer) {
 }
 
 std::string explain_sqlite_failure(int result_code, int busy_timeout_ms) {
+    return english(sqlite_failure(result_code, busy_timeout_ms));
+}
+
+Message sqlite_failure(int result_code, int busy_timeout_ms) {
     switch (result_code & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        return fmt::format("the database is locked: another process has been writing to it for longer than the busy "
+        return msg("the database is locked: another process has been writing to it for longer than the busy "
                            "timeout ({} ms, `busy_timeout_ms` in the config); nothing was written. Try again when it "
                            "has finished",
                            busy_timeout_ms);
     case SQLITE_CORRUPT:
-        return "the database file is damaged; nothing was written. `guazhi check` lists what is wrong; restore the "
-               "latest backup (`guazhi backup` makes one)";
-    case SQLITE_NOTADB: return "not a guazhi database: it is not a SQLite file, or its first page is damaged";
-    case SQLITE_FULL: return "the disk is full; nothing was written";
-    case SQLITE_IOERR: return "the database file cannot be read or written (a failing disk, or the file was removed)";
-    case SQLITE_READONLY: return "the database cannot be written (a read-only file or directory); nothing was written";
-    case SQLITE_CANTOPEN: return "the database cannot be opened (a missing directory, or no permission)";
+        return msg("the database file is damaged; nothing was written. `guazhi check` lists what is wrong; restore the "
+                   "latest backup (`guazhi backup` makes one)");
+    case SQLITE_NOTADB: return msg("not a guazhi database: it is not a SQLite file, or its first page is damaged");
+    case SQLITE_FULL: return msg("the disk is full; nothing was written");
+    case SQLITE_IOERR: return msg("the database file cannot be read or written (a failing disk, or the file was removed)");
+    case SQLITE_READONLY: return msg("the database cannot be written (a read-only file or directory); nothing was written");
+    case SQLITE_CANTOPEN: return msg("the database cannot be opened (a missing directory, or no permission)");
     default: return {};
     }
 }

@@ -2,6 +2,8 @@
 // pragmas every connection needs, and refusal of files that are not ours.
 #pragma once
 
+#include "util/message.hpp"
+
 #include <SQLiteCpp/Database.h>
 
 #include <filesystem>
@@ -69,6 +71,8 @@ void require_transaction(SQLite::Database& db, const char* writer);
 // What a SQLite failure means for the person at the keyboard, by its result code: a damaged
 // file, a lock held longer than `busy_timeout_ms`, a full disk. Empty when there is nothing
 // useful to add to SQLite's own message.
+Message sqlite_failure(int result_code, int busy_timeout_ms = kDefaultBusyTimeoutMs);
+// The same in English, for a caller that wants a string.
 std::string explain_sqlite_failure(int result_code, int busy_timeout_ms = kDefaultBusyTimeoutMs);
 
 } // namespace guazhi

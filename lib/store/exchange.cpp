@@ -3,6 +3,7 @@
 
 #include "error.hpp"
 #include "problem.hpp"
+#include "problem_text.hpp"
 #include "store/audit.hpp"
 #include "util/date.hpp"
 #include "util/id_number.hpp"
@@ -228,15 +229,22 @@ class Merge {
         for (std::size_t i = 0; i < states_.size(); ++i)
             if (states_[i].spec->name == table) {
                 if (i < next_table_)
-                    throw Error(fmt::format("{}: tables.{}: out of order or repeated (the order is {})", name_, table,
-                                            fmt::join(exchange_tables(), ", ")));
+                    throw Error(msg("{}: tables.{}: out of order or repeated (the order is {})", name_, table,
+                                            table_list()));
                 next_table_ = i + 1;
                 return i;
             }
-        throw Error(fmt::format("{}: tables.{}: no such table (known: {})", name_, table, fmt::join(exchange_tables(), ", ")));
+        throw Error(msg("{}: tables.{}: no such table (known: {})", name_, table, table_list()));
     }
 
     TableState& state(std::size_t i) { return states_[i]; }
+
+    // The tables of a document, in order: "units, cadres, …" ("units、cadres、…" in Chinese).
+    static Message table_list() {
+        std::vector<Message> names;
+        for (const auto& t : exchange_tables()) names.push_back(verbatim(std::string(t)));
+        return list_of(std::move(names));
+    }
 
     // A row of the file, its values by column (nullopt: absent), at tables.TABLE[index].
     void take(std::size_t table, std::vector<std::optional<Value>>& file_row, std::size_t index) {
@@ -244,25 +252,25 @@ class Merge {
         auto place = [&] { return fmt::format("{}: tables.{}[{}]", name_, t.spec->name, index); };
         std::vector<Value> row(t.columns.size());
         for (std::size_t c = 0; c < t.columns.size(); ++c) {
-            if (!file_row[c]) throw Error(fmt::format("{}: column '{}' is missing", place(), t.columns[c]));
+            if (!file_row[c]) throw Error(msg("{}: column '{}' is missing", place(), t.columns[c]));
             row[c] = std::move(*file_row[c]);
             if (static_cast<int>(c) == t.blob_column && std::holds_alternative<std::string>(row[c])) {
                 auto bytes = base64_decode(std::get<std::string>(row[c]));
-                if (!bytes) throw Error(fmt::format("{}: column '{}' is not base64", place(), t.columns[c]));
+                if (!bytes) throw Error(msg("{}: column '{}' is not base64", place(), t.columns[c]));
                 row[c] = std::move(*bytes);
             }
         }
-        const std::string described = describe(t, row);
+        const Message described = describe(t, row);
         std::int64_t file_id = 0;
         if (t.id_column >= 0) {
             auto* id = std::get_if<std::int64_t>(&row[static_cast<std::size_t>(t.id_column)]);
-            if (!id || *id <= 0) throw Error(fmt::format("{}: 'id' must be a positive integer", place()));
+            if (!id || *id <= 0) throw Error(msg("{}: 'id' must be a positive integer", place()));
             file_id = *id;
         }
         for (std::size_t c = 0; c < row.size(); ++c) {
             if (t.refers_to[c] < 0 || std::holds_alternative<std::monostate>(row[c])) continue;
             auto* ref = std::get_if<std::int64_t>(&row[c]);
-            if (!ref) throw Error(fmt::format("{}: column '{}' must be an id or null", place(), t.columns[c]));
+            if (!ref) throw Error(msg("{}: column '{}' must be an id or null", place(), t.columns[c]));
             const TableState& target = states_[static_cast<std::size_t>(t.refers_to[c])];
             if (static_cast<int>(c) == t.self_column && *ref > file_id) t.forward.insert(target.id_for(*ref));
             *ref = target.id_for(*ref);
@@ -275,9 +283,10 @@ class Merge {
             s.exec();
             ++t.counts.added;
         } catch (const SQLite::Exception& e) {
-            conflict(fmt::format("{} {}: cannot be added: {}{}", t.spec->name, described, e.getErrorStr(),
-                                 e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE
-                                     ? " (the database holds another current record for it)" : ""));
+            conflict(e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE
+                         ? msg("{} {}: cannot be added: {} (the database holds another current record for it)",
+                               t.spec->name, described, e.getErrorStr())
+                         : msg("{} {}: cannot be added: {}", t.spec->name, described, e.getErrorStr()));
         }
         s.reset();
         s.clearBindings();
@@ -287,7 +296,7 @@ class Merge {
     void check_references() {
         SQLite::Statement q(db_, "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check");
         while (q.executeStep())
-            conflict(fmt::format("{} row {}: refers to a record of {} that neither the file nor the database holds",
+            conflict(msg("{} row {}: refers to a record of {} that neither the file nor the database holds",
                                  q.getColumn(0).getString(), q.getColumn(1).getInt64(), q.getColumn(2).getString()));
     }
 
@@ -301,7 +310,7 @@ class Merge {
         t.refers_to.assign(t.columns.size(), -1);
         for (const auto& ref : spec.refs) {
             auto c = t.column(ref.column);
-            if (!c) throw Error(fmt::format("exchange: {} has no column {}", spec.name, ref.column));
+            if (!c) throw Error(msg("exchange: {} has no column {}", spec.name, ref.column));
             for (std::size_t i = 0; i <= states_.size(); ++i)
                 if ((i < states_.size() ? states_[i].spec->name : spec.name) == ref.table) t.refers_to[*c] = static_cast<int>(i);
             if (ref.table == spec.name) t.self_column = static_cast<int>(*c);
@@ -335,7 +344,7 @@ class Merge {
 
     // True when the record is recorded already: identical (then its id is noted for the
     // rows that refer to it) or not (then a conflict is noted).
-    bool matches_recorded(TableState& t, const std::vector<Value>& row, std::int64_t file_id, const std::string& described) {
+    bool matches_recorded(TableState& t, const std::vector<Value>& row, std::int64_t file_id, const Message& described) {
         auto& f = *t.find;
         for (std::size_t k = 0; k < t.key.size(); ++k)
             bind_value(f, static_cast<int>(k + 1), row[t.key[k]], static_cast<int>(t.key[k]) == t.blob_column);
@@ -347,17 +356,17 @@ class Merge {
             }
         } reset{f};
         if (!f.executeStep()) return false;
-        std::vector<std::string> differences;
+        std::vector<Message> differences;
         for (std::size_t c = 0; c < row.size(); ++c) {
             // A replaced record's successor is judged as a record of its own.
             if (static_cast<int>(c) == t.id_column || static_cast<int>(c) == t.self_column) continue;
             auto recorded = f.getColumn(static_cast<int>(c));
             if (!same(row[c], recorded))
-                differences.push_back(fmt::format("{} is {} here, {} in the file", t.columns[c],
+                differences.push_back(msg("{} is {} here, {} in the file", t.columns[c],
                                                   recorded.isNull() ? "null" : shown(Value(recorded.getString())), shown(row[c])));
         }
         if (!differences.empty())
-            conflict(fmt::format("{} {}: {}", t.spec->name, described, fmt::join(differences, "; ")));
+            conflict(msg("{} {}: {}", t.spec->name, described, differences_of(std::move(differences))));
         else
             ++t.counts.identical;
         // Even a conflicting record is the recorded one to the rows that refer to it: their
@@ -379,18 +388,25 @@ class Merge {
     }
 
     // The record as a clerk knows it: its key as the file has it (ID numbers masked).
-    std::string describe(const TableState& t, const std::vector<Value>& row) const {
-        if (t.spec->key.empty()) return fmt::format("#{} of the file", shown(row[static_cast<std::size_t>(t.id_column)]));
+    Message describe(const TableState& t, const std::vector<Value>& row) const {
+        if (t.spec->key.empty()) return msg("#{} of the file", shown(row[static_cast<std::size_t>(t.id_column)]));
         std::vector<std::string> parts;
         for (auto k : t.key) {
             auto* text = std::get_if<std::string>(&row[k]);
             std::string v = text && t.columns[k] == "id_number" ? "'" + util::mask_id_number(*text) + "'" : shown(row[k]);
             parts.push_back(fmt::format("{}={}", t.columns[k], v));
         }
-        return fmt::format("[{}]", fmt::join(parts, ", "));
+        return verbatim(fmt::format("[{}]", fmt::join(parts, ", ")));
     }
 
-    void conflict(std::string message) {
+    // What differs, "a; b" in English, "a；b" in Chinese.
+    static Message differences_of(std::vector<Message> items) {
+        Message out = std::move(items.front());
+        for (std::size_t i = 1; i < items.size(); ++i) out = msg("{}; {}", std::move(out), std::move(items[i]));
+        return out;
+    }
+
+    void conflict(Message message) {
         if (report_.conflict_count++ < max_conflicts_) report_.conflicts.push_back(std::move(message));
     }
 
@@ -412,12 +428,12 @@ class Reader : public nlohmann::json_sax<nlohmann::json> {
     bool boolean(bool v) override { return scalar(static_cast<std::int64_t>(v)); }
     bool number_integer(number_integer_t v) override { return scalar(static_cast<std::int64_t>(v)); }
     bool number_unsigned(number_unsigned_t v) override {
-        if (v > static_cast<number_unsigned_t>(INT64_MAX)) fail(fmt::format("the number {} is too large", v));
+        if (v > static_cast<number_unsigned_t>(INT64_MAX)) fail(msg("the number {} is too large", v));
         return scalar(static_cast<std::int64_t>(v));
     }
     bool number_float(number_float_t v, const string_t&) override { return scalar(v); }
     bool string(string_t& v) override { return scalar(std::move(v)); }
-    bool binary(binary_t&) override { return fail("binary values are not JSON"); }
+    bool binary(binary_t&) override { return fail(msg("binary values are not JSON")); }
 
     bool start_object(std::size_t) override {
         ++depth_;
@@ -426,7 +442,7 @@ class Reader : public nlohmann::json_sax<nlohmann::json> {
             row_.assign(merge_.state(table_).columns.size(), std::nullopt);
             return true;
         }
-        return fail("unexpected object");
+        return fail(msg("unexpected object"));
     }
     bool end_object() override {
         if (depth_ == 4) merge_.take(table_, row_, index_++);
@@ -442,7 +458,7 @@ class Reader : public nlohmann::json_sax<nlohmann::json> {
             index_ = 0;
             return true;
         }
-        return fail("unexpected array");
+        return fail(msg("unexpected array"));
     }
     bool end_array() override {
         in_rows_ = false;
@@ -455,17 +471,17 @@ class Reader : public nlohmann::json_sax<nlohmann::json> {
         if (depth_ == 4) {
             column_ = merge_.state(table_).column(k);
             if (!column_)
-                fail(fmt::format("tables.{}[{}]: no column '{}' in {}", merge_.state(table_).spec->name, index_, k,
+                fail(msg("tables.{}[{}]: no column '{}' in {}", merge_.state(table_).spec->name, index_, k,
                                  merge_.state(table_).spec->name));
         }
         return true;
     }
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
-        throw Error(fmt::format("{}: not a valid JSON document: {}", name_, e.what()));
+        throw Error(msg("{}: not a valid JSON document: {}", name_, e.what()));
     }
 
     void finish() const {
-        if (!tables_seen_) throw Error(fmt::format("{}: no \"tables\" object: not a guazhi export-all document", name_));
+        if (!tables_seen_) throw Error(msg("{}: no \"tables\" object: not a guazhi export-all document", name_));
     }
 
   private:
@@ -478,10 +494,10 @@ class Reader : public nlohmann::json_sax<nlohmann::json> {
             header_[key_] = std::move(v);
             return true;
         }
-        return fail(fmt::format("unexpected value for '{}'", key_));
+        return fail(msg("unexpected value for '{}'", key_));
     }
 
-    bool fail(const std::string& what) { throw Error(fmt::format("{}: {}", name_, what)); }
+    bool fail(const Message& what) { throw Error(msg("{}: {}", name_, what)); }
 
     // The header comes before the tables (write_exchange writes it so): a document of another
     // kind, version or with masked ID numbers is refused before anything is read into the database.
@@ -497,12 +513,12 @@ class Reader : public nlohmann::json_sax<nlohmann::json> {
             return i ? std::optional(*i) : std::nullopt;
         };
         if (text("format") != kFormat)
-            fail(fmt::format("not a guazhi export-all document (\"format\" must be \"{}\", before \"tables\")", kFormat));
+            fail(msg("not a guazhi export-all document (\"format\" must be \"{}\", before \"tables\")", kFormat));
         auto version = number("schema_version");
         if (version != current_schema_version())
-            fail(fmt::format("schema version {} — this guazhi reads version {}; export the file again with the same "
+            fail(msg("schema version {} — this guazhi reads version {}; export the file again with the same "
                              "guazhi version as this one",
-                             version ? std::to_string(*version) : "missing", current_schema_version()));
+                             version ? Message(std::to_string(*version)) : msg("missing"), current_schema_version()));
         if (number("id_numbers_masked").value_or(1) != 0)
             throw ProblemError(problem(Parameter::reveal_id, ProblemCode::export_masked, name_));
     }

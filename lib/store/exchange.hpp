@@ -41,7 +41,7 @@ struct ExchangeReport {
         std::size_t added = 0, identical = 0;
     };
     std::vector<std::pair<std::string, Counts>> tables; // in document order, those with rows in it
-    std::vector<std::string> conflicts;   // "TABLE KEY: what differs", at most max_conflicts
+    std::vector<Message> conflicts;       // "TABLE KEY: what differs", at most max_conflicts
     std::size_t conflict_count = 0;       // all conflicts, including those not listed
     bool committed = false;
 };

@@ -99,7 +99,7 @@ Columns read_header(util::TableReader& table, std::vector<util::TableRow>& head,
     util::TableRow row;
     while (head.size() < kHeaderSearchRows && table.next(row))
         if (!row.blank()) head.push_back(std::move(row));
-    if (head.empty()) throw Error(fmt::format("{}: the file is empty (no header row)", table.name()));
+    if (head.empty()) throw Error(msg("{}: the file is empty (no header row)", table.name()));
     std::vector<std::vector<std::string>> cells;
     for (const auto& r : head) cells.push_back(r.cells);
     HeaderSearch found = find_header(cells, options.aliases);
@@ -107,12 +107,13 @@ Columns read_header(util::TableReader& table, std::vector<util::TableRow>& head,
         if (!found.closest)
             throw ProblemError(problem(Parameter::none, ProblemCode::header_not_found, table.name(), head.size()));
         const auto& closest = head[*found.closest];
-        std::vector<std::string> shown;
+        // Lists of values, joined as the reader's language joins a list.
+        std::vector<Message> missing, shown;
+        for (const auto& m : found.missing) missing.push_back(verbatim(m));
         for (const auto& c : closest.cells)
-            if (!util::trim(c).empty() && shown.size() < 12) shown.push_back(util::printable(util::clean(c)));
+            if (!util::trim(c).empty() && shown.size() < 12) shown.push_back(verbatim(util::printable(util::clean(c))));
         throw ProblemError(problem(Parameter::none, ProblemCode::header_missing_columns, table.place(closest.line),
-                                   fmt::format("{}", fmt::join(found.missing, ", ")), head.size(),
-                                   fmt::format("{}", fmt::join(shown, ", "))));
+                                   list_of(std::move(missing)), head.size(), list_of(std::move(shown))));
     }
     report.lines_above_header = found.row;
     report.header_rows = found.layout->header_rows;
@@ -218,13 +219,13 @@ ImportReport import_roster(Database& db, const util::TableInput& input, const Co
         return known_unit.executeStep();
     };
 
-    auto problem = [&](std::size_t line, std::optional<std::size_t> column, std::string_view header,
-                       std::string_view message) {
+    auto problem = [&](std::size_t line, std::optional<std::size_t> column, const Message& header,
+                       const Message& message) {
         if (report.problem_count++ < options.max_problems)
-            report.problems.push_back(fmt::format("{}: {}: {}", table.place(line, column), header, message));
+            report.problems.push_back(msg("{}: {}: {}", table.place(line, column), header, message));
     };
-    auto field_problem = [&](std::size_t line, Field f, std::string_view message) {
-        problem(line, columns.source[static_cast<std::size_t>(f)], columns.name_of(f), message);
+    auto field_problem = [&](std::size_t line, Field f, const Message& message) {
+        problem(line, columns.source[static_cast<std::size_t>(f)], verbatim(columns.name_of(f)), message);
     };
 
     RowValues values;
@@ -241,10 +242,10 @@ ImportReport import_roster(Database& db, const util::TableInput& input, const Co
         const auto& layout = columns.layout.columns;
         for (std::size_t i = 0; i < record.cells.size(); ++i) {
             if ((i < layout.size() && !layout[i].header.empty()) || util::trim(record.cells[i]).empty()) continue;
-            problem(record.line, i, "row",
-                    i >= layout.size() ? fmt::format("has values in {} columns, the header names {}",
-                                                     record.cells.size(), layout.size())
-                                       : fmt::format("column {} has a value but no header", i + 1));
+            problem(record.line, i, msg("row"),
+                    i >= layout.size() ? msg("has values in {} columns, the header names {}", record.cells.size(),
+                                             layout.size())
+                                       : msg("column {} has a value but no header", i + 1));
             return;
         }
 
@@ -263,9 +264,9 @@ ImportReport import_roster(Database& db, const util::TableInput& input, const Co
                     set(Field::start_date, p->start);
                     set(Field::end_date, p->end);
                 } else {
-                    problem(record.line, i, layout[i].header,
-                            fmt::format("'{}' is not a term (write it as 2007.08—2008.07 or 2007-08-01至2008-07-31)",
-                                        util::printable(util::clean(cell))));
+                    problem(record.line, i, verbatim(layout[i].header),
+                            msg("'{}' is not a term (write it as 2007.08—2008.07 or 2007-08-01至2008-07-31)",
+                                util::printable(util::clean(cell))));
                     readable = false;
                 }
                 break;
@@ -274,7 +275,7 @@ ImportReport import_roster(Database& db, const util::TableInput& input, const Co
                 bool home = meaning->kind == ColumnKind::home_unit_post;
                 auto split = split_unit_post(cell, is_known_unit);
                 if (!split.value) {
-                    problem(record.line, i, layout[i].header, util::printable(split.error, 1000));
+                    problem(record.line, i, verbatim(layout[i].header), split.error);
                     readable = false;
                     break;
                 }
@@ -315,7 +316,7 @@ ImportReport import_roster(Database& db, const util::TableInput& input, const Co
     while (table.next(record)) import_row(record);
     report.hidden_rows = table.hidden_rows();
     if (report.rows == 0)
-        throw Error(fmt::format("{}: there are no data rows after the header", table.place(columns.header_line)));
+        throw Error(msg("{}: there are no data rows after the header", table.place(columns.header_line)));
     if (report.problem_count == 0 && !options.dry_run) {
         deferred.rebuild();
         log.finish();

@@ -35,9 +35,9 @@ struct ImportReport {
     std::size_t inserted = 0;  // new assignments
     std::size_t identical = 0; // rows already recorded exactly so, skipped
     std::size_t over_quota = 0; // rows inserted beyond the host quota by the override
-    std::vector<std::string> problems; // "FILE:LINE: column: message", at most max_problems
+    std::vector<Message> problems;     // "FILE:LINE: column: message", at most max_problems
     std::size_t problem_count = 0;     // all problems, including those not listed
-    std::string source;                // what was read: "UTF-8", "xlsx, sheet 花名册" …
+    Message source;                    // what was read: "UTF-8", "xlsx, sheet 花名册" …
     bool committed = false;
     // How the sheet was read, for the summary: nothing is passed over without being named.
     std::size_t lines_above_header = 0; // title, 填表单位, 说明 lines

@@ -61,7 +61,7 @@ ProblemError refused(std::int64_t id, Problem p) {
 // A completed term is closed: neither extended nor recalled afterwards.
 void refuse_if_completed(SQLite::Database& db, std::int64_t id) {
     if (auto day = completed_on(db, id))
-        throw Error(fmt::format("assignment #{}: its completion was recorded on {}; the term is closed", id, day->iso()));
+        throw Error(msg("assignment #{}: its completion was recorded on {}; the term is closed", id, day->iso()));
 }
 } // namespace
 
@@ -166,7 +166,7 @@ void LifecycleStore::extend(std::int64_t id, util::Date until, const std::string
     AssignmentStore store(db_);
     for (const Assignment& other : store.assignments_of(store.find_cadre(a.cadre.id_number)->id))
         if (other.id != id && terms_overlap(a.start, until, other.start, other.effective_end()))
-            throw Error(fmt::format("assignment #{}: extended to {} it would overlap assignment #{} ({}..{})", id,
+            throw Error(msg("assignment #{}: extended to {} it would overlap assignment #{} ({}..{})", id,
                                     until.iso(), other.id, other.start.iso(), other.effective_end().iso()));
     SQLite::Statement s(db_, "UPDATE assignments SET extended_until = ? WHERE id = ?");
     s.bind(1, until.iso());
@@ -208,7 +208,7 @@ void LifecycleStore::complete(std::int64_t id, util::Date day, const std::string
         SQLite::Statement earlier(db_, "SELECT date FROM events WHERE assignment_id = ? AND kind = 'handover'");
         earlier.bind(1, id);
         if (earlier.executeStep())
-            throw Error(fmt::format("assignment #{}: its handover was already recorded on {}", id,
+            throw Error(msg("assignment #{}: its handover was already recorded on {}", id,
                                     earlier.getColumn(0).getString()));
         add_event(id, "handover", day, "",
                   details_json({{"handover", handover}, {"unfinished", unfinished}, {"arrangement", arrangement}}));
@@ -216,7 +216,7 @@ void LifecycleStore::complete(std::int64_t id, util::Date day, const std::string
     }
     if (auto refusal = refuse_completion(a, day)) throw refused(id, *refusal);
     if (auto earlier = completed_on(db_, id))
-        throw Error(fmt::format("assignment #{}: its completion was already recorded on {}", id, earlier->iso()));
+        throw Error(msg("assignment #{}: its completion was already recorded on {}", id, earlier->iso()));
     add_event(id, "completed", day, "",
               details_json({{"handover", handover}, {"unfinished", unfinished}, {"arrangement", arrangement}}));
 }
@@ -233,7 +233,7 @@ void LifecycleStore::follow_up(std::int64_t cadre_id, util::Date date, const std
     first.bind(1, cadre_id);
     first.executeStep();
     auto began = optional_date(first.getColumn(0));
-    if (!began) throw Error("no secondment is recorded for this cadre");
+    if (!began) throw Error(msg("no secondment is recorded for this cadre"));
     if (date <= *began)
         throw ProblemError(problem(Parameter::date, ProblemCode::follow_up_too_early, date.iso(), began->iso()));
     // Follow-up belongs to the cadre, not one assignment: assignment_id stays NULL.

@@ -35,12 +35,12 @@ std::string autoincrement_definition(SQLite::Database& db, const std::string& ta
     auto tables = schema_of(db, "table", table);
     std::string prefix = "CREATE TABLE " + table + " (";
     if (tables.size() != 1 || tables.front().rfind(prefix, 0) != 0)
-        throw StoreError(fmt::format("the upgrade cannot read the definition of table {}", table));
+        throw StoreError(msg("the upgrade cannot read the definition of table {}", table));
     std::string body = tables.front().substr(prefix.size());
     static const std::regex id_key(R"(^\s*id\s+INTEGER\s+PRIMARY\s+KEY(?=\s*[,)]))");
     std::smatch m;
     if (!std::regex_search(body, m, id_key))
-        throw StoreError(fmt::format("the upgrade cannot find the id of table {}", table));
+        throw StoreError(msg("the upgrade cannot find the id of table {}", table));
     return fmt::format("CREATE TABLE \"{}\" ({} AUTOINCREMENT{}", new_name, m.str(0), body.substr(m.str(0).size()));
 }
 

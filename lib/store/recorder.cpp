@@ -24,11 +24,11 @@ std::optional<AssignmentStore::StoredUnit> AssignmentRecorder::check_unit(const 
     }
     const Unit& known = it->second.unit;
     if (kind_given && known.kind != unit.kind)
-        problems.push_back({field, fmt::format("'{}' is recorded as {} ({}), the row says {} ({})", unit.name,
+        problems.push_back({field, msg("'{}' is recorded as {} ({}), the row says {} ({})", unit.name,
                                                unit_kinds().label(known.kind, Lang::zh), known.kind,
                                                unit_kinds().label(unit.kind, Lang::zh), unit.kind)});
     if (!unit.county.empty() && !known.county.empty() && unit.county != known.county)
-        problems.push_back({Field::home_county, fmt::format("'{}' is recorded in {}, the row says {}", unit.name,
+        problems.push_back({Field::home_county, msg("'{}' is recorded in {}, the row says {}", unit.name,
                                                             known.county, unit.county)});
     return it->second;
 }
@@ -111,7 +111,7 @@ RecordOutcome AssignmentRecorder::write(const Assignment& a, bool home_kind_give
             // The term as actually served: an extension lengthens it, a recall shortens it.
             if (terms_overlap(earlier.start, earlier.effective_end(), a.start, a.end))
                 problems.push_back({Field::start_date,
-                                    fmt::format("the term {}..{} overlaps assignment #{} ({}..{} at {})",
+                                    msg("the term {}..{} overlaps assignment #{} ({}..{} at {})",
                                                 a.start.iso(), a.end.iso(), earlier.id, earlier.start.iso(),
                                                 earlier.effective_end().iso(), earlier.host_unit.name)});
         }

@@ -60,13 +60,13 @@ ReportImport import_reports(SQLite::Database& db, const util::TableInput& input,
                 std::vector<std::int64_t> found;
                 while (by_cadre.executeStep()) found.push_back(by_cadre.getColumn(0).getInt64());
                 if (found.size() == 1) r.assignment_id = found[0];
-                else if (found.empty()) file.problem(id_number, "no assignment of this cadre is recorded (for that year)");
-                else file.problem(id_number, "the cadre has several assignments; add 年度 (batch_year) or 挂职编号");
+                else if (found.empty()) file.problem(id_number, msg("no assignment of this cadre is recorded (for that year)"));
+                else file.problem(id_number, msg("the cadre has several assignments; add 年度 (batch_year) or 挂职编号"));
             }
         }
         auto code = at(kind).empty() ? kind_of_period(at(period)) : report_kinds().code_of(at(kind));
         if (code) r.kind = *code;
-        else if (at(kind).empty()) file.problem(kind, "is empty, and 期次 does not say which report it is");
+        else if (at(kind).empty()) file.problem(kind, msg("is empty, and 期次 does not say which report it is"));
         else file.problem(kind, report_kinds().unknown(at(kind)));
         r.period = at(period);
         auto date = util::parse_date(at(submitted_on));

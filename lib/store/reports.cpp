@@ -162,7 +162,7 @@ void store_attachment(SQLite::Database& db, std::int64_t report_id, const std::f
     if (!in) throw ProblemError(problem(Parameter::attach, ProblemCode::attach_unreadable, path.string(), std::strerror(errno)));
     sqlite3_blob* blob = nullptr;
     if (sqlite3_blob_open(db.getHandle(), "main", "attachments", "content", report_id, 1, &blob) != SQLITE_OK)
-        throw Error(fmt::format("cannot store the attachment: {}", sqlite3_errmsg(db.getHandle())));
+        throw Error(msg("cannot store the attachment: {}", sqlite3_errmsg(db.getHandle())));
     util::Sha256 sha;
     std::string buffer(kChunk, '\0');
     std::int64_t offset = 0;
@@ -271,14 +271,14 @@ bool report_exists(SQLite::Database& db, std::int64_t report_id) {
 Attachment attachment_of(SQLite::Database& db, std::int64_t report_id) {
     SQLite::Statement s(db, "SELECT name, size, sha256 FROM attachments WHERE report_id = ?");
     s.bind(1, report_id);
-    if (!s.executeStep()) throw Error(fmt::format("report #{} has no attachment", report_id));
+    if (!s.executeStep()) throw Error(msg("report #{} has no attachment", report_id));
     return {s.getColumn(0).getString(), s.getColumn(1).getInt64(), s.getColumn(2).getString()};
 }
 
 std::string local_attachment_name(std::int64_t report_id, std::string_view stored) {
     std::string_view name = stored;
     if (auto slash = name.find_last_of("/\\"); slash != std::string_view::npos) name.remove_prefix(slash + 1);
-    auto refuse = [&](std::string_view why) {
+    auto refuse = [&](const Message& why) {
         return ProblemError(problem(Parameter::output, ProblemCode::attachment_name_unsafe, report_id,
                                     util::printable(stored), why));
     };
@@ -286,12 +286,12 @@ std::string local_attachment_name(std::int64_t report_id, std::string_view store
         auto c = static_cast<unsigned char>(stored[i]);
         auto next = i + 1 < stored.size() ? static_cast<unsigned char>(stored[i + 1]) : 0;
         if (c < 0x20 || c == 0x7f || (c == 0xc2 && next >= 0x80 && next <= 0x9f)) // C0, DEL, C1 (U+0080..U+009F)
-            throw refuse("holds a control character");
+            throw refuse(msg("holds a control character"));
     }
     for (auto part : util::split_any(stored, {"/", "\\"}))
-        if (part == "..") throw refuse("climbs out of its directory ('..')");
-    if (util::trim(name).empty()) throw refuse("names no file");
-    if (name == ".") throw refuse("is '.'");
+        if (part == "..") throw refuse(msg("climbs out of its directory ('..')"));
+    if (util::trim(name).empty()) throw refuse(msg("names no file"));
+    if (name == ".") throw refuse(msg("is '.'"));
     return std::string(name);
 }
 
@@ -299,24 +299,24 @@ Attachment read_attachment(SQLite::Database& db, std::int64_t report_id, std::FI
     Attachment att = attachment_of(db, report_id);
     sqlite3_blob* blob = nullptr;
     if (sqlite3_blob_open(db.getHandle(), "main", "attachments", "content", report_id, 0, &blob) != SQLITE_OK)
-        throw Error(fmt::format("cannot read the attachment: {}", sqlite3_errmsg(db.getHandle())));
+        throw Error(msg("cannot read the attachment: {}", sqlite3_errmsg(db.getHandle())));
     util::Sha256 sha;
     std::string buffer(kChunk, '\0');
-    std::string failure; // why the copy stopped: reading the blob, or writing it out
+    Message failure; // why the copy stopped: reading the blob, or writing it out
     for (std::int64_t offset = 0; failure.empty() && offset < att.size;) {
         int n = static_cast<int>(std::min<std::int64_t>(kChunk, att.size - offset));
         if (int rc = sqlite3_blob_read(blob, buffer.data(), n, static_cast<int>(offset)); rc != SQLITE_OK)
-            failure = fmt::format("could not be read from the database: {}", sqlite3_errstr(rc));
+            failure = msg("could not be read from the database: {}", sqlite3_errstr(rc));
         else if (std::fwrite(buffer.data(), 1, static_cast<std::size_t>(n), out) != static_cast<std::size_t>(n))
-            failure = fmt::format("could not be written out: {}{}", std::strerror(errno),
-                                  errno == ENOSPC ? " (the disk is full)" : "");
+            failure = errno == ENOSPC ? msg("could not be written out: {} (the disk is full)", std::strerror(errno))
+                                      : msg("could not be written out: {}", std::strerror(errno));
         sha.update(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
         offset += n;
     }
     sqlite3_blob_close(blob);
-    if (!failure.empty()) throw Error(fmt::format("report #{}: the attachment {}", report_id, failure));
+    if (!failure.empty()) throw Error(msg("report #{}: the attachment {}", report_id, failure));
     if (sha.hex() != att.sha256)
-        throw Error(fmt::format("report #{}: the stored attachment does not match its SHA-256 {}", report_id, att.sha256));
+        throw Error(msg("report #{}: the stored attachment does not match its SHA-256 {}", report_id, att.sha256));
     return att;
 }
 

@@ -39,7 +39,7 @@ Unit correct_unit(SQLite::Database& db, const std::string& name, const std::opti
     if (!find.executeStep()) {
         // A unit not yet recorded is recorded with the kind given, so that a secondment can go to
         // it with a kind its name does not say (rules::host_name_contradicts).
-        if (!kind) throw Error(fmt::format("no unit named '{}' is recorded (give its kind to record it)", name));
+        if (!kind) throw Error(msg("no unit named '{}' is recorded (give its kind to record it)", name));
         limits::require_within({{Parameter::none, name, limits::kUnit}});
         SQLite::Statement insert(db, "INSERT INTO units (name, kind, county) VALUES (?, ?, ?)");
         insert.bind(1, name);
@@ -59,7 +59,7 @@ Unit correct_unit(SQLite::Database& db, const std::string& name, const std::opti
         while (hosted.executeStep()) {
             std::string direction = hosted.getColumn(0).getString();
             if (host_kind_for(direction) != *kind)
-                throw Error(fmt::format("'{}' receives {} {} secondee(s), so it must stay {} ({}); nothing was changed",
+                throw Error(msg("'{}' receives {} {} secondee(s), so it must stay {} ({}); nothing was changed",
                                         name, hosted.getColumn(1).getInt64(), directions().label(direction, Lang::zh),
                                         unit_kinds().label(host_kind_for(direction), Lang::zh),
                                         host_kind_for(direction)));

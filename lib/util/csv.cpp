@@ -25,8 +25,8 @@ bool CsvRecord::blank() const {
 CsvReader::CsvReader(std::istream& in, Encoding encoding, std::string name, char delimiter)
     : source_(in, encoding), name_(std::move(name)), delimiter_(delimiter) {}
 
-void CsvReader::fail(std::size_t line, std::size_t column, std::string_view what) const {
-    throw Error(fmt::format("{}:{}:{}: {}", name_, line, column, what));
+void CsvReader::fail(std::size_t line, std::size_t column, const Message& what) const {
+    throw Error(msg(N_("{}: {}"), fmt::format("{}:{}:{}", name_, line, column), what));
 }
 
 bool CsvReader::peek(char& c) {
@@ -38,7 +38,7 @@ bool CsvReader::peek(char& c) {
             if (e.not_utf8())
                 throw ProblemError(problem(Parameter::encoding, ProblemCode::not_utf8,
                                            fmt::format("{}:{}:{}", name_, line_, column_ + 1)));
-            fail(line_, column_ + 1, e.what());
+            fail(line_, column_ + 1, e.message());
         }
         pos_ = 0;
         if (chunk_.empty()) {
@@ -75,7 +75,7 @@ void CsvReader::take_run(bool quoted, std::size_t& bytes, std::size_t record_lin
     }
     if (end == pos_) return;
     bytes += end - pos_;
-    if (bytes > kMaxRecordBytes) fail(record_line, 1, "record larger than 64 MiB");
+    if (bytes > kMaxRecordBytes) fail(record_line, 1, msg("record larger than 64 MiB"));
     field_.append(chunk_.data() + pos_, end - pos_);
     column_ += characters;
     pos_ = end;
@@ -111,7 +111,7 @@ bool CsvReader::next(CsvRecord& out) {
         return true;
     };
     while (get(c)) {
-        if (++bytes > kMaxRecordBytes) fail(out.line, 1, "record larger than 64 MiB");
+        if (++bytes > kMaxRecordBytes) fail(out.line, 1, msg("record larger than 64 MiB"));
         switch (state) {
         case State::field_start:
             if (c == '"') {
@@ -165,13 +165,13 @@ bool CsvReader::next(CsvRecord& out) {
                 if (peek(n) && n == '\n') ++pos_;
                 return end_record();
             } else {
-                fail(line_, column_, "unexpected character after a closing quote (a quote inside a quoted field is written \"\")");
+                fail(line_, column_, msg("unexpected character after a closing quote (a quote inside a quoted field is written \"\")"));
             }
             break;
         }
     }
     if (state == State::quoted)
-        fail(quote_line, quote_column, "quoted field is never closed");
+        fail(quote_line, quote_column, msg("quoted field is never closed"));
     return end_record();
 }
 

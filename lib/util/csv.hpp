@@ -44,7 +44,7 @@ class CsvReader {
   private:
     bool get(char& c);
     bool peek(char& c);
-    [[noreturn]] void fail(std::size_t line, std::size_t column, std::string_view what) const;
+    [[noreturn]] void fail(std::size_t line, std::size_t column, const Message& what) const;
 
     // Consumes the bytes of the current chunk from pos_ up to (not including) the next line
     // break or delimiter (a quote in a quoted field, else a comma), appending them to field_

@@ -24,12 +24,12 @@ ColumnMap::ColumnMap(std::span<const ColumnSpec> specs, const TableRow& header, 
         for (std::size_t c = 0; c < specs.size(); ++c)
             if (names(specs[c], h)) {
                 if (column_[c] >= 0)
-                    throw Error(fmt::format("{}: duplicate column '{}'", table.cell_place(header.line, i), printable(h)));
+                    throw Error(msg("{}: duplicate column '{}'", table.cell_place(header.line, i), printable(h)));
                 column_[c] = static_cast<int>(i);
                 known = true;
             }
         if (!known && ignored) ignored->push_back(h);
-        else if (!known) throw Error(fmt::format("{}: unknown column '{}'", table.cell_place(header.line, i), printable(h)));
+        else if (!known) throw Error(msg("{}: unknown column '{}'", table.cell_place(header.line, i), printable(h)));
     }
 }
 

@@ -69,9 +69,18 @@ int to_int(std::string_view s) {
     return v;
 }
 
-std::string bad(std::string_view text, std::string_view expected) {
-    return fmt::format("'{}' is not a {}", text, expected);
+Message not_a_date(std::string_view text) {
+    return msg("'{}' is not a date (2006-08-01, 2006/8/1, 2006.8.1, 2006年8月1日 or an Excel date number)", text);
 }
+Message not_a_term_date(std::string_view text) {
+    return msg("'{}' is not a date (2006-08-01, 2006/8/1, 2006年8月1日, a month such as 2006.08 or 2006年8月, or an "
+               "Excel date number)",
+               text);
+}
+Message not_a_month(std::string_view text) {
+    return msg("'{}' is not a month (1978-05, 1978.05, 197805, 1978年5月)", text);
+}
+Message not_a_real_date(std::string_view text) { return msg("'{}' is not a real date", text); }
 
 } // namespace
 
@@ -149,14 +158,13 @@ std::string_view without_time_of_day(std::string_view text) {
 
 Parsed<Date> parse_date(std::string_view text) {
     text = without_time_of_day(text);
-    constexpr std::string_view expected = "date (2006-08-01, 2006/8/1, 2006.8.1, 2006年8月1日 or an Excel date number)";
-    if (text.empty()) return {std::nullopt, "date is empty"};
+    if (text.empty()) return {std::nullopt, msg("date is empty")};
     if (is_digits(text) && text.size() == 8) {
         int y = to_int(text.substr(0, 4));
         unsigned m = static_cast<unsigned>(to_int(text.substr(4, 2)));
         unsigned d = static_cast<unsigned>(to_int(text.substr(6, 2)));
         if (Date::valid(y, m, d)) return {Date{y, m, d}, {}};
-        return {std::nullopt, fmt::format("'{}' is not a real date", text)};
+        return {std::nullopt, not_a_real_date(text)};
     }
     if (is_digits(text) && text.size() <= 7) {
         // Only numbers Excel could have produced for the years we care about (1950..2100).
@@ -164,16 +172,16 @@ Parsed<Date> parse_date(std::string_view text) {
         for (char c : text) serial = serial * 10 + (c - '0'); // at most 7 digits
         if (serial >= 18264 && serial <= 73415)
             if (auto d = from_excel_serial(serial)) return {*d, {}};
-        return {std::nullopt, bad(text, expected)};
+        return {std::nullopt, not_a_date(text)};
     }
     Numbers parts;
     if (!split_numbers(text, parts) || parts.size() != 3 || parts[0].size() != 4 || parts[1].size() > 2 ||
         parts[2].size() > 2)
-        return {std::nullopt, bad(text, expected)};
+        return {std::nullopt, not_a_date(text)};
     int y = to_int(parts[0]);
     unsigned m = static_cast<unsigned>(to_int(parts[1]));
     unsigned d = static_cast<unsigned>(to_int(parts[2]));
-    if (!Date::valid(y, m, d)) return {std::nullopt, fmt::format("'{}' is not a real date", text)};
+    if (!Date::valid(y, m, d)) return {std::nullopt, not_a_real_date(text)};
     return {Date{y, m, d}, {}};
 }
 
@@ -188,27 +196,25 @@ Parsed<TermDate> parse_term_date(std::string_view text, MonthDay which) {
             return {TermDate{which == MonthDay::first ? first : first.plus_months(1).plus_days(-1), true}, {}};
         }
     if (three_parts) return {std::nullopt, full.error};
-    return {std::nullopt, bad(text, "date (2006-08-01, 2006/8/1, 2006年8月1日, a month such as 2006.08 or 2006年8月, "
-                                    "or an Excel date number)")};
+    return {std::nullopt, not_a_term_date(text)};
 }
 
 Parsed<YearMonth> parse_year_month(std::string_view text) {
-    constexpr std::string_view expected = "month (1978-05, 1978.05, 197805, 1978年5月)";
-    if (text.empty()) return {std::nullopt, "month is empty"};
+    if (text.empty()) return {std::nullopt, msg("month is empty")};
     if (is_digits(text) && text.size() == 6) {
         int y = to_int(text.substr(0, 4));
         unsigned m = static_cast<unsigned>(to_int(text.substr(4, 2)));
         if (y >= 1 && m >= 1 && m <= 12) return {YearMonth{y, m}, {}};
-        return {std::nullopt, bad(text, expected)};
+        return {std::nullopt, not_a_month(text)};
     }
     if (is_digits(text) && text.size() != 4) {
         if (auto full = parse_date(text)) return {YearMonth{full.value->year, full.value->month}, {}};
-        return {std::nullopt, bad(text, expected)};
+        return {std::nullopt, not_a_month(text)};
     }
     Numbers parts;
     if (!split_numbers(text, parts) || parts[0].size() != 4 || parts.size() < 2 || parts.size() > 3 ||
         parts[1].size() > 2)
-        return {std::nullopt, bad(text, expected)};
+        return {std::nullopt, not_a_month(text)};
     if (parts.size() == 3) {
         auto full = parse_date(text);
         if (!full) return {std::nullopt, full.error};
@@ -216,8 +222,8 @@ Parsed<YearMonth> parse_year_month(std::string_view text) {
     }
     int y = to_int(parts[0]);
     unsigned m = static_cast<unsigned>(to_int(parts[1]));
-    if (y < 1) return {std::nullopt, bad(text, expected)}; // as the 6-digit form (found by fuzz_date_id)
-    if (m < 1 || m > 12) return {std::nullopt, fmt::format("'{}' has no month {}", text, m)};
+    if (y < 1) return {std::nullopt, not_a_month(text)}; // as the 6-digit form (found by fuzz_date_id)
+    if (m < 1 || m > 12) return {std::nullopt, msg("'{}' has no month {}", text, m)};
     return {YearMonth{y, m}, {}};
 }
 

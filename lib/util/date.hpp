@@ -1,6 +1,8 @@
 // Calendar dates as clerks write them: ISO, slashes, dots, 年月日, Excel serial numbers.
 #pragma once
 
+#include "util/message.hpp"
+
 #include <compare>
 #include <optional>
 #include <string>
@@ -42,7 +44,7 @@ struct YearMonth {
 // The result of parsing: the value or a message saying why not.
 template <class T> struct Parsed {
     std::optional<T> value;
-    std::string error;
+    Message error;
     explicit operator bool() const { return value.has_value(); }
 };
 

@@ -50,7 +50,7 @@ struct Utf8Source::Iconv {
     iconv_t cd;
     explicit Iconv(const char* from) : cd(iconv_open("UTF-8", from)) {
         if (cd == reinterpret_cast<iconv_t>(-1))
-            throw DecodeError(std::string("this system cannot convert ") + from + " (iconv)");
+            throw DecodeError(msg("this system cannot convert {} (iconv)", from));
     }
     ~Iconv() { iconv_close(cd); }
 };
@@ -66,7 +66,7 @@ bool Utf8Source::fill_raw() {
     auto got = static_cast<std::size_t>(in_.gcount());
     raw_.resize(old + got);
     if (got < kChunk) eof_ = true;
-    if (in_.bad()) throw DecodeError("read error");
+    if (in_.bad()) throw DecodeError(msg("read error"));
     return got > 0;
 }
 
@@ -78,7 +78,7 @@ std::string_view Utf8Source::next_chunk() {
         // A workbook or document piped in (a file is recognised by its name's bytes before
         // it gets here, see util/table.hpp): not text to decode.
         if (head.starts_with("PK\x03\x04") || head.starts_with("\xD0\xCF\x11\xE0") || head.starts_with("%PDF"))
-            throw DecodeError("a workbook or document, not text: give its file name instead of standard input");
+            throw DecodeError(msg("a workbook or document, not text: give its file name instead of standard input"));
         if (head.starts_with(kUtf8Bom)) {
             raw_.erase(0, kUtf8Bom.size());
             if (encoding_ == Encoding::automatic) encoding_ = Encoding::utf8;
@@ -102,7 +102,7 @@ std::string_view Utf8Source::decode_utf8(bool at_end) {
     std::size_t usable = at_end ? view.size() : utf8_complete_prefix(view);
     std::size_t valid = utf8_valid_prefix(view.substr(0, usable));
     // Hand out the good text before a bad byte first, so the reader knows the line it is on.
-    if (valid == 0 && usable > 0) throw DecodeError("invalid UTF-8", DecodeError::Kind::not_utf8);
+    if (valid == 0 && usable > 0) throw DecodeError(msg("invalid UTF-8"), DecodeError::Kind::not_utf8);
     usable = valid;
     decoded_.assign(raw_, 0, usable);
     raw_.erase(0, usable);
@@ -130,8 +130,8 @@ std::string_view Utf8Source::decode_iconv(bool at_end) {
         // Hand out what was converted before the bad bytes; the next call reports them.
         if (inp == raw_.data())
             throw DecodeError(encoding_ == Encoding::gb18030
-                                  ? "bytes that are neither UTF-8 nor GB18030 (check the file's encoding)"
-                                  : "bytes that are not valid UTF-16 (check the file's encoding)");
+                                  ? msg("bytes that are neither UTF-8 nor GB18030 (check the file's encoding)")
+                                  : msg("bytes that are not valid UTF-16 (check the file's encoding)"));
         break;
     }
     decoded_.resize(decoded_.size() - outleft);
@@ -153,9 +153,9 @@ std::string decode_text(std::string_view bytes) {
 }
 
 std::string to_gb18030(std::string_view utf8) {
-    if (!is_valid_utf8(utf8)) throw Error("cannot write as GB18030: the text is not valid UTF-8");
+    if (!is_valid_utf8(utf8)) throw Error(msg("cannot write as GB18030: the text is not valid UTF-8"));
     iconv_t cd = iconv_open("GB18030", "UTF-8");
-    if (cd == reinterpret_cast<iconv_t>(-1)) throw Error("this system's iconv cannot write GB18030");
+    if (cd == reinterpret_cast<iconv_t>(-1)) throw Error(msg("this system's iconv cannot write GB18030"));
     std::string out(utf8.size() * 2 + 16, '\0');
     char* in = const_cast<char*>(utf8.data());
     std::size_t in_left = utf8.size();
@@ -163,7 +163,7 @@ std::string to_gb18030(std::string_view utf8) {
     std::size_t out_left = out.size();
     std::size_t rc = iconv(cd, &in, &in_left, &to, &out_left);
     iconv_close(cd);
-    if (rc == static_cast<std::size_t>(-1)) throw Error("cannot write as GB18030");
+    if (rc == static_cast<std::size_t>(-1)) throw Error(msg("cannot write as GB18030"));
     out.resize(out.size() - out_left);
     return out;
 }

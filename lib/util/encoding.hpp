@@ -2,6 +2,8 @@
 // does not grow with the file.
 #pragma once
 
+#include "util/message.hpp"
+
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -22,14 +24,17 @@ std::optional<Encoding> parse_encoding(std::string_view name);
 
 // Thrown for bytes that are not valid in the chosen encoding; the caller adds the place.
 // `not_utf8()`: the bytes were read as UTF-8 and are not (the caller suggests the encoding).
+// what() is the English; message() the Message, for the reader's language.
 class DecodeError : public std::runtime_error {
   public:
-    using std::runtime_error::runtime_error;
     enum class Kind { other, not_utf8 };
-    DecodeError(const std::string& what, Kind kind) : std::runtime_error(what), kind_(kind) {}
+    explicit DecodeError(Message m, Kind kind = Kind::other)
+        : std::runtime_error(english(m)), message_(std::move(m)), kind_(kind) {}
     bool not_utf8() const { return kind_ == Kind::not_utf8; }
+    const Message& message() const { return message_; }
 
   private:
+    Message message_;
     Kind kind_ = Kind::other;
 };
 

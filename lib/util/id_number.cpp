@@ -9,7 +9,7 @@ namespace guazhi::util {
 namespace {
 constexpr int kWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 constexpr std::string_view kCheckChars = "10X98765432";
-constexpr std::string_view kExcelHint = "Excel has turned it into a number; format the column as text and re-enter it";
+constexpr const char* kExcelHint = N_("Excel has turned it into a number; format the column as text and re-enter it");
 
 bool looks_scientific(std::string_view s) {
     return s.find_first_of("eE") != std::string_view::npos && s.find('.') != std::string_view::npos &&
@@ -24,17 +24,17 @@ char id_check_char(std::string_view first17) {
 }
 
 Parsed<std::string> parse_id_number(std::string_view text) {
-    if (text.empty()) return {std::nullopt, "ID number is empty"};
-    if (looks_scientific(text)) return {std::nullopt, fmt::format("ID number '{}': {}", text, kExcelHint)};
+    if (text.empty()) return {std::nullopt, msg("ID number is empty")};
+    if (looks_scientific(text)) return {std::nullopt, msg("ID number '{}': {}", text, Message(kExcelHint))};
     if (is_masked_id_number(text))
-        return {std::nullopt, fmt::format("ID number '{}' is masked: its middle digits are hidden", text)};
+        return {std::nullopt, msg("ID number '{}' is masked: its middle digits are hidden", text)};
     std::string id(text);
     if (!id.empty() && id.back() == 'x') id.back() = 'X';
     const std::string_view v(id);
     if (v.size() == 15 && is_digits(v))
-        return {std::nullopt, fmt::format("ID number '{}' is an old 15-digit number; the 18-character number is required", text)};
+        return {std::nullopt, msg("ID number '{}' is an old 15-digit number; the 18-character number is required", text)};
     if (v.size() != 18 || !is_digits(v.substr(0, 17)) || !(is_digits(v.substr(17)) || v[17] == 'X'))
-        return {std::nullopt, fmt::format("ID number '{}' must be 17 digits and a check digit or X", text)};
+        return {std::nullopt, msg("ID number '{}' must be 17 digits and a check digit or X", text)};
     // Digits only from here on (checked above).
     auto number = [&](std::size_t pos, std::size_t len) {
         int n = 0;
@@ -47,11 +47,11 @@ Parsed<std::string> parse_id_number(std::string_view text) {
     char expected = id_check_char(id);
     if (id[17] != expected) {
         if (id.ends_with("000"))
-            return {std::nullopt, fmt::format("ID number '{}' has a wrong check digit and ends in zeros: {}", text, kExcelHint)};
-        return {std::nullopt, fmt::format("ID number '{}' has a wrong check digit (expected {})", text, expected)};
+            return {std::nullopt, msg("ID number '{}' has a wrong check digit and ends in zeros: {}", text, Message(kExcelHint))};
+        return {std::nullopt, msg("ID number '{}' has a wrong check digit (expected {})", text, std::string(1, expected))};
     }
     if (!Date::valid(y, m, d) || y < 1900)
-        return {std::nullopt, fmt::format("ID number '{}' holds no real birth date ({})", text, id.substr(6, 8))};
+        return {std::nullopt, msg("ID number '{}' holds no real birth date ({})", text, id.substr(6, 8))};
     return {std::move(id), {}};
 }
 

@@ -51,24 +51,24 @@ Sniffed sniff_zip(const std::string& path, const std::string& name) {
     unzFile zip = unzOpen64(path.c_str());
     if (!zip)
         return {TableKind::not_a_table,
-                fmt::format("{}: is a damaged zip file (an .xlsx cut short or corrupted?): open it in Excel or WPS "
+                msg("{}: is a damaged zip file (an .xlsx cut short or corrupted?): open it in Excel or WPS "
                             "and save it again",
                             name)};
     auto has = [&](const char* entry) { return unzLocateFile(zip, entry, 1) == UNZ_OK; };
     Sniffed s;
     if (has("xl/workbook.xml")) s.kind = TableKind::xlsx;
     else if (has("word/document.xml"))
-        s = {TableKind::not_a_table, fmt::format("{}: is a Word document (.docx), not a roster: put the table in an "
+        s = {TableKind::not_a_table, msg("{}: is a Word document (.docx), not a roster: put the table in an "
                                                 "Excel or WPS sheet and save it as .xlsx or .csv",
                                                 name)};
     else if (has("ppt/presentation.xml"))
-        s = {TableKind::not_a_table, fmt::format("{}: is a PowerPoint file, not a roster", name)};
+        s = {TableKind::not_a_table, msg("{}: is a PowerPoint file, not a roster", name)};
     else if (has("content.xml") && has("mimetype"))
-        s = {TableKind::not_a_table, fmt::format("{}: is an OpenDocument file (.ods/.odt): open it and save it as "
+        s = {TableKind::not_a_table, msg("{}: is an OpenDocument file (.ods/.odt): open it and save it as "
                                                 ".xlsx or .csv",
                                                 name)};
     else
-        s = {TableKind::not_a_table, fmt::format("{}: is a zip archive, not a workbook: unpack it and import the "
+        s = {TableKind::not_a_table, msg("{}: is a zip archive, not a workbook: unpack it and import the "
                                                 ".xlsx or .csv inside",
                                                 name)};
     unzClose(zip);
@@ -81,15 +81,15 @@ Sniffed sniff_ole(const std::string& path, const std::string& name) {
     std::string head = head_of(path, 1 << 20);
     std::string ext = extension_of(path);
     if (contains_utf16(head, "EncryptedPackage"))
-        return {TableKind::not_a_table, fmt::format("{}: is password-protected: save an unprotected copy (remove the "
+        return {TableKind::not_a_table, msg("{}: is password-protected: save an unprotected copy (remove the "
                                                    "password in Excel or WPS) and import that",
                                                    name)};
     if (contains_utf16(head, "WordDocument") || ext == "doc" || ext == "wps")
-        return {TableKind::not_a_table, fmt::format("{}: is a Word document (.doc), not a roster: put the table in an "
+        return {TableKind::not_a_table, msg("{}: is a Word document (.doc), not a roster: put the table in an "
                                                    "Excel or WPS sheet and save it as .xlsx or .csv",
                                                    name)};
     if (ext == "et" || ext == "ett")
-        return {TableKind::not_a_table, fmt::format("{}: is a WPS 表格 (.et) file: in WPS choose 文件 → 另存为 and save "
+        return {TableKind::not_a_table, msg("{}: is a WPS 表格 (.et) file: in WPS choose 文件 → 另存为 and save "
                                                    "it as an Excel workbook (.xlsx)",
                                                    name)};
     return {TableKind::xls, {}};
@@ -103,18 +103,18 @@ Sniffed sniff_table(const std::string& path, const std::string& name) {
     if (h.starts_with(kZipMagic)) return sniff_zip(path, name);
     if (h.starts_with(kOleMagic)) return sniff_ole(path, name);
     if (h.starts_with("%PDF"))
-        return {TableKind::not_a_table, fmt::format("{}: is a PDF document, not a roster: ask for the Excel file it "
+        return {TableKind::not_a_table, msg("{}: is a PDF document, not a roster: ask for the Excel file it "
                                                    "was made from",
                                                    name)};
     if (h.starts_with("{\\rtf"))
-        return {TableKind::not_a_table, fmt::format("{}: is an RTF document, not a roster", name)};
+        return {TableKind::not_a_table, msg("{}: is an RTF document, not a roster", name)};
     std::string lower = ascii_lower(trim(h.substr(h.starts_with("\xEF\xBB\xBF") ? 3 : 0)));
     if (lower.starts_with("<html") || lower.starts_with("<!doctype html") || lower.starts_with("<table"))
-        return {TableKind::not_a_table, fmt::format("{}: is a web page (an .xls some systems export is HTML): open it "
+        return {TableKind::not_a_table, msg("{}: is a web page (an .xls some systems export is HTML): open it "
                                                    "in Excel or WPS and save it as .xlsx",
                                                    name)};
     if (lower.starts_with("<?xml"))
-        return {TableKind::not_a_table, fmt::format("{}: is an XML file (Excel 2003 XML?): open it in Excel or WPS and "
+        return {TableKind::not_a_table, msg("{}: is an XML file (Excel 2003 XML?): open it in Excel or WPS and "
                                                    "save it as .xlsx",
                                                    name)};
     return {TableKind::text, {}};
@@ -171,11 +171,11 @@ std::string TableReader::cell_place(std::size_t line, std::size_t column) const 
     return workbook_ ? place(line, column) : fmt::format("{}:{}:{}", name_, line, column + 1);
 }
 
-std::string TableReader::describe() const {
-    if (workbook_) return fmt::format("{}, sheet {}", kind_, workbook_->sheet_name());
-    std::string what(encoding_name(csv_->encoding()));
-    if (csv_->delimiter() == '\t') what += ", tab-separated";
-    return what;
+Message TableReader::describe() const {
+    if (workbook_) return msg("{}, sheet {}", kind_, workbook_->sheet_name());
+    std::string encoding(encoding_name(csv_->encoding()));
+    if (csv_->delimiter() == '\t') return msg("{}, tab-separated", encoding);
+    return encoding;
 }
 
 } // namespace guazhi::util

@@ -59,7 +59,7 @@ class TableReader {
     // Where a header cell is: "NAME:LINE:COLUMN" (1-based) for text, as place() for a workbook.
     std::string cell_place(std::size_t line, std::size_t column) const;
     // What was read, for the summary: "UTF-8", "GB18030, tab-separated", "xlsx, sheet 花名册".
-    std::string describe() const;
+    Message describe() const;
     bool is_workbook() const { return workbook_ != nullptr; }
     // Hidden rows with data (workbooks that record them).
     std::size_t hidden_rows() const { return workbook_ ? workbook_->hidden_rows() : 0; }
@@ -79,7 +79,7 @@ class TableReader {
 enum class TableKind { text, xlsx, xls, not_a_table };
 struct Sniffed {
     TableKind kind = TableKind::text;
-    std::string refusal; // for not_a_table: "NAME: is a Word document (.docx): …"
+    Message refusal; // for not_a_table: "NAME: is a Word document (.docx): …"
 };
 Sniffed sniff_table(const std::string& path, const std::string& name);
 

@@ -123,7 +123,7 @@ PrivateTemp::PrivateTemp(const fs::path& target)
         error = errno;
         if (fd_ >= 0) slot_ = register_temporary(path_.string());
     }
-    if (fd_ < 0) throw Error(fmt::format("{}: cannot create the file: {}", target.string(), std::strerror(error)));
+    if (fd_ < 0) throw Error(msg("{}: cannot create the file: {}", target.string(), std::strerror(error)));
 }
 
 PrivateTemp::~PrivateTemp() {

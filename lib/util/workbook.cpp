@@ -301,7 +301,7 @@ std::size_t select_sheet(const std::vector<std::string>& names, const std::strin
                          const std::string& name) {
     const std::string_view wanted = trim(selector);
     if (names.empty())
-        throw Error(fmt::format("{}: the workbook has no sheets", name));
+        throw Error(msg("{}: the workbook has no sheets", name));
     if (wanted.empty())
         return 0;
     if (is_digits(wanted) && wanted.size() < 10) {
@@ -313,13 +313,15 @@ std::size_t select_sheet(const std::vector<std::string>& names, const std::strin
         if (trim(names[i]) == wanted)
             return i;
     constexpr std::size_t kListed = 20; // a hostile workbook may have thousands
-    std::string listed;
+    std::vector<Message> listed;
     for (std::size_t i = 0; i < names.size() && i < kListed; ++i)
-        listed += fmt::format("{}\"{}\"", i == 0 ? "" : ", ", printable(names[i]));
+        listed.emplace_back(fmt::format("\"{}\"", printable(names[i])));
     if (names.size() > kListed)
-        listed += ", …";
-    throw Error(fmt::format("{}: no sheet \"{}\"; the workbook has {} sheet{}: {}", name,
-                            printable(wanted), names.size(), names.size() == 1 ? "" : "s", listed));
+        listed.emplace_back("…");
+    if (names.size() == 1)
+        throw Error(msg("{}: no sheet \"{}\"; the workbook has 1 sheet: {}", name, printable(wanted), list_of(listed)));
+    throw Error(msg("{}: no sheet \"{}\"; the workbook has {} sheets: {}", name, printable(wanted), names.size(),
+                    list_of(listed)));
 }
 
 std::size_t excel_length(std::string_view text) {
@@ -386,7 +388,7 @@ FileKind sniff_file(const std::string& path) {
 
 void throw_protected(const std::string& name) {
     throw Error(
-        fmt::format("{}: the workbook is protected by a password; open it in Excel or WPS, remove "
+        msg("{}: the workbook is protected by a password; open it in Excel or WPS, remove "
                     "the password and save an unprotected copy to import",
                     name));
 }

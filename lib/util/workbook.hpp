@@ -5,6 +5,8 @@
 // with the place named as "NAME: …" or "NAME:SHEET!CELL: …".
 #pragma once
 
+#include "util/message.hpp"
+
 #include <cstddef>
 #include <memory>
 #include <string>

@@ -40,21 +40,21 @@ void check_is_ole(const std::string& path, const std::string& name) {
     case FileKind::ole_encrypted:
         workbook_detail::throw_protected(name);
     case FileKind::unreadable:
-        throw Error(fmt::format("{}: cannot be read: {}", name, std::strerror(errno)));
+        throw Error(msg("{}: cannot be read: {}", name, std::strerror(errno)));
     case FileKind::empty:
-        throw Error(fmt::format("{}: the file is empty", name));
+        throw Error(msg("{}: the file is empty", name));
     case FileKind::zip:
-        throw Error(fmt::format(
+        throw Error(msg(
             "{}: not an Excel 97–2003 workbook but an .xlsx (a zip archive); name it .xlsx", name));
     case FileKind::markup:
-        throw Error(fmt::format(
+        throw Error(msg(
             "{}: not an Excel 97–2003 workbook but a web page or XML file (some systems export "
             "these under an .xls name); open it in Excel or WPS and save it as .xlsx",
             name));
     case FileKind::other:
         break;
     }
-    throw Error(fmt::format(
+    throw Error(msg(
         "{}: not an Excel 97–2003 workbook; open it in Excel or WPS and save it as .xlsx", name));
 }
 
@@ -63,16 +63,16 @@ void check_is_ole(const std::string& path, const std::string& name) {
     switch (code) {
     case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
     case FREEXL_BIFF_INVALID_BOF:
-        throw Error(fmt::format(
+        throw Error(msg(
             "{}: not an Excel 97–2003 workbook: an Office file of another kind (a Word document? "
             "a WPS file?); open it in Excel or WPS and save it as .xlsx",
             name));
     case FREEXL_INSUFFICIENT_MEMORY:
-        throw Error(fmt::format("{}: the workbook is too large to read in memory; save the sheet "
+        throw Error(msg("{}: the workbook is too large to read in memory; save the sheet "
                                 "as CSV and import that",
                                 name));
     default:
-        throw Error(fmt::format(
+        throw Error(msg(
             "{}: the Excel 97–2003 workbook is damaged (FreeXL error {}); open it in Excel or "
             "WPS and save it again",
             name, code));
@@ -113,12 +113,12 @@ class XlsReader final : public WorkbookReader {
     std::string record_text(const XlsCell& cell) const;
     void read_row(unsigned row, std::vector<std::string>& cells) const;
     void spread_merges(unsigned row, std::vector<std::string>& cells);
-    [[noreturn]] void damaged(std::string_view what) const {
+    [[noreturn]] void damaged(const Message& what) const {
         workbook_detail::throw_damaged_xls(name_, what);
     }
-    [[noreturn]] void fail_cell(unsigned row, unsigned short column, std::string_view what) const {
-        throw Error(fmt::format("{}:{}!{}: {}", name_, printable(sheet_),
-                                cell_name(column, row + 1), what));
+    [[noreturn]] void fail_cell(unsigned row, unsigned short column, const Message& what) const {
+        throw Error(msg(N_("{}: {}"), fmt::format("{}:{}!{}", name_, printable(sheet_), cell_name(column, row + 1)),
+                        what));
     }
 
     std::string name_;
@@ -151,10 +151,10 @@ XlsReader::XlsReader(const std::string& path, const std::string& selector, const
     if (freexl_select_active_worksheet(handle_.get(), static_cast<unsigned short>(index)) !=
             FREEXL_OK ||
         freexl_worksheet_dimensions(handle_.get(), &rows_, &columns_) != FREEXL_OK)
-        damaged(fmt::format("sheet \"{}\" cannot be read", printable(sheet_)));
+        damaged(msg("sheet \"{}\" cannot be read", printable(sheet_)));
     // FreeXL gives the counts of rows and columns (not the last indexes its header says).
     if (rows_ > 1048576 || columns_ > WorkbookLimits::kMaxColumns)
-        damaged(fmt::format("sheet \"{}\" claims {} rows of {} columns", printable(sheet_), rows_,
+        damaged(msg("sheet \"{}\" claims {} rows of {} columns", printable(sheet_), rows_,
                             columns_));
     read_records(path, index);
 }
@@ -170,7 +170,7 @@ void XlsReader::read_records(const std::string& path, std::size_t index) {
     if (entry == globals.sheets.end() && index < globals.sheets.size())
         entry = globals.sheets.begin() + static_cast<std::ptrdiff_t>(index);
     if (entry == globals.sheets.end())
-        damaged(fmt::format("sheet \"{}\" has no sheet record", printable(sheet_)));
+        damaged(msg("sheet \"{}\" has no sheet record", printable(sheet_)));
     records_ = read_xls_sheet(stream, entry->offset, name_, sheet_);
     formats_ = std::move(globals.style_formats);
     date1904_ = globals.date1904;
@@ -184,20 +184,20 @@ void XlsReader::read_records(const std::string& path, std::size_t index) {
 unsigned XlsReader::info(unsigned short what) const {
     unsigned value = 0;
     if (freexl_get_info(handle_.get(), what, &value) != FREEXL_OK)
-        damaged("its header cannot be read");
+        damaged(msg("its header cannot be read"));
     return value;
 }
 
 std::vector<std::string> XlsReader::sheet_names() const {
     const unsigned count = info(FREEXL_BIFF_SHEET_COUNT);
     if (count > 65535)
-        damaged(fmt::format("it claims {} sheets", count));
+        damaged(msg("it claims {} sheets", count));
     std::vector<std::string> names;
     for (unsigned i = 0; i < count; ++i) {
         const char* sheet = nullptr;
         if (freexl_get_worksheet_name(handle_.get(), static_cast<unsigned short>(i), &sheet) !=
             FREEXL_OK)
-            damaged(fmt::format("the name of sheet {} cannot be read", i + 1));
+            damaged(msg("the name of sheet {} cannot be read", i + 1));
         names.emplace_back(sheet != nullptr ? sheet : "");
     }
     return names;
@@ -230,8 +230,8 @@ std::string XlsReader::freexl_text(unsigned row, unsigned short column) const {
     FreeXL_CellValue value{};
     if (freexl_get_cell_value(handle_.get(), row, column, &value) != FREEXL_OK)
         fail_cell(row, column,
-                  "the cell cannot be read (the workbook is damaged); open it in Excel or WPS and "
-                  "save it again");
+                  msg("the cell cannot be read (the workbook is damaged); open it in Excel or WPS and "
+                      "save it again"));
     switch (value.type) {
     case FREEXL_CELL_INT:
         return workbook_detail::number_text(static_cast<double>(value.value.int_value));
@@ -245,7 +245,7 @@ std::string XlsReader::freexl_text(unsigned row, unsigned short column) const {
         std::string text = value.value.text_value != nullptr ? value.value.text_value : "";
         if (workbook_detail::excel_length(text) > WorkbookLimits::kMaxCellChars)
             fail_cell(row, column,
-                      fmt::format("a cell longer than Excel's {} characters (the file is damaged "
+                      msg("a cell longer than Excel's {} characters (the file is damaged "
                                   "or hostile)",
                                   WorkbookLimits::kMaxCellChars));
         if (value.type == FREEXL_CELL_DATETIME && text.ends_with(" 00:00:00"))
@@ -296,11 +296,11 @@ void XlsReader::spread_merges(unsigned row, std::vector<std::string>& cells) {
         width += columns;
         bytes += value.size() * columns;
         if (width > WorkbookLimits::kMaxColumns || bytes > WorkbookLimits::kMaxRowBytes)
-            throw Error(fmt::format("{}: sheet \"{}\" row {}: {} (the file is damaged or hostile)",
+            throw Error(msg("{}: sheet \"{}\" row {}: {} (the file is damaged or hostile)",
                                     name_, printable(sheet_), row + 1,
                                     width > WorkbookLimits::kMaxColumns
-                                        ? std::string("merged ranges that overlap")
-                                        : fmt::format("more than {} MiB of text with its merged "
+                                        ? msg("merged ranges that overlap")
+                                        : msg("more than {} MiB of text with its merged "
                                                       "cells",
                                                       WorkbookLimits::kMaxRowBytes >> 20)));
         if (cells.size() <= m->last_column)

@@ -86,7 +86,7 @@ class CompoundFile {
     std::string workbook_stream() const;
 
   private:
-    [[noreturn]] void damaged(std::string_view what) const { throw_damaged_xls(name_, what); }
+    [[noreturn]] void damaged(const Message& what) const { throw_damaged_xls(name_, what); }
     std::string_view sector(std::uint32_t id) const;
     std::string_view whole_sector(std::uint32_t id) const;
     std::vector<std::uint32_t> fat_sector_ids() const;
@@ -109,10 +109,10 @@ class CompoundFile {
 CompoundFile::CompoundFile(std::string_view file, const std::string& name)
     : file_(file), name_(name) {
     if (file_.size() < 512 || file_.substr(0, 8) != "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
-        damaged("it has no OLE header (the file is truncated?)");
+        damaged(msg("it has no OLE header (the file is truncated?)"));
     const unsigned shift = u16(file_, 0x1E);
     if (u16(file_, 0x1C) != 0xFFFE || (shift != 9 && shift != 12) || u16(file_, 0x20) != 6)
-        damaged("its OLE header is broken");
+        damaged(msg("its OLE header is broken"));
     sector_bytes_ = std::size_t{1} << shift;
     version4_ = shift == 12;
     // The header takes the first sector's room: sector n starts at (n + 1) × its size.
@@ -129,14 +129,14 @@ CompoundFile::CompoundFile(std::string_view file, const std::string& name)
 // The bytes of sector `id` that are in the file (fewer than a sector at a truncated end).
 std::string_view CompoundFile::sector(std::uint32_t id) const {
     if (id >= sectors_)
-        damaged(fmt::format("sector {} is beyond the end of the file", id));
+        damaged(msg("sector {} is beyond the end of the file", id));
     return file_.substr((id + std::size_t{1}) * sector_bytes_, sector_bytes_);
 }
 
 std::string_view CompoundFile::whole_sector(std::uint32_t id) const {
     const std::string_view s = sector(id);
     if (s.size() < sector_bytes_)
-        damaged("the file is truncated");
+        damaged(msg("the file is truncated"));
     return s;
 }
 
@@ -145,14 +145,14 @@ std::string_view CompoundFile::whole_sector(std::uint32_t id) const {
 std::vector<std::uint32_t> CompoundFile::fat_sector_ids() const {
     const std::uint32_t count = u32(file_, 0x2C);
     if (count > sectors_)
-        damaged(fmt::format("it claims {} FAT sectors in a file of {}", count, sectors_));
+        damaged(msg("it claims {} FAT sectors in a file of {}", count, sectors_));
     std::vector<std::uint32_t> ids;
     for (std::size_t i = 0; i < kHeaderFatIds && ids.size() < count; ++i)
         ids.push_back(u32(file_, 0x4C + 4 * i));
     std::vector<bool> seen(sectors_);
     for (std::uint32_t difat = u32(file_, 0x44); ids.size() < count;) {
         if (difat < sectors_ && seen[difat])
-            damaged("a sector chain that loops");
+            damaged(msg("a sector chain that loops"));
         const std::string_view s = whole_sector(difat);
         seen[difat] = true;
         for (std::size_t at = 0; at + 4 < s.size() && ids.size() < count; at += 4)
@@ -170,10 +170,10 @@ std::vector<std::uint32_t> CompoundFile::chain(const std::vector<std::uint32_t>&
     std::vector<bool> seen(units);
     for (std::uint32_t id = start; id != kEndOfChain; id = table[id]) {
         if (id >= units || id >= table.size())
-            damaged(id >= 0xFFFFFFFA ? std::string("a sector chain that ends too early")
-                                     : fmt::format("sector {} is beyond the end of the file", id));
+            damaged(id >= 0xFFFFFFFA ? msg("a sector chain that ends too early")
+                                     : msg("sector {} is beyond the end of the file", id));
         if (seen[id])
-            damaged("a sector chain that loops");
+            damaged(msg("a sector chain that loops"));
         seen[id] = true;
         ids.push_back(id);
     }
@@ -184,7 +184,7 @@ std::vector<std::uint32_t> CompoundFile::chain(const std::vector<std::uint32_t>&
 std::string CompoundFile::read_stream(std::uint32_t start,
                                       std::optional<std::uint64_t> size) const {
     if (size && *size > file_.size())
-        damaged(fmt::format("a stream of {} bytes in a file of {}", *size, file_.size()));
+        damaged(msg("a stream of {} bytes in a file of {}", *size, file_.size()));
     std::string out;
     for (std::uint32_t id : chain(fat_, start, sectors_)) {
         const std::size_t want =
@@ -193,11 +193,11 @@ std::string CompoundFile::read_stream(std::uint32_t start,
             break;
         const std::string_view s = sector(id).substr(0, want);
         if (s.size() < std::min(want, sector_bytes_))
-            damaged("the file is truncated");
+            damaged(msg("the file is truncated"));
         out += s;
     }
     if (size && out.size() < *size)
-        damaged("a stream shorter than its size (the file is truncated?)");
+        damaged(msg("a stream shorter than its size (the file is truncated?)"));
     return out;
 }
 
@@ -217,7 +217,7 @@ std::string CompoundFile::read_mini_stream(const DirEntry& root, std::uint32_t s
             id * kMiniSectorBytes, std::min<std::uint64_t>(kMiniSectorBytes, size - out.size()));
     }
     if (out.size() < size)
-        damaged("a stream shorter than its size (the file is truncated?)");
+        damaged(msg("a stream shorter than its size (the file is truncated?)"));
     return out;
 }
 
@@ -240,7 +240,7 @@ std::vector<DirEntry> CompoundFile::directory() const {
         entries.push_back(std::move(d));
     }
     if (entries.empty() || entries[0].type != 5)
-        damaged("its OLE directory has no root");
+        damaged(msg("its OLE directory has no root"));
     return entries;
 }
 
@@ -256,9 +256,9 @@ const DirEntry* CompoundFile::find_workbook(const std::vector<DirEntry>& entries
         if (id == kNoEntry)
             continue;
         if (id >= entries.size())
-            damaged(fmt::format("directory entry {} is beyond the directory", id));
+            damaged(msg("directory entry {} is beyond the directory", id));
         if (seen[id])
-            damaged("its OLE directory loops");
+            damaged(msg("its OLE directory loops"));
         seen[id] = true;
         const DirEntry& e = entries[id];
         if (e.type == 2 && ascii_lower(e.name) == "workbook")
@@ -275,7 +275,7 @@ std::string CompoundFile::workbook_stream() const {
     const std::vector<DirEntry> entries = directory();
     const DirEntry* book = find_workbook(entries);
     if (book == nullptr)
-        damaged("it has no Workbook stream");
+        damaged(msg("it has no Workbook stream"));
     if (book->size < u32(file_, 0x38)) // below the mini stream cutoff (4096)
         return read_mini_stream(entries[0], book->start, book->size);
     return read_stream(book->start, book->size);
@@ -314,10 +314,10 @@ void for_each_record(std::string_view stream, std::size_t offset, const std::str
     for (std::size_t at = offset; at + 4 <= stream.size();) {
         const Record r{u16(stream, at), stream.substr(at + 4, u16(stream, at + 2))};
         if (r.data.size() < u16(stream, at + 2))
-            throw_damaged_xls(name, "a record beyond the end of the workbook stream");
+            throw_damaged_xls(name, msg("a record beyond the end of the workbook stream"));
         at += 4 + r.data.size();
         if (depth == 0 && (r.type != record::kBof || r.data.size() < 4))
-            throw_damaged_xls(name, fmt::format("no BOF record at offset {}", offset));
+            throw_damaged_xls(name, msg("no BOF record at offset {}", offset));
         if (r.type == record::kBof && ++depth == 1) {
             version = u16(r.data, 0);
             started = true;
@@ -329,7 +329,7 @@ void for_each_record(std::string_view stream, std::size_t offset, const std::str
             f(r, version);
     }
     if (!started)
-        throw_damaged_xls(name, fmt::format("no BOF record at offset {}", offset));
+        throw_damaged_xls(name, msg("no BOF record at offset {}", offset));
 }
 
 // The characters of a BIFF8 string whose option byte is at data[at]: `count` of them, one
@@ -379,13 +379,13 @@ class SheetReader {
     XlsSheet finish();
 
   private:
-    [[noreturn]] void refuse(std::string_view what) const {
-        throw Error(fmt::format("{}: sheet \"{}\": {}", name_, printable(sheet_), what));
+    [[noreturn]] void refuse(const Message& what) const {
+        throw Error(msg("{}: sheet \"{}\": {}", name_, printable(sheet_), what));
     }
     void check_length(const Record& r, std::size_t bytes) const {
         if (r.data.size() < bytes)
-            throw_damaged_xls(name_, fmt::format("a record 0x{:04X} of {} bytes in sheet \"{}\"",
-                                                 r.type, r.data.size(), printable(sheet_)));
+            throw_damaged_xls(name_, msg("a record {} of {} bytes in sheet \"{}\"",
+                                                 fmt::format("0x{:04X}", r.type), r.data.size(), printable(sheet_)));
     }
     void add_cell(std::string_view data, std::size_t at, XlsCell::Type type, double value);
     void add_formula(const Record& r);
@@ -402,9 +402,9 @@ void SheetReader::add_cell(std::string_view data, std::size_t at, XlsCell::Type 
                            double value) {
     XlsCell cell{u16(data, at), u16(data, at + 2), u16(data, at + 4), type, value};
     if (cell.column > kMaxColumn)
-        refuse("a cell beyond column XFD (the file is damaged or hostile)");
+        refuse(msg("a cell beyond column XFD (the file is damaged or hostile)"));
     if (out_.cells.size() >= kMaxCells)
-        refuse(fmt::format("more than {} cells, BIFF8's most (the file is damaged or hostile)",
+        refuse(msg("more than {} cells, BIFF8's most (the file is damaged or hostile)",
                            kMaxCells));
     out_.cells.push_back(cell);
 }
@@ -466,11 +466,11 @@ void SheetReader::add_mulrk(const Record& r) {
     for (std::size_t i = 0; i < count; ++i) {
         const std::size_t at = 4 + 6 * i;
         if (first + i > kMaxColumn)
-            refuse("a cell beyond column XFD (the file is damaged or hostile)");
+            refuse(msg("a cell beyond column XFD (the file is damaged or hostile)"));
         XlsCell cell{row, static_cast<std::uint16_t>(first + i), u16(r.data, at),
                      XlsCell::Type::number, rk_value(u32(r.data, at + 2))};
         if (out_.cells.size() >= kMaxCells)
-            refuse(fmt::format("more than {} cells, BIFF8's most (the file is damaged or hostile)",
+            refuse(msg("more than {} cells, BIFF8's most (the file is damaged or hostile)",
                                kMaxCells));
         out_.cells.push_back(cell);
     }
@@ -488,11 +488,11 @@ void SheetReader::add_merges(const Record& r) {
         const std::uint16_t r0 = std::min(row_a, row_b), r1 = std::max(row_a, row_b);
         const std::uint16_t c0 = std::min(column_a, column_b), c1 = std::max(column_a, column_b);
         if (c1 > kMaxColumn)
-            refuse("a merged range beyond column XFD (the file is damaged or hostile)");
+            refuse(msg("a merged range beyond column XFD (the file is damaged or hostile)"));
         if (r0 == r1 && c0 == c1)
             continue; // one cell: nothing to spread
         if (out_.merges.size() >= WorkbookLimits::kMaxMergedRanges)
-            refuse(fmt::format("more than {} merged ranges; unmerge the cells or save the sheet "
+            refuse(msg("more than {} merged ranges; unmerge the cells or save the sheet "
                                "as CSV",
                                WorkbookLimits::kMaxMergedRanges));
         out_.merges.push_back({r0, r1, c0, c1});
@@ -530,9 +530,9 @@ class GlobalsReader {
     XlsGlobals finish();
 
   private:
-    void check_count(std::size_t n, std::size_t most, std::string_view what) const {
+    void check_count(std::size_t n, std::size_t most, const char* what) const {
         if (n >= most)
-            throw_damaged_xls(name_, fmt::format("more than {} {}", most, what));
+            throw_damaged_xls(name_, msg("more than {} {}", most, Message(what)));
     }
 
     const std::string& name_;
@@ -550,19 +550,19 @@ void GlobalsReader::add(const Record& r, bool biff8) {
         break;
     case record::kBoundSheet:
         if (r.data.size() < 7)
-            throw_damaged_xls(name_, "a sheet record too short");
-        check_count(out_.sheets.size(), kMaxSheets, "sheets");
+            throw_damaged_xls(name_, msg("a sheet record too short"));
+        check_count(out_.sheets.size(), kMaxSheets, N_("sheets"));
         out_.sheets.push_back({biff_string(r.data, 6, biff8, true), u32(r.data, 0)});
         break;
     case record::kFormat:
         if (r.data.size() >= 2) {
-            check_count(custom_.size(), kMaxStyles, "number formats");
+            check_count(custom_.size(), kMaxStyles, N_("number formats"));
             custom_[u16(r.data, 0)] = parse_format_code(biff_string(r.data, 2, biff8, !biff8));
         }
         break;
     case record::kXf:
         if (r.data.size() >= 4) {
-            check_count(style_format_ids_.size(), kMaxStyles, "cell styles");
+            check_count(style_format_ids_.size(), kMaxStyles, N_("cell styles"));
             style_format_ids_.push_back(u16(r.data, 2));
         }
         break;
@@ -582,15 +582,15 @@ XlsGlobals GlobalsReader::finish() {
 
 } // namespace
 
-void throw_damaged_xls(const std::string& name, std::string_view what) {
-    throw Error(fmt::format("{}: the Excel 97–2003 workbook is damaged ({}); open it in Excel or "
+void throw_damaged_xls(const std::string& name, const Message& what) {
+    throw Error(msg("{}: the Excel 97–2003 workbook is damaged ({}); open it in Excel or "
                             "WPS and save it again",
                             name, what));
 }
 
 std::string read_xls_file(const std::string& path, const std::string& name) {
     auto too_large = [&] {
-        throw Error(fmt::format("{}: the file is larger than {} MiB, more than an Excel 97–2003 "
+        throw Error(msg("{}: the file is larger than {} MiB, more than an Excel 97–2003 "
                                 "workbook holds; save the sheet as CSV and import that",
                                 name, kMaxXlsFileBytes >> 20));
     };
@@ -599,7 +599,7 @@ std::string read_xls_file(const std::string& path, const std::string& name) {
         too_large(); // refused before it is read; the count below is for pipes
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw Error(fmt::format("{}: cannot be read: {}", name, std::strerror(errno)));
+        throw Error(msg("{}: cannot be read: {}", name, std::strerror(errno)));
     std::string bytes;
     std::vector<char> chunk(1 << 16);
     while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
@@ -608,7 +608,7 @@ std::string read_xls_file(const std::string& path, const std::string& name) {
             too_large();
     }
     if (in.bad())
-        throw Error(fmt::format("{}: cannot be read: {}", name, std::strerror(errno)));
+        throw Error(msg("{}: cannot be read: {}", name, std::strerror(errno)));
     return bytes;
 }
 
@@ -627,7 +627,7 @@ XlsSheet read_xls_sheet(std::string_view stream, std::uint32_t offset, const std
                         const std::string& sheet) {
     if (offset >= stream.size())
         throw_damaged_xls(
-            name, fmt::format("sheet \"{}\" starts beyond the workbook stream", printable(sheet)));
+            name, msg("sheet \"{}\" starts beyond the workbook stream", printable(sheet)));
     SheetReader reader(name, sheet);
     for_each_record(stream, offset, name, [&](const Record& r, unsigned) { reader.add(r); });
     return reader.finish();

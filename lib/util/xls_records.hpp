@@ -72,6 +72,6 @@ XlsSheet read_xls_sheet(std::string_view stream, std::uint32_t offset, const std
 std::string_view xls_error_text(unsigned code);
 
 // The Error for a damaged .xls: "NAME: the Excel 97–2003 workbook is damaged (WHAT); …".
-[[noreturn]] void throw_damaged_xls(const std::string& name, std::string_view what);
+[[noreturn]] void throw_damaged_xls(const std::string& name, const Message& what);
 
 } // namespace guazhi::util::workbook_detail

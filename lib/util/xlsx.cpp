@@ -71,7 +71,7 @@ class ZipArchive {
         file_size_ = std::filesystem::file_size(path, ec);
         zip_ = unzOpen64(path.c_str());
         if (zip_ == nullptr)
-            throw Error(fmt::format(
+            throw Error(msg(
                 "{}: the .xlsx file (a zip archive) is damaged or truncated; open it in Excel or "
                 "WPS and save it again",
                 name_));
@@ -98,7 +98,7 @@ class ZipEntry {
   public:
     ZipEntry(ZipArchive& zip, std::string part) : zip_(zip), part_(std::move(part)) {
         if (!zip_.locate(part_))
-            throw Error(fmt::format(
+            throw Error(msg(
                 "{}: the workbook has no part {} (it is damaged or not an .xlsx); open it in "
                 "Excel or WPS and save it again",
                 zip_.name(), printable(part_)));
@@ -114,7 +114,7 @@ class ZipEntry {
         if (info.uncompressed_size > limit_)
             bomb();
         if (info.compression_method != 0 && info.compression_method != Z_DEFLATED)
-            throw Error(fmt::format(
+            throw Error(msg(
                 "{}: {} is compressed with a method we cannot read (zip method {}); open the "
                 "workbook in Excel or WPS and save it again",
                 zip_.name(), printable(part_), info.compression_method));
@@ -152,13 +152,13 @@ class ZipEntry {
 
   private:
     [[noreturn]] void damaged() const {
-        throw Error(fmt::format(
+        throw Error(msg(
             "{}: {} is damaged in the zip archive (the file is corrupt or truncated); open "
             "it in Excel or WPS and save it again",
             zip_.name(), printable(part_)));
     }
     [[noreturn]] void bomb() const {
-        throw Error(fmt::format(
+        throw Error(msg(
             "{}: {} unpacks to more than {} MiB from {} KiB in the file (a zip bomb?); the "
             "workbook is refused",
             zip_.name(), printable(part_), limit_ >> 20, (compressed_ + 1023) >> 10));
@@ -240,7 +240,7 @@ class XmlParser {
 
   private:
     template <class F> void guard(F&& f);
-    [[noreturn]] void fail(const std::string& what) const;
+    [[noreturn]] void fail(const Message& what) const;
     static void XMLCALL on_start(void* self, const XML_Char* name, const XML_Char** atts);
     static void XMLCALL on_end(void* self, const XML_Char* name);
     static void XMLCALL on_text(void* self, const XML_Char* s, int len);
@@ -274,8 +274,8 @@ template <class F> void XmlParser::guard(F&& f) {
     }
 }
 
-void XmlParser::fail(const std::string& what) const {
-    throw Error(fmt::format("{}: {} line {}: {}", entry_.name(), printable(entry_.part()),
+void XmlParser::fail(const Message& what) const {
+    throw Error(msg("{}: {} line {}: {}", entry_.name(), printable(entry_.part()),
                             XML_GetCurrentLineNumber(parser_), what));
 }
 
@@ -283,7 +283,7 @@ void XMLCALL XmlParser::on_start(void* data, const XML_Char* name, const XML_Cha
     auto* self = static_cast<XmlParser*>(data);
     self->guard([&] {
         if (++self->depth_ > kMaxDepth)
-            self->fail(fmt::format(
+            self->fail(msg(
                 "elements nested more than {} deep (the file is damaged or hostile)", kMaxDepth));
         self->handler_.start(local_name(name), atts);
     });
@@ -308,8 +308,8 @@ void XMLCALL XmlParser::on_doctype(void* data, const XML_Char*, const XML_Char*,
                                    int) {
     auto* self = static_cast<XmlParser*>(data);
     self->guard([&] {
-        self->fail("a DOCTYPE declaration, which no workbook has (an entity expansion attack?); "
-                   "the file is refused");
+        self->fail(msg("a DOCTYPE declaration, which no workbook has (an entity expansion attack?); "
+                   "the file is refused"));
     });
 }
 
@@ -318,7 +318,7 @@ void XMLCALL XmlParser::on_entity(void* data, const XML_Char*, int, const XML_Ch
                                   const XML_Char*) {
     auto* self = static_cast<XmlParser*>(data);
     self->guard(
-        [&] { self->fail("an entity declaration, which no workbook has; the file is refused"); });
+        [&] { self->fail(msg("an entity declaration, which no workbook has; the file is refused")); });
 }
 
 bool XmlParser::resume() {
@@ -346,7 +346,7 @@ bool XmlParser::resume() {
         final_ = got == 0;
         bytes_without_callback_ += got;
         if (bytes_without_callback_ > kMaxTokenBytes)
-            fail(fmt::format(
+            fail(msg(
                 "an XML tag or text longer than {} MiB (the file is damaged or hostile)",
                 kMaxTokenBytes >> 20));
         status = XML_ParseBuffer(parser_, static_cast<int>(got), final_ ? XML_TRUE : XML_FALSE);
@@ -355,7 +355,7 @@ bool XmlParser::resume() {
         std::rethrow_exception(failure_);
     if (status == XML_STATUS_ERROR) {
         const std::string what = XML_ErrorString(XML_GetErrorCode(parser_));
-        failure_ = std::make_exception_ptr(Error(fmt::format(
+        failure_ = std::make_exception_ptr(Error(msg(
             "{}: {} line {}: malformed XML: {} (the file is damaged; open it in Excel or WPS and "
             "save it again)",
             entry_.name(), printable(entry_.part()), XML_GetCurrentLineNumber(parser_), what)));
@@ -583,7 +583,7 @@ WorkbookIndex read_workbook_index(ZipArchive& zip) {
     const std::string workbook_part =
         related_part(read_rels(zip, ""), "officeDocument", "xl/workbook.xml");
     if (!zip.locate(workbook_part))
-        throw Error(fmt::format(
+        throw Error(msg(
             "{}: not an Excel workbook: the zip archive has no {} (is it a Word or other "
             "Office file?)",
             zip.name(), printable(workbook_part)));
@@ -599,14 +599,14 @@ WorkbookIndex read_workbook_index(ZipArchive& zip) {
         auto rel = std::find_if(rels.begin(), rels.end(),
                                 [&](const Relationship& r) { return r.id == sheet.rel_id; });
         if (rel == rels.end())
-            throw Error(fmt::format(
+            throw Error(msg(
                 "{}: the sheet \"{}\" has no part in the workbook (it is damaged); open it in "
                 "Excel or WPS and save it again",
                 zip.name(), printable(sheet.name)));
         index.sheets.push_back({std::move(sheet.name), rel->part});
     }
     if (index.sheets.empty())
-        throw Error(fmt::format("{}: the workbook has no sheets", zip.name()));
+        throw Error(msg("{}: the workbook has no sheets", zip.name()));
     return index;
 }
 
@@ -678,13 +678,13 @@ class SharedStringsHandler : public XmlHandler {
         if (excel_length(decoded) > WorkbookLimits::kMaxCellChars)
             too_long();
         if (!table_.add(decoded))
-            throw Error(fmt::format(
+            throw Error(msg(
                 "{}: the workbook's shared strings take more than {} MiB; open it in Excel or "
                 "WPS, save the sheet as CSV (UTF-8) and import that",
                 name_, WorkbookLimits::kMaxSharedStringBytes >> 20));
     }
     [[noreturn]] void too_long() const {
-        throw Error(fmt::format(
+        throw Error(msg(
             "{}: {}: shared string {} is longer than Excel's {} characters (the file is "
             "damaged or hostile)",
             name_, printable(part_), table_.size() + 1, WorkbookLimits::kMaxCellChars));
@@ -756,7 +756,7 @@ class StylesHandler : public XmlHandler {
     }
     void check_count(std::size_t n) const {
         if (n >= kMaxStyles)
-            throw Error(fmt::format("{}: more than {} cell styles (the file is damaged or hostile)",
+            throw Error(msg("{}: more than {} cell styles (the file is damaged or hostile)",
                                     name_, kMaxStyles));
     }
 
@@ -799,12 +799,12 @@ class MergeScanHandler : public XmlHandler {
         auto a = parse_cell_ref(text.substr(0, colon));
         auto b = parse_cell_ref(text.substr(colon + 1));
         if (!a || !b || a->row == 0 || b->row == 0)
-            throw Error(fmt::format("{}: sheet \"{}\": a merged range \"{}\" beyond Excel's last "
+            throw Error(msg("{}: sheet \"{}\": a merged range \"{}\" beyond Excel's last "
                                     "row or column XFD (the file "
                                     "is damaged or hostile)",
                                     name_, printable(sheet_), printable(text)));
         if (ranges.size() >= WorkbookLimits::kMaxMergedRanges)
-            throw Error(fmt::format("{}: sheet \"{}\": more than {} merged ranges; unmerge the "
+            throw Error(msg("{}: sheet \"{}\": more than {} merged ranges; unmerge the "
                                     "cells or save the sheet as CSV",
                                     name_, printable(sheet_), WorkbookLimits::kMaxMergedRanges));
         ranges.push_back({std::min(a->row, b->row), std::max(a->row, b->row),
@@ -912,11 +912,9 @@ void MergeFill::apply(std::size_t row, std::vector<std::string>& cells) {
                                 : std::string();
         held_bytes_ += value.size();
         if (held_bytes_ > kMaxMergedValueBytes)
-            throw Error(fmt::format(
-                "{}:{}!{}: merged cells hold more than {} MiB of text; unmerge them or save the "
-                "sheet as CSV",
-                name_, printable(sheet_), cell_name(r.first_column, r.first_row),
-                kMaxMergedValueBytes >> 20));
+            throw Error(msg("{}: merged cells hold more than {} MiB of text; unmerge them or save the sheet as CSV",
+                            fmt::format("{}:{}!{}", name_, printable(sheet_), cell_name(r.first_column, r.first_row)),
+                            kMaxMergedValueBytes >> 20));
         active_.push_back({&r, std::move(value)});
     }
     for (const Active& a : active_) {
@@ -978,17 +976,18 @@ class SheetHandler : public XmlHandler {
     void finish_row();
     std::string cell_text() const;
     std::string number_cell_text() const;
-    [[noreturn]] void fail_cell(std::string_view what) const {
-        throw Error(fmt::format("{}:{}!{}: {}", ctx_.name, printable(ctx_.sheet),
-                                cell_name(column_, row_number_), what));
+    [[noreturn]] void fail_cell(const Message& what) const {
+        throw Error(msg(N_("{}: {}"),
+                        fmt::format("{}:{}!{}", ctx_.name, printable(ctx_.sheet), cell_name(column_, row_number_)),
+                        what));
     }
-    [[noreturn]] void fail_row(std::string_view what) const {
-        throw Error(fmt::format("{}: sheet \"{}\" row {}: {}", ctx_.name, printable(ctx_.sheet),
+    [[noreturn]] void fail_row(const Message& what) const {
+        throw Error(msg("{}: sheet \"{}\" row {}: {}", ctx_.name, printable(ctx_.sheet),
                                 row_number_, what));
     }
     [[noreturn]] void too_long() const {
         fail_cell(
-            fmt::format("a cell longer than Excel's {} characters (the file is damaged or hostile)",
+            msg("a cell longer than Excel's {} characters (the file is damaged or hostile)",
                         WorkbookLimits::kMaxCellChars));
     }
 
@@ -1066,7 +1065,7 @@ void SheetHandler::start_row(Attributes atts) {
             std::from_chars(text.data(), text.data() + text.size(), number);
     }
     if (number < 1 || number > kMaxRows) {
-        throw Error(fmt::format("{}: sheet \"{}\": a row numbered \"{}\", beyond Excel's last row "
+        throw Error(msg("{}: sheet \"{}\": a row numbered \"{}\", beyond Excel's last row "
                                 "{} (the file is damaged or "
                                 "hostile)",
                                 ctx_.name, printable(ctx_.sheet),
@@ -1075,7 +1074,7 @@ void SheetHandler::start_row(Attributes atts) {
     // The format has rows in ascending order (and vertical merges rely on it): one that is not
     // is a damaged or hand-made file, refused rather than read out of place.
     if (number <= row_number_)
-        throw Error(fmt::format("{}: sheet \"{}\": row {} comes after row {} (the file is damaged: open it in "
+        throw Error(msg("{}: sheet \"{}\": row {} comes after row {} (the file is damaged: open it in "
                                 "Excel or WPS and save it again)",
                                 ctx_.name, printable(ctx_.sheet), number, row_number_));
     row_number_ = number;
@@ -1088,20 +1087,20 @@ void SheetHandler::start_row(Attributes atts) {
 
 void SheetHandler::start_cell(Attributes atts) {
     if (++cell_count_ > WorkbookLimits::kMaxColumns)
-        fail_row(fmt::format("more than {} cells, Excel's most (the file is damaged or hostile)",
+        fail_row(msg("more than {} cells, Excel's most (the file is damaged or hostile)",
                              WorkbookLimits::kMaxColumns));
     column_ = next_column_; // a cell without r follows the previous one
     if (const char* r = attribute(atts, "r")) {
         auto ref = parse_cell_ref(r);
         if (!ref)
-            fail_row(fmt::format(
+            fail_row(msg(
                 "a cell reference \"{}\" beyond column XFD or Excel's last row (the file is "
                 "damaged or hostile)",
                 printable(r)));
         column_ = ref->column;
     }
     if (column_ >= WorkbookLimits::kMaxColumns)
-        fail_row(fmt::format("a cell beyond column XFD (the file is damaged or hostile)"));
+        fail_row(msg("a cell beyond column XFD (the file is damaged or hostile)"));
     const char* t = attribute(atts, "t");
     const std::string_view type = t != nullptr ? t : "n";
     type_ = type == "s"           ? Type::shared
@@ -1126,7 +1125,7 @@ void SheetHandler::finish_cell() {
         return;
     row_bytes_ += text.size();
     if (row_bytes_ > WorkbookLimits::kMaxRowBytes)
-        fail_row(fmt::format("more than {} MiB of text (the file is damaged or hostile)",
+        fail_row(msg("more than {} MiB of text (the file is damaged or hostile)",
                              WorkbookLimits::kMaxRowBytes >> 20));
     if (cells_.size() <= column_)
         cells_.resize(column_ + 1);
@@ -1137,8 +1136,8 @@ std::string SheetHandler::cell_text() const {
     const bool no_cached_value =
         !has_value_ || (type_ != Type::formula_string && trim(value_).empty());
     if (has_formula_ && no_cached_value && type_ != Type::inline_string)
-        fail_cell("a formula without a saved value (open the workbook in Excel or WPS and save it "
-                  "again)");
+        fail_cell(msg("a formula without a saved value (open the workbook in Excel or WPS and save it "
+                  "again)"));
     switch (type_) {
     case Type::shared: {
         const std::string_view v = trim(value_);
@@ -1147,7 +1146,7 @@ std::string SheetHandler::cell_text() const {
         if (v.empty())
             return {};
         if (ec != std::errc() || end != v.data() + v.size() || index >= ctx_.strings.size())
-            fail_cell(fmt::format("shared string \"{}\" does not exist (the file is damaged)",
+            fail_cell(msg("shared string \"{}\" does not exist (the file is damaged)",
                                   printable(v)));
         return std::string(ctx_.strings.at(index));
     }
@@ -1187,7 +1186,7 @@ std::string SheetHandler::number_cell_text() const {
     auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), number);
     if (ec != std::errc() || end != v.data() + v.size() || !std::isfinite(number))
         fail_cell(
-            fmt::format("\"{}\" is not a number, though the cell says it is (the file is damaged)",
+            msg("\"{}\" is not a number, though the cell says it is (the file is damaged)",
                         printable(v)));
     const NumberFormat format =
         style_ < ctx_.formats.size() ? ctx_.formats[style_] : NumberFormat{};
@@ -1204,7 +1203,7 @@ void SheetHandler::finish_row() {
     for (const auto& c : cells_)
         bytes += c.size();
     if (bytes > WorkbookLimits::kMaxRowBytes)
-        fail_row(fmt::format(
+        fail_row(msg(
             "more than {} MiB of text with its merged cells (the file is damaged or hostile)",
             WorkbookLimits::kMaxRowBytes >> 20));
     std::swap(row_.cells, cells_);
@@ -1225,25 +1224,25 @@ void check_is_zip(const std::string& path, const std::string& name) {
     case FileKind::zip:
         return;
     case FileKind::unreadable:
-        throw Error(fmt::format("{}: cannot be read: {}", name, std::strerror(errno)));
+        throw Error(msg("{}: cannot be read: {}", name, std::strerror(errno)));
     case FileKind::empty:
-        throw Error(fmt::format("{}: the file is empty", name));
+        throw Error(msg("{}: the file is empty", name));
     case FileKind::ole_encrypted:
         workbook_detail::throw_protected(name);
     case FileKind::ole:
-        throw Error(fmt::format(
+        throw Error(msg(
             "{}: not an .xlsx workbook: it is an Excel 97–2003 (.xls) or other Office file; "
             "name it .xls, or save it as .xlsx in Excel or WPS",
             name));
     case FileKind::markup:
-        throw Error(fmt::format(
+        throw Error(msg(
             "{}: not an .xlsx workbook but a web page or XML file (some systems export these "
             "under an Excel name); open it in Excel or WPS and save it as .xlsx",
             name));
     case FileKind::other:
         break;
     }
-    throw Error(fmt::format("{}: not an .xlsx workbook (not a zip archive); open it in Excel or "
+    throw Error(msg("{}: not an .xlsx workbook (not a zip archive); open it in Excel or "
                             "WPS and save it as .xlsx",
                             name));
 }

@@ -37,7 +37,7 @@ expect_eq "$(sql db "SELECT unit || '|' || override_reason FROM annual_assessmen
 run --db db appraise show 16 --format json
 expect_rc 0
 expect_out '"override_reason": "接收单位撤并，由派出单位考核"'
-run --db db appraise show 16
+run --lang zh --db db appraise show 16
 expect_line "^2007 +称职 +东兴区文化局（另定：接收单位撤并，由派出单位考核）"
 expect_eq "$(sql db "SELECT count(*) FROM changes WHERE command LIKE '%--override%'")" 1
 
@@ -75,7 +75,7 @@ expect_eq "$(sql db "SELECT count(*) FROM final_appraisals")" 0
 run --db db appraise final 18 --from 鉴定.toml --unit 威远县经济贸易局 --override --reason 市经委机构改革，由派出单位鉴定 --by 王科员
 expect_rc 0
 expect_eq "$(sql db "SELECT author_unit || '|' || override_reason || '|' || early_reason || '|' || recorded_by FROM final_appraisals")" "威远县经济贸易局|市经委机构改革，由派出单位鉴定||王科员"
-run --db db appraise show 18
+run --lang zh --db db appraise show 18
 expect_out "非接收单位鉴定原因: 市经委机构改革，由派出单位鉴定"
 run --db db appraise final 14 --from 鉴定.toml
 expect_rc 0
@@ -106,7 +106,7 @@ for id in 19 20; do
     run --config cap.toml --db db appraise annual $id --year 2006 --grade 称职
     expect_rc 0
 done
-run --config cap.toml --db db appraise recommend --year 2006
+run --lang zh --config cap.toml --db db appraise recommend --year 2006
 expect_out "已定等次 5 人，优秀 1 人，限额 1 人"
 expect_no_out "超出"
 checks=$((checks + 1)); ! grep -q "above the cap" err.txt || fail "a warning within the cap"
@@ -172,7 +172,7 @@ expect_rc 0
 expect_eq "$(sql db "SELECT unit || '|' || override_reason FROM annual_assessments WHERE assignment_id = 21")" "$home21|接收单位撤并"
 
 describe "flags show as 是/否 in Chinese output, yes/no in English and as codes"
-run --db db export appraisals --year 2006 --format csv
+run --lang zh --db db export appraisals --year 2006 --format csv
 expect_rc 0
 expect_line ",否,市文化局,"
 checks=$((checks + 1)); ! grep -q ',yes,\|,no,' out.txt || fail "English flags in Chinese output"
@@ -180,7 +180,7 @@ run --db db --lang en export appraisals --year 2006 --format csv
 expect_line ",no,市文化局,"
 run --db db export appraisals --year 2006 --format json
 expect_out '"outstanding": "no"'
-run --db db appraise show 14
+run --lang zh --db db appraise show 14
 expect_line "^2006 +优秀 +市财政局 .* 否 "
 
 describe "event details are text: a note's text alone, other changes as labelled values"
@@ -188,10 +188,10 @@ run --db db assign note 14 --kind 考察 --date 2007-06-20 --text 群众评价�
 expect_rc 0
 run --db db assign extend 20 --until 2007-10-31 --home-consent 派出单位同意函 --reason 项目收尾
 expect_rc 0
-run --db db assign show 14
+run --lang zh --db db assign show 14
 expect_line "考察  群众评价好"
 expect_no_out '{"text"'
-run --db db assign show 20
+run --lang zh --db db assign show 20
 expect_out "延长至：2007-10-31"
 expect_out "派出单位意见：派出单位同意函"
 expect_no_out '{"'

@@ -7,10 +7,10 @@ ADD=(--db db assign add --id-number 511025198003150018 --name 张明 --political
      --host-post 科长助理 --start-date 2006/8/1)
 
 describe "add records the cadre, units and assignment; the id goes to stdout"
-run "${ADD[@]}"
+run --lang zh "${ADD[@]}"
 expect_rc 0
 expect_eq "$(cat out.txt)" "1"
-expect_err "recorded assignment #1: 张明 上挂 资中县财政局 → 市财政局, 2006-08-01 ~ 2007-07-31"
+expect_err "已记录挂职 #1: 张明 上挂 资中县财政局 → 市财政局，2006-08-01 ~ 2007-07-31"
 expect_eq "$(sql db "SELECT gender || ' ' || birth_date FROM cadres")" "male 1980-03-15"
 expect_eq "$(sql db "SELECT name || ':' || kind || ':' || county FROM units ORDER BY id")" "资中县财政局:county_dept:资中县
 市财政局:city_organ:"
@@ -50,7 +50,7 @@ expect_rc 2
 expect_err "--id-number is required"
 
 describe "show prints the assignment with its cadre, ID masked unless asked"
-run --db db assign show 1
+run --lang zh --db db assign show 1
 expect_rc 0
 expect_line "^身份证号 +511\*{11}0018$"
 expect_line "^派出单位 +资中县财政局 \(县区部门, 资中县\)$"

@@ -8,13 +8,13 @@ export USER=测试员
 new_db db
 
 describe "a wrong 挂职职务 is corrected in place: listed as a diff, logged with who and why"
-run --db db assign edit 14 --host-post 科长助理 --reason 录入错误 --by 王科员
+run --lang zh --db db assign edit 14 --host-post 科长助理 --reason 录入错误 --by 王科员
 expect_rc 0
-expect_err "assignment #14 何俊杰 挂职职务: 预算科科长助理 → 科长助理"
+expect_err "挂职 #14 何俊杰 挂职职务: 预算科科长助理 → 科长助理"
 expect_eq "$(sql db "SELECT host_post FROM assignments WHERE id = 14")" "科长助理"
 expect_eq "$(sql db "SELECT by FROM changes ORDER BY id DESC LIMIT 1")" "王科员"
 expect_eq "$(sql db "SELECT command LIKE '%--reason 录入错误%' FROM changes ORDER BY id DESC LIMIT 1")" "1"
-run --db db assign show 14
+run --lang zh --db db assign show 14
 expect_line "^挂职职务 +科长助理$"
 changes=$(sql db "SELECT count(*) FROM changes")
 run --db db assign edit 14 --host-post 科长助理 --reason 录入错误
@@ -58,11 +58,11 @@ run --db db assign add --id-number "$(sql db "SELECT c.id_number FROM cadres c J
 expect_rc 0
 second=$(cat out.txt)
 refused assign edit "$second" --start-date 2007-03-01 --reason x "overlaps assignment #14"
-run --db db assign edit "$second" --start-date 2007-09-01 --end-date 2008-08-31 --batch-year 2007 --reason 日期录错
+run --lang zh --db db assign edit "$second" --start-date 2007-09-01 --end-date 2008-08-31 --batch-year 2007 --reason 日期录错
 expect_rc 0
 expect_err "开始日期: 2008-08-01 → 2007-09-01"
 expect_eq "$(sql db "SELECT start_date || ' ' || end_date || ' ' || batch_year FROM assignments WHERE id = $second")" "2007-09-01 2008-08-31 2007"
-run --db db stats --year 2007
+run --lang zh --db db stats --year 2007
 expect_line "^挂职干部总数 +1$"
 
 describe "a moved date may not leave records outside the term"
@@ -84,7 +84,7 @@ describe "notes: corrected or deleted by their event id, shown in assign show; a
 run --db db assign note 14 --kind talk --date 2006-10-09 --text 谈心
 expect_rc 0
 note=$(sql db "SELECT max(id) FROM events WHERE kind = 'talk'")
-run --db db assign show 14
+run --lang zh --db db assign show 14
 expect_line "谈心谈话.*#$note$"
 run --db db assign note-edit "$note" --text 谈心谈话了解思想 --date 2006-10-10 --reason 补全
 expect_rc 0

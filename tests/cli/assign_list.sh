@@ -27,9 +27,9 @@ expect_eq "$(count_rows --status planned --as-of 2006-07-31)" 27
 expect_eq "$(count_rows --status active)" 0
 
 describe "table output aligns Chinese text and says how many"
-run --db db assign list --year 2006 --direction down
+run --lang zh --db db assign list --year 2006 --direction down
 expect_rc 0
-expect_err "6 assignments"
+expect_err "共 6 项挂职"
 expect_line "^ID +姓名 +类型 +年度 +派出单位"
 # Every line of the table has the same display width up to the last column's start.
 checks=$((checks + 1))
@@ -51,7 +51,7 @@ expect_line "^ID +name +direction +batch +home unit"
 expect_out "down"
 
 describe "CSV output has a header and one line per assignment"
-run --db db assign list --year 2006 --format csv
+run --lang zh --db db assign list --year 2006 --format csv
 expect_rc 0
 expect_eq "$(wc -l <out.txt)" 28
 expect_eq "$(head -1 out.txt)" "ID,姓名,类型,年度,派出单位,接收单位,挂职职务,政治面貌,起止时间,状态"

@@ -20,7 +20,7 @@ run --db db log
 expect_line "^ +1 +20[0-9-]+T[0-9:]+Z +王科员 +guazhi --db db assign import .* +168 *$"
 run --db db --lang en log --format csv
 expect_out "id,at (UTC),by,command,rows,state"
-run --db db log --format csv
+run --lang zh --db db log --format csv
 expect_out "编号,时间(UTC),操作人,命令,记录数,状态"
 
 describe "every command that changes records logs exactly one change, and undo restores the records exactly"
@@ -171,7 +171,7 @@ expect_rc 0
 run --db mid undo --change 2
 expect_rc 0
 expect_eq "$(sql mid "SELECT county FROM units WHERE name = '市交通局'")" ""
-run --db mid log --format csv
+run --lang zh --db mid log --format csv
 expect_line "^2,.*,已由 #7 撤销$"
 expect_line "^7,.*undo --change 2,1,撤销 #2$"
 run --db mid undo --change 4

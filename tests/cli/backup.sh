@@ -102,6 +102,13 @@ expect_err "upgraded old2.db from schema version 1 to $version"
 run --db new.db init
 expect_rc 0
 checks=$((checks + 1)); [ -z "$(ls new.db.pre-v* 2>/dev/null)" ] || fail "a new database was copied"
+# In the default language (no --lang, no GUAZHI_LANG) both lines are Chinese, the place first.
+sqlite3 old4.db <v1.sql && chmod 600 old4.db
+env -u GUAZHI_LANG "$GUAZHI" --db old4.db init >out.txt 2>err.txt
+rc=$?
+expect_rc 0
+expect_err "old4.db: 从数据库结构版本 1 升级到 $version 之前的副本已保存为 old4.db.pre-v$version.bak"
+expect_err "已将 old4.db 的数据库结构从版本 1 升级到 $version"
 # check and backup open read-only: neither upgrades nor copies.
 sqlite3 old3.db <v1.sql && chmod 600 old3.db
 run --db old3.db backup old3-copy.db

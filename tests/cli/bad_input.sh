@@ -133,7 +133,7 @@ run --db ro.db assign add --id-number 511025198003150018 --name 张明 --politic
 expect_rc 1
 expect_err "ro.db: the database file is read-only; nothing was changed"
 expect_eq "$(sha256sum <ro.db)" "$ro_before"
-run --db ro.db stats --year 2006
+run --lang zh --db ro.db stats --year 2006
 expect_rc 0
 expect_line "^党外干部 +13 +27 +48.1%$"
 

@@ -16,11 +16,11 @@ roster_2009() {
 }
 
 describe "before any change: the seed's figures for 2006"
-run --db db stats --year 2006
+run --lang zh --db db stats --year 2006
 expect_line "^党外干部 +13 +27 +48\.1%"
 
 describe "cadre show: the profile, by ID number or an assignment id; the ID number masked"
-run --db db cadre show 21
+run --lang zh --db db cadre show 21
 expect_rc 0
 expect_line "^姓名 +胡振华$"
 expect_line "^政治面貌 +无党派人士$"
@@ -46,13 +46,13 @@ refused cadre edit 511002196901140337 --name x --reason x "neither an assignment
 expect_eq "$(sql db "SELECT count(*) FROM cadre_values") $(sql db "SELECT count(*) FROM changes")" "0 1"
 
 describe "a dated change: 胡振华 joins the Party on 2008-07-01"
-run --db db cadre edit "$HU" --political-status 中共党员 --since 2008-07-01 --reason 入党 --by 王科员
+run --lang zh --db db cadre edit "$HU" --political-status 中共党员 --since 2008-07-01 --reason 入党 --by 王科员
 expect_rc 0
 expect_err "胡振华 政治面貌: 无党派人士 → 中共党员（2008-07-01 起）"
 expect_eq "$(sql db "SELECT attribute, since, value, reason, recorded_by FROM cadre_values")" "political_status|2008-07-01|cpc_member|入党|王科员"
 expect_eq "$(sql db "SELECT political_status, dated_values FROM cadres WHERE id_number = '$HU'")" "non_partisan|1"
 expect_eq "$(sql db "SELECT by FROM changes ORDER BY id DESC LIMIT 1")" "王科员"
-run --db db cadre edit "$HU" --political-status 中共党员 --since 2008-07-01
+run --lang zh --db db cadre edit "$HU" --political-status 中共党员 --since 2008-07-01
 expect_rc 0
 expect_err "已是如此，未作改动"
 expect_eq "$(sql db "SELECT count(*) FROM changes")" "2"
@@ -60,13 +60,13 @@ run --db db check
 expect_rc 0
 
 describe "the 2006 batch keeps its figures: 13 non-Party, 48.1%, 胡振华 among them"
-run --db db stats --year 2006
+run --lang zh --db db stats --year 2006
 expect_line "^党外干部 +13 +27 +48\.1%"
 run --db db stats --year 2006 --by party --format csv
 expect_out "non_party,13"
 run --db db assign list --year 2006 --non-party --format csv
 expect_out "胡振华"
-run --db db assign show 21
+run --lang zh --db db assign show 21
 expect_line "^政治面貌 +无党派人士（党外干部）"
 run --db db export united-front --year 2006 --format csv
 expect_out "胡振华"
@@ -74,7 +74,7 @@ run --db db export lrmx 21
 expect_out "无党派人士"
 
 describe "cadre show: today's profile, and the history of the dated field"
-run --db db cadre show 21
+run --lang zh --db db cadre show 21
 expect_line "^政治面貌 +中共党员$"
 expect_line "首次记录起 +无党派人士"
 expect_line "2008-07-01 起 +中共党员（入党）"
@@ -93,7 +93,7 @@ run --db db assign import r2009.csv
 expect_rc 0
 expect_err "1 added"
 id2009=$(sql db "SELECT a.id FROM assignments a JOIN cadres c ON c.id = a.cadre_id WHERE c.id_number = '$HU' AND a.batch_year = 2009")
-run --db db stats --year 2009
+run --lang zh --db db stats --year 2009
 expect_line "^挂职干部总数 +1$"
 expect_line "^党外干部 +0 +1 +0\.0%"
 run --db db assign list --year 2009 --non-party --format csv
@@ -130,9 +130,9 @@ expect_err "r2009.csv:2: 胡振华 政治面貌: 无党派人士 → 中共党�
 expect_err "1 added"
 expect_eq "$(sql other "SELECT attribute, since, value FROM cadre_values")" "political_status|2009-08-01|cpc_member"
 expect_eq "$(sql other "SELECT count(*) FROM changes")" "$((changes + 1))"
-run --db other stats --year 2006
+run --lang zh --db other stats --year 2006
 expect_line "^党外干部 +13 +27 +48\.1%"
-run --db other stats --year 2009
+run --lang zh --db other stats --year 2009
 expect_line "^党外干部 +0 +1 +0\.0%"
 run --db other undo
 expect_rc 0
@@ -157,14 +157,14 @@ expect_err "twice.csv:3: 身份证号: 511***********0018 is recorded with other
 expect_eq "$(fingerprint other)" "$before"
 
 describe "dated categories: 县级后备干部 from 2009 counts in 2009, not in 2006"
-run --db db stats --year 2006
+run --lang zh --db db stats --year 2006
 expect_line "^县级后备干部 +4 +27"
-run --db db cadre edit "$HU" --categories 县级后备干部 --since 2009-01-01
+run --lang zh --db db cadre edit "$HU" --categories 县级后备干部 --since 2009-01-01
 expect_rc 0
 expect_err "胡振华 干部类别: — → 县级后备干部（2009-01-01 起）"
-run --db db stats --year 2006
+run --lang zh --db db stats --year 2006
 expect_line "^县级后备干部 +4 +27"
-run --db db stats --year 2009
+run --lang zh --db db stats --year 2009
 expect_line "^县级后备干部 +1 +1"
 run --db db stats --year 2009 --by category --format csv
 expect_out "county_reserve,1"
@@ -177,14 +177,14 @@ expect_rc 0
 
 describe "a correction: the name, with its reason; the old one in cadre show --history"
 before=$(records db)
-run --db db cadre edit "$HU" --name 胡振化 --reason 录入错误
+run --lang zh --db db cadre edit "$HU" --name 胡振化 --reason 录入错误
 expect_rc 0
 expect_err "胡振华 姓名: 胡振华 → 胡振化"
 expect_eq "$(sql db "SELECT name FROM cadres WHERE id_number = '$HU'")" "胡振化"
 expect_eq "$(sql db "SELECT field, before, after, reason FROM cadre_corrections")" "name|胡振华|胡振化|录入错误"
-run --db db cadre show "$HU" --history
+run --lang zh --db db cadre show "$HU" --history
 expect_line "姓名: 胡振华 → 胡振化 +测试员 原因:录入错误"
-run --db db cadre show "$HU"
+run --lang zh --db db cadre show "$HU"
 expect_no_out "更正记录"
 run --db db assign list --year 2006 --format csv
 expect_out "胡振化"
@@ -210,7 +210,7 @@ for change in categories import political_status; do
     expect_rc 0
 done
 expect_eq "$(sql db "SELECT count(*) FROM cadre_values") $(sql db "SELECT dated_values FROM cadres WHERE id_number = '$HU'")" "0 0"
-run --db db stats --year 2006
+run --lang zh --db db stats --year 2006
 expect_line "^党外干部 +13 +27 +48\.1%"
 run --db db check
 expect_rc 0
@@ -220,7 +220,7 @@ refused cadre edit "$HU" --political-status 民革会员 --since first "correcti
 run --db db cadre edit "$HU" --political-status 民革会员 --since first --reason 录入错误
 expect_rc 0
 expect_eq "$(sql db "SELECT political_status FROM cadres WHERE id_number = '$HU'")" "rcckmt"
-run --db db stats --year 2006
+run --lang zh --db db stats --year 2006
 expect_line "^党外干部 +13 +27 +48\.1%"
 
 describe "English messages"

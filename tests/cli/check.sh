@@ -17,7 +17,7 @@ expect_rc 0
 expect_out_empty
 expect_err "db: no problems found ("
 unchanged db "$before"
-run --db db check --format csv
+run --lang zh --db db check --format csv
 expect_rc 0
 expect_eq "$(cat out.txt)" "表,行,类别,问题"
 run --db db check --format json --lang en

@@ -127,7 +127,7 @@ run --db db stats --year 2006 --by 县区 --format csv
 county_csv=$(cat out.txt)
 run --db db stats --year 2006 --by home_county --format csv
 expect_eq "$(cat out.txt)" "$county_csv"
-run --db db stats --year 2006 --by 县区
+run --lang zh --db db stats --year 2006 --by 县区
 expect_line "^所属县区 "
 run --db db stats --year 2006 --by "县区，性别" --format csv
 expect_rc 0

@@ -213,4 +213,41 @@ UPDATE assignments SET extended_until = '2008-07-31' WHERE id = 20;"
 run --db db check
 expect_rc 0
 
+describe "a date and an ID number that are wrong are refused in Chinese by default (issue 20)"
+before=$(fingerprint db)
+zh_add="assign add --name 张三 --political-status 群众 --direction up --home-unit 白马镇 --host-unit 市档案局 --end-date 2007-07-31"
+# No --lang, no $GUAZHI_LANG, a C locale: Chinese.
+unset GUAZHI_LANG
+# shellcheck disable=SC2086
+LC_ALL=C run --db db $zh_add --id-number 34052419800101001X --start-date 2006-13-01
+expect_rc 1
+expect_err "--start-date: 日历上没有“2006-13-01”这一天"
+# shellcheck disable=SC2086
+run --lang zh --db db $zh_add --id-number 34052419800101001X --start-date 明年八月
+expect_rc 1
+expect_err "--start-date: “明年八月”不是日期（可写作 2006-08-01、2006/8/1、2006年8月1日，或年月如 2006.08、2006年8月，或 Excel 日期序号）"
+# shellcheck disable=SC2086
+run --lang zh --db db $zh_add --id-number 34052419800101001X --start-date 2006-08-01 --birth-date 1980.13
+expect_rc 1
+expect_err "--birth-date: “1980.13”中的月份 13 不存在"
+# shellcheck disable=SC2086
+LC_ALL=C run --db db $zh_add --id-number 340524198001010010 --start-date 2006-08-01
+expect_rc 1
+expect_err "--id-number: 身份证号“340***********0010”校验位错误（应为 X）"
+export GUAZHI_LANG=en
+# shellcheck disable=SC2086
+run --lang zh --db db $zh_add --id-number 5.10322E+17 --start-date 2006-08-01
+expect_rc 1
+expect_err "--id-number: 身份证号“5.10322E+17”：Excel 已把它变成了数字；请把该列设为文本格式后重新录入"
+# The same refusals in English, as before.
+# shellcheck disable=SC2086
+run --db db $zh_add --id-number 340524198001010010 --start-date 2006-13-01
+expect_rc 1
+expect_err "'2006-13-01' is not a real date"
+expect_eq "$(fingerprint db)" "$before"
+# And accepted when both are right.
+# shellcheck disable=SC2086
+run --lang zh --db db $zh_add --id-number 34052419800101001X --start-date 2006-08-01
+expect_rc 0
+
 finish

@@ -2,11 +2,11 @@
 source "$(dirname "$0")/lib.sh" "$@"
 
 describe "examples/demo.sh prints the 2006 statistics of the example roster"
-GUAZHI_BIN=$GUAZHI GUAZHI_DEMO_DB=$WORK/demo.db bash "$ROOT/examples/demo.sh" >out.txt 2>err.txt
+GUAZHI_LANG=zh GUAZHI_BIN=$GUAZHI GUAZHI_DEMO_DB=$WORK/demo.db bash "$ROOT/examples/demo.sh" >out.txt 2>err.txt
 rc=$?
 expect_rc 0
-expect_err "created $WORK/demo.db"
-expect_err "40 rows (UTF-8): 40 added"
+expect_err "已创建 $WORK/demo.db（数据库结构版本 "
+expect_err "40 行（UTF-8）：新增 40 条"
 expect_line "^挂职干部总数 +27$"
 expect_line "^党外干部 +13 +27 +48.1%$"
 expect_line "^选调生和县级后备干部 +8 +27 +29.6%$"
@@ -19,7 +19,7 @@ expect_rc 0
 expect_err "40 added"
 
 describe "examples/yearly-stats.sh: the summary, the five-year trend and the county table as markdown"
-GUAZHI_BIN=$GUAZHI GUAZHI_DB=$WORK/demo.db bash "$ROOT/examples/yearly-stats.sh" 2006 >out.txt 2>err.txt
+GUAZHI_LANG=zh GUAZHI_BIN=$GUAZHI GUAZHI_DB=$WORK/demo.db bash "$ROOT/examples/yearly-stats.sh" 2006 >out.txt 2>err.txt
 rc=$?
 expect_rc 0
 expect_line "^# 2006 年度挂职干部工作统计$"

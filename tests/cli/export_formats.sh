@@ -8,20 +8,20 @@ PY=python3
 [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 
 describe "roster: the 花名册 with Chinese headers, numbered, IDs masked"
-run --db db export roster --year 2006
+run --lang zh --db db export roster --year 2006
 expect_rc 0
 expect_eq "$(head -1 out.txt)" "序号,姓名,性别,民族,出生年月,籍贯,参加工作时间,政治面貌,入党时间,学历,全日制教育,在职教育,职级,派出单位及职务,所属县区,原单位层级,接收单位及挂职职务,挂职起止时间,干部类别,挂职类型,年度,挂职项目,身份证号,联系电话,备注,状态"
 # A unit and its post in one cell are parted by an ideographic space, so that they import back apart.
 expect_out "1,何俊杰,男,汉族,1981.04,,,中共党员,,大学本科,,,,史家镇　党政办科员,市中区,乡镇,市财政局　预算科科长助理,2006-08-01—2007-07-31,选调生,上挂,2006,,511***********1811,,,"
 expect_eq "$(tail -n +2 out.txt | wc -l)" 27
-expect_err "exported 27 rows of roster (ID numbers masked"
+expect_err "已导出 roster 共 27 行（身份证号已隐去中间部分"
 run --db db --lang en export roster --year 2006
 expect_line "^No.,name,gender,ethnicity,born,"
 
 describe "CSV for Excel: --bom, --encoding gbk"
 run --db db export roster --year 2006 --bom
 expect_eq "$(head -c 3 out.txt | od -An -tx1 | tr -d ' ')" "efbbbf"
-run --db db export roster --year 2006 --encoding gbk
+run --lang zh --db db export roster --year 2006 --encoding gbk
 expect_rc 0
 expect_eq "$(iconv -f GB18030 -t UTF-8 out.txt | head -1 | cut -d, -f1-3)" "序号,姓名,性别"
 checks=$((checks + 1)); ! iconv -f UTF-8 -t UTF-8 out.txt >/dev/null 2>&1 || fail "the GBK file is valid UTF-8"
@@ -35,14 +35,14 @@ run --db db export roster --bom --format json
 expect_rc 2
 
 describe "markdown and JSON"
-run --db db export reports --format markdown
+run --lang zh --db db export reports --format markdown
 expect_rc 0
 expect_line "^\| 编号 \| 挂职编号 \| 姓名 \|"
 run --db db export roster --year 2006 --format json
 expect_eq "$(python3 -c 'import json; d=json.load(open("out.txt")); print(len(d), d[0]["name"], d[0]["direction"], d[0]["id_number_masked"])')" "27 何俊杰 up True"
 
 describe "xlsx: a sheet per dataset, bold frozen header, real dates, a note on masking"
-run --db db export roster --year 2006 --format xlsx -o 花名册.xlsx
+run --lang zh --db db export roster --year 2006 --format xlsx -o 花名册.xlsx
 expect_rc 0
 expect_eq "$($PY - <<'PY'
 import openpyxl
@@ -52,7 +52,7 @@ print(wb.sheetnames, ws["A1"].value, ws["B1"].font.b, ws.freeze_panes, ws["A2"].
       ws.column_dimensions["H"].width > ws.column_dimensions["A"].width, wb["说明"]["A2"].value)
 PY
 )" "['花名册', '说明'] 序号 True A2 1 何俊杰 28 True 身份证号：已隐去中间部分（--reveal-id 可导出完整号码）"
-run --db db export all --year 2006 --format xlsx -o all.xlsx
+run --lang zh --db db export all --year 2006 --format xlsx -o all.xlsx
 expect_rc 0
 expect_eq "$($PY - <<'PY'
 import datetime, openpyxl
@@ -67,7 +67,7 @@ expect_err "--format xlsx writes a file"
 
 describe "united-front: non-Party cadres' documents and whether they were copied"
 "$GUAZHI" --db db assign appoint 16 --doc-number 内组干〔2006〕12号 --doc-date 2006-08-01 --united-front 2006-08-05 >/dev/null 2>&1
-run --db db export united-front --year 2006
+run --lang zh --db db export united-front --year 2006
 expect_rc 0
 expect_eq "$(tail -n +2 out.txt | wc -l)" 13
 expect_out "16,钟文,民进会员,市文化局社会文化科科长助理,内组干〔2006〕12号,2006-08-01,2006-08-05,是"
@@ -96,7 +96,7 @@ describe "output: never overwrite without --force; a failed export leaves no fil
 echo keep >exists.csv
 refused export roster -o exists.csv "-o exists.csv: the file exists; --force replaces it"
 expect_eq "$(cat exists.csv)" keep
-run --db db export roster --year 2006 -o exists.csv --force
+run --lang zh --db db export roster --year 2006 -o exists.csv --force
 expect_rc 0
 expect_eq "$(head -c 6 exists.csv)" "序号"
 refused export roster -o /nonexistent/dir/x.csv "/nonexistent/dir/x.csv: cannot create the file"

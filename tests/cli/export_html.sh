@@ -7,9 +7,9 @@ PY=python3
 [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 
 describe "the 2006 report: the seed's figures, charts, counties, no ID numbers"
-run --db db export report --year 2006 --format html -o r.html
+run --lang zh --db db export report --year 2006 --format html -o r.html
 expect_rc 0
-expect_err "exported the 2006 report to r.html (figures only, no ID numbers)"
+expect_err "已将 2006 年度报告导出到 r.html（只含统计数字，不含身份证号）"
 expect_out_empty
 cp r.html out.txt
 expect_eq "$(head -1 r.html)" "<!DOCTYPE html>"

@@ -43,7 +43,11 @@ if [ "$(id -u)" -eq 0 ] && mkdir -p full && mount -t tmpfs -o size=64k tmpfs ful
     for args in "export roster --reveal-id -o full/roster.csv" "export all --format json -o full/all.json" \
                 "export roster --format xlsx -o full/roster.xlsx" "backup full/copy.db"; do
         fill 61440 # 4 KiB left
-        run --db db $args
+        # The language audit (lib.sh) skips the workbook: libxlsxwriter prints its own English
+        # errors ("[ERROR] workbook_close(): … No space left on device") to stderr.
+        skip=""
+        [[ $args == *xlsx* ]] && skip="libxlsxwriter prints its own English errors to stderr"
+        LANG_AUDIT_SKIP=$skip run --db db $args
         expect_rc 1
         expect_eq "$(left)" ""
     done

@@ -21,7 +21,7 @@ run --db other.db init --sample-config
 expect_rc 0
 expect_err "wrote a sample config to guazhi.toml"
 checks=$((checks + 1)); grep -q '^term_months = 12' guazhi.toml || fail "sample lacks term_months"
-run --db other.db stats --year 2006
+run --lang zh --db other.db stats --year 2006
 expect_rc 0
 expect_line "^挂职干部总数 +0$"
 expect_line "^党外干部 +0 +0 +—$"
@@ -80,5 +80,77 @@ expect_rc 2
 expect_err "unknown direction 'sideways'"
 run --lang fr stats
 expect_rc 2
+
+describe "the common mistakes are worded in Chinese by default (no --lang, no GUAZHI_LANG)"
+# zh ARGS...: guazhi as a clerk runs it, without the suites' GUAZHI_LANG (lib.sh exports it).
+zh() {
+    env -u GUAZHI_LANG "$GUAZHI" "$@" >out.txt 2>err.txt
+    rc=$?
+}
+# expect_err_zh: the message itself (stderr's first line, not the hint below it) is Chinese.
+expect_err_zh() { checks=$((checks + 1)); head -1 err.txt | grep -qP '[\x{4e00}-\x{9fff}]' || fail "stderr's first line is not Chinese"; }
+mkdir -p empty
+(cd empty && env -u GUAZHI_LANG "$GUAZHI" stats) >out.txt 2>err.txt
+rc=$?
+expect_rc 1
+expect_err "guazhi.db: "
+expect_err "guazhi init"
+expect_err_zh
+checks=$((checks + 1)); [ ! -e empty/guazhi.db ] || fail "stats created a database"
+run --db zh.db init
+before=$(fingerprint zh.db)
+zh --db zh.db assign list --format xml
+expect_rc 2
+expect_err "--format"
+expect_err "xml"
+expect_err_zh
+zh --db zh.db assign list --as-of 2006-13-01
+expect_rc 2
+expect_err "guazhi: --as-of: "
+expect_err "2006-13-01"
+expect_err_zh
+zh --db zh.db assign list --direction sideways
+expect_rc 2
+expect_err "--direction"
+expect_err "sideways"
+expect_err_zh
+zh --db zh.db assign list --where 'foo=1'
+expect_rc 2
+expect_err "guazhi: --where: 未知的筛选条件“foo”"
+zh --db zh.db assign list --where 'direction=sideways'
+expect_rc 2
+expect_err "guazhi: --where: "
+expect_err "sideways"
+expect_err_zh
+zh --db zh.db stats --from 2007 --to 2006
+expect_rc 2
+expect_err "guazhi: --from 2007 晚于 --to 2006"
+zh --db zh.db export report --format html
+expect_rc 2
+expect_err "export report: 请给出 --year"
+zh --db zh.db assign edit 1 --reason x
+expect_rc 2
+expect_err "没有要修改的内容"
+expect_eq "$(fingerprint zh.db)" "$before"
+describe "the same mistakes in English with --lang en (and GUAZHI_LANG=en)"
+zh --lang en --db zh.db assign list --as-of 2006-13-01
+expect_rc 2
+expect_err "--as-of: '2006-13-01' is not a real date"
+run --db zh.db assign list --where 'foo=1'
+expect_rc 2
+expect_err "--where: unknown filter 'foo' (year, direction"
+run --db zh.db stats --from 2007 --to 2006
+expect_rc 2
+expect_err "--from 2007 is after --to 2006"
+zh --lang en --db zh.db assign list --direction sideways
+expect_rc 2
+expect_err "unknown direction 'sideways'"
+describe "a summary line in Chinese, in English with --lang en"
+zh --db zh.db assign list
+expect_rc 0
+expect_err "共 0 项挂职"
+run --db zh.db assign list
+expect_err "0 assignments"
+expect_eq "$(fingerprint zh.db)" "$before"
 
 finish

@@ -53,7 +53,7 @@ expect_eq "$(sql db 'SELECT extended_until FROM assignments WHERE id = 20')" "20
 id20=$(sql db "SELECT c.id_number FROM assignments a JOIN cadres c ON c.id = a.cadre_id WHERE a.id = 20")
 refused assign add --id-number "$id20" --name 周敏 --political-status 中共党员 --home-unit 威远县建设局 \
     --direction up --host-unit 市外事办 --start-date 2007-09-01 "overlaps assignment #20 (2006-08-01..2007-10-31"
-run --db db assign list --status extended --as-of 2007-09-01 --format csv
+run --lang zh --db db assign list --status extended --as-of 2007-09-01 --format csv
 expect_out "20,周敏"
 expect_out "2006-08-01~2007-10-31,延长"
 run --db db assign list --status completed --as-of 2007-09-01 --year 2006 --format csv
@@ -102,12 +102,12 @@ refused assign follow-up 14 --post x --date 2006-01-01 "is not after the cadre's
 refused assign follow-up 511025198003150018 --post x --date 2008-01-01 "no cadre with ID number 511***********0018"
 
 describe "show prints the appointment and the whole history"
-run --db db assign show 35
+run --lang zh --db db assign show 35
 expect_line "^人代会选举 +2006-09-12 当选$"
 expect_line "^传帮带 +李镇长$"
 expect_line "^履历$"
 expect_line "任职 .*王科员  #[0-9]+$"
-run --db db assign show 21
+run --lang zh --db db assign show 21
 expect_line "^中途抽回 +2007-03-31 \(提拔使用\)$"
 expect_line "^  2007-03-31  中途抽回  \[提拔使用\]"
 run --db db --lang en assign show 20 --format json
@@ -121,7 +121,7 @@ describe "the JSON export carries events, and events export on their own"
 run --db db export assignments --format json --year 2006
 expect_eq "$(python3 -c 'import json; d = json.load(open("out.txt")); print(sum(len(a["events"]) for a in d), sum(1 for a in d if a["appointment"]["election_result"] == "elected"))')" \
     "$(sql db 'SELECT count(*) FROM events') 1"
-run --db db export events --format csv
+run --lang zh --db db export events --format csv
 expect_eq "$(tail -n +2 out.txt | wc -l)" "$(sql db 'SELECT count(*) FROM events')"
 expect_out "21,胡振华,中途抽回,2007-03-31"
 run --db db export events --format json

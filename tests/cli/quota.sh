@@ -47,13 +47,13 @@ printf '接收单位,年度,申报人数\n市教育局,2006,2\n市外事办,2006
 run --db db assign apply --import apply.csv
 expect_rc 0
 expect_err "apply.csv: 2 applications recorded"
-run --db db assign applications --year 2006 --format csv
+run --lang zh --db db assign applications --year 2006 --format csv
 expect_rc 0
 expect_out "市财政局,市级机关,2,3,1"
 expect_out "市教育局,市级机关,2,1,-1"
 expect_out "市外事办,市级机关,1,0,-1"
 expect_out "市卫生局,市级机关,,1,"
-expect_err "batch 2006: 28 host units, 5 requested, 29 assigned"
+expect_err "2006 年度批次：接收单位 28 个，申报 5 人，安排 29 人"
 printf '接收单位,年度,申报人数\n市教育局,2006,两\n' >bad.csv
 before=$(fingerprint db)
 run --db db assign apply --import bad.csv
@@ -67,17 +67,17 @@ expect_err "give --host, --year and --requested"
 describe "living allowance from actual dates"
 "$GUAZHI" --db db assign recall 21 --date 2007-03-31 --reason promotion 2>/dev/null
 "$GUAZHI" --db db assign extend 20 --until 2007-10-31 --home-consent 同意 2>/dev/null
-run --db db assign allowance --year 2006 --format csv
+run --lang zh --db db assign allowance --year 2006 --format csv
 expect_rc 0
 expect_out "21,胡振华,伏龙乡,243,486.00"
 expect_out "20,周敏,威远县建设局,457,914.00"
 expect_out ",合计,,10555,21110.00"
-expect_err "29 secondees, 10555 days at 2 元/day: 21110.00 元"
+expect_err "29 人，10555 天，每天 2 元：共 21110.00 元"
 run --db db assign allowance --year 2006 --by home-unit --format json
 expect_eq "$(python3 -c 'import json; d = json.load(open("out.txt")); print(len(d), sum(r["people"] for r in d), round(sum(r["amount"] for r in d), 2))')" \
     "$(sql db "SELECT count(DISTINCT home_unit_id) FROM assignments WHERE batch_year = 2006") 29 21110.0"
 printf 'allowance_per_day = 2.5\n' >rate.toml
-run --config rate.toml --db db assign allowance --year 2005 --format csv
+run --lang zh --config rate.toml --db db assign allowance --year 2005 --format csv
 expect_out ",合计,,4745,11862.50"
 
 finish

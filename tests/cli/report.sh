@@ -61,19 +61,19 @@ describe "due: what is owed and not submitted, most overdue first; exit 3 on req
 run --db db report due --as-of 2006-10-31 --year 2006
 expect_rc 0
 expect_err "0 reports owed on 2006-10-31, 0 overdue"
-run --db db report due --as-of 2006-11-10 --year 2006 --format csv --fail-if-overdue
+run --lang zh --db db report due --as-of 2006-11-10 --year 2006 --format csv --fail-if-overdue
 expect_rc 0
 expect_eq "$(tail -n +2 out.txt | wc -l)" 26
 expect_out "15,刘建华,东兴区审计局,市审计局,季度汇报,Q1,派出单位和市委组织部,2006-11-15,-5,5"
 # Looking back: on 2006-11-03 何俊杰's Q1 report (handed in on 2006-11-10) was still owed.
-run --db db report due --as-of 2006-11-03 --year 2006 --format csv
+run --lang zh --db db report due --as-of 2006-11-03 --year 2006 --format csv
 expect_eq "$(tail -n +2 out.txt | wc -l)" 27
 expect_out "14,何俊杰,史家镇,市财政局,季度汇报,Q1,派出单位和市委组织部,2006-11-15,-12,12"
 run --db db report due --as-of 2006-11-20 --year 2006 --fail-if-overdue --format json
 expect_rc 3
 expect_eq "$(python3 -c 'import json; d = json.load(open("out.txt")); print(len(d), d[0]["days_overdue"], d[0]["kind"], 14 in [r["assignment_id"] for r in d])')" "26 5 quarterly False"
 "$GUAZHI" --db db assign recall 21 --date 2007-03-31 --reason promotion 2>/dev/null
-run --db db report due --as-of 2007-05-20 --host 市农业局 --format csv
+run --lang zh --db db report due --as-of 2007-05-20 --host 市农业局 --format csv
 # The recall ends the term: the final summary and the host's 鉴定 are owed.
 expect_eq "$(tail -n +2 out.txt | cut -d, -f5,6 | tr '\n' ' ')" "季度汇报,Q1 季度汇报,Q2 思想和工作汇报,H1 挂职工作总结,final 鉴定,final "
 
@@ -125,7 +125,7 @@ expect_err "bad.csv: nothing was written"
 expect_eq "$(fingerprint db)" "$before"
 
 describe "compliance per kind, overall and per county"
-run --db db report compliance --year 2006 --as-of 2006-12-31 --format csv
+run --lang zh --db db report compliance --year 2006 --as-of 2006-12-31 --format csv
 expect_rc 0
 # 15's Q1 went to the home unit only (ok.csv): the Organization Department's is missing.
 expect_eq "$(head -2 out.txt)" "类型,按时,逾期提交,未交,宽限期内
@@ -134,14 +134,14 @@ run --db db report compliance --year 2006 --as-of 2006-12-31 --by county --forma
 expect_eq "$(python3 -c 'import json; d = json.load(open("out.txt")); print(sum(r["on_time"] + r["late"] + r["missing"] + r["pending"] for r in d), sorted({r["group"] for r in d})[:2])')" \
     "27 ['', '东兴区']"
 
-run --db db report compliance --year 2006 --as-of 2006-12-31 --by county --format csv
+run --lang zh --db db report compliance --year 2006 --as-of 2006-12-31 --by county --format csv
 expect_out "市直,季度汇报,0,0,6,0"
 run --db db export events --format json
 # An event's details are worded for people (render/event_details), in JSON too.
 expect_eq "$(python3 -c 'import json; d = json.load(open("out.txt")); print(sorted({type(e["details"]).__name__ for e in d}))')" "['str']"
 
 describe "stats --reports adds the same summary"
-run --db db stats --year 2006 --reports --as-of 2006-12-31 --format csv
+run --lang zh --db db stats --year 2006 --reports --as-of 2006-12-31 --format csv
 expect_rc 0
 expect_out "non_party,党外干部,13,27,48.1%"
 expect_out "reports:quarterly:on_time,季度汇报 on_time,2,,"

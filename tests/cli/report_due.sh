@@ -6,9 +6,9 @@ source "$(dirname "$0")/lib.sh" "$@"
 new_db db || exit 1
 
 describe "--to defaults to both: one report covers the home unit and the Organization Department"
-run --db db report add 14 --kind quarterly --period Q1 --submitted 2006-11-05
+run --lang zh --db db report add 14 --kind quarterly --period Q1 --submitted 2006-11-05
 expect_rc 0
-expect_err "to 派出单位和市委组织部"
+expect_err "报送派出单位和市委组织部"
 expect_eq "$(sql db 'SELECT recipient FROM reports WHERE id = 1')" both
 run --db db report due --as-of 2006-11-20 --format csv
 expect_no_out "14,何俊杰"
@@ -16,21 +16,21 @@ expect_no_out "14,何俊杰"
 describe "a report to one recipient leaves the other owed, in report due and compliance"
 run --db db report add 15 --kind quarterly --period Q1 --submitted 2006-11-05 --to home
 expect_rc 0
-run --db db report due --as-of 2006-11-20 --format csv
+run --lang zh --db db report due --as-of 2006-11-20 --format csv
 expect_out "15,刘建华,东兴区审计局,市审计局,季度汇报,Q1,市委组织部,2006-11-15,5,"
 run --db db report due --as-of 2006-11-20 --format json
 expect_eq "$(python3 -c 'import json; d = json.load(open("out.txt")); print([(r["recipient"], r["days_left"]) for r in d if r["assignment_id"] in (15, 16)])')" \
     "[('orgdept', None), ('both', None)]"
-run --db db report compliance --as-of 2006-11-20 --year 2006 --format csv
+run --lang zh --db db report compliance --as-of 2006-11-20 --year 2006 --format csv
 expect_out "季度汇报,1,0,26,0"
 run --db db report add 15 --kind quarterly --period Q1 --submitted 2006-11-18 --to 组织部
 expect_rc 0
 run --db db report due --as-of 2006-11-20 --format csv
 expect_no_out "15,刘建华"
 # Both in, the second after the due date: the quarter counts late.
-run --db db report compliance --as-of 2006-11-20 --year 2006 --format csv
+run --lang zh --db db report compliance --as-of 2006-11-20 --year 2006 --format csv
 expect_out "季度汇报,1,1,25,0"
-run --db db report list --kind quarterly --format csv
+run --lang zh --db db report list --kind quarterly --format csv
 expect_eq "$(tail -n +2 out.txt | cut -d, -f2,8 | tr '\n' ' ')" "14,派出单位和市委组织部 15,派出单位 15,市委组织部 "
 run --db db check
 expect_rc 0
@@ -56,10 +56,10 @@ run --db db report add 15 --kind quarterly --period Q1 --submitted 2006-11-10 --
 expect_rc 0
 
 describe "report due lists the final summary and the 鉴定 from 30 days before the term's end, with days left"
-run --db db report due --as-of 2007-06-30 --year 2006 --host 市财政局 --format csv
+run --lang zh --db db report due --as-of 2007-06-30 --year 2006 --host 市财政局 --format csv
 expect_no_out "挂职工作总结"
 expect_no_out "鉴定"
-run --db db report due --as-of 2007-07-01 --year 2006 --host 市财政局 --format csv
+run --lang zh --db db report due --as-of 2007-07-01 --year 2006 --host 市财政局 --format csv
 expect_out "14,何俊杰,史家镇,市财政局,挂职工作总结,final,,2007-08-30,-60,60"
 expect_out "14,何俊杰,史家镇,市财政局,鉴定,final,,2007-08-30,-60,60"
 run --db db report due --as-of 2007-07-01 --year 2006 --host 市财政局 --format json
@@ -69,13 +69,13 @@ run --lang en --db db report due --as-of 2007-07-01 --year 2006 --host 市财政
 expect_out "final appraisal"
 expect_out "days left"
 # Overdue: days overdue, no days left.
-run --db db report due --as-of 2007-09-01 --year 2006 --host 市财政局 --format csv
+run --lang zh --db db report due --as-of 2007-09-01 --year 2006 --host 市财政局 --format csv
 expect_out "14,何俊杰,史家镇,市财政局,鉴定,final,,2007-08-30,2,"
 # final_due_days_before is configurable.
 printf 'final_due_days_before = 10\n' >ten.toml
-run --config ten.toml --db db report due --as-of 2007-07-20 --year 2006 --host 市财政局 --format csv
+run --lang zh --config ten.toml --db db report due --as-of 2007-07-20 --year 2006 --host 市财政局 --format csv
 expect_no_out "鉴定"
-run --config ten.toml --db db report due --as-of 2007-07-21 --year 2006 --host 市财政局 --format csv
+run --lang zh --config ten.toml --db db report due --as-of 2007-07-21 --year 2006 --host 市财政局 --format csv
 expect_out "鉴定,final,,2007-08-30,-40,40"
 printf 'final_due_days_before = -1\n' >bad.toml
 run --config bad.toml --db db report due
@@ -87,11 +87,11 @@ run --db db appraise final 14 --from 鉴定.toml
 expect_rc 0
 run --db db report add 14 --kind final --period final --submitted 2007-07-25
 expect_rc 0
-run --db db report due --as-of 2007-08-01 --year 2006 --host 市财政局 --format csv
+run --lang zh --db db report due --as-of 2007-08-01 --year 2006 --host 市财政局 --format csv
 expect_no_out "鉴定"
 expect_no_out "挂职工作总结"
 # Looking back to before they were in, they were owed.
-run --db db report due --as-of 2007-07-24 --year 2006 --host 市财政局 --format csv
+run --lang zh --db db report due --as-of 2007-07-24 --year 2006 --host 市财政局 --format csv
 expect_out "挂职工作总结,final,,2007-08-30,-37,37"
 expect_out "鉴定,final,,2007-08-30,-37,37"
 

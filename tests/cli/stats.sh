@@ -4,7 +4,7 @@ source "$(dirname "$0")/lib.sh" "$@"
 new_db db || exit 1
 
 describe "2006 table: the seed's figures"
-run --db db stats --year 2006
+run --lang zh --db db stats --year 2006
 expect_rc 0
 expect_line "^2006 年度挂职干部统计$"
 expect_line "^挂职干部总数 +27$"
@@ -21,7 +21,7 @@ expect_line "^  其中选调生 +4 +5 +80.0%$"
 expect_line "^  其中党外干部 +1 +5 +20.0%$"
 
 describe "2006 CSV and JSON"
-run --db db stats --year 2006 --format csv
+run --lang zh --db db stats --year 2006 --format csv
 expect_rc 0
 expect_eq "$(head -1 out.txt)" "key,label,count,denominator,share"
 expect_out "non_party,党外干部,13,27,48.1%"
@@ -48,18 +48,18 @@ expect_eq "$(python3 -c 'import json; d = json.load(open("out.txt")); print(d["n
 expect_no_out "nan"
 
 describe "without --year, the latest batch"
-run --db db stats --format csv
+run --lang zh --db db stats --format csv
 expect_rc 0
-expect_err "batch year 2006 (the latest"
+expect_err "批次年度 2006（最近一批"
 expect_out "total,挂职干部总数,27,,"
 
 describe "non_party_exclude changes who counts as 党外干部"
 "$GUAZHI" --db db assign add --id-number 511025198003150018 --name 张明 --political-status 群众 \
     --home-unit 资中县财政局 --direction up --host-unit 市外事办 --start-date 2006-08-01 >/dev/null 2>&1
-run --db db stats --year 2006 --format csv
+run --lang zh --db db stats --year 2006 --format csv
 expect_out "non_party,党外干部,14,28,50.0%"
 printf 'non_party_exclude = ["群众"]\n' >strict.toml
-run --config strict.toml --db db stats --year 2006 --format csv
+run --lang zh --config strict.toml --db db stats --year 2006 --format csv
 expect_out "non_party,党外干部,13,28,46.4%"
 
 finish

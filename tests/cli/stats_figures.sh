@@ -27,13 +27,13 @@ expect_rc 0
 checks=$((checks + 1)); grep -q "0 differences" check.txt || fail "$(cat check.txt)"
 
 describe "zero denominators print — and null, never nan"
-run --db db stats --year 2008
+run --lang zh --db db stats --year 2008
 expect_rc 0
 expect_line "^上挂干部中来自乡镇 +0 +0 +—$"
 expect_no_out "nan"
 run --db db stats --year 2007 --format json
 expect_eq "$(python3 -c 'import json; d=json.load(open("out.txt")); print(d["total"]["count"], d["non_party"]["share"], d["distributions"]["age_band"]["<=30"]["share"])')" "0 None None"
-run --db db stats --year 2007 --format csv
+run --lang zh --db db stats --year 2007 --format csv
 expect_out "non_party,党外干部,0,0,—"
 
 describe "generated data: 3,000 rows over 26 years"
@@ -61,7 +61,7 @@ expect_rc 2
 expect_err "--by: unknown dimension 'colour'"
 run --db db stats --year 2006 --by age_band,status --as-of 2007-01-01 --format csv
 expect_out "<=30,active,12,"
-run --db db stats --year 2006 --by home_county
+run --lang zh --db db stats --year 2006 --by home_county
 expect_line "^市直 +6 +0 \(0.0%\) +6 \(100.0%\) +6 \(100.0%\)"
 expect_out "占比："
 
@@ -87,18 +87,18 @@ expect_rc 2
 expect_err "--where: direction is also given as a flag"
 
 describe "markdown and charts"
-run --db db stats --year 2006 --by home_county --format markdown
+run --lang zh --db db stats --year 2006 --by home_county --format markdown
 expect_line "^\| 所属县区 \| 挂职干部总数 \| 上挂 \|"
 expect_line "^\| 市直 \| 6 \| 0 \(0.0%\) \|"
-run --db db stats --year 2006 --by home_county --chart --figure non_party
+run --lang zh --db db stats --year 2006 --by home_county --chart --figure non_party
 expect_rc 0
 expect_line "^市直 +│ █+ 6 \(100.0%\)$"
 expect_line "^资中县 +│ █+▍ 2 \(40.0%\)$"
-LANG=C run --db db stats --year 2006 --by home_county --chart
+LANG=C run --lang zh --db db stats --year 2006 --by home_county --chart
 expect_line "^市直 +\| #+ 6$"
-run --db db stats --year 2006 --by direction --chart --ascii
+run --lang zh --db db stats --year 2006 --by direction --chart --ascii
 expect_line "^上挂 \| #{40} 21$"
-run --db db stats --from 2005 --to 2006 --by direction --chart
+run --lang zh --db db stats --from 2005 --to 2006 --by direction --chart
 expect_line "^2006 上挂 │ █{40} 21$"
 run --db db stats --year 2006 --chart --format csv
 expect_rc 2

@@ -4,7 +4,7 @@ source "$(dirname "$0")/lib.sh" "$@"
 new_db db || exit 1
 
 describe "list counts what each unit sent and received"
-run --db db unit list --kind 乡镇 --format csv
+run --lang zh --db db unit list --kind 乡镇 --format csv
 expect_rc 0
 expect_eq "$(head -1 out.txt)" "单位,层级,所属县区,派出,接收"
 expect_out "越溪镇,乡镇,威远县,1,0"
@@ -16,7 +16,7 @@ describe "set corrects a kind or county; a host keeps the kind its secondments n
 "$GUAZHI" --db db assign add --id-number 511025198003150018 --name 张明 --political-status 中共党员 \
     --home-unit 档案馆 --direction up --host-unit 市外事办 --start-date 2008-08-01 >/dev/null 2>&1
 expect_eq "$(sql db "SELECT kind FROM units WHERE name = '档案馆'")" "county_dept"
-run --db db unit set 档案馆 --kind 市级机关 --county 市直
+run --lang zh --db db unit set 档案馆 --kind 市级机关 --county 市直
 expect_rc 0
 expect_err "档案馆: 县区部门  → 市级机关 市直"
 expect_eq "$(sql db "SELECT kind || '/' || county FROM units WHERE name = '档案馆'")" "city_organ/市直"

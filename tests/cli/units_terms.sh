@@ -71,23 +71,23 @@ expect_rc 0
 describe "unit set records a unit not yet recorded with its kind; then the row is taken"
 refused unit set 市气象局 --county 市直 "no unit named '市气象局' is recorded (give its kind to record it)"
 before=$(records db)
-run --db db unit set 市气象局 --kind 乡镇
+run --lang zh --db db unit set 市气象局 --kind 乡镇
 expect_rc 0
-expect_err "市气象局: recorded as 乡镇"
+expect_err "市气象局: 已记录为乡镇"
 run --db db undo # the new unit is one logged change, undone like any other
 expect_rc 0
 expect_eq "$(records db)" "$before"
-run --db db unit set 市气象局 --kind 乡镇
+run --lang zh --db db unit set 市气象局 --kind 乡镇
 expect_rc 0
-expect_err "市气象局: recorded as 乡镇"
+expect_err "市气象局: 已记录为乡镇"
 expect_eq "$(sql db "SELECT kind || '/' || county FROM units WHERE name = '市气象局'")" "township/"
 csv_row down.csv 下派 市气象局
 run --db db assign import down.csv
 expect_rc 0
 expect_err "1 added"
-run --db db unit set 新桥镇 --kind city_organ --county 资中县
+run --lang zh --db db unit set 新桥镇 --kind city_organ --county 资中县
 expect_rc 0
-expect_err "新桥镇: recorded as 市级机关 资中县"
+expect_err "新桥镇: 已记录为市级机关 资中县"
 run --db db assign add --id-number 511002198104161811 --name 何俊杰 --political-status 中共党员 --home-unit 史家镇 \
     --direction 上挂 --host-unit 新桥镇 --host-post 副职 --start-date 2008-08-01
 expect_rc 0
@@ -110,7 +110,7 @@ expect_err "assignment #21: handover on 2007-03-31 recorded (the term was recall
 expect_eq "$(sql db "SELECT kind || ' ' || date FROM events WHERE assignment_id = 21 ORDER BY id")" "recalled 2007-03-31
 handover 2007-03-31"
 expect_eq "$(sql db "SELECT json_extract(details, '$.handover') || '/' || json_extract(details, '$.unfinished') FROM events WHERE kind = 'handover'")" "已交接/调研报告交科长"
-run --db db assign show 21
+run --lang zh --db db assign show 21
 expect_line "^  2007-03-31  工作交接  工作交接：已交接"
 run --db db assign list --status recalled --as-of 2008-01-01 --format csv
 expect_out "21,胡振华"
@@ -124,7 +124,7 @@ run --db db assign complete 14 --handover 已完成
 expect_rc 0
 expect_err "assignment #14: completion on 2007-07-31 recorded"
 expect_eq "$(sql db "SELECT count(*) FROM events WHERE kind = 'completed'") $(sql db "SELECT count(*) FROM events WHERE kind = 'handover'")" "1 2"
-run --db db export events --format csv
+run --lang zh --db db export events --format csv
 expect_out "工作交接"
 run --db db check
 expect_rc 0
@@ -147,19 +147,19 @@ run --db db export lrmx 15
 expect_out "<XianRenZhiWu>东兴区审计局局长</XianRenZhiWu>"
 
 describe "assign allowance --as-of: days and amount to that date beside the full term"
-run --db db assign allowance --year 2006 --as-of 2007-01-31 --format csv
+run --lang zh --db db assign allowance --year 2006 --as-of 2007-01-31 --format csv
 expect_rc 0
 expect_eq "$(head -1 out.txt)" "ID,姓名,派出单位,天数,金额（元）,截至2007-01-31天数,截至2007-01-31金额（元）"
 expect_out "14,何俊杰,史家镇,365,730.00,184,368.00"
 expect_out "22,曾庆,资中县环境保护局,184,368.00,184,368.00" # recalled on 2007-01-31
 expect_out "21,胡振华,伏龙乡,243,486.00,184,368.00"         # recalled on 2007-03-31
-expect_err "to 2007-01-31:"
+expect_err "截至 2007-01-31: "
 run --db db --lang en assign allowance --year 2006 --as-of 2006-12-31
 expect_line "days to 2006-12-31 +amount to 2006-12-31 \(yuan\)"
 expect_line "^14 +何俊杰 +史家镇 +365 +730.00 +153 +306.00$"
 run --db db assign allowance --year 2006 --as-of 2007-01-31 --format json
 expect_eq "$(python3 -c 'import json; d = json.load(open("out.txt")); r = d[0]; print(r["id"], r["days"], r["amount"], r["days_to_date"], r["amount_to_date"], len(d))')" "14 365 730.0 184 368.0 27"
-run --db db assign allowance --year 2006 --as-of 2007-01-31 --by home-unit --format csv
+run --lang zh --db db assign allowance --year 2006 --as-of 2007-01-31 --by home-unit --format csv
 expect_eq "$(head -1 out.txt)" "派出单位,人数,天数,金额（元）,截至2007-01-31天数,截至2007-01-31金额（元）"
 expect_eq "$(tail -1 out.txt | cut -d, -f1,2)" "合计,27"
 # Before the term and after it: none, and all of it.
@@ -168,7 +168,7 @@ expect_eq "$(python3 -c 'import json; print(sum(r["days_to_date"] for r in json.
 run --db db assign allowance --year 2006 --as-of 2009-01-01 --format json
 expect_eq "$(python3 -c 'import json; d = json.load(open("out.txt")); print(all(r["days_to_date"] == r["days"] for r in d))')" True
 # Without --as-of the columns are those of before.
-run --db db assign allowance --year 2006 --format csv
+run --lang zh --db db assign allowance --year 2006 --format csv
 expect_eq "$(head -1 out.txt)" "ID,姓名,派出单位,天数,金额（元）"
 usage_refused assign allowance --as-of 2007-13-01 "--as-of"
 

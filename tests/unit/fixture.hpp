@@ -24,6 +24,8 @@
 namespace guazhi::test {
 
 inline bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
+// A message's English words contain `part` (issue 20: a parser's error is a Message).
+inline bool contains(const Message& m, std::string_view part) { return contains(english(m), part); }
 
 // The figure with this key; fails the test when there is none.
 inline const Figure& figure(const std::vector<Figure>& fs, std::string_view key) {

@@ -1,5 +1,6 @@
 #include "fixture.hpp"
 #include "store/check.hpp"
+#include "util/catalog.hpp"
 #include "util/sha256.hpp"
 
 #include <doctest/doctest.h>
@@ -270,4 +271,26 @@ TEST_CASE("check: a report to the home unit and one to the Organization Departme
     auto current = problems(f.db.sql(), "current_rows");
     REQUIRE(current.size() == 1);
     CHECK(contains(current[0], "reports #3: rows 1, 2, 3 are all current for the same assignment, kind and period"));
+}
+
+TEST_CASE("check: a finding is a Message, worded in the reader's language, its values masked") {
+    test::StoreFixture f;
+    f.add(luo());
+    f.db.sql().exec("UPDATE cadres SET gender = CASE gender WHEN 'female' THEN 'male' ELSE 'female' END, "
+                    "name = '罗' || char(8203) || '511025198003150018' WHERE id = 1");
+    CheckReport r = check_database(f.db.sql());
+    std::vector<std::string> en, zh;
+    for (const auto& p : r.problems) {
+        en.push_back(util::words(p.message, Lang::en));
+        zh.push_back(util::words(p.message, Lang::zh));
+        CHECK(en.back() == english(p.message));
+        CHECK_FALSE(contains(en.back(), "511025198003150018"));
+        CHECK_FALSE(contains(zh.back(), "511025198003150018"));
+    }
+    REQUIRE(en.size() == 2);
+    CHECK(contains(en[0], "the gender '"));
+    CHECK(contains(zh[0], "与身份证号所含的性别"));
+    CHECK_FALSE(contains(zh[0], "female"));
+    CHECK(contains(en[1], "the name '罗\\u200B511***********0018' holds invisible characters"));
+    CHECK(contains(zh[1], "姓名“罗\\u200B511***********0018”含有不可见字符"));
 }

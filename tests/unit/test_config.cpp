@@ -43,7 +43,7 @@ struct InDir {
 TEST_CASE("config: parse_config defaults") {
     Config cfg = parse_config("", "guazhi.toml");
     CHECK_FALSE(cfg.db.has_value());
-    CHECK(cfg.lang == Lang::zh);
+    CHECK_FALSE(cfg.lang.has_value()); // unset: the environment chooses (cli/language.hpp)
     CHECK(cfg.policy.term_months == 12);
     CHECK(cfg.policy.non_party_exclude.empty());
     CHECK(cfg.source == "guazhi.toml");

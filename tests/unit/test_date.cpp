@@ -15,12 +15,12 @@ namespace {
 // The ISO text of a parsed date, or "error: <message>".
 std::string date(std::string_view text) {
     auto d = parse_date(text);
-    return d ? d.value->iso() : "error: " + d.error;
+    return d ? d.value->iso() : "error: " + english(d.error);
 }
 
 std::string month(std::string_view text) {
     auto m = parse_year_month(text);
-    return m ? m.value->iso() : "error: " + m.error;
+    return m ? m.value->iso() : "error: " + english(m.error);
 }
 
 } // namespace

@@ -64,7 +64,7 @@ TEST_CASE("quota: a second secondee for the same host and batch is refused") {
     REQUIRE(two.problems.size() == 1);
     CHECK(two.problems[0].field == Field::host_unit);
     CHECK(describe(two.problems[0], guazhi::cli::flag_of) == kOverMessage);
-    CHECK(describe(two.problems[0], guazhi::cli::flag_of).find("--override") != std::string::npos);
+    CHECK(english(describe(two.problems[0], guazhi::cli::flag_of)).find("--override") != std::string::npos);
     // Nothing of the refused row: not the assignment, not the cadre, no event.
     CHECK(count(db, "assignments") == 1);
     CHECK(count(db, "cadres") == 1);
@@ -225,7 +225,7 @@ TEST_CASE("quota: the importer counts secondees already recorded") {
     ImportReport r = import_text(db, std::string(kHeader) + kRowSu, {"王干事", false, ""});
     CHECK_FALSE(r.committed);
     REQUIRE(r.problems.size() == 1);
-    CHECK(r.problems[0].rfind("t.csv:2: 接收单位: '市国土资源局' already receives 1", 0) == 0);
+    CHECK(english(r.problems[0]).rfind("t.csv:2: 接收单位: '市国土资源局' already receives 1", 0) == 0);
     CHECK(count(db, "assignments") == 1);
 
     Config two;

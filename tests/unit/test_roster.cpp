@@ -42,7 +42,7 @@ RowValues october_row() {
 std::string problems_for(const RowResult& r, Field f) {
     std::string out;
     for (const auto& p : r.problems)
-        if (p.field == f) out += (out.empty() ? "" : " | ") + p.message;
+        if (p.field == f) out += (out.empty() ? "" : " | ") + english(p.message);
     return out;
 }
 

@@ -14,14 +14,14 @@ std::pair<std::string, std::string> period(std::string_view cell) {
 std::pair<std::string, std::string> unit_post(std::string_view cell, const std::set<std::string>& known = {}) {
     auto s = split_unit_post(cell, [&](std::string_view u) { return known.count(std::string(u)) > 0; });
     INFO(cell);
-    INFO(s.error);
+    INFO(english(s.error));
     REQUIRE(s.value);
     return {s.value->unit, s.value->post};
 }
 std::string unit_post_error(std::string_view cell) {
     auto s = split_unit_post(cell, {});
     CHECK_FALSE(s.value);
-    return s.error;
+    return english(s.error);
 }
 } // namespace
 

@@ -54,7 +54,7 @@ Lines spans(const std::vector<ReportPeriod>& schedule, const std::string& kind) 
 // What resolve_period found ("Q1 2006-08-01..2006-10-31") or "error: …".
 std::string resolved(const std::vector<ReportPeriod>& schedule, std::string_view kind, std::string_view text) {
     ResolvedPeriod r = resolve_period(schedule, kind, text);
-    if (!r.period) return "error: " + r.error;
+    if (!r.period) return "error: " + english(r.error);
     CHECK(r.error.empty());
     CHECK(r.period->kind == kind);
     return r.period->label + " " + r.period->start.iso() + ".." + r.period->end.iso();
@@ -358,11 +358,11 @@ TEST_CASE("schedule: resolve_period answers an absurdly large number with a mess
     ResolvedPeriod r;
     CHECK_NOTHROW(r = resolve_period(s, "quarterly", "Q99999999999999999999"));
     CHECK_FALSE(r.period);
-    CHECK(r.error.find("Q99999999999999999999") != std::string::npos);
+    CHECK(english(r.error).find("Q99999999999999999999") != std::string::npos);
     ResolvedPeriod y;
     CHECK_NOTHROW(y = resolve_period(s, "quarterly", "2006Q99999999999"));
     CHECK_FALSE(y.period);
-    CHECK(y.error.find("2006Q99999999999") != std::string::npos);
+    CHECK(english(y.error).find("2006Q99999999999") != std::string::npos);
 }
 
 TEST_CASE("schedule: resolve_period reads the Chinese names of quarters and halves") {

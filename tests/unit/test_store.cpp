@@ -371,7 +371,7 @@ TEST_CASE("store: the recorder checks units' kinds and counties") {
         CHECK(r.kind == RecordOutcome::Kind::refused);
         REQUIRE(r.problems.size() == 1);
         CHECK(r.problems[0].field == Field::host_unit);
-        CHECK(contains(r.problems[0].message, "'市委农办' is recorded as 市级机关 (city_organ)"));
+        CHECK(contains(english(r.problems[0].message), "'市委农办' is recorded as 市级机关 (city_organ)"));
     }
     SUBCASE("a different county is refused") {
         other.home_unit = {"越溪镇", "township", "资中县"};

@@ -17,7 +17,7 @@ Assignment term(Date start, Date end) {
     return a;
 }
 
-std::string words(const std::optional<Problem>& p) { return p ? describe(*p, by_domain_name) : std::string(); }
+std::string words(const std::optional<Problem>& p) { return p ? english(describe(*p, by_domain_name)) : std::string(); }
 
 } // namespace
 

@@ -26,7 +26,7 @@ namespace {
 // The period `text` reads as, "count unit" (day/week/month), or its error.
 std::string period_of(std::string_view text) {
     ParsedPeriod p = parse_period(text);
-    if (!p) return "error: " + p.error;
+    if (!p) return "error: " + english(p.error);
     const char* unit = p.period->unit == Period::Unit::day ? "day" : p.period->unit == Period::Unit::week ? "week" : "month";
     return fmt::format("{} {}", p.period->count, unit);
 }
@@ -43,7 +43,7 @@ std::string recorded(StoreFixture& fx, const Assignment& a) {
     RecordOutcome r = recorder.record(a, true);
     if (r.kind == RecordOutcome::Kind::inserted) return "inserted";
     std::string out;
-    for (const auto& p : r.problems) out += describe(p, cli::flag_of) + "\n";
+    for (const auto& p : r.problems) out += english(describe(p, cli::flag_of)) + "\n";
     return out;
 }
 

@@ -64,16 +64,16 @@ TEST_CASE("vocabulary: labels in Chinese and English") {
 }
 
 TEST_CASE("vocabulary: unknown() names the kind, the text and the choices") {
-    std::string msg = political_statuses().unknown("火星人");
+    std::string msg = english(political_statuses().unknown("火星人"));
     CHECK(msg.starts_with("unknown political status '火星人' (expected one of: "));
     CHECK(contains(msg, "中共党员 (cpc_member)"));
     CHECK(contains(msg, "无党派人士 (non_partisan)"));
     CHECK(contains(msg, "群众 (masses)"));
     CHECK(msg.ends_with(")"));
-    std::string d = directions().unknown("横挂");
+    std::string d = english(directions().unknown("横挂"));
     CHECK(d == "unknown direction '横挂' (expected one of: 上挂 (up), 下派 (down))");
     // Long lists are cut after 14 choices.
-    std::string e = ethnicities().unknown("x");
+    std::string e = english(ethnicities().unknown("x"));
     CHECK(contains(e, "汉族 (han)"));
     CHECK(contains(e, ", …)"));
     CHECK_FALSE(contains(e, "基诺族"));
@@ -176,10 +176,10 @@ TEST_CASE("vocabulary: 挂职 alone is an ambiguous direction, refused with ever
     const std::string expected = "ambiguous direction '挂职': say which (accepted: 上挂/up/上挂锻炼/上派 (up), "
                                  "下派/down/下挂/下派锻炼 (down))";
     CHECK(directions().unknown("挂职") == expected);
-    CHECK(directions().unknown("挂职锻炼").starts_with("ambiguous direction '挂职锻炼': say which (accepted: 上挂/up/"));
+    CHECK(english(directions().unknown("挂职锻炼")).starts_with("ambiguous direction '挂职锻炼': say which (accepted: 上挂/up/"));
     // Any other miss keeps the short message.
     CHECK(directions().unknown("横挂") == "unknown direction '横挂' (expected one of: 上挂 (up), 下派 (down))");
-    CHECK(statuses().unknown("挂职").starts_with("unknown status '挂职'"));
+    CHECK(english(statuses().unknown("挂职")).starts_with("unknown status '挂职'"));
 }
 
 namespace {
