@@ -29,8 +29,9 @@ Config parse_config(std::string_view text, std::string_view source) {
     try {
         table = toml::parse(text, source);
     } catch (const toml::parse_error& e) {
-        throw ConfigError(fmt::format("{}:{}:{}: {}", source, e.source().begin.line, e.source().begin.column,
-                                      e.description()));
+        // toml++ words its reason in English: quoted, after a sentence of ours.
+        throw ConfigError(msg("{}:{}:{}: {} (not valid TOML)", source, e.source().begin.line, e.source().begin.column,
+                              std::string(e.description())));
     }
     std::optional<std::uint32_t> max_term_line; // where max_term_months is set, to name it below
     for (auto&& entry : table) {

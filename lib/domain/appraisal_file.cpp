@@ -36,7 +36,8 @@ AppraisalDraft from_toml(std::string_view text, std::string_view name) {
     try {
         root = toml::parse(text, name);
     } catch (const toml::parse_error& e) {
-        throw Error(fmt::format("{}:{}:{}: {}", name, e.source().begin.line, e.source().begin.column, e.description()));
+        throw Error(msg("{}:{}:{}: {} (not valid TOML)", name, e.source().begin.line, e.source().begin.column,
+                        std::string(e.description())));
     }
     auto where = [&](const toml::node& n) { return fmt::format("{}:{}:{}", name, n.source().begin.line, n.source().begin.column); };
     auto string_of = [&](const toml::node& n, std::string_view key) {
@@ -72,7 +73,8 @@ AppraisalDraft from_json(std::string_view text, std::string_view name) {
     } catch (const nlohmann::json::parse_error& e) {
         std::string what = e.what();
         if (auto at = what.find("parse error"); at != std::string::npos) what = what.substr(at);
-        throw Error(fmt::format("{}:{}: {}", name, position(text, e.byte > 0 ? e.byte - 1 : 0), what));
+        // nlohmann::json words its reason in English: quoted, after a sentence of ours.
+        throw Error(msg("{}:{}: {} (not valid JSON)", name, position(text, e.byte > 0 ? e.byte - 1 : 0), what));
     }
     if (!root.is_object()) throw Error(msg("{}: the file must hold one JSON object", name));
     auto string_of = [&](const nlohmann::json& v, std::string_view key) {
