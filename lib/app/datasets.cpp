@@ -3,6 +3,7 @@
 
 #include "domain/appraisal.hpp"
 #include "domain/roster.hpp"
+#include "domain/roster_layout.hpp"
 #include "domain/rules.hpp"
 #include "domain/vocabulary.hpp"
 #include "error.hpp"
@@ -10,6 +11,7 @@
 #include "store/allowance.hpp"
 #include "store/assignment_store.hpp"
 #include "store/applications.hpp"
+#include "store/appraisal_import.hpp"
 #include "store/appraisals.hpp"
 #include "store/history.hpp"
 #include "store/reports.hpp"
@@ -58,21 +60,10 @@ std::string unit_and_post(const std::string& unit, const std::string& post) {
 // imports back to the same records (tests/cli/rosters.sh): every stored field has a column.
 Dataset roster(AssignmentStore& store, const AssignmentFilter& f, const Config& config, const DatasetOptions& o) {
     bool zh = o.lang == Lang::zh;
-    Dataset d{"roster", zh ? "花名册" : "roster",
-              {col(o, "no", "序号", "No.", Holds::number), col(o, "name", "姓名", "name"), col(o, "gender", "性别", "gender"),
-               col(o, "ethnicity", "民族", "ethnicity"), col(o, "birth_month", "出生年月", "born"),
-               col(o, "native_place", "籍贯", "native place"), col(o, "started_work", "参加工作时间", "started work"),
-               col(o, "political_status", "政治面貌", "political status"), col(o, "joined_party", "入党时间", "joined the Party"),
-               col(o, "education", "学历", "education"), col(o, "education_fulltime", "全日制教育", "full-time education"),
-               col(o, "education_inservice", "在职教育", "in-service education"), col(o, "rank", "职级", "rank"),
-               col(o, "home", "派出单位及职务", "home unit and post"), col(o, "home_county", "所属县区", "county"),
-               col(o, "home_level", "原单位层级", "home unit level"),
-               col(o, "host", "接收单位及挂职职务", "host unit and post"),
-               col(o, "term", "挂职起止时间", "term"), col(o, "categories", "干部类别", "categories"),
-               col(o, "direction", "挂职类型", "direction"), col(o, "batch_year", "年度", "batch", Holds::number),
-               col(o, "programme", "挂职项目", "programme"), col(o, "id_number", "身份证号", "ID number"),
-               col(o, "phone", "联系电话", "phone"), col(o, "remark", "备注", "remark"), col(o, "status", "状态", "status")},
-              {}};
+    Dataset d{"roster", zh ? "花名册" : "roster", {}, {}};
+    // The headers `assign import` reads back, in either language (domain/roster_layout).
+    for (const auto& c : roster_export_columns())
+        d.columns.push_back(col(o, c.key, c.zh, c.en, c.key == "no" || c.key == "batch_year" ? Holds::number : Holds::text));
     std::size_t n = 0;
     store.for_each(f, config, [&](const Assignment& a) {
         std::vector<std::string> cats;
@@ -129,17 +120,12 @@ Dataset reports(AssignmentStore& store, const AssignmentFilter& f, const Config&
 }
 
 Dataset appraisals(AssignmentStore& store, const AssignmentFilter& f, const Config& config, const DatasetOptions& o) {
-    Dataset d{"appraisals", o.lang == Lang::zh ? "年度考核" : "annual assessments",
-              {col(o, "assignment_id", "挂职编号", "assignment", Holds::number), col(o, "id_number", "身份证号", "ID number"),
-               col(o, "name", "姓名", "name"), col(o, "year", "考核年度", "year", Holds::number), col(o, "grade", "等次", "grade"),
-               col(o, "votes_excellent", "优秀票", "excellent votes", Holds::number),
-               col(o, "votes_competent", "称职票", "competent votes", Holds::number),
-               col(o, "votes_basically_competent", "基本称职票", "basically competent votes", Holds::number),
-               col(o, "votes_incompetent", "不称职票", "incompetent votes", Holds::number),
-               col(o, "excellent_share", "优秀票比例", "excellent share", Holds::number), col(o, "outstanding", "表现突出", "outstanding"),
-               col(o, "unit", "考核单位", "unit"), col(o, "decided_on", "考核日期", "date", Holds::date),
-               col(o, "home_note", "派出单位意见", "home unit's note")},
-              {}};
+    Dataset d{"appraisals", o.lang == Lang::zh ? "年度考核" : "annual assessments", {}, {}};
+    // The headers `appraise import` reads back, in either language (store/appraisal_import).
+    for (const auto& c : annual_assessment_columns()) {
+        bool number = c.key == "assignment_id" || c.key == "year" || c.key.starts_with("votes_") || c.key == "excellent_share";
+        d.columns.push_back(col(o, c.key, c.zh, c.en, c.key == "decided_on" ? Holds::date : number ? Holds::number : Holds::text));
+    }
     for_each_annual(store, f, config, [&](const Cadre& cadre, const AnnualAssessment& x) {
         std::vector<std::string> row = {x.assignment_id ? std::to_string(*x.assignment_id) : "",
                                         shown_id(cadre.id_number, o), cadre.name, std::to_string(x.year),

@@ -88,6 +88,9 @@ struct Checker {
 void read_education(Checker& c, Cadre& cadre) {
     auto level_code = [&](Field f) -> std::pair<std::string, std::string> {
         if (c.at(f).empty()) return {};
+        // An English label of several words ("high school", as the English roster export writes it)
+        // is one level: split_education would take its spaces out.
+        if (auto whole = educations().code_of(c.at(f))) return {std::string(*whole), ""};
         EducationText e = split_education(c.at(f));
         auto code = educations().code_of(e.level);
         if (!code) {

@@ -62,6 +62,9 @@ std::optional<ColumnMeaning> builtin_meaning(std::string_view h) {
     if (among(h, kPeriodHeaders)) return ColumnMeaning{ColumnKind::period};
     if (among(h, kDerivedHeaders)) return ColumnMeaning{ColumnKind::derived};
     if (auto k = unit_post_kind(h)) return ColumnMeaning{*k};
+    // Our own export's headers, English ones included (home unit and post, term, born …).
+    for (const auto& c : roster_export_columns())
+        if (h == util::normalize_header(c.zh) || h == util::normalize_header(c.en)) return c.meaning;
     return std::nullopt;
 }
 
@@ -208,6 +211,39 @@ bool looks_like_id_number(std::string_view s) {
 }
 
 } // namespace
+
+std::span<const RosterExportColumn> roster_export_columns() {
+    auto field = [](Field f) { return ColumnMeaning{ColumnKind::field, f}; };
+    static const std::array<RosterExportColumn, 26> columns = {{
+        {"no", "序号", "No.", {ColumnKind::serial}},
+        {"name", "姓名", "name", field(Field::name)},
+        {"gender", "性别", "gender", field(Field::gender)},
+        {"ethnicity", "民族", "ethnicity", field(Field::ethnicity)},
+        {"birth_month", "出生年月", "born", field(Field::birth_date)},
+        {"native_place", "籍贯", "native place", field(Field::native_place)},
+        {"started_work", "参加工作时间", "started work", field(Field::started_work)},
+        {"political_status", "政治面貌", "political status", field(Field::political_status)},
+        {"joined_party", "入党时间", "joined the Party", field(Field::joined_party)},
+        {"education", "学历", "education", field(Field::education)},
+        {"education_fulltime", "全日制教育", "full-time education", field(Field::education_fulltime)},
+        {"education_inservice", "在职教育", "in-service education", field(Field::education_inservice)},
+        {"rank", "职级", "rank", field(Field::rank)},
+        {"home", "派出单位及职务", "home unit and post", {ColumnKind::home_unit_post}},
+        {"home_county", "所属县区", "county", field(Field::home_county)},
+        {"home_level", "原单位层级", "home unit level", field(Field::home_level)},
+        {"host", "接收单位及挂职职务", "host unit and post", {ColumnKind::host_unit_post}},
+        {"term", "挂职起止时间", "term", {ColumnKind::period}},
+        {"categories", "干部类别", "categories", field(Field::categories)},
+        {"direction", "挂职类型", "direction", field(Field::direction)},
+        {"batch_year", "年度", "batch", field(Field::batch_year)},
+        {"programme", "挂职项目", "programme", field(Field::programme)},
+        {"id_number", "身份证号", "ID number", field(Field::id_number)},
+        {"phone", "联系电话", "phone", field(Field::phone)},
+        {"remark", "备注", "remark", field(Field::remark)},
+        {"status", "状态", "status", {ColumnKind::derived}},
+    }};
+    return columns;
+}
 
 std::optional<ColumnMeaning> meaning_of_target(std::string_view target) {
     std::string t = util::normalize_header(target);

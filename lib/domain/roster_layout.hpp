@@ -41,6 +41,15 @@ std::optional<ColumnMeaning> meaning_of_target(std::string_view target);
 // The targets meaning_of_target() takes besides the fields, for messages.
 inline constexpr std::string_view kSpecialTargets = "period, home_unit_and_post, host_unit_and_post, serial, ignore";
 
+// The columns of `export roster` (花名册), in the order it writes them: the JSON key, the Chinese
+// and English headers and what `assign import` reads from the column. One list for both, so that
+// the export in either language imports back (issue 20).
+struct RosterExportColumn {
+    std::string_view key, zh, en;
+    ColumnMeaning meaning;
+};
+std::span<const RosterExportColumn> roster_export_columns();
+
 // What a header names: the user's aliases first, then the built-in table.
 std::optional<ColumnMeaning> meaning_of_header(std::string_view header, const ColumnAliases& aliases);
 

@@ -17,29 +17,39 @@ namespace guazhi {
 
 namespace {
 
+// The columns in the order `export appraisals` writes them (app/datasets.cpp takes its headers
+// from annual_assessment_columns(), so that its English export imports back too, issue 20).
 enum Column {
-    assignment_id, id_number, year, grade, votes_excellent, votes_competent, votes_basically_competent,
-    votes_incompetent, outstanding, unit, decided_on, home_note,
-    name,            // checked against the assignment's cadre (name_mismatch)
+    assignment_id, id_number,
+    name, // checked against the assignment's cadre (name_mismatch)
+    year, grade, votes_excellent, votes_competent, votes_basically_competent, votes_incompetent,
     excellent_share, // written by `export appraisals` for people; derived from the votes, so not read
+    outstanding, unit, decided_on, home_note,
     kColumns
 };
 
-// The ID number and the name are read under the roster's headers too (身份证号码 …).
-const std::array<util::ColumnSpec, kColumns> kSpecs = {{{"assignment_id", "挂职编号"},
-                                                            {"id_number", "身份证号", spec(Field::id_number).aliases},
-                                                            {"year", "考核年度"},
-                                                            {"grade", "等次"},
-                                                            {"votes_excellent", "优秀票"},
-                                                            {"votes_competent", "称职票"},
-                                                            {"votes_basically_competent", "基本称职票"},
-                                                            {"votes_incompetent", "不称职票"},
-                                                            {"outstanding", "表现突出"},
-                                                            {"unit", "考核单位"},
-                                                            {"decided_on", "考核日期"},
-                                                            {"home_note", "派出单位意见"},
-                                                            {"name", "姓名", spec(Field::name).aliases},
-                                                            {"excellent_share", "优秀票比例"}}};
+// Key, Chinese header, aliases, English header. The ID number and the name are read under the
+// roster's headers too (身份证号码 …).
+const std::array<util::ColumnSpec, kColumns> kSpecs = {{{"assignment_id", "挂职编号", {}, "assignment"},
+                                                            {"id_number", "身份证号", spec(Field::id_number).aliases, "ID number"},
+                                                            {"name", "姓名", spec(Field::name).aliases, "name"},
+                                                            {"year", "考核年度", {}, "year"},
+                                                            {"grade", "等次", {}, "grade"},
+                                                            {"votes_excellent", "优秀票", {}, "excellent votes"},
+                                                            {"votes_competent", "称职票", {}, "competent votes"},
+                                                            {"votes_basically_competent", "基本称职票", {}, "basically competent votes"},
+                                                            {"votes_incompetent", "不称职票", {}, "incompetent votes"},
+                                                            {"excellent_share", "优秀票比例", {}, "excellent share"},
+                                                            {"outstanding", "表现突出", {}, "outstanding"},
+                                                            {"unit", "考核单位", {}, "unit"},
+                                                            {"decided_on", "考核日期", {}, "date"},
+                                                            {"home_note", "派出单位意见", {}, "home unit's note"}}};
+
+} // namespace
+
+std::span<const util::ColumnSpec> annual_assessment_columns() { return kSpecs; }
+
+namespace {
 
 std::optional<bool> parse_yes_no(const std::string& text) {
     std::string t = util::ascii_lower(text);

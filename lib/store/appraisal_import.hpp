@@ -4,12 +4,14 @@
 
 #include "config.hpp"
 #include "problem_text.hpp"
+#include "util/csv_columns.hpp"
 #include "util/table.hpp"
 
 #include <SQLiteCpp/Database.h>
 
 #include <iosfwd>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,10 @@ struct AppraisalImportChecks {
 // (spaces inside ignored). `override_reason` set: the host rule is set aside for rows whose
 // 考核单位 is another unit (refuse_assessing_unit). A parameter the file has no column for is
 // named by `name`.
+// The columns of a file of annual assessments, in the order `export appraisals` writes them:
+// key (JSON), Chinese and English header. Either export imports back under its headers.
+std::span<const util::ColumnSpec> annual_assessment_columns();
+
 AppraisalImport import_appraisals(SQLite::Database& db, const util::TableInput& input, const Config& config,
                                   bool replace, const std::string& recorded_by, const Namer& name = by_domain_name,
                                   const std::optional<std::string>& override_reason = std::nullopt,

@@ -9,7 +9,8 @@ namespace guazhi::util {
 
 namespace {
 bool names(const ColumnSpec& spec, const std::string& header) {
-    return header_names(header, spec.key, spec.zh, spec.aliases);
+    return header_names(header, spec.key, spec.zh, spec.aliases) ||
+           (!spec.en.empty() && !header.empty() && header == normalize_header(spec.en));
 }
 } // namespace
 

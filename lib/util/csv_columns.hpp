@@ -15,6 +15,7 @@ struct ColumnSpec {
     std::string_view key; // e.g. "assignment_id"
     std::string_view zh;  // e.g. "挂职编号"
     std::span<const std::string_view> aliases = {}; // other headers clerks use (the roster's, for its fields)
+    std::string_view en = {}; // the English header our export writes ("ID number"), compared normalised
 };
 
 class ColumnMap {

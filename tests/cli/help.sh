@@ -140,7 +140,7 @@ expect_line "^用法：.* \[选项\] 子命令$"
 expect_line "^退出码：$"
 expect_line "^  2  用法错误"
 env -u GUAZHI_LANG "$GUAZHI" undo --help >out.txt 2>err.txt
-expect_line "^  --change 整数:正数 +要撤销的改动"
+expect_line "^  --change 整数:正数 +要撤销的变更"
 env -u GUAZHI_LANG "$GUAZHI" assign apply --help >out.txt 2>err.txt
 expect_out "--requested 整数:取值 [0 - 10000]"
 

@@ -119,7 +119,7 @@ expect_err "花名册.csv: 6 problems in 6 rows; nothing was written"
 
 describe "header problems in Chinese: an unknown column, missing columns, no header at all"
 sed '1s/$/,爱好/; 2,$s/$/,读书/' 花名册.csv >爱好.csv
-refused --lang zh assign import 爱好.csv "爱好.csv:1:11: 未知的列“爱好”（用 --ignore-unknown-columns 跳过，或用 --map '爱好=FIELD' 读取）"
+refused --lang zh assign import 爱好.csv "爱好.csv:1:11: 未知的列“爱好”（用 --ignore-unknown-columns 跳过，或用 --map '爱好=字段' 读取）"
 printf '身份证号,姓名,派出单位\n34052419800101001X,张一,越溪镇\n' >缺列.csv
 refused --lang zh assign import 缺列.csv "缺列.csv:1: 缺少必需的列 政治面貌 (political_status)、接收单位 (host_unit)、开始日期 (start_date)（前 2 行中，这一行最像表头：身份证号、姓名、派出单位；"
 printf '甲,乙\n1,2\n' >无表头.csv

@@ -153,7 +153,7 @@ expect_eq "$(head -1 out.txt)" "ID,姓名,派出单位,天数,金额（元）,�
 expect_out "14,何俊杰,史家镇,365,730.00,184,368.00"
 expect_out "22,曾庆,资中县环境保护局,184,368.00,184,368.00" # recalled on 2007-01-31
 expect_out "21,胡振华,伏龙乡,243,486.00,184,368.00"         # recalled on 2007-03-31
-expect_err "截至 2007-01-31: "
+expect_err "截至 2007-01-31："
 run --db db --lang en assign allowance --year 2006 --as-of 2006-12-31
 expect_line "days to 2006-12-31 +amount to 2006-12-31 \(yuan\)"
 expect_line "^14 +何俊杰 +史家镇 +365 +730.00 +153 +306.00$"

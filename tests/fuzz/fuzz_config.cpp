@@ -53,7 +53,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     }
     FUZZ_CHECK(c.source == "fuzz.toml", "source {}", fuzz::show(c.source));
-    FUZZ_CHECK(c.lang == Lang::zh || c.lang == Lang::en, "lang");
+    FUZZ_CHECK(!c.lang || *c.lang == Lang::zh || *c.lang == Lang::en, "lang"); // unset: the environment chooses
     FUZZ_CHECK(c.policy.term_months >= 1 && c.policy.term_months <= 120, "term_months {}", c.policy.term_months);
     FUZZ_CHECK(c.policy.max_per_host_per_batch >= 0 && c.policy.max_per_host_per_batch <= 1000, "max_per_host_per_batch {}",
                c.policy.max_per_host_per_batch);

@@ -92,7 +92,7 @@ TEST_CASE("messages: an ID number that is wrong says why in Chinese") {
     CHECK(zh(util::parse_id_number("").error) == "身份证号为空");
     CHECK(has(zh(util::parse_id_number("340524800101001").error), "旧的 15 位号码"));
     CHECK(has(zh(util::parse_id_number("34052419800101001Y").error), "17 位数字加 1 位校验码"));
-    CHECK(has(zh(util::parse_id_number("340***********001X").error), "遮盖"));
+    CHECK(has(zh(util::parse_id_number("340***********001X").error), "隐去中间部分"));
     auto born = util::parse_id_number("340524198002300019");
     CHECK(has(en(born.error), "holds no real birth date (19800230)"));
     CHECK(has(zh(born.error), "出生日期（19800230）不存在"));
@@ -117,8 +117,8 @@ TEST_CASE("messages: periods, votes, a unit and post, an appraisal") {
     auto schedule = report_schedule(a, Policy{});
     auto outside = resolve_period(schedule, "quarterly", "Q9");
     CHECK(en(outside.error).starts_with("Q9 is outside the term; its quarterly periods are: Q1 (2006-08-01..2006-10-31), Q2"));
-    CHECK(zh(outside.error).starts_with("Q9 不在任期内；各季度为：Q1 (2006-08-01..2006-10-31)、Q2"));
-    CHECK(has(zh(resolve_period(schedule, "semiannual", "2009H1").error), "任期内没有在 2009H1 结束的半年"));
+    CHECK(zh(outside.error).starts_with("Q9 不在挂职期内；各季度为：Q1 (2006-08-01..2006-10-31)、Q2"));
+    CHECK(has(zh(resolve_period(schedule, "semiannual", "2009H1").error), "挂职期内没有在 2009H1 结束的半年"));
     CHECK(has(zh(resolve_period(schedule, "quarterly", "final").error), "不是季度期次"));
 
     auto votes = parse_votes("优秀=abc");
